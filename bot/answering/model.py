@@ -1,0 +1,55 @@
+"""The answering core's public types: what goes in and what comes out."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.texts import Lang
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    document: str
+    title: str
+    section: str
+
+
+class Fact(BaseModel):
+    """One fact an answer used: a dotted path into the knowledge data and its value."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    value: str | int | None
+
+
+class ConversationContext(BaseModel):
+    """What a follow-up ("och 2024?", "why?") may lean on. JSON-serialisable for storage."""
+
+    intent: str | None = None
+    years: list[int] = Field(default_factory=list)
+    lines: list[str] = Field(default_factory=list)
+    columns: list[str] = Field(default_factory=list)
+    winner_year: int | None = None
+    lang: Lang = "sv"
+
+
+class Answer(BaseModel):
+    text: str
+    lang: Lang
+    intent: str
+    facts: list[Fact] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    context: ConversationContext = Field(default_factory=ConversationContext)
+    answered: bool = True
+
+    def to_json_dict(self) -> dict[str, object]:
+        return {
+            "answer": self.text,
+            "intent": self.intent,
+            "lang": self.lang,
+            "answered": self.answered,
+            "facts": [fact.model_dump() for fact in self.facts],
+            "sources": [source.model_dump() for source in self.sources],
+        }

@@ -1,0 +1,53 @@
+"""Command line and composition root: wires settings, knowledge, store and adapters.
+
+Each subcommand lives in its own module with a ``register(subparsers)`` function;
+heavy imports (slack_bolt, aiohttp) happen inside the commands that need them so
+that ``trygghetsbot ask`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from bot import __version__
+from bot.config import SettingsError, load_settings
+from bot.texts import t
+
+SUBCOMMANDS = ("ask", "chat", "nominate", "nominations", "serve")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="trygghetsbot",
+        description="Trygghetsbot: frågor om Trygghetspriset och Trygghetspaketet, och nomineringar.",
+    )
+    parser.add_argument("--version", action="version", version=f"trygghetsbot {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    for name in SUBCOMMANDS:
+        try:
+            module = import_module(f"bot.cli.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"bot.cli.{name}":
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        print(t("sv", "cli.settings_error", error=error), file=sys.stderr)
+        return 2
+    if args.command is None:
+        # The embedded default: with Slack tokens serve Slack, otherwise chat in the console.
+        default = "serve" if settings.slack_configured else "chat"
+        args = parser.parse_args([default])
+    result: int = args.func(args, settings)
+    return result

@@ -1,0 +1,104 @@
+"""Settings from the environment and ``.env`` (pydantic-settings).
+
+Every setting is documented in ``.env.example`` and the README. Start-up turns a
+validation error into one line naming the setting (see :func:`load_settings`).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import AliasChoices, Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.clock import STOCKHOLM, Clock, fixed_clock, system_clock
+
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message names it in one line."""
+
+
+def _split_ids(value: object) -> object:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    slack_bot_token: str | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: str | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
+    slack_app_token: str | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
+    slack_api_url: str = Field(default=DEFAULT_SLACK_API_URL, validation_alias="SLACK_API_URL")
+    jury_channel_ids: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, validation_alias="JURY_CHANNEL_IDS"
+    )
+    jury_user_ids: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, validation_alias="JURY_USER_IDS"
+    )
+    db_path: Path = Field(
+        default=Path("data") / "trygghetsbot.json",
+        validation_alias=AliasChoices("TRYGGHETSBOT_DB"),
+    )
+    now: datetime | None = Field(default=None, validation_alias="TRYGGHETSBOT_NOW")
+    round_year: int | None = Field(default=None, validation_alias="TRYGGHETSBOT_ROUND")
+    host: str = Field(default="0.0.0.0", validation_alias="TRYGGHETSBOT_HOST")
+    port: int = Field(default=3000, ge=1, le=65535, validation_alias="PORT")
+
+    @field_validator("jury_channel_ids", "jury_user_ids", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        return _split_ids(value)
+
+    @field_validator("now", mode="before")
+    @classmethod
+    def _date_or_datetime(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            if not text:
+                return None
+            if len(text) == 10:
+                parsed = date.fromisoformat(text)
+                return datetime(parsed.year, parsed.month, parsed.day, 12, tzinfo=STOCKHOLM)
+            moment = datetime.fromisoformat(text)
+            return moment if moment.tzinfo else moment.replace(tzinfo=STOCKHOLM)
+        return value
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _url_with_slash(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value if value.endswith("/") else value + "/"
+
+    @property
+    def slack_configured(self) -> bool:
+        return bool(self.slack_bot_token)
+
+    def clock(self) -> Clock:
+        return fixed_clock(self.now) if self.now else system_clock
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings; raise :class:`SettingsError` with one readable line on failure."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = str(first["loc"][0]) if first["loc"] else "?"
+        alias = _ALIASES.get(name, name)
+        raise SettingsError(f"Ogiltig inställning {alias}: {first['msg']}") from None
+
+
+_ALIASES = {
+    name: str(field.validation_alias)
+    if isinstance(field.validation_alias, str)
+    else name.upper()
+    for name, field in Settings.model_fields.items()
+}
+_ALIASES["db_path"] = "TRYGGHETSBOT_DB"

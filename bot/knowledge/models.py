@@ -1,0 +1,246 @@
+"""Pydantic models of the knowledge data (``data/*.json``).
+
+Every fact carries a :class:`SourceRef` (document and section heading) so an
+answer can always cite where it came from.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SUPPORTED_SCHEMA = 1
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SourceRef(Frozen):
+    document: str
+    section: str
+
+
+class Document(Frozen):
+    id: str
+    title: str
+    file: str
+    issuer: str
+    dated: date
+
+
+class DocumentsFile(Frozen):
+    schema_version: int
+    documents: list[Document]
+
+
+# --- the prize -------------------------------------------------------------
+
+
+class SourcedText(Frozen):
+    text: str
+    source: SourceRef
+
+
+class AwardOccasion(SourcedText):
+    months: list[str]
+
+
+class Decision(Frozen):
+    year: int
+    date: date | None
+    by: str
+    text: str
+    source: SourceRef
+
+
+class Jury(Frozen):
+    chair: str
+    appointed_by: str
+    term_years: int = Field(gt=0)
+    task: str
+    source: SourceRef
+
+
+class Criterion(Frozen):
+    key: str
+    text: str
+    source: SourceRef
+
+
+class Round(Frozen):
+    year: int
+    theme: str
+    focus: str
+    nomination_opens: date
+    nomination_closes: date
+    conference_date: date | None
+    source: SourceRef
+
+    def is_open(self, day: date) -> bool:
+        """Both ends inclusive, as the document's "1 juni till 1 september"."""
+        return self.nomination_opens <= day <= self.nomination_closes
+
+
+class Winner(Frozen):
+    year: int
+    theme: str
+    winner: str
+    description: str | None
+    aliases: list[str]
+    source: SourceRef
+
+
+class Prize(Frozen):
+    schema_version: int
+    name: str
+    amount_sek: int = Field(gt=0)
+    amount_source: SourceRef
+    purpose: SourcedText
+    first_awarded_year: int
+    awarded_at: AwardOccasion
+    decisions: list[Decision]
+    awarded_until_year: int
+    jury: Jury
+    mandatory_criteria: list[Criterion] = Field(min_length=1)
+    assessment_criteria: list[Criterion]
+    rounds: list[Round] = Field(min_length=1)
+    winners: list[Winner]
+
+    def winner_for(self, year: int) -> Winner | None:
+        return next((w for w in self.winners if w.year == year), None)
+
+    def round_for(self, year: int) -> Round | None:
+        return next((r for r in self.rounds if r.year == year), None)
+
+    @property
+    def latest_round(self) -> Round:
+        return max(self.rounds, key=lambda r: r.year)
+
+
+# --- the safety package ----------------------------------------------------
+
+ColumnKind = Literal["forslag", "utfall", "budget"]
+
+
+class Column(Frozen):
+    key: str
+    kind: ColumnKind
+    year: int
+    label: str
+
+
+class BudgetLine(Frozen):
+    key: str
+    name: str
+    name_en: str
+    expansion: str | None = None
+    synonyms: list[str]
+    amounts: dict[str, int]
+    description: str
+    status_note: str | None = None
+    partners: list[str]
+    activities: list[str]
+    areas: list[str]
+    source: SourceRef
+
+    @field_validator("amounts")
+    @classmethod
+    def _non_negative(cls, amounts: dict[str, int]) -> dict[str, int]:
+        if any(value < 0 for value in amounts.values()):
+            raise ValueError("amounts must be zero or positive")
+        return amounts
+
+
+class StatedSum(Frozen):
+    text: str
+    column: str
+    lines: list[str]
+    amount_sek: int
+    source: SourceRef
+
+
+class StatedChange(Frozen):
+    text: str
+    line: str
+    from_column: str
+    to_column: str
+    delta_sek: int
+    reason: str
+    source: SourceRef
+
+
+class OutcomeBelowBudget(Frozen):
+    column: str
+    compared_to: str
+    reason: str
+    source: SourceRef
+
+
+class HistoryEntry(Frozen):
+    key: str
+    year_from: int
+    year_to: int | None
+    amount_sek: int | None
+    text: str
+    source: SourceRef
+
+
+class UnbudgetedMention(Frozen):
+    name: str
+    synonyms: list[str]
+    text: str
+    source: SourceRef
+
+
+class StateGrant(Frozen):
+    per_inhabitant_sek: int
+    total_sek: int
+    total_is_approximate: bool
+    year: int
+    law: str
+    law_sfs: str
+    text: str
+    source: SourceRef
+
+
+class Budget(Frozen):
+    schema_version: int
+    name: str
+    year: int
+    decided_by: SourcedText
+    table_source: SourceRef
+    columns: list[Column] = Field(min_length=1)
+    lines: list[BudgetLine] = Field(min_length=1)
+    totals: dict[str, int]
+    stated_sums: list[StatedSum]
+    stated_changes: list[StatedChange]
+    outcome_below_budget: OutcomeBelowBudget
+    history: list[HistoryEntry]
+    unbudgeted_mentions: list[UnbudgetedMention]
+    state_grant: StateGrant
+    children: SourcedText
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+    def line(self, key: str) -> BudgetLine:
+        return next(line for line in self.lines if line.key == key)
+
+    def columns_for(self, *, year: int | None = None, kind: ColumnKind | None = None) -> list[Column]:
+        return [
+            c
+            for c in self.columns
+            if (year is None or c.year == year) and (kind is None or c.kind == kind)
+        ]
+
+
+class Discrepancy(Frozen):
+    """A place where the document disagrees with itself; the document's figure is kept."""
+
+    column: str
+    stated_sek: int
+    computed_sek: int
+    source: SourceRef

@@ -1,0 +1,40 @@
+"""Every sentence a user reads, per language.
+
+Texts live in ``bot/texts/<lang>/<area>.py`` as ``TEXTS`` dicts of
+``str.format`` templates; this module merges them into one catalog per language.
+An English text that is missing falls back to Swedish, the bot's main language.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Literal
+
+Lang = Literal["sv", "en"]
+LANGS: tuple[Lang, ...] = ("sv", "en")
+AREAS = ("answers", "nominations", "slack", "cli")
+
+
+def _catalog(lang: Lang) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for area in AREAS:
+        try:
+            module = import_module(f"bot.texts.{lang}.{area}")
+        except ModuleNotFoundError:
+            continue
+        texts: dict[str, str] = module.TEXTS
+        clash = merged.keys() & texts.keys()
+        if clash:
+            raise RuntimeError(f"text keys defined twice in {lang}: {sorted(clash)}")
+        merged.update(texts)
+    return merged
+
+
+CATALOGS: dict[Lang, dict[str, str]] = {lang: _catalog(lang) for lang in LANGS}
+
+
+def t(lang: str, key: str, /, **values: object) -> str:
+    """The text ``key`` in ``lang`` with ``values`` filled in."""
+    catalog = CATALOGS["en" if lang == "en" else "sv"]
+    template = catalog.get(key) or CATALOGS["sv"][key]
+    return template.format(**values) if values else template

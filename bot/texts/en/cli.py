@@ -1,0 +1,9 @@
+TEXTS: dict[str, str] = {
+    "cli.empty_question": "Please type a question, for example: trygghetsbot ask \"who won in 2019?\"",
+    "cli.chat_welcome": (
+        "Hi! I am Trygghetsbot. Ask me about Trygghetspriset and Trygghetspaketet, "
+        "or type \"nominera\" to nominate for Trygghetspriset. End with Ctrl-D."
+    ),
+    "cli.settings_error": "Cannot start: {error}",
+    "cli.knowledge_error": "The knowledge data could not be read: {error}",
+}
