@@ -1,14 +1,114 @@
-"""Placeholder wiring of the pipeline; replaced by the real pipeline in the next commit."""
+"""The answering pipeline: normalise -> entities -> intent -> lookup -> render."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from bot.answering import budget_answers as budget
+from bot.answering import general_answers as general
+from bot.answering import lexicon as lx
+from bot.answering import prize_answers as prize
+from bot.answering.entities import Entities, EntityExtractor
+from bot.answering.intents import BUDGET_INTENTS, classify
 from bot.answering.model import Answer, ConversationContext
+from bot.answering.normalize import Normalized
+from bot.answering.query import Query
+from bot.answering.reply import Reply
 from bot.knowledge import KnowledgeBase
+from bot.texts import Lang
+
+MAX_QUESTION_CHARS = 2000
+
+RESOLVERS: dict[str, Callable[[Query], None]] = {
+    "help": general.help_,
+    "out_of_scope": general.out_of_scope,
+    "winner_by_year": prize.winner_by_year,
+    "year_by_winner": prize.year_by_winner,
+    "winners_list": prize.winners_list,
+    "theme_by_year": prize.theme_by_year,
+    "criteria": prize.criteria,
+    "nomination_period": prize.nomination_period,
+    "jury": prize.jury,
+    "prize_facts": prize.prize_facts,
+    "budget_line": budget.budget_line,
+    "budget_total": budget.budget_total,
+    "budget_history": budget.history,
+    "budget_analysis": budget.analysis,
+    "outcome_reason": budget.outcome_reason,
+    "state_grant": budget.state_grant,
+    "areas": budget.areas,
+    "unbudgeted": budget.unbudgeted,
+    "children": budget.children,
+}
 
 
 class Answerer:
+    """Answers one question at a time; pass ``answer.context`` back in for follow-ups."""
+
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self.knowledge = knowledge
+        self.extractor = EntityExtractor(knowledge)
+        self._table_years = {c.year for c in knowledge.budget.columns}
 
     def answer(self, question: str, context: ConversationContext | None = None) -> Answer:
-        return Answer(text="…", lang="sv", intent="unknown", answered=False)
+        context = context or ConversationContext()
+        text = self.extractor.normalize(question[:MAX_QUESTION_CHARS])
+        entities = self.extractor.extract(text)
+        lang = detect_language(text, context.lang)
+        intent = classify(text, entities, context, self._table_years)
+        years = self._years(intent, entities, context, text)
+        if intent == "year_by_theme":
+            theme_years = self.extractor.themes_matching(entities.content_words)
+            if not theme_years:
+                intent = "theme_by_year"
+        follow_up = intent == context.intent
+        if intent in BUDGET_INTENTS and not entities.lines and follow_up and context.lines:
+            entities.lines = list(context.lines)
+        if intent == "budget_line" and not entities.column_kinds and follow_up and not entities.years:
+            entities.column_kinds = list(context.columns)  # type: ignore[arg-type]
+        query = Query(text, entities, context, self.knowledge, Reply(self.knowledge, lang), years, follow_up)
+        if intent == "year_by_theme":
+            prize.year_by_theme(query, theme_years)
+        else:
+            RESOLVERS[intent](query)
+        return query.reply.build(intent, self._next_context(intent, query, lang))
+
+    def _years(self, intent: str, e: Entities, ctx: ConversationContext, text: Normalized) -> list[int]:
+        if e.years:
+            return [year + e.relative_year for year in e.years]
+        same_topic = intent == ctx.intent or (intent in BUDGET_INTENTS and ctx.intent in BUDGET_INTENTS)
+        base = ctx.years or ([ctx.winner_year] if ctx.winner_year else [])
+        if e.relative_year and base:
+            return [year + e.relative_year for year in base]
+        if same_topic and base and (lx.FOLLOW_UP.in_(text) or len(text.tokens) <= 4 or e.lines):
+            return list(base)
+        if intent == "theme_by_year" and base:
+            return list(base)
+        return []
+
+    @staticmethod
+    def _next_context(intent: str, q: Query, lang: Lang) -> ConversationContext:
+        years = q.years
+        winner_year = years[0] if years and intent in {"winner_by_year", "theme_by_year"} else None
+        if intent == "year_by_winner" and q.entities.winner_years:
+            years = q.entities.winner_years[:1]
+            winner_year = years[0]
+        return ConversationContext(
+            intent=intent,
+            years=years,
+            lines=q.entities.lines,
+            columns=list(q.entities.column_kinds),
+            winner_year=winner_year,
+            lang=lang,
+        )
+
+
+def detect_language(text: Normalized, fallback: Lang) -> Lang:
+    english = sum(token in lx.ENGLISH.words for token in text.tokens)
+    swedish = sum(token in lx.SWEDISH.words for token in text.tokens)
+    swedish += sum(ch in "åäöÅÄÖ" for ch in text.clean)
+    if english > swedish:
+        return "en"
+    if swedish > english:
+        return "sv"
+    return fallback

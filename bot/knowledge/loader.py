@@ -28,7 +28,6 @@ from bot.knowledge.models import (
     SourceRef,
 )
 
-
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -137,27 +136,25 @@ def _check_budget(budget: Budget) -> list[Discrepancy]:
     for stated in budget.stated_sums:
         _require(stated.column in columns and set(stated.lines) <= lines, stated.text)
     for change in budget.stated_changes:
-        _require(
-            {change.from_column, change.to_column} <= columns and change.line in lines, change.text
-        )
+        _require({change.from_column, change.to_column} <= columns and change.line in lines, change.text)
         line = budget.line(change.line)
         actual = line.amounts[change.to_column] - line.amounts[change.from_column]
         if actual != change.delta_sek:
             raise KnowledgeError(f"budget.json: {change.text!r} says {change.delta_sek}, table gives {actual}")
     for stated in budget.stated_sums:
-        actual = sum(budget.line(key).amounts[stated.column] for key in stated.lines)
-        if actual != stated.amount_sek:
-            raise KnowledgeError(f"budget.json: {stated.text!r} says {stated.amount_sek}, table gives {actual}")
+        actual_sum = sum(budget.line(key).amounts[stated.column] for key in stated.lines)
+        if actual_sum != stated.amount_sek:
+            raise KnowledgeError(f"budget.json: {stated.text!r} says {stated.amount_sek}, table gives {actual_sum}")
 
     discrepancies = []
     for column in budget.columns:
         computed = sum(line.amounts[column.key] for line in budget.lines)
-        stated = budget.totals[column.key]
-        if computed != stated:
+        total = budget.totals[column.key]
+        if computed != total:
             discrepancies.append(
                 Discrepancy(
                     column=column.key,
-                    stated_sek=stated,
+                    stated_sek=total,
                     computed_sek=computed,
                     source=budget.table_source,
                 )

@@ -230,11 +230,7 @@ class Budget(Frozen):
         return next(line for line in self.lines if line.key == key)
 
     def columns_for(self, *, year: int | None = None, kind: ColumnKind | None = None) -> list[Column]:
-        return [
-            c
-            for c in self.columns
-            if (year is None or c.year == year) and (kind is None or c.kind == kind)
-        ]
+        return [c for c in self.columns if (year is None or c.year == year) and (kind is None or c.kind == kind)]
 
 
 class Discrepancy(Frozen):

@@ -1,0 +1,395 @@
+"""Answers about Trygghetspaketet: lines, totals, history, grant, areas, and table questions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.answering import lexicon as lx
+from bot.answering.query import Query
+from bot.knowledge.models import BudgetLine, Column
+
+
+def _no_such_year(q: Query, what: str) -> None:
+    columns = [q.reply.column(c) for c in q.knowledge.budget.columns]
+    q.reply.not_found(
+        "budget.year_unknown",
+        what=what,
+        years=q.reply.join([str(y) for y in q.years]),
+        columns=q.reply.join(columns),
+    )
+
+
+def _cite_amount(q: Query, line: BudgetLine, column: Column) -> str:
+    amount = line.amounts[column.key]
+    q.reply.fact(f"budget.lines.{line.key}.{column.key}", amount, q.knowledge.budget.table_source)
+    return q.reply.text("budget.figure", column=q.reply.column(column), amount=q.reply.money(amount))
+
+
+def budget_line(q: Query) -> None:
+    budget = q.knowledge.budget
+    facets: list[tuple[lx.Cue, Callable[[Query, BudgetLine], None]]] = [
+        (lx.EXPANSION, _expansion),
+        (lx.ACTIVITIES, _activities),
+        (lx.PARTNERS, _partners),
+        (lx.WHY, _why),
+        (lx.CHANGE, _change),
+    ]
+    for key in q.lines:
+        line = budget.line(key)
+        chosen = next((answer for cue, answer in facets if q.has(cue)), None)
+        if chosen is None and q.has(lx.DESCRIPTION) and not q.has(lx.MONEY) and not q.years:
+            chosen = _description
+        if chosen is None and q.has(lx.AREAS) and line.areas:
+            chosen = _line_areas
+        (chosen or _amounts)(q, line)
+
+
+def _amounts(q: Query, line: BudgetLine) -> None:
+    r, budget = q.reply, q.knowledge.budget
+    columns = q.columns()
+    if columns is None:
+        _no_such_year(q, r.line(line))
+        return
+    figures = [_cite_amount(q, line, column) for column in columns]
+    r.say("budget.line_figures", line=r.line(line), figures=r.join(figures))
+    keys = {c.key for c in columns}
+    if line.status_note and any(line.amounts[k] == 0 for k in keys):
+        r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
+        r.say("budget.note", note=line.status_note)
+    for change in budget.stated_changes:
+        if change.line == line.key and change.to_column in keys:
+            r.fact(f"budget.changes.{line.key}", change.delta_sek, change.source)
+            r.say(
+                "budget.stated_change",
+                delta=r.money(change.delta_sek),
+                column=r.column(budget.column(change.from_column)),
+                reason=change.reason,
+            )
+    outcome, planned = budget.outcome_below_budget.column, budget.outcome_below_budget.compared_to
+    if {outcome, planned} <= keys and line.amounts[outcome] < line.amounts[planned]:
+        r.say("budget.line_below_budget", diff=r.money(line.amounts[planned] - line.amounts[outcome]))
+
+
+def _description(q: Query, line: BudgetLine) -> None:
+    q.reply.fact(f"budget.lines.{line.key}.description", line.description, line.source)
+    if line.expansion:
+        _expansion(q, line)
+    q.reply.say("budget.line_description", line=q.reply.line(line), description=line.description)
+
+
+def _expansion(q: Query, line: BudgetLine) -> None:
+    if not line.expansion:
+        q.reply.not_found("budget.no_expansion", line=q.reply.line(line))
+        return
+    q.reply.fact(f"budget.lines.{line.key}.expansion", line.expansion, line.source)
+    q.reply.say("budget.expansion", line=line.name, expansion=line.expansion)
+
+
+def _activities(q: Query, line: BudgetLine) -> None:
+    r = q.reply
+    if not line.activities:
+        r.not_found("budget.no_activities", line=r.line(line), description=line.description)
+        r.fact(f"budget.lines.{line.key}.description", line.description, line.source)
+        return
+    r.fact(f"budget.lines.{line.key}.activities", ", ".join(line.activities), line.source)
+    r.say("budget.activities", line=r.line(line), items=r.join(line.activities), description=line.description)
+
+
+def _partners(q: Query, line: BudgetLine) -> None:
+    r = q.reply
+    if not line.partners:
+        r.not_found("budget.no_partners", line=r.line(line))
+        return
+    r.fact(f"budget.lines.{line.key}.partners", ", ".join(line.partners), line.source)
+    r.say("budget.partners", line=r.line(line), items=r.join(line.partners))
+
+
+def _line_areas(q: Query, line: BudgetLine) -> None:
+    r = q.reply
+    r.fact(f"budget.lines.{line.key}.areas", ", ".join(line.areas), line.source)
+    r.say("budget.line_areas", line=r.line(line), description=line.description)
+
+
+def _why(q: Query, line: BudgetLine) -> None:
+    r, budget = q.reply, q.knowledge.budget
+    if line.status_note:
+        r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
+        r.say("budget.note", note=line.status_note)
+        return
+    change = next((c for c in budget.stated_changes if c.line == line.key), None)
+    if change:
+        r.fact(f"budget.changes.{line.key}", change.delta_sek, change.source)
+        r.say("budget.change_reason", line=r.line(line), delta=r.money(change.delta_sek), reason=change.reason)
+        return
+    outcome_reason(q)
+
+
+def _change(q: Query, line: BudgetLine) -> None:
+    r, budget = q.reply, q.knowledge.budget
+    change = next((c for c in budget.stated_changes if c.line == line.key), None)
+    if change:
+        before = budget.column(change.from_column)
+        after = budget.column(change.to_column)
+        r.fact(f"budget.changes.{line.key}", change.delta_sek, change.source)
+        r.say(
+            "budget.change",
+            line=r.line(line),
+            delta=r.money(change.delta_sek),
+            before=r.money(line.amounts[before.key]),
+            before_column=r.column(before),
+            after=r.money(line.amounts[after.key]),
+            after_column=r.column(after),
+            reason=change.reason,
+        )
+        return
+    _line_difference(q, line, *_compared_columns(q))
+
+
+def _compared_columns(q: Query) -> tuple[Column, Column]:
+    """Which two columns a rise/fall/difference question compares."""
+    budget = q.knowledge.budget
+    kinds = q.entities.column_kinds
+    below = budget.outcome_below_budget
+    planned, outcome = budget.column(below.compared_to), budget.column(below.column)
+    latest = max(budget.columns, key=lambda c: c.year)
+    if "utfall" in kinds and ("budget" in kinds or latest.year not in q.years):
+        return planned, outcome
+    return (outcome if "utfall" in kinds else planned), latest
+
+
+def _line_difference(q: Query, line: BudgetLine, before: Column, after: Column) -> None:
+    r = q.reply
+    delta = line.amounts[after.key] - line.amounts[before.key]
+    _cite_amount(q, line, before)
+    _cite_amount(q, line, after)
+    r.say(
+        "budget.difference",
+        line=r.line(line),
+        before_column=r.column(before),
+        after_column=r.column(after),
+        before=r.money(line.amounts[before.key]),
+        after=r.money(line.amounts[after.key]),
+        delta=r.money(abs(delta)),
+        direction=r.text("budget.up" if delta > 0 else "budget.down") if delta else r.text("budget.same"),
+    )
+
+
+def budget_total(q: Query) -> None:
+    r, budget = q.reply, q.knowledge.budget
+    columns = q.columns()
+    if columns is None:
+        history(q)
+        return
+    figures = []
+    for column in columns:
+        r.fact(f"budget.totals.{column.key}", budget.totals[column.key], budget.table_source)
+        figures.append(r.text("budget.figure", column=r.column(column), amount=r.money(budget.totals[column.key])))
+    r.say("budget.totals", name=budget.name, figures=r.join(figures))
+    for column in columns:
+        discrepancy = q.knowledge.discrepancy_for(column.key)
+        if discrepancy:
+            r.say(
+                "budget.discrepancy",
+                column=r.column(column),
+                computed=r.money(discrepancy.computed_sek),
+                stated=r.money(discrepancy.stated_sek),
+            )
+    if any(c.year == budget.year for c in columns):
+        r.fact("budget.decided_by", budget.decided_by.text, budget.decided_by.source)
+
+
+def history(q: Query) -> None:
+    r, budget = q.reply, q.knowledge.budget
+    entries = [
+        entry
+        for entry in budget.history
+        if not q.years or any(entry.year_from <= year <= (entry.year_to or budget.year) for year in q.years)
+    ]
+    if not entries:
+        r.not_found("budget.history_unknown", years=r.join([str(y) for y in q.years]))
+        return
+    for entry in entries:
+        r.fact(f"budget.history.{entry.key}", entry.amount_sek, entry.source)
+        r.say("budget.history_entry", text=entry.text)
+
+
+def outcome_reason(q: Query) -> None:
+    r, budget = q.reply, q.knowledge.budget
+    below = budget.outcome_below_budget
+    outcome, planned = budget.column(below.column), budget.column(below.compared_to)
+    r.fact("budget.outcome_below_budget.reason", below.reason, below.source)
+    r.fact(f"budget.totals.{outcome.key}", budget.totals[outcome.key], budget.table_source)
+    r.say(
+        "budget.outcome_reason",
+        outcome=r.column(outcome),
+        planned=r.column(planned),
+        outcome_total=r.money(budget.totals[outcome.key]),
+        planned_total=r.money(budget.totals[planned.key]),
+        reason=below.reason,
+    )
+
+
+def state_grant(q: Query) -> None:
+    r, grant = q.reply, q.knowledge.budget.state_grant
+    r.fact("budget.state_grant.per_inhabitant_sek", grant.per_inhabitant_sek, grant.source)
+    r.fact("budget.state_grant.total_sek", grant.total_sek, grant.source)
+    r.fact("budget.state_grant.law", f"{grant.law} ({grant.law_sfs})", grant.source)
+    r.say(
+        "budget.state_grant",
+        per_inhabitant=r.money(grant.per_inhabitant_sek),
+        total=r.money(grant.total_sek),
+        year=grant.year,
+        law=grant.law,
+        sfs=grant.law_sfs,
+    )
+
+
+def areas(q: Query) -> None:
+    budget = q.knowledge.budget
+    for line in budget.lines:
+        if line.areas:
+            _line_areas(q, line)
+            change = next((c for c in budget.stated_changes if c.line == line.key), None)
+            if change:
+                q.reply.fact(f"budget.changes.{line.key}", change.delta_sek, change.source)
+                q.reply.say("budget.areas_change", delta=q.reply.money(change.delta_sek), year=budget.year)
+
+
+def unbudgeted(q: Query) -> None:
+    for index in q.entities.unbudgeted:
+        mention = q.knowledge.budget.unbudgeted_mentions[index]
+        q.reply.fact(f"budget.unbudgeted.{mention.name}", mention.text, mention.source)
+        q.reply.not_found("budget.unbudgeted", text=mention.text)
+
+
+def children(q: Query) -> None:
+    text = q.knowledge.budget.children
+    q.reply.fact("budget.children", text.text, text.source)
+    q.reply.say("budget.children", text=text.text)
+
+
+# --- questions over the table ---------------------------------------------
+
+
+def analysis(q: Query) -> None:
+    if q.entities.amounts:
+        _lines_with_amount(q)
+    elif q.has(lx.MOST) or q.has(lx.LEAST):
+        _extreme(q, most=q.has(lx.MOST))
+    elif len(q.lines) >= 2 and q.has(lx.SUM_OF):
+        _sum_of_lines(q)
+    elif q.has(lx.ROSE) or q.has(lx.FELL) or q.has(lx.DIFFERENCE):
+        _changes(q)
+    else:
+        _table(q)
+
+
+def _selected_columns(q: Query) -> list[Column] | None:
+    return q.columns()
+
+
+def _extreme(q: Query, most: bool) -> None:
+    r, budget = q.reply, q.knowledge.budget
+    columns = _selected_columns(q)
+    if columns is None:
+        _no_such_year(q, r.text("budget.table"))
+        return
+    for column in columns:
+        pick = max if most else min
+        target = pick(line.amounts[column.key] for line in budget.lines)
+        winners = [line for line in budget.lines if line.amounts[column.key] == target]
+        for line in winners:
+            _cite_amount(q, line, column)
+        r.say(
+            "budget.most" if most else "budget.least",
+            column=r.column(column),
+            lines=r.join([r.line(line) for line in winners]),
+            amount=r.money(target),
+        )
+
+
+def _sum_of_lines(q: Query) -> None:
+    r, budget = q.reply, q.knowledge.budget
+    columns = _selected_columns(q)
+    if columns is None:
+        _no_such_year(q, r.text("budget.table"))
+        return
+    lines = [budget.line(key) for key in q.lines]
+    for column in columns:
+        for line in lines:
+            _cite_amount(q, line, column)
+        total = sum(line.amounts[column.key] for line in lines)
+        r.say(
+            "budget.sum_of_lines",
+            lines=r.join([r.line(x) for x in lines]),
+            column=r.column(column),
+            amount=r.money(total),
+        )
+
+
+def _changes(q: Query) -> None:
+    r, budget = q.reply, q.knowledge.budget
+    if q.years and _selected_columns(q) is None:
+        _no_such_year(q, r.text("budget.table"))
+        return
+    before, after = _compared_columns(q)
+    if q.lines:
+        for key in q.lines:
+            _line_difference(q, budget.line(key), before, after)
+        return
+    rose: list[str] = []
+    fell: list[str] = []
+    same: list[str] = []
+    for line in budget.lines:
+        delta = line.amounts[after.key] - line.amounts[before.key]
+        _cite_amount(q, line, before)
+        _cite_amount(q, line, after)
+        item = r.text("budget.delta_item", line=r.line(line), delta=r.money(abs(delta)))
+        (rose if delta > 0 else fell if delta < 0 else same).append(item if delta else r.line(line))
+    none = r.text("budget.none")
+    r.say(
+        "budget.changes",
+        before=r.column(before),
+        after=r.column(after),
+        rose=r.join(rose) or none,
+        fell=r.join(fell) or none,
+        same=r.join(same) or none,
+    )
+    total_delta = budget.totals[after.key] - budget.totals[before.key]
+    r.say(
+        "budget.total_difference",
+        before=r.money(budget.totals[before.key]),
+        after=r.money(budget.totals[after.key]),
+        delta=r.money(abs(total_delta)),
+        direction=r.text("budget.up" if total_delta > 0 else "budget.down"),
+    )
+
+
+def _lines_with_amount(q: Query) -> None:
+    r, budget = q.reply, q.knowledge.budget
+    columns = _selected_columns(q)
+    if columns is None:
+        _no_such_year(q, r.text("budget.table"))
+        return
+    for amount in q.entities.amounts:
+        found = []
+        for column in columns:
+            for line in budget.lines:
+                if line.amounts[column.key] == amount:
+                    _cite_amount(q, line, column)
+                    found.append(r.text("budget.line_in_column", line=r.line(line), column=r.column(column)))
+        if found:
+            r.say("budget.lines_with_amount", amount=r.money(amount), items=r.join(found))
+        else:
+            r.not_found("budget.no_line_with_amount", amount=r.money(amount))
+
+
+def _table(q: Query) -> None:
+    r, budget = q.reply, q.knowledge.budget
+    columns = _selected_columns(q)
+    if columns is None:
+        _no_such_year(q, r.text("budget.table"))
+        return
+    for line in budget.lines:
+        figures = [_cite_amount(q, line, column) for column in columns]
+        r.say("budget.line_figures", line=r.line(line), figures=r.join(figures))

@@ -1,0 +1,200 @@
+"""Entity extraction: years, budget lines, table columns, winners, themes, amounts.
+
+The recognisers are built from the knowledge data (line synonyms, winner
+aliases, theme words), so a new line or winner in the data is recognised
+without touching this code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bot.answering import lexicon as lx
+from bot.answering.lexicon import Cue
+from bot.answering.normalize import Normalized, Speller, fold, normalize
+from bot.knowledge import KnowledgeBase
+from bot.knowledge.models import ColumnKind
+
+_UNIT_FACTORS = {
+    "mkr": 1_000_000,
+    "miljon": 1_000_000,
+    "miljoner": 1_000_000,
+    "million": 1_000_000,
+    "millions": 1_000_000,
+    "mn": 1_000_000,
+    "msek": 1_000_000,
+    "tkr": 1_000,
+    "tusen": 1_000,
+    "thousand": 1_000,
+    "ksek": 1_000,
+    "kr": 1,
+    "kronor": 1,
+    "sek": 1,
+    "kronan": 1,
+}
+_STOPWORDS = frozenset(
+    fold(word)
+    for word in [
+        "vad",
+        "vem",
+        "när",
+        "hur",
+        "var",
+        "vilket",
+        "vilka",
+        "vilken",
+        "år",
+        "året",
+        "och",
+        "i",
+        "på",
+        "av",
+        "för",
+        "med",
+        "till",
+        "om",
+        "att",
+        "det",
+        "den",
+        "de",
+        "är",
+        "som",
+        "har",
+        "hade",
+        "var",
+        "tema",
+        "temat",
+        "temana",
+        "trygghetspriset",
+        "priset",
+        "pris",
+        "the",
+        "what",
+        "which",
+        "year",
+        "was",
+        "theme",
+        "of",
+        "in",
+        "for",
+        "and",
+        "a",
+        "an",
+        "to",
+        "is",
+        "did",
+        "were",
+        "it",
+    ]
+)
+
+
+@dataclass
+class Entities:
+    years: list[int] = field(default_factory=list)
+    relative_year: int = 0
+    lines: list[str] = field(default_factory=list)
+    unbudgeted: list[int] = field(default_factory=list)
+    winner_years: list[int] = field(default_factory=list)
+    column_kinds: list[ColumnKind] = field(default_factory=list)
+    amounts: list[int] = field(default_factory=list)
+    content_words: list[str] = field(default_factory=list)
+
+
+class EntityExtractor:
+    def __init__(self, knowledge: KnowledgeBase) -> None:
+        self.knowledge = knowledge
+        budget = knowledge.budget
+        self._line_cues = [(line.key, _cue_from_names([line.name, *line.synonyms])) for line in budget.lines]
+        self._unbudgeted_cues = [
+            (index, _cue_from_names(mention.synonyms)) for index, mention in enumerate(budget.unbudgeted_mentions)
+        ]
+        self._winner_cues = [(winner.year, _cue_from_names(winner.aliases)) for winner in knowledge.prize.winners]
+        self._column_cues: list[tuple[ColumnKind, Cue]] = [
+            ("forslag", lx.COLUMN_FORSLAG),
+            ("utfall", lx.COLUMN_UTFALL),
+            ("budget", lx.COLUMN_BUDGET),
+        ]
+        self.speller = Speller(self._vocabulary())
+
+    def _vocabulary(self) -> Iterable[str]:
+        for cue in lx.ALL_CUES:
+            yield from cue.vocabulary()
+        budget, prize = self.knowledge.budget, self.knowledge.prize
+        texts = [name for line in budget.lines for name in (line.name, *line.synonyms)]
+        texts += [name for mention in budget.unbudgeted_mentions for name in mention.synonyms]
+        texts += [alias for winner in prize.winners for alias in winner.aliases]
+        texts += [winner.theme for winner in prize.winners] + [r.theme for r in prize.rounds]
+        for text in texts:
+            yield from normalize(text).tokens
+
+    def normalize(self, question: str) -> Normalized:
+        return normalize(question, self.speller)
+
+    def extract(self, question: Normalized) -> Entities:
+        found = Entities()
+        found.amounts, found.years = _numbers(question.tokens)
+        if lx.YEAR_BEFORE.in_(question):
+            found.relative_year = -1
+        elif lx.YEAR_AFTER.in_(question):
+            found.relative_year = 1
+        found.lines = [key for key, cue in self._line_cues if cue.in_(question)]
+        found.unbudgeted = [index for index, cue in self._unbudgeted_cues if cue.in_(question)]
+        found.winner_years = [year for year, cue in self._winner_cues if cue.in_(question)]
+        found.column_kinds = [kind for kind, cue in self._column_cues if cue.in_(question)]
+        found.content_words = [
+            tok for tok in question.tokens if tok.isalpha() and len(tok) >= 4 and tok not in _STOPWORDS
+        ]
+        return found
+
+    def themes_matching(self, words: list[str]) -> list[int]:
+        """Years whose theme shares the most distinctive words with the question."""
+        scored: list[tuple[int, int]] = []
+        candidates = [(w.year, w.theme) for w in self.knowledge.prize.winners]
+        candidates += [(r.year, r.theme) for r in self.knowledge.prize.rounds]
+        for year, theme in candidates:
+            theme_tokens = normalize(theme).tokens
+            score = sum(
+                1 for word in words if any(word in tok or (len(tok) >= 5 and tok in word) for tok in theme_tokens)
+            )
+            if score:
+                scored.append((score, year))
+        if not scored:
+            return []
+        best = max(score for score, _ in scored)
+        return sorted(year for score, year in scored if score == best)
+
+
+def _cue_from_names(names: Iterable[str]) -> Cue:
+    patterns: list[str] = []
+    for name in names:
+        folded = " ".join(normalize(name).tokens)
+        patterns.append(folded)
+        if " " not in folded and len(folded) >= 7:
+            patterns.append(folded + "*")
+    return Cue.of(*patterns)
+
+
+def _numbers(tokens: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """Amounts in kronor and years (4-digit numbers without a money unit)."""
+    amounts: list[int] = []
+    years: list[int] = []
+    for index, token in enumerate(tokens):
+        if not token[0].isdigit():
+            continue
+        unit = tokens[index + 1] if index + 1 < len(tokens) else ""
+        factor = _UNIT_FACTORS.get(unit)
+        if index and tokens[index - 1] == "sek" and factor is None:
+            factor = 1
+        try:
+            value = float(token.replace(" ", "").replace("\u00a0", "").replace(",", "."))
+        except ValueError:
+            continue
+        if factor is None and value.is_integer() and 1900 <= value <= 2100 and len(token) == 4:
+            years.append(int(value))
+        elif factor is not None:
+            amounts.append(round(value * factor))
+        elif value >= 1000:
+            amounts.append(round(value))
+    return amounts, list(dict.fromkeys(years))

@@ -1,0 +1,93 @@
+"""Intent classification: which question is this, given its cues, entities and context.
+
+Ordered rules from the most specific signal to the least; a question with no
+signal of its own but a year, a line or "why" continues the previous intent.
+"""
+
+from __future__ import annotations
+
+from bot.answering import lexicon as lx
+from bot.answering.entities import Entities
+from bot.answering.model import ConversationContext
+from bot.answering.normalize import Normalized
+
+BUDGET_INTENTS = frozenset(
+    {"budget_line", "budget_total", "budget_history", "budget_analysis", "outcome_reason", "areas"}
+)
+PRIZE_YEAR_INTENTS = frozenset({"winner_by_year", "theme_by_year", "year_by_winner", "year_by_theme"})
+
+
+def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: set[int]) -> str:
+    def has(cue: lx.Cue) -> bool:
+        return cue.in_(q)
+
+    if not q.tokens or has(lx.HELP):
+        return "help"
+    if e.unbudgeted:
+        return "unbudgeted"
+    if has(lx.STATE_GRANT) and not e.lines:
+        return "state_grant"
+    if has(lx.CRITERIA) and not e.lines:
+        return "criteria"
+    if has(lx.JURY):
+        return "jury"
+    if has(lx.THEME) and not e.lines:
+        if e.years or e.relative_year or (ctx.intent in PRIZE_YEAR_INTENTS and not has(lx.YEAR_QUESTION)):
+            return "theme_by_year"
+        return "year_by_theme"
+    if e.winner_years and not e.years:
+        return "year_by_winner"
+    if has(lx.WIN) and not e.lines:
+        if e.years or e.relative_year:
+            return "winner_by_year"
+        return "winners_list"
+    if has(lx.NOMINATION) and not e.lines:
+        return "nomination_period"
+    if (has(lx.PRIZE) or has(lx.PRIZE_CONFERENCE)) and not (e.lines or has(lx.PACKAGE)):
+        return "prize_facts"
+    return _budget_intent(q, e, ctx, table_years) or _follow_up(q, e, ctx)
+
+
+def _budget_intent(q: Normalized, e: Entities, ctx: ConversationContext, table_years: set[int]) -> str | None:
+    def has(cue: lx.Cue) -> bool:
+        return cue.in_(q)
+
+    if has(lx.WHY) and (has(lx.OUTCOME_REASON) or "utfall" in e.column_kinds) and not e.lines:
+        return "outcome_reason"
+    if _is_analysis(q, e):
+        return "budget_analysis"
+    if has(lx.AREAS) and not has(lx.MONEY) and len(e.lines) <= 1:
+        return "areas" if not e.lines else "budget_line"
+    if e.lines:
+        return "budget_line"
+    if has(lx.CHILDREN):
+        return "children"
+    money_talk = has(lx.PACKAGE) or has(lx.MONEY) or has(lx.HISTORY) or has(lx.TOTAL)
+    if e.years and money_talk and not set(e.years) & table_years:
+        return "budget_history"
+    if has(lx.HISTORY) and not e.years:
+        return "budget_history"
+    if has(lx.TOTAL) or has(lx.PACKAGE) or (e.column_kinds and (e.years or has(lx.MONEY))):
+        return "budget_total"
+    return None
+
+
+def _is_analysis(q: Normalized, e: Entities) -> bool:
+    if e.amounts and (lx.WHICH_LINES.in_(q) or not e.lines):
+        return True
+    if (lx.MOST.in_(q) or lx.LEAST.in_(q)) and not e.lines:
+        return True
+    if len(e.lines) >= 2 and lx.SUM_OF.in_(q):
+        return True
+    if lx.DIFFERENCE.in_(q) or ((lx.ROSE.in_(q) or lx.FELL.in_(q)) and not e.lines):
+        return True
+    return lx.WHICH_LINES.in_(q) and not e.lines
+
+
+def _follow_up(q: Normalized, e: Entities, ctx: ConversationContext) -> str:
+    continues = e.years or e.relative_year or lx.WHY.in_(q) or lx.FOLLOW_UP.in_(q) or e.column_kinds
+    if ctx.intent and ctx.intent not in {"help", "out_of_scope"} and continues:
+        return ctx.intent
+    if lx.GREETING.in_(q) and len(q.tokens) <= 3:
+        return "help"
+    return "out_of_scope"

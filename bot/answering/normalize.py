@@ -1,0 +1,79 @@
+"""Normalisation: strip chat noise, fold case and diacritics, tokenise, fix typos.
+
+Everything downstream matches on the folded, spell-corrected tokens, so
+"Trygghetsvardar", "trygghetsvärdar" and "trygghetsvärdr" look the same.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+_MENTION = re.compile(r"<[@#!][^>]*>|@\w+")
+# Numbers keep their thousands groups ("2 000 000") and decimal comma ("0,7").
+_TOKEN = re.compile(
+    r"\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,])|\d+(?:[,.]\d+)?|[^\W\d_]+",
+    re.UNICODE,
+)
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Case-fold and drop diacritics: "Älta" -> "alta"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def strip_chat_noise(text: str) -> str:
+    """Remove Slack mentions ("<@U123>", "<!channel>") and "@trygghetsbot"."""
+    return _SPACES.sub(" ", _MENTION.sub(" ", text)).strip()
+
+
+@dataclass(frozen=True)
+class Normalized:
+    raw: str
+    clean: str  # chat noise removed, original case and diacritics (for language detection)
+    tokens: tuple[str, ...]  # folded and spell-corrected
+
+    @property
+    def text(self) -> str:
+        return " " + " ".join(self.tokens) + " "
+
+    def has_phrase(self, phrase: str) -> bool:
+        return f" {phrase} " in self.text
+
+
+class Speller:
+    """Corrects unknown tokens to the nearest vocabulary word (rapidfuzz Levenshtein)."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        words = {fold(word) for word in vocabulary}
+        self._known = frozenset(words)
+        self._choices = sorted(w for w in words if len(w) >= 4 and w.isalpha())
+        self._cache: dict[str, str] = {}
+
+    def correct(self, token: str) -> str:
+        if token in self._known or len(token) < 3 or not token.isalpha():
+            return token
+        cached = self._cache.get(token)
+        if cached is not None:
+            return cached
+        limit = 1 if len(token) < 8 else 2
+        match = process.extractOne(token, self._choices, scorer=Levenshtein.distance, score_cutoff=limit)
+        corrected = match[0] if match else token
+        if len(self._cache) < 10_000:
+            self._cache[token] = corrected
+        return corrected
+
+
+def normalize(text: str, speller: Speller | None = None) -> Normalized:
+    clean = strip_chat_noise(text)
+    tokens = [fold(tok) for tok in _TOKEN.findall(clean)]
+    if speller is not None:
+        tokens = [speller.correct(tok) for tok in tokens]
+    return Normalized(raw=text, clean=clean, tokens=tuple(tokens))

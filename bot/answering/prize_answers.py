@@ -1,0 +1,207 @@
+"""Answers about Trygghetspriset: winners, themes, criteria, period, jury, facts."""
+
+from __future__ import annotations
+
+from bot.answering import lexicon as lx
+from bot.answering.query import Query
+from bot.knowledge.models import Winner
+
+
+def _winner_sentence(q: Query, winner: Winner, key: str) -> None:
+    r = q.reply
+    r.fact(f"prize.winners[{winner.year}].winner", winner.winner, winner.source)
+    r.fact(f"prize.winners[{winner.year}].theme", winner.theme, winner.source)
+    r.say(key, year=winner.year, winner=winner.winner, theme=winner.theme)
+    if winner.description:
+        r.say("prize.winner_description", description=winner.description)
+
+
+def _known_span(q: Query) -> tuple[int, int]:
+    years = [w.year for w in q.knowledge.prize.winners]
+    return min(years), max(years)
+
+
+def winner_by_year(q: Query) -> None:
+    prize, r = q.knowledge.prize, q.reply
+    if not q.years:
+        winners_list(q)
+        return
+    for year in q.years:
+        winner = prize.winner_for(year)
+        if winner:
+            _winner_sentence(q, winner, "prize.winner_of_year")
+            continue
+        first, last = _known_span(q)
+        round_ = prize.round_for(year)
+        if round_:
+            r.fact(f"prize.rounds[{year}].conference_date", str(round_.conference_date), round_.source)
+            r.not_found("prize.winner_not_decided", year=year, first=first, last=last)
+        else:
+            r.not_found("prize.winner_unknown", year=year, first=first, last=last)
+
+
+def year_by_winner(q: Query) -> None:
+    prize = q.knowledge.prize
+    for year in q.entities.winner_years:
+        winner = prize.winner_for(year)
+        if winner:
+            _winner_sentence(q, winner, "prize.year_of_winner")
+
+
+def winners_list(q: Query) -> None:
+    r = q.reply
+    winners = sorted(q.knowledge.prize.winners, key=lambda w: w.year)
+    items = []
+    for winner in winners:
+        r.fact(f"prize.winners[{winner.year}].winner", winner.winner, winner.source)
+        items.append(r.text("prize.winner_item", year=winner.year, winner=winner.winner))
+    r.say("prize.winners_list", items="; ".join(items))
+
+
+def theme_by_year(q: Query) -> None:
+    prize, r = q.knowledge.prize, q.reply
+    if not q.years:
+        themes_list(q)
+        return
+    for year in q.years:
+        round_ = prize.round_for(year)
+        winner = prize.winner_for(year)
+        if round_:
+            r.fact(f"prize.rounds[{year}].theme", round_.theme, round_.source)
+            r.say("prize.round_theme", year=year, theme=round_.theme, focus=round_.focus)
+        elif winner:
+            r.fact(f"prize.winners[{year}].theme", winner.theme, winner.source)
+            r.say("prize.theme_of_year", year=year, theme=winner.theme, winner=winner.winner)
+        else:
+            first, last = _known_span(q)
+            r.not_found("prize.theme_unknown", year=year, first=first, last=last + 1)
+
+
+def year_by_theme(q: Query, years: list[int]) -> None:
+    prize, r = q.knowledge.prize, q.reply
+    for year in years:
+        winner = prize.winner_for(year)
+        round_ = prize.round_for(year)
+        if winner:
+            r.fact(f"prize.winners[{year}].theme", winner.theme, winner.source)
+            r.say("prize.year_of_theme", year=year, theme=winner.theme, winner=winner.winner)
+        elif round_:
+            r.fact(f"prize.rounds[{year}].theme", round_.theme, round_.source)
+            r.say("prize.year_of_round_theme", year=year, theme=round_.theme)
+
+
+def themes_list(q: Query) -> None:
+    r = q.reply
+    items = []
+    for winner in sorted(q.knowledge.prize.winners, key=lambda w: w.year):
+        r.fact(f"prize.winners[{winner.year}].theme", winner.theme, winner.source)
+        items.append(r.text("prize.theme_item", year=winner.year, theme=winner.theme))
+    for round_ in q.knowledge.prize.rounds:
+        r.fact(f"prize.rounds[{round_.year}].theme", round_.theme, round_.source)
+        items.append(r.text("prize.theme_item", year=round_.year, theme=round_.theme))
+    r.say("prize.themes_list", items="; ".join(items))
+
+
+def criteria(q: Query) -> None:
+    prize, r = q.knowledge.prize, q.reply
+    mandatory = [f"”{c.text}”" for c in prize.mandatory_criteria]
+    assessment = [f"”{c.text}”" for c in prize.assessment_criteria]
+    for criterion in [*prize.mandatory_criteria, *prize.assessment_criteria]:
+        r.fact(f"prize.criteria.{criterion.key}", criterion.text, criterion.source)
+    only_assessment = q.has(lx.ASSESSMENT) and not q.has(lx.NOMINATION)
+    if not only_assessment:
+        r.say("prize.mandatory_criteria", count=len(mandatory), items=r.join(mandatory))
+    r.say("prize.assessment_criteria", items=r.join(assessment))
+
+
+def nomination_period(q: Query) -> None:
+    prize, r = q.knowledge.prize, q.reply
+    rounds = [prize.round_for(year) for year in q.years] if q.years else [prize.latest_round]
+    for year, round_ in zip(q.years or [prize.latest_round.year], rounds, strict=True):
+        if round_ is None:
+            r.not_found("prize.round_unknown", year=year, known=r.join([str(x.year) for x in prize.rounds]))
+            continue
+        r.fact(f"prize.rounds[{year}].nomination_opens", str(round_.nomination_opens), round_.source)
+        r.fact(f"prize.rounds[{year}].nomination_closes", str(round_.nomination_closes), round_.source)
+        r.say(
+            "prize.nomination_period",
+            year=year,
+            opens=r.date(round_.nomination_opens),
+            closes=r.date(round_.nomination_closes),
+            theme=round_.theme,
+        )
+        if round_.conference_date:
+            r.say("prize.conference_date", year=year, date=r.date(round_.conference_date))
+    r.say("prize.how_to_nominate")
+
+
+def jury(q: Query) -> None:
+    jury_, r = q.knowledge.prize.jury, q.reply
+    r.fact("prize.jury.chair", jury_.chair, jury_.source)
+    r.fact("prize.jury.term_years", jury_.term_years, jury_.source)
+    r.say("prize.jury", chair=jury_.chair, appointed_by=jury_.appointed_by, term=jury_.term_years, task=jury_.task)
+
+
+def prize_facts(q: Query) -> None:
+    prize, r = q.knowledge.prize, q.reply
+    facets = [
+        (lx.PRIZE_FIRST, _first),
+        (lx.PRIZE_CONFERENCE, _conference),
+        (lx.PRIZE_UNTIL, _until),
+        (lx.PRIZE_DECISIONS, _decisions),
+        (lx.PRIZE_PURPOSE, _purpose),
+        (lx.PRIZE_AMOUNT, _amount),
+    ]
+    chosen = [answer for cue, answer in facets if q.has(cue)]
+    if not chosen:
+        r.say("prize.summary", name=prize.name)
+        chosen = [_purpose, _amount, _first]
+    for answer in chosen[:2] if len(chosen) > 2 else chosen:
+        answer(q)
+
+
+def _amount(q: Query) -> None:
+    prize, r = q.knowledge.prize, q.reply
+    r.fact("prize.amount_sek", prize.amount_sek, prize.amount_source)
+    r.say("prize.amount", name=prize.name, amount=r.money(prize.amount_sek))
+
+
+def _first(q: Query) -> None:
+    prize, r = q.knowledge.prize, q.reply
+    founding = min(prize.decisions, key=lambda d: d.year)
+    r.fact("prize.first_awarded_year", prize.first_awarded_year, founding.source)
+    r.say("prize.first_awarded", year=prize.first_awarded_year, founding=founding.text)
+
+
+def _conference(q: Query) -> None:
+    prize, r = q.knowledge.prize, q.reply
+    r.fact("prize.awarded_at.months", ",".join(prize.awarded_at.months), prize.awarded_at.source)
+    r.say("prize.awarded_at", months=r.join(prize.awarded_at.months))
+    years = q.years or [prize.latest_round.year]
+    for year in years:
+        round_ = prize.round_for(year)
+        if round_ and round_.conference_date:
+            r.fact(f"prize.rounds[{year}].conference_date", str(round_.conference_date), round_.source)
+            r.say("prize.conference_date", year=year, date=r.date(round_.conference_date))
+        elif q.years:
+            r.not_found("prize.conference_unknown", year=year)
+
+
+def _until(q: Query) -> None:
+    prize, r = q.knowledge.prize, q.reply
+    latest = max(prize.decisions, key=lambda d: d.year)
+    r.fact("prize.awarded_until_year", prize.awarded_until_year, latest.source)
+    r.say("prize.awarded_until", year=prize.awarded_until_year, decision=latest.text)
+
+
+def _decisions(q: Query) -> None:
+    prize, r = q.knowledge.prize, q.reply
+    for decision in sorted(prize.decisions, key=lambda d: d.year):
+        r.fact(f"prize.decisions[{decision.year}]", decision.text, decision.source)
+        r.say("prize.decision", year=decision.year, text=decision.text)
+
+
+def _purpose(q: Query) -> None:
+    prize, r = q.knowledge.prize, q.reply
+    r.fact("prize.purpose", prize.purpose.text, prize.purpose.source)
+    r.say("prize.purpose", name=prize.name, purpose=prize.purpose.text)

@@ -1,0 +1,46 @@
+"""One question on its way through the pipeline: normalised text, entities, context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.answering.entities import Entities
+from bot.answering.lexicon import Cue
+from bot.answering.model import ConversationContext
+from bot.answering.normalize import Normalized
+from bot.answering.reply import Reply
+from bot.knowledge import KnowledgeBase
+from bot.knowledge.models import Column, ColumnKind
+
+
+@dataclass
+class Query:
+    text: Normalized
+    entities: Entities
+    context: ConversationContext
+    knowledge: KnowledgeBase
+    reply: Reply
+    years: list[int]
+    follow_up: bool
+
+    def has(self, cue: Cue) -> bool:
+        return cue.in_(self.text)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.entities.lines
+
+    def columns(self, default_all: bool = True) -> list[Column] | None:
+        """Table columns the question asks about; None when it names a year the table lacks."""
+        budget = self.knowledge.budget
+        kinds: list[ColumnKind] = self.entities.column_kinds
+        years = self.years
+        if years:
+            in_years = [c for c in budget.columns if c.year in years]
+            if not in_years:
+                return None
+            chosen = [c for c in in_years if c.kind in kinds] if kinds else []
+            return chosen or in_years
+        if kinds:
+            return [c for c in budget.columns if c.kind in kinds]
+        return list(budget.columns) if default_all else []

@@ -1,0 +1,102 @@
+"""Building an answer: sentences from the text catalog, the facts used, their sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from bot.answering.model import Answer, ConversationContext, Fact, Source
+from bot.knowledge import KnowledgeBase
+from bot.knowledge.models import BudgetLine, Column, SourceRef
+from bot.knowledge.money import format_sek
+from bot.texts import Lang, t
+
+
+class Reply:
+    def __init__(self, knowledge: KnowledgeBase, lang: Lang) -> None:
+        self.knowledge = knowledge
+        self.lang: Lang = lang
+        self._sentences: list[str] = []
+        self._facts: list[Fact] = []
+        self._sources: list[SourceRef] = []
+        self.answered = True
+
+    # --- collecting -------------------------------------------------------
+    def say(self, key: str, /, **values: object) -> None:
+        self._sentences.append(t(self.lang, key, **values))
+
+    def text(self, key: str, /, **values: object) -> str:
+        """A piece of text for a list or a sentence, not added on its own."""
+        return t(self.lang, key, **values)
+
+    def fact(self, path: str, value: str | int | None, source: SourceRef) -> None:
+        self._facts.append(Fact(path=path, value=value))
+        if source not in self._sources:
+            self._sources.append(source)
+
+    def not_found(self, key: str, /, **values: object) -> None:
+        """The documents do not answer this: say so; the answer counts as unanswered."""
+        self.answered = False
+        self.say(key, **values)
+
+    # --- formatting helpers ------------------------------------------------
+    def money(self, amount: int) -> str:
+        return format_sek(amount, self.lang)
+
+    def date(self, day: date) -> str:
+        months = t(self.lang, "fmt.months").split(",")
+        return t(self.lang, "fmt.date", day=day.day, month=months[day.month - 1], year=day.year)
+
+    def join(self, items: Sequence[str]) -> str:
+        items = list(items)
+        if len(items) <= 1:
+            return "".join(items)
+        return ", ".join(items[:-1]) + t(self.lang, "fmt.and") + items[-1]
+
+    def column(self, column: Column) -> str:
+        return t(self.lang, f"column.{column.kind}", year=column.year)
+
+    def line(self, line: BudgetLine) -> str:
+        if self.lang == "en" and line.name_en.casefold() != line.name.casefold():
+            return f"{line.name} ({line.name_en})"
+        return line.name
+
+    # --- result -------------------------------------------------------------
+    def build(self, intent: str, context: ConversationContext) -> Answer:
+        text = " ".join(self._sentences) + "\n" + self._source_line()
+        sources = [
+            Source(document=ref.document, title=self.knowledge.document_title(ref), section=ref.section)
+            for ref in self._sources
+        ]
+        return Answer(
+            text=text,
+            lang=self.lang,
+            intent=intent,
+            facts=self._facts,
+            sources=sources,
+            context=context,
+            answered=self.answered,
+        )
+
+    def _source_line(self) -> str:
+        if not self._sources:
+            titles = [doc.title for doc in self.knowledge.documents.values()]
+            return t(self.lang, "source.none", documents=self.join(titles))
+        by_document: dict[str, list[str]] = {}
+        for ref in self._sources:
+            by_document.setdefault(ref.document, []).append(ref.section)
+        parts = [
+            t(
+                self.lang,
+                "source.part",
+                title=self.knowledge.documents[doc].title,
+                sections=", ".join(f"”{section}”" for section in _unique(sections)),
+            )
+            for doc, sections in by_document.items()
+        ]
+        key = "source.one" if len(self._sources) == 1 else "source.many"
+        return t(self.lang, key, parts="; ".join(parts))
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,127 @@
+TEXTS: dict[str, str] = {
+    # formatting
+    "fmt.months": "January,February,March,April,May,June,July,August,September,October,November,December",
+    "fmt.date": "{day} {month} {year}",
+    "fmt.and": " and ",
+    "column.forslag": "proposal {year}",
+    "column.utfall": "outcome {year}",
+    "column.budget": "budget {year}",
+    # sources
+    "source.one": "Source: {parts}.",
+    "source.many": "Sources: {parts}.",
+    "source.part": "{title}, {sections}",
+    "source.none": "Source: no answer in my sources ({documents}).",
+    # the prize
+    "prize.winner_of_year": "Trygghetspriset {year} went to {winner} (theme: “{theme}”).",
+    "prize.winner_description": "The document describes it as {description}.",
+    "prize.winner_not_decided": (
+        "The {year} winner is not in my documents, so I cannot answer that. "
+        "I know the winners {first}–{last}."
+    ),
+    "prize.winner_unknown": (
+        "I have no information about a winner in {year}; my documents do not say. "
+        "I can answer about the winners {first}–{last}."
+    ),
+    "prize.year_of_winner": "{winner} won Trygghetspriset in {year} (theme: “{theme}”).",
+    "prize.winner_item": "{year}: {winner}",
+    "prize.winners_list": "Past winners of Trygghetspriset: {items}.",
+    "prize.round_theme": "The theme of Trygghetspriset {year} is “{theme}”: the prize goes to {focus}.",
+    "prize.theme_of_year": "The theme in {year} was “{theme}”. Winner: {winner}.",
+    "prize.theme_unknown": (
+        "I have no information about the theme in {year}; my documents do not say. "
+        "I know the themes for {first}–{last}."
+    ),
+    "prize.year_of_theme": "“{theme}” was the theme in {year}. Winner that year: {winner}.",
+    "prize.year_of_round_theme": "“{theme}” is the theme of Trygghetspriset {year}.",
+    "prize.theme_item": "{year}: “{theme}”",
+    "prize.themes_list": "The themes of Trygghetspriset: {items}.",
+    "prize.mandatory_criteria": "Nominees must meet {count} mandatory criteria: {items}.",
+    "prize.assessment_criteria": (
+        "The assessment also considers whether {items}. These assessment criteria are not requirements."
+    ),
+    "prize.round_unknown": "I have no nomination period for {year}; my information covers {known}.",
+    "prize.nomination_period": (
+        "The nomination period for Trygghetspriset {year} runs from {opens} to {closes} (both days included). "
+        "The theme is “{theme}”."
+    ),
+    "prize.conference_date": "The prize is awarded at the safety conference on {date}.",
+    "prize.how_to_nominate": "Type “nominera” and I will help you nominate.",
+    "prize.jury": (
+        "A jury decides Trygghetspriset. It is chaired by {chair} (the social affairs commissioner), who "
+        "appoints the jury members for {term} year. The jury's task is {task} (to choose a winner)."
+    ),
+    "prize.summary": "{name} is awarded every year to recognise work that makes the city safer.",
+    "prize.amount": "The prize sum of {name} is {amount}.",
+    "prize.first_awarded": "Trygghetspriset was first awarded in {year}. The document says: “{founding}”",
+    "prize.awarded_at": "The prize is awarded in {months} at the safety conference of the social services.",
+    "prize.conference_unknown": "The date of the safety conference in {year} is not in my documents.",
+    "prize.awarded_until": "The prize is awarded every year until {year}. The document says: “{decision}”",
+    "prize.decision": "{year}: “{text}”",
+    "prize.purpose": "The purpose of {name}, in the document's words: “{purpose}”.",
+    # the safety package
+    "budget.table": "the budget table",
+    "budget.year_unknown": (
+        "I have no information about {what} for {years}; my documents do not say. "
+        "The table in Trygghetspaketet only has the columns {columns}."
+    ),
+    "budget.figure": "{amount} ({column})",
+    "budget.line_figures": "{line}: {figures}.",
+    "budget.note": "The document says: “{note}”",
+    "budget.stated_change": "That is an increase of {delta} compared with {column}: “{reason}”",
+    "budget.line_below_budget": "The outcome was {diff} below budget.",
+    "budget.line_description": "{line}: “{description}”",
+    "budget.no_expansion": "{line} is not an abbreviation in my documents.",
+    "budget.expansion": "{line} stands for “{expansion}” (school, social services, police and leisure).",
+    "budget.no_activities": "My documents give no example activities for {line}. They say: “{description}”",
+    "budget.activities": "Example activities under {line}: {items}. “{description}”",
+    "budget.no_partners": "My documents name no particular partners for {line}.",
+    "budget.partners": "{line} is done together with: {items}.",
+    "budget.line_areas": "{line}: “{description}”",
+    "budget.change_reason": "{line} increases by {delta}: “{reason}”",
+    "budget.change": (
+        "{line} increases by {delta}, from {before} ({before_column}) to {after} ({after_column}). “{reason}”"
+    ),
+    "budget.difference": "{line}: {before} ({before_column}) against {after} ({after_column}), {direction} {delta}.",
+    "budget.up": "an increase of",
+    "budget.down": "a decrease of",
+    "budget.same": "unchanged,",
+    "budget.totals": "{name} in total: {figures}.",
+    "budget.discrepancy": (
+        "Note: the lines for {column} add up to {computed}, while the document's SUMMA says {stated}. "
+        "I give the document's figure."
+    ),
+    "budget.history_unknown": "I have no information about the package for {years}; my documents do not say.",
+    "budget.history_entry": "The document says: “{text}”",
+    "budget.outcome_reason": (
+        "The outcome ({outcome}: {outcome_total}) was below budget ({planned}: {planned_total}) because: “{reason}”"
+    ),
+    "budget.state_grant": (
+        "The municipality receives a general state grant for crime prevention of {per_inhabitant} per "
+        "inhabitant each year, about {total} in {year}, under {law} ({sfs})."
+    ),
+    "budget.areas_change": "The funds for trygghetsvärdar are therefore proposed to increase by {delta} in {year}.",
+    "budget.unbudgeted": "There is no separate line for that in the budget table, so I cannot give an amount. “{text}”",
+    "budget.children": "“{text}”",
+    "budget.most": "Most in {column}: {lines} with {amount}.",
+    "budget.least": "Least in {column}: {lines} with {amount}.",
+    "budget.sum_of_lines": "{lines} get {amount} together ({column}).",
+    "budget.delta_item": "{line} ({delta})",
+    "budget.none": "none",
+    "budget.changes": "From {before} to {after}, increased: {rose}. Decreased: {fell}. Unchanged: {same}.",
+    "budget.total_difference": "The total goes from {before} to {after}, {direction} {delta}.",
+    "budget.line_in_column": "{line} ({column})",
+    "budget.lines_with_amount": "{amount}: {items}.",
+    "budget.no_line_with_amount": "No budget line has {amount} in the columns you asked about.",
+    # general
+    "general.help": (
+        "I answer questions about Trygghetspriset (winners, themes, criteria, nomination, jury, prize sum) "
+        "and Trygghetspaketet (budget lines, totals, history, state grant, areas). "
+        "Try “who won in 2019?”, “how much did SSPF get in 2024?” or “when can I nominate?”. "
+        "Type “nominera” to nominate for Trygghetspriset."
+    ),
+    "general.out_of_scope": (
+        "Sorry, I cannot answer that: it is not in my documents. I only answer questions about "
+        "Trygghetspriset (winners, themes, criteria, nomination, jury) and Trygghetspaketet (budget lines, "
+        "totals, history, state grant)."
+    ),
+}

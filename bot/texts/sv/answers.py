@@ -1,0 +1,127 @@
+TEXTS: dict[str, str] = {
+    # formatting
+    "fmt.months": "januari,februari,mars,april,maj,juni,juli,augusti,september,oktober,november,december",
+    "fmt.date": "{day} {month} {year}",
+    "fmt.and": " och ",
+    "column.forslag": "förslag {year}",
+    "column.utfall": "utfall {year}",
+    "column.budget": "budget {year}",
+    # sources
+    "source.one": "Källa: {parts}.",
+    "source.many": "Källor: {parts}.",
+    "source.part": "{title}, {sections}",
+    "source.none": "Källa: inget svar i mina källor ({documents}).",
+    # the prize
+    "prize.winner_of_year": "Trygghetspriset {year} gick till {winner} (tema: ”{theme}”).",
+    "prize.winner_description": "Det är {description}.",
+    "prize.winner_not_decided": (
+        "Vinnaren {year} finns inte i mina dokument, så det kan jag inte svara på. "
+        "Jag har uppgifter om vinnarna {first}–{last}."
+    ),
+    "prize.winner_unknown": (
+        "Jag har ingen uppgift om någon vinnare {year} – det framgår inte av mina dokument. "
+        "Jag kan svara om vinnarna {first}–{last}."
+    ),
+    "prize.year_of_winner": "{winner} vann Trygghetspriset {year} (tema: ”{theme}”).",
+    "prize.winner_item": "{year}: {winner}",
+    "prize.winners_list": "Tidigare vinnare av Trygghetspriset: {items}.",
+    "prize.round_theme": "Temat för Trygghetspriset {year} är ”{theme}”: priset ska gå till {focus}.",
+    "prize.theme_of_year": "Temat {year} var ”{theme}”. Vinnare: {winner}.",
+    "prize.theme_unknown": (
+        "Jag har ingen uppgift om temat {year} – det framgår inte av mina dokument. "
+        "Jag känner till teman för {first}–{last}."
+    ),
+    "prize.year_of_theme": "Temat ”{theme}” var {year} års tema. Vinnare det året: {winner}.",
+    "prize.year_of_round_theme": "Temat ”{theme}” gäller Trygghetspriset {year}.",
+    "prize.theme_item": "{year}: ”{theme}”",
+    "prize.themes_list": "Trygghetsprisets teman: {items}.",
+    "prize.mandatory_criteria": "De nominerade ska uppfylla {count} obligatoriska kriterier: {items}.",
+    "prize.assessment_criteria": (
+        "Vid bedömningen tas även hänsyn till om {items}. Dessa bedömningskriterier är inte krav."
+    ),
+    "prize.round_unknown": "Jag har ingen nomineringsperiod för {year}; mina uppgifter gäller {known}.",
+    "prize.nomination_period": (
+        "Nomineringsperioden för Trygghetspriset {year} är {opens} till {closes} (båda dagarna inräknade). "
+        "Temat är ”{theme}”."
+    ),
+    "prize.conference_date": "Priset delas ut vid trygghetskonferensen {date}.",
+    "prize.how_to_nominate": "Skriv ”nominera” så hjälper jag dig att nominera.",
+    "prize.jury": (
+        "Beslutande för Trygghetspriset är en jury. Ordförande är {chair}, som utser jurymedlemmar "
+        "med uppdrag under {term} år. Juryns uppdrag är {task}."
+    ),
+    "prize.summary": "{name} delas ut årligen för att uppmärksamma trygghetsskapande arbete.",
+    "prize.amount": "Prissumman för {name} är {amount}.",
+    "prize.first_awarded": "Det första Trygghetspriset delades ut {year}. {founding}",
+    "prize.awarded_at": "Priset delas ut i {months} på socialförvaltningens trygghetskonferens.",
+    "prize.conference_unknown": "Datumet för trygghetskonferensen {year} framgår inte av mina dokument.",
+    "prize.awarded_until": "Priset delas ut årligen fram till {year}. {decision}",
+    "prize.decision": "{year}: {text}",
+    "prize.purpose": "Syftet med {name} är {purpose}.",
+    # the safety package
+    "budget.table": "budgettabellen",
+    "budget.year_unknown": (
+        "Jag har inga uppgifter om {what} för {years} – det framgår inte av mina dokument. "
+        "Tabellen i Trygghetspaketet har bara kolumnerna {columns}."
+    ),
+    "budget.figure": "{amount} ({column})",
+    "budget.line_figures": "{line}: {figures}.",
+    "budget.note": "{note}",
+    "budget.stated_change": "Det är en utökning med {delta} jämfört med {column}: {reason}",
+    "budget.line_below_budget": "Utfallet blev {diff} lägre än budgeterat.",
+    "budget.line_description": "{line}: {description}",
+    "budget.no_expansion": "{line} är ingen förkortning i mina dokument.",
+    "budget.expansion": "{line} står för {expansion}.",
+    "budget.no_activities": "Mina dokument ger inga exempel på aktiviteter för {line}. Det som står är: {description}",
+    "budget.activities": "Exempel på aktiviteter inom {line}: {items}. {description}",
+    "budget.no_partners": "Mina dokument nämner inga särskilda samverkanspartner för {line}.",
+    "budget.partners": "{line} sker i samverkan med {items}.",
+    "budget.line_areas": "{line}: {description}",
+    "budget.change_reason": "{line} utökas med {delta}: {reason}",
+    "budget.change": (
+        "{line} utökas med {delta}, från {before} ({before_column}) till {after} ({after_column}). {reason}"
+    ),
+    "budget.difference": "{line}: {before} ({before_column}) mot {after} ({after_column}), {direction} {delta}.",
+    "budget.up": "en ökning med",
+    "budget.down": "en minskning med",
+    "budget.same": "oförändrat,",
+    "budget.totals": "{name} totalt: {figures}.",
+    "budget.discrepancy": (
+        "Observera: raderna för {column} summerar till {computed}, medan dokumentets SUMMA anger {stated}. "
+        "Jag återger dokumentets siffra."
+    ),
+    "budget.history_unknown": "Jag har inga uppgifter om trygghetspaketet för {years} – det framgår inte av mina dokument.",
+    "budget.history_entry": "{text}",
+    "budget.outcome_reason": (
+        "Utfallet ({outcome}: {outcome_total}) blev lägre än budget ({planned}: {planned_total}) eftersom: {reason}"
+    ),
+    "budget.state_grant": (
+        "Kommunen får årligen generella statliga bidrag för det brottsförebyggande arbetet med {per_inhabitant} "
+        "per invånare, totalt cirka {total} för {year}, enligt {law} ({sfs})."
+    ),
+    "budget.areas_change": "Därför föreslås medlen till trygghetsvärdar utökas med {delta} under {year}.",
+    "budget.unbudgeted": "Det finns ingen egen budgetpost för det i tabellen, så något belopp kan jag inte ge. {text}",
+    "budget.children": "{text}",
+    "budget.most": "Mest i {column}: {lines} med {amount}.",
+    "budget.least": "Minst i {column}: {lines} med {amount}.",
+    "budget.sum_of_lines": "{lines} får tillsammans {amount} ({column}).",
+    "budget.delta_item": "{line} ({delta})",
+    "budget.none": "inga",
+    "budget.changes": "Från {before} till {after} ökade: {rose}. Minskade: {fell}. Oförändrade: {same}.",
+    "budget.total_difference": "Summan går från {before} till {after}, {direction} {delta}.",
+    "budget.line_in_column": "{line} ({column})",
+    "budget.lines_with_amount": "{amount} har: {items}.",
+    "budget.no_line_with_amount": "Ingen budgetpost har {amount} i de kolumner du frågade om.",
+    # general
+    "general.help": (
+        "Jag svarar på frågor om Trygghetspriset (vinnare, teman, kriterier, nominering, jury, prissumma) "
+        "och om Trygghetspaketet (budgetposter, summor, historik, statsbidrag, områden). "
+        "Prova till exempel ”vem vann 2019?”, ”vad fick trygghetsvärdar 2025?” eller ”när kan man nominera?”. "
+        "Skriv ”nominera” för att nominera till Trygghetspriset."
+    ),
+    "general.out_of_scope": (
+        "Det kan jag tyvärr inte svara på – det framgår inte av mina dokument. Jag svarar bara på frågor om "
+        "Trygghetspriset (vinnare, teman, kriterier, nominering, jury) och Trygghetspaketet (budgetposter, "
+        "summor, historik, statsbidrag)."
+    ),
+}
