@@ -55,6 +55,9 @@ class Answerer:
         text = self.extractor.normalize(question[:MAX_QUESTION_CHARS])
         entities = self.extractor.extract(text)
         lang = detect_language(text, context.lang)
+        if self._only_changes_year(text, entities, context):
+            # "och 2024?", "vem vann året efter?": ask the previous question again for the new year.
+            text, entities = self._with_new_years(text, entities, context)
         intent = classify(text, entities, context, self._table_years)
         years = self._years(intent, entities, context, text)
         if intent == "year_by_theme":
@@ -73,13 +76,32 @@ class Answerer:
             RESOLVERS[intent](query)
         return query.reply.build(intent, self._next_context(intent, query, lang))
 
+    @staticmethod
+    def _only_changes_year(text: Normalized, e: Entities, ctx: ConversationContext) -> bool:
+        if not ctx.tokens or not (e.years or (e.relative_year and (ctx.years or ctx.winner_year))):
+            return False
+        if e.lines or e.winner_years or e.unbudgeted or len(text.tokens) > 5:
+            return False
+        return lx.FOLLOW_UP.in_(text) or bool(e.relative_year) or len(text.tokens) == len(e.years)
+
+    def _with_new_years(self, text: Normalized, e: Entities, ctx: ConversationContext) -> tuple[Normalized, Entities]:
+        base = ctx.years or ([ctx.winner_year] if ctx.winner_year else [])
+        years = e.years or [year + e.relative_year for year in base]
+        tokens = [tok for tok in ctx.tokens if not _is_year(tok)] + [str(year) for year in years]
+        merged = Normalized(raw=text.raw, clean=text.clean, tokens=tuple(tokens))
+        return merged, self.extractor.extract(merged)
+
     def _years(self, intent: str, e: Entities, ctx: ConversationContext, text: Normalized) -> list[int]:
         if e.years:
             return [year + e.relative_year for year in e.years]
+        if intent == "theme_by_year" and e.winner_years:
+            return list(e.winner_years)
         same_topic = intent == ctx.intent or (intent in BUDGET_INTENTS and ctx.intent in BUDGET_INTENTS)
         base = ctx.years or ([ctx.winner_year] if ctx.winner_year else [])
         if e.relative_year and base:
             return [year + e.relative_year for year in base]
+        if lx.THEN.in_(text) and base:
+            return list(base)
         if same_topic and base and (lx.FOLLOW_UP.in_(text) or len(text.tokens) <= 4 or e.lines):
             return list(base)
         if intent == "theme_by_year" and base:
@@ -100,7 +122,12 @@ class Answerer:
             columns=list(q.entities.column_kinds),
             winner_year=winner_year,
             lang=lang,
+            tokens=list(q.text.tokens),
         )
+
+
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit()
 
 
 def detect_language(text: Normalized, fallback: Lang) -> Lang:

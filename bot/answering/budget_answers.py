@@ -185,6 +185,14 @@ def budget_total(q: Query) -> None:
         r.fact(f"budget.totals.{column.key}", budget.totals[column.key], budget.table_source)
         figures.append(r.text("budget.figure", column=r.column(column), amount=r.money(budget.totals[column.key])))
     r.say("budget.totals", name=budget.name, figures=r.join(figures))
+    _discrepancy_notes(q, columns)
+    if any(c.year == budget.year for c in columns):
+        r.fact("budget.decided_by", budget.decided_by.text, budget.decided_by.source)
+
+
+def _discrepancy_notes(q: Query, columns: list[Column]) -> None:
+    """A total the document contradicts is given as stated, with the contradiction named."""
+    r = q.reply
     for column in columns:
         discrepancy = q.knowledge.discrepancy_for(column.key)
         if discrepancy:
@@ -194,8 +202,6 @@ def budget_total(q: Query) -> None:
                 computed=r.money(discrepancy.computed_sek),
                 stated=r.money(discrepancy.stated_sek),
             )
-    if any(c.year == budget.year for c in columns):
-        r.fact("budget.decided_by", budget.decided_by.text, budget.decided_by.source)
 
 
 def history(q: Query) -> None:
@@ -347,6 +353,7 @@ def _changes(q: Query) -> None:
         item = r.text("budget.delta_item", line=r.line(line), delta=r.money(abs(delta)))
         (rose if delta > 0 else fell if delta < 0 else same).append(item if delta else r.line(line))
     none = r.text("budget.none")
+    notes = [line for line in budget.lines if line.status_note and line.amounts[after.key] == 0]
     r.say(
         "budget.changes",
         before=r.column(before),
@@ -363,6 +370,10 @@ def _changes(q: Query) -> None:
         delta=r.money(abs(total_delta)),
         direction=r.text("budget.up" if total_delta > 0 else "budget.down"),
     )
+    _discrepancy_notes(q, [before, after])
+    for line in notes:
+        r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
+        r.say("budget.note", note=line.status_note)
 
 
 def _lines_with_amount(q: Query) -> None:

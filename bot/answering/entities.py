@@ -7,6 +7,7 @@ without touching this code.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -100,6 +101,7 @@ class Entities:
     column_kinds: list[ColumnKind] = field(default_factory=list)
     amounts: list[int] = field(default_factory=list)
     content_words: list[str] = field(default_factory=list)
+    theme_years: list[int] = field(default_factory=list)
 
 
 class EntityExtractor:
@@ -115,6 +117,13 @@ class EntityExtractor:
             ("forslag", lx.COLUMN_FORSLAG),
             ("utfall", lx.COLUMN_UTFALL),
             ("budget", lx.COLUMN_BUDGET),
+        ]
+        themes = [(w.year, normalize(w.theme).tokens) for w in knowledge.prize.winners]
+        themes += [(r.year, normalize(r.theme).tokens) for r in knowledge.prize.rounds]
+        # Words shared by many themes ("trygghet", "och") say nothing about which one is meant.
+        counts = Counter(tok for _, tokens in themes for tok in set(tokens))
+        self._themes = [
+            (year, tuple(tok for tok in tokens if counts[tok] <= 2 and len(tok) >= 4)) for year, tokens in themes
         ]
         self.speller = Speller(self._vocabulary())
 
@@ -146,15 +155,13 @@ class EntityExtractor:
         found.content_words = [
             tok for tok in question.tokens if tok.isalpha() and len(tok) >= 4 and tok not in _STOPWORDS
         ]
+        found.theme_years = self.themes_matching(found.content_words)
         return found
 
     def themes_matching(self, words: list[str]) -> list[int]:
         """Years whose theme shares the most distinctive words with the question."""
         scored: list[tuple[int, int]] = []
-        candidates = [(w.year, w.theme) for w in self.knowledge.prize.winners]
-        candidates += [(r.year, r.theme) for r in self.knowledge.prize.rounds]
-        for year, theme in candidates:
-            theme_tokens = normalize(theme).tokens
+        for year, theme_tokens in self._themes:
             score = sum(
                 1 for word in words if any(word in tok or (len(tok) >= 5 and tok in word) for tok in theme_tokens)
             )

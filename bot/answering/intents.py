@@ -32,15 +32,27 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
     if has(lx.JURY):
         return "jury"
     if has(lx.THEME) and not e.lines:
-        if e.years or e.relative_year or (ctx.intent in PRIZE_YEAR_INTENTS and not has(lx.YEAR_QUESTION)):
+        if (
+            e.years
+            or e.winner_years
+            or e.relative_year
+            or (ctx.intent in PRIZE_YEAR_INTENTS and not has(lx.YEAR_QUESTION))
+        ):
             return "theme_by_year"
         return "year_by_theme"
     if e.winner_years and not e.years:
         return "year_by_winner"
+    then = has(lx.THEN) and bool(ctx.years) and ctx.intent in PRIZE_YEAR_INTENTS
+    if has(lx.WHO) and has(lx.PRIZE) and e.years and not e.lines:
+        return "winner_by_year"
+    if has(lx.WIN) and has(lx.PRIZE_MONEY) and not (e.years or e.lines):
+        return "prize_facts"
     if has(lx.WIN) and not e.lines:
-        if e.years or e.relative_year:
+        if e.years or e.relative_year or then:
             return "winner_by_year"
         return "winners_list"
+    if e.theme_years and has(lx.YEAR_QUESTION) and not (e.lines or e.years):
+        return "year_by_theme"
     if has(lx.NOMINATION) and not e.lines:
         return "nomination_period"
     if (has(lx.PRIZE) or has(lx.PRIZE_CONFERENCE)) and not (e.lines or has(lx.PACKAGE)):
@@ -52,6 +64,8 @@ def _budget_intent(q: Normalized, e: Entities, ctx: ConversationContext, table_y
     def has(cue: lx.Cue) -> bool:
         return cue.in_(q)
 
+    if ctx.intent == "budget_line" and ctx.lines and is_short_follow_up(q) and not (has(lx.TOTAL) or has(lx.PACKAGE)):
+        return "budget_line"
     if has(lx.WHY) and (has(lx.OUTCOME_REASON) or "utfall" in e.column_kinds) and not e.lines:
         return "outcome_reason"
     if _is_analysis(q, e):
@@ -73,7 +87,7 @@ def _budget_intent(q: Normalized, e: Entities, ctx: ConversationContext, table_y
 
 
 def _is_analysis(q: Normalized, e: Entities) -> bool:
-    if e.amounts and (lx.WHICH_LINES.in_(q) or not e.lines):
+    if e.amounts and (lx.WHICH_LINES.in_(q) or not e.lines) and not lx.TOTAL.in_(q):
         return True
     if (lx.MOST.in_(q) or lx.LEAST.in_(q)) and not e.lines:
         return True
@@ -82,6 +96,11 @@ def _is_analysis(q: Normalized, e: Entities) -> bool:
     if lx.DIFFERENCE.in_(q) or ((lx.ROSE.in_(q) or lx.FELL.in_(q)) and not e.lines):
         return True
     return lx.WHICH_LINES.in_(q) and not e.lines
+
+
+def is_short_follow_up(q: Normalized) -> bool:
+    """ "och 2024?", "and in 2025?", "what about SSPF?": a continuation, not a new question."""
+    return len(q.tokens) <= 5 and lx.FOLLOW_UP.in_(q)
 
 
 def _follow_up(q: Normalized, e: Entities, ctx: ConversationContext) -> str:

@@ -56,491 +56,170 @@ class Cue:
 
 # --- language -------------------------------------------------------------
 ENGLISH = Cue.of(
-    "who",
-    "what",
-    "when",
-    "where",
-    "which",
-    "why",
-    "how",
-    "much",
-    "many",
-    "did",
-    "does",
-    "do",
-    "the",
-    "is",
-    "was",
-    "won",
-    "win",
-    "wins",
-    "winner",
-    "winners",
-    "theme",
-    "prize",
-    "get",
-    "got",
-    "gets",
-    "budget",
-    "money",
-    "spent",
-    "year",
-    "in",
-    "of",
-    "for",
-    "and",
-    "will",
-    "stand",
-    "about",
-    "tell",
-    "me",
-    "you",
-    "can",
-    "weather",
-    "tomorrow",
-    "there",
-    "are",
-    "lines",
-    "line",
-    "total",
+    "who", "what", "when", "where", "which", "why", "how", "much", "many", "did", "does", "do", "the", "is", "was",
+    "won", "win", "wins", "winner", "winners", "theme", "prize", "get", "got", "gets", "money", "spent",
+    "year", "in", "of", "for", "and", "will", "stand", "about", "tell", "me", "you", "can", "weather", "tomorrow",
+    "there", "are", "lines", "line", "total",
 )
 SWEDISH = Cue.of(
-    "vem",
-    "vad",
-    "när",
-    "hur",
-    "mycket",
-    "vann",
-    "fick",
-    "får",
-    "tema",
-    "temat",
-    "priset",
-    "och",
-    "är",
-    "var",
-    "vilket",
-    "vilka",
-    "vilken",
-    "varför",
-    "kronor",
-    "till",
-    "för",
-    "det",
-    "den",
-    "om",
-    "året",
-    "år",
-    "blir",
-    "finns",
-    "ska",
-    "kan",
-    "man",
-    "jag",
-    "du",
-    "hej",
-    "mkt",
-    "e",
-    "pengar",
-    "utfall",
-    "utfallet",
-    "budgeten",
-    "summan",
-    "totalt",
-    "innan",
-    "efter",
-    "eller",
-    "av",
-    "med",
+    "vem", "vad", "när", "hur", "mycket", "vann", "fick", "får", "tema", "temat", "priset", "och", "är", "var",
+    "vilket", "vilka", "vilken", "varför", "kronor", "till", "för", "det", "den", "om", "året", "år", "blir",
+    "finns", "ska", "kan", "man", "jag", "du", "hej", "mkt", "e", "pengar", "utfall", "utfallet", "budgeten",
+    "summan", "totalt", "innan", "efter", "eller", "av", "med",
 )
 
 # --- conversation ---------------------------------------------------------
-HELP = Cue.of("hjälp", "help", "vad kan du", "what can you", "kommandon", "commands", "hjälpa")
-GREETING = Cue.of("hej", "hejsan", "tjena", "hallå", "hello", "hi", "hey", "god morgon", "tack", "thanks")
+HELP = Cue.of(
+    "hjälp", "help", "vad kan du", "what can you", "kommandon", "commands", "hjälpa",
+)
+GREETING = Cue.of(
+    "hej", "hejsan", "tjena", "hallå", "hello", "hi", "hey", "god morgon", "tack", "thanks",
+)
 FOLLOW_UP = Cue.of("och", "and", "what about", "hur är det med", "än", "samma")
-WHY = Cue.of("varför", "why", "anledning*", "anledningen", "reason", "orsak*", "how come", "hur kommer det")
+WHY = Cue.of(
+    "varför", "why", "anledning*", "anledningen", "reason", "orsak*", "how come", "hur kommer det",
+)
+THEN = Cue.of("då", "then", "det året", "that year", "samma år", "same year")
+WHO = Cue.of("vem", "vilka", "who", "vilken verksamhet", "vilken organisation", "which organisation", "which organization")
 YEAR_BEFORE = Cue.of("året innan", "året före", "föregående år", "year before", "previous year", "år innan")
 YEAR_AFTER = Cue.of("året efter", "året därpå", "nästa år", "year after", "following year", "next year")
 
 # --- the prize ------------------------------------------------------------
 WIN = Cue.of(
-    "vann",
-    "vinna",
-    "vinner",
-    "vinnare*",
-    "vunnit",
-    "won",
-    "win",
-    "wins",
-    "winner*",
-    "pristagare*",
-    "tilldelades",
-    "fick priset",
-    "fick trygghetspriset",
-    "awarded to",
-    "received the prize",
-    "got the prize",
+    "vann", "vinna", "vinner", "vinnare*", "vunnit", "won", "win", "wins", "winner*", "pristagare*", "tilldelades",
+    "fick priset", "fick trygghetspriset", "awarded to", "received the prize", "got the prize",
 )
-WINNER_LIST = Cue.of("alla", "lista", "tidigare", "samtliga", "all", "list", "previous", "past", "vinnarna")
-THEME = Cue.of("tema", "temat", "teman", "temana", "theme*", "*tema", "inriktning*", "focus")
-YEAR_QUESTION = Cue.of("vilket år", "vilka år", "när", "which year", "what year", "when", "årtal")
+WINNER_LIST = Cue.of(
+    "alla", "lista", "tidigare", "samtliga", "all", "list", "previous", "past", "vinnarna",
+)
+THEME = Cue.of(
+    "tema", "temat", "teman", "temana", "theme*", "*tema", "inriktning*", "focus",
+)
+YEAR_QUESTION = Cue.of(
+    "vilket år", "vilka år", "när", "which year", "what year", "when", "årtal",
+)
 PRIZE = Cue.of("*pris*", "prize", "award")
 CRITERIA = Cue.of(
-    "*kriteri*",
-    "krav",
-    "kraven",
-    "villkor*",
-    "criteria",
-    "criterion",
-    "requirement*",
-    "obligatorisk*",
-    "måste uppfyllas",
-    "must",
-    "uppfylla",
-    "bedöms",
-    "bedömning*",
-    "assessed",
-    "assessment",
-    "judged",
+    "*kriteri*", "krav", "kraven", "villkor*", "criteria", "criterion", "requirement*", "obligatorisk*",
+    "måste uppfyllas", "must", "uppfylla", "bedöms", "bedömning*", "assessed", "assessment", "judged",
 )
 ASSESSMENT = Cue.of(
-    "bedöm*",
-    "utöver",
-    "assessment",
-    "assessed",
-    "judged",
-    "also",
-    "också",
-    "dessutom",
-    "mer",
-    "övriga",
-    "additional",
-    "other",
+    "bedöm*", "utöver", "assessment", "assessed", "judged", "also", "också", "dessutom", "mer", "övriga",
+    "additional", "other",
 )
-MANDATORY = Cue.of("obligatorisk*", "måste", "krav", "kraven", "mandatory", "must", "required", "skall", "ska")
+MANDATORY = Cue.of(
+    "obligatorisk*", "måste", "krav", "kraven", "mandatory", "must", "required", "skall", "ska",
+)
 NOMINATION = Cue.of(
-    "nominer*",
-    "nominate*",
-    "nomination*",
-    "deadline",
-    "sista dag*",
-    "sista datum*",
-    "ansök*",
-    "period*",
-    "*perioden",
-    "apply",
-    "submit",
+    "nominer*", "nominate*", "nomination*", "deadline", "sista dag*", "sista datum*", "ansök*", "period*",
+    "*perioden", "apply", "submit",
 )
 JURY = Cue.of(
-    "jury*",
-    "juryn",
-    "ordförande",
-    "chair*",
-    "vem bestämmer",
-    "vem beslutar",
-    "vem utser",
-    "who decides",
-    "who chooses",
-    "who picks",
-    "jurymedlem*",
-    "beslutande",
+    "jury*", "juryn", "ordförande", "chair*", "vem bestämmer", "vem beslutar", "vem utser", "who decides",
+    "who chooses", "who picks", "jurymedlem*", "beslutande",
 )
+PRIZE_MONEY = Cue.of("hur mycket", "how much", "pengar", "money", "kronor", "prissumma*", "belopp*", "amount")
 PRIZE_AMOUNT = Cue.of(
-    "prissumma*",
-    "*summa*",
-    "hur mycket",
-    "hur stor",
-    "how much",
-    "how big",
-    "pengar",
-    "kronor",
-    "money",
-    "värd",
-    "worth",
-    "belopp*",
-    "amount",
+    "prissumma*", "*summa*", "hur mycket", "hur stor", "how much", "how big", "pengar", "kronor", "money", "värd",
+    "worth", "belopp*", "amount",
 )
 PRIZE_FIRST = Cue.of(
-    "först*",
-    "first",
-    "sedan när",
-    "since when",
-    "instift*",
-    "started",
-    "start*",
-    "began",
-    "founded",
-    "established",
-    "inrättades",
-    "historia",
-    "history",
+    "först*", "first", "sedan när", "since when", "instift*", "started", "start*", "began", "founded",
+    "established", "inrättades", "historia", "history",
 )
 PRIZE_CONFERENCE = Cue.of(
-    "*konferens*",
-    "conference",
-    "prisutdelning*",
-    "delas ut",
-    "delas priset ut",
-    "ceremony",
-    "awarded",
+    "*konferens*", "conference", "prisutdelning*", "delas ut", "delas", "ceremony", "awarded",
     "handed out",
 )
-PRIZE_PURPOSE = Cue.of("syfte*", "purpose", "varför finns", "why does", "mål", "målet", "aim", "goal")
+PRIZE_PURPOSE = Cue.of(
+    "syfte*", "purpose", "varför finns", "why does", "mål", "målet", "aim", "goal",
+)
 PRIZE_UNTIL = Cue.of("fram till", "until", "hur länge", "how long", "fortsätta", "continue")
 PRIZE_DECISIONS = Cue.of("beslut*", "beslöt", "kommunstyrelsen", "decision*", "decided", "vem instiftade")
 
 # --- the safety package ---------------------------------------------------
 PACKAGE = Cue.of("trygghetspaket*", "paketet", "package", "safety package", "security package")
 TOTAL = Cue.of(
-    "totalt",
-    "total*",
-    "summa",
-    "summan",
-    "sammanlagt",
-    "sammantaget",
-    "hela",
-    "allt",
-    "overall",
-    "in total",
-    "altogether",
-    "sum",
-    "omfattning",
-    "ram*",
+    "totalt", "total*", "summa", "summan", "sammanlagt", "sammantaget", "hela", "allt", "overall", "in total",
+    "altogether", "sum", "omfattning", "ram*",
 )
 MONEY = Cue.of(
-    "hur mycket",
-    "hur mkt",
-    "pengar",
-    "kronor",
-    "kr",
-    "mkr",
-    "tkr",
-    "belopp*",
-    "how much",
-    "money",
-    "amount",
-    "funding",
-    "funds",
-    "fick",
-    "får",
-    "få",
-    "got",
-    "get",
-    "gets",
-    "receive*",
-    "budget*",
-    "anslag*",
-    "anslogs",
-    "avsatt*",
-    "kostar",
-    "kostade",
-    "cost*",
-    "medel",
-    "medlen",
+    "hur mycket", "hur mkt", "pengar", "kronor", "kr", "mkr", "tkr", "belopp*", "how much", "money", "amount",
+    "funding", "funds", "fick", "får", "få", "got", "get", "gets", "receive*", "budget*", "anslag*", "anslogs",
+    "avsatt*", "kostar", "kostade", "cost*", "medel", "medlen",
 )
 HISTORY = Cue.of(
-    "bakgrund*",
-    "historik",
-    "historia",
-    "history",
-    "background",
-    "mål och budget",
-    "tidigare år",
-    "anslogs",
-    "anslag*",
-    "sedan 2019",
-    "6 mkr",
-    "socialnämnden",
+    "bakgrund*", "historik", "historia", "history", "background", "mål och budget", "tidigare år", "anslogs",
+    "anslag*", "sedan 2019", "6 mkr", "socialnämnden",
 )
 STATE_GRANT = Cue.of(
-    "statsbidrag*",
-    "statligt",
-    "statliga",
-    "staten",
-    "state",
-    "government",
-    "per invånare",
-    "per inhabitant",
-    "per capita",
-    "invånare",
-    "inhabitant*",
-    "vilken lag",
-    "lagen",
-    "law",
-    "2023:196",
-    "generella",
+    "statsbidrag*", "statligt", "statliga", "staten", "state", "government", "per invånare", "per inhabitant",
+    "per capita", "invånare", "inhabitant*", "vilken lag", "lagen", "law", "2023:196", "generella",
 )
 AREAS = Cue.of(
-    "var ska",
-    "var finns",
-    "var kommer",
-    "var jobbar",
-    "var verkar",
-    "var arbetar",
-    "var är",
-    "where",
-    "område*",
-    "orter",
-    "platser",
-    "kommundel*",
-    "stadsdel*",
-    "areas",
-    "area",
-    "places",
-    "vilka delar",
-    "i vilka",
+    "var ska", "var finns", "var kommer", "var jobbar", "var verkar", "var arbetar", "var är", "where", "område*",
+    "orter", "platser", "kommundel*", "stadsdel*", "areas", "area", "places", "vilka delar", "i vilka",
 )
-CHILDREN = Cue.of("barn", "barnen", "unga", "ungdomar", "children", "young", "youth", "konsekvenser för barn")
+CHILDREN = Cue.of(
+    "barn", "barnen", "unga", "ungdomar", "children", "young", "youth", "konsekvenser för barn",
+)
 OUTCOME_REASON = Cue.of(
-    "lägre",
-    "under budget",
-    "understiger",
-    "understeg",
-    "mindre än",
-    "lower",
-    "below",
-    "less than",
-    "underskott",
-    "överskott",
-    "inte använts",
-    "oanvänd*",
-    "underspend*",
-    "buffert",
+    "lägre", "under budget", "understiger", "understeg", "mindre än", "lower", "below", "less than", "underskott",
+    "överskott", "inte använts", "oanvänd*", "underspend*", "buffert",
 )
 
 # --- table columns and facets ---------------------------------------------
-COLUMN_FORSLAG = Cue.of("förslag*", "föreslå*", "föreslag*", "proposal", "proposed", "plan", "planned", "ska få")
+COLUMN_FORSLAG = Cue.of(
+    "förslag*", "föreslå*", "föreslag*", "proposal", "proposed", "plan", "planned", "ska få",
+)
 COLUMN_UTFALL = Cue.of(
-    "utfall*",
-    "använt",
-    "använde",
-    "användes",
-    "använts",
-    "förbrukat*",
-    "spenderat*",
-    "spent",
-    "outcome",
-    "actual*",
-    "gick åt",
-    "kostade",
-    "used",
-    "blev",
+    "utfall*", "använt", "använde", "användes", "använts", "förbrukat*", "spenderat*", "spent", "outcome",
+    "actual*", "gick åt", "kostade", "used", "blev",
 )
 COLUMN_BUDGET = Cue.of("budget", "budgeten", "budgeterat*", "budgeterade*", "budgeted", "budgetera*")
 EXPANSION = Cue.of(
-    "står för",
-    "star for",
-    "betyder",
-    "betydelse",
-    "stand for",
-    "stands for",
-    "förkortning*",
-    "abbreviation",
-    "mean",
-    "means",
-    "förkortar",
-    "utläses",
+    "står", "star for", "betyder", "betydelse", "stand for", "stands for", "förkortning*", "abbreviation",
+    "mean", "means", "förkortar", "utläses", "stand", "stands",
 )
 DESCRIPTION = Cue.of(
-    "vad är",
-    "vad ar",
-    "what is",
-    "what are",
-    "vad gör",
-    "vad betalar",
-    "betalar",
-    "pays",
-    "pay for",
-    "används till",
-    "används",
-    "vad ingår",
-    "ingår",
-    "innebär",
-    "består",
-    "what does",
-    "beskriv*",
-    "describe",
-    "vad handlar",
-    "handlar om",
-    "gå till",
-    "går till",
-    "vad går",
-    "vad för",
+    "vad är", "vad ar", "what is", "what are", "vad gör", "vad betalar", "betalar", "pays", "pay for",
+    "används till", "används", "vad ingår", "ingår", "innebär", "består", "what does", "beskriv*", "describe",
+    "vad handlar", "handlar om", "gå till", "går till", "vad går", "vad för",
 )
 ACTIVITIES = Cue.of("exempel*", "aktivitet*", "example*", "activit*", "vad gör man", "insatser som")
 PARTNERS = Cue.of(
-    "partner*",
-    "samarbetspartner*",
-    "samarbetar",
-    "samverkar",
-    "tillsammans med",
-    "med vem",
-    "med vilka",
-    "vilka aktörer",
-    "with whom",
-    "who works",
-    "collaborat*",
-    "aktörerna",
-    "vilka parter",
-    "parter",
+    "partner*", "samarbetspartner*", "samarbetar", "samverkar", "tillsammans med", "med vem", "med vilka",
+    "vilka aktörer", "with whom", "who works", "collaborat*", "aktörerna", "vilka parter", "parter",
 )
 CHANGE = Cue.of(
-    "utökas",
-    "utökning*",
-    "utökad*",
-    "utökat",
-    "ökar",
-    "ökning*",
-    "ökade",
-    "ökat",
-    "höjs",
-    "höjning*",
-    "increase*",
-    "förändring*",
-    "förändras",
-    "ändras",
-    "change*",
-    "minskar",
-    "minskning*",
-    "sänks",
-    "decrease*",
-    "mer än",
+    "utökas", "utökning*", "utökad*", "utökat", "ökar", "ökning*", "ökade", "ökat", "höjs", "höjning*", "increase*",
+    "förändring*", "förändras", "ändras", "change*", "minskar", "minskning*", "sänks", "decrease*", "mer än",
     "more than",
 )
 
 # --- questions over the table ---------------------------------------------
-MOST = Cue.of("mest", "störst*", "högst*", "största", "most", "largest", "biggest", "highest", "max*")
-LEAST = Cue.of("minst", "lägst*", "minsta", "least", "smallest", "lowest", "min", "minimum")
-ROSE = Cue.of("ökade", "ökat", "ökar", "ökning*", "höjdes", "rose", "risen", "increased", "increase*", "grew", "upp")
+MOST = Cue.of(
+    "mest", "störst*", "högst*", "största", "most", "largest", "biggest", "highest", "max*",
+)
+LEAST = Cue.of(
+    "minst", "lägst*", "minsta", "least", "smallest", "lowest", "min", "minimum",
+)
+ROSE = Cue.of(
+    "ökade", "ökat", "ökar", "ökning*", "höjdes", "rose", "risen", "increased", "increase*", "grew", "upp",
+)
 FELL = Cue.of(
-    "minskade",
-    "minskat",
-    "minskar",
-    "minskning*",
-    "sänktes",
-    "fell",
-    "decreased",
-    "decrease*",
-    "dropped",
-    "ner",
+    "minskade", "minskat", "minskar", "minskning*", "sänktes", "fell", "decreased", "decrease*", "dropped", "ner",
     "lower",
 )
-DIFFERENCE = Cue.of("skillnad*", "difference", "differ*", "avvik*", "jämfört", "compared", "jämför*")
-SUM_OF = Cue.of("summan av", "sum of", "tillsammans", "together", "combined", "sammanlagt", "plus", "totalt för")
+DIFFERENCE = Cue.of(
+    "skillnad*", "difference", "differ*", "avvik*", "jämfört", "compared", "jämför*",
+)
+SUM_OF = Cue.of(
+    "summan av", "sum of", "tillsammans", "together", "combined", "sammanlagt", "plus", "totalt för",
+)
 WHICH_LINES = Cue.of(
-    "vilka poster",
-    "vilken post",
-    "vilka rader",
-    "vilken rad",
-    "which line*",
-    "which item*",
-    "vilka delar",
-    "vilken del",
-    "vilka budgetposter",
-    "vilken budgetpost",
-    "vilka insatser",
-    "vilken insats",
-    "what line*",
+    "vilka poster", "vilken post", "vilka rader", "vilken rad", "which line*", "which item*", "vilka delar",
+    "vilken del", "vilka budgetposter", "vilken budgetpost", "vilka insatser", "vilken insats", "what line*",
 )
 
 ALL_CUES: tuple[Cue, ...] = tuple(value for value in list(globals().values()) if isinstance(value, Cue))

@@ -33,6 +33,7 @@ class ConversationContext(BaseModel):
     columns: list[str] = Field(default_factory=list)
     winner_year: int | None = None
     lang: Lang = "sv"
+    tokens: list[str] = Field(default_factory=list)  # the previous question, normalised
 
 
 class Answer(BaseModel):

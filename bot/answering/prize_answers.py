@@ -145,9 +145,9 @@ def jury(q: Query) -> None:
 def prize_facts(q: Query) -> None:
     prize, r = q.knowledge.prize, q.reply
     facets = [
+        (lx.PRIZE_UNTIL, _until),
         (lx.PRIZE_FIRST, _first),
         (lx.PRIZE_CONFERENCE, _conference),
-        (lx.PRIZE_UNTIL, _until),
         (lx.PRIZE_DECISIONS, _decisions),
         (lx.PRIZE_PURPOSE, _purpose),
         (lx.PRIZE_AMOUNT, _amount),
@@ -156,7 +156,9 @@ def prize_facts(q: Query) -> None:
     if not chosen:
         r.say("prize.summary", name=prize.name)
         chosen = [_purpose, _amount, _first]
-    for answer in chosen[:2] if len(chosen) > 2 else chosen:
+    if chosen[0] is _until:
+        chosen = [_until]
+    for answer in chosen[:2]:
         answer(q)
 
 
@@ -176,7 +178,7 @@ def _first(q: Query) -> None:
 def _conference(q: Query) -> None:
     prize, r = q.knowledge.prize, q.reply
     r.fact("prize.awarded_at.months", ",".join(prize.awarded_at.months), prize.awarded_at.source)
-    r.say("prize.awarded_at", months=r.join(prize.awarded_at.months))
+    r.say("prize.awarded_at", months=r.join(prize.awarded_at.months, "fmt.or"))
     years = q.years or [prize.latest_round.year]
     for year in years:
         round_ = prize.round_for(year)

@@ -47,11 +47,11 @@ class Reply:
         months = t(self.lang, "fmt.months").split(",")
         return t(self.lang, "fmt.date", day=day.day, month=months[day.month - 1], year=day.year)
 
-    def join(self, items: Sequence[str]) -> str:
+    def join(self, items: Sequence[str], conjunction: str = "fmt.and") -> str:
         items = list(items)
         if len(items) <= 1:
             return "".join(items)
-        return ", ".join(items[:-1]) + t(self.lang, "fmt.and") + items[-1]
+        return ", ".join(items[:-1]) + t(self.lang, conjunction) + items[-1]
 
     def column(self, column: Column) -> str:
         return t(self.lang, f"column.{column.kind}", year=column.year)

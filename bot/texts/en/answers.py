@@ -3,6 +3,7 @@ TEXTS: dict[str, str] = {
     "fmt.months": "January,February,March,April,May,June,July,August,September,October,November,December",
     "fmt.date": "{day} {month} {year}",
     "fmt.and": " and ",
+    "fmt.or": " or ",
     "column.forslag": "proposal {year}",
     "column.utfall": "outcome {year}",
     "column.budget": "budget {year}",
@@ -76,7 +77,7 @@ TEXTS: dict[str, str] = {
     "budget.activities": "Example activities under {line}: {items}. “{description}”",
     "budget.no_partners": "My documents name no particular partners for {line}.",
     "budget.partners": "{line} is done together with: {items}.",
-    "budget.line_areas": "{line}: “{description}”",
+    "budget.line_areas": "{line}: the document says “{description}”",
     "budget.change_reason": "{line} increases by {delta}: “{reason}”",
     "budget.change": (
         "{line} increases by {delta}, from {before} ({before_column}) to {after} ({after_column}). “{reason}”"

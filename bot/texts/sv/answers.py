@@ -3,6 +3,7 @@ TEXTS: dict[str, str] = {
     "fmt.months": "januari,februari,mars,april,maj,juni,juli,augusti,september,oktober,november,december",
     "fmt.date": "{day} {month} {year}",
     "fmt.and": " och ",
+    "fmt.or": " eller ",
     "column.forslag": "förslag {year}",
     "column.utfall": "utfall {year}",
     "column.budget": "budget {year}",
@@ -76,7 +77,7 @@ TEXTS: dict[str, str] = {
     "budget.activities": "Exempel på aktiviteter inom {line}: {items}. {description}",
     "budget.no_partners": "Mina dokument nämner inga särskilda samverkanspartner för {line}.",
     "budget.partners": "{line} sker i samverkan med {items}.",
-    "budget.line_areas": "{line}: {description}",
+    "budget.line_areas": "{description}",
     "budget.change_reason": "{line} utökas med {delta}: {reason}",
     "budget.change": (
         "{line} utökas med {delta}, från {before} ({before_column}) till {after} ({after_column}). {reason}"
