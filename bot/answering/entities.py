@@ -120,10 +120,16 @@ class EntityExtractor:
         ]
         themes = [(w.year, normalize(w.theme).tokens) for w in knowledge.prize.winners]
         themes += [(r.year, normalize(r.theme).tokens) for r in knowledge.prize.rounds]
-        # Words shared by many themes ("trygghet", "och") say nothing about which one is meant.
+        # Words shared by many themes ("trygghet") say little about which one is meant: they only break ties.
         counts = Counter(tok for _, tokens in themes for tok in set(tokens))
         self._themes = [
-            (year, tuple(tok for tok in tokens if counts[tok] <= 2 and len(tok) >= 4)) for year, tokens in themes
+            (
+                year,
+                tuple(
+                    (tok, 1.0 if counts[tok] <= 2 else 0.1) for tok in tokens if len(tok) >= 4 and tok not in _STOPWORDS
+                ),
+            )
+            for year, tokens in themes
         ]
         self.speller = Speller(self._vocabulary())
 
@@ -160,17 +166,25 @@ class EntityExtractor:
 
     def themes_matching(self, words: list[str]) -> list[int]:
         """Years whose theme shares the most distinctive words with the question."""
-        scored: list[tuple[int, int]] = []
+        words = [word for word in words if len(word) >= 4 and word not in _STOPWORDS]
+        scored: list[tuple[float, int]] = []
         for year, theme_tokens in self._themes:
-            score = sum(
-                1 for word in words if any(word in tok or (len(tok) >= 5 and tok in word) for tok in theme_tokens)
-            )
-            if score:
+            score = sum(max((_theme_weight(word, tok, w) for tok, w in theme_tokens), default=0.0) for word in words)
+            if score >= 0.5:
                 scored.append((score, year))
         if not scored:
             return []
         best = max(score for score, _ in scored)
         return sorted(year for score, year in scored if score == best)
+
+
+def _theme_weight(word: str, theme_token: str, distinctive: float) -> float:
+    """How much a question word says about a theme word: whole-word hits count most."""
+    if word in theme_token:
+        return max(distinctive, 0.5)
+    if len(theme_token) >= 5 and theme_token in word:  # a compound containing the theme word
+        return distinctive
+    return 0.0
 
 
 def _cue_from_names(names: Iterable[str]) -> Cue:

@@ -1,0 +1,223 @@
+"""Answers carry the facts from the knowledge data, in the question's language, with sources."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.answering import Answerer
+from bot.knowledge import KnowledgeBase
+from tests.answering.conftest import Chat, sek
+
+
+def mentions(text: str, amount: str) -> bool:
+    """The amount as a whole figure: "2 mkr" is not found inside "0,2 mkr"."""
+    return re.search(rf"(?<![\d,.]){re.escape(amount)}", text) is not None
+
+
+# Phrases that say "I don't know": an unanswered question must use one and invent nothing.
+NO_ANSWER = (
+    "inga uppgifter",
+    "ingen uppgift",
+    "framgår inte",
+    "kan jag inte",
+    "kan inte",
+    "not in my",
+    "no information",
+    "cannot",
+    "ingen egen",
+)
+
+
+def assert_no_answer(text: str) -> None:
+    assert any(phrase in text for phrase in NO_ANSWER), text
+
+
+def test_every_winner_by_year_in_both_languages(answerer: Answerer, kb: KnowledgeBase) -> None:
+    for winner in kb.prize.winners:
+        sv = answerer.answer(f"vem vann trygghetspriset {winner.year}?")
+        en = answerer.answer(f"who won the prize in {winner.year}?")
+        assert winner.winner in sv.text and sv.lang == "sv"
+        assert winner.winner in en.text and en.lang == "en"
+        others = [w.winner for w in kb.prize.winners if w.year != winner.year]
+        assert not any(other in sv.text for other in others)
+
+
+def test_every_year_by_winner_and_theme(answerer: Answerer, kb: KnowledgeBase) -> None:
+    for winner in kb.prize.winners:
+        assert str(winner.year) in answerer.answer(f"när vann {winner.aliases[0]}?").text
+        assert winner.theme in answerer.answer(f"vad var temat {winner.year}?").text
+
+
+def test_every_line_and_column_figure(answerer: Answerer, kb: KnowledgeBase) -> None:
+    for line in kb.budget.lines:
+        for column in kb.budget.columns:
+            question = f"vad var {column.label.split()[0].lower()} för {line.name} {column.year}?"
+            answer = answerer.answer(question)
+            assert sek(line.amounts[column.key]) in answer.text, (question, answer.text)
+            assert answer.intent == "budget_line"
+
+
+def test_a_question_spanning_columns_gets_every_figure(answerer: Answerer, kb: KnowledgeBase) -> None:
+    line = kb.budget.line("trygghetsvardar")
+    text = answerer.answer("vad fick trygghetsvärdar 2024?").text
+    assert sek(line.amounts["utfall_2024"]) in text
+    assert sek(line.amounts["budget_2024"]) in text
+    assert not mentions(text, sek(line.amounts["forslag_2025"]))
+
+
+def test_english_budget_answer(answerer: Answerer, kb: KnowledgeBase) -> None:
+    answer = answerer.answer("how much did SSPF get in 2024?")
+    assert answer.lang == "en"
+    assert sek(kb.budget.line("sspf").amounts["utfall_2024"], "en") in answer.text
+
+
+def test_zero_line_explains_why(answerer: Answerer) -> None:
+    text = answerer.answer("Hur mycket får SSPF 2025?").text
+    assert "0 kr" in text and "permanent" in text
+
+
+def test_stated_change_is_given(answerer: Answerer, kb: KnowledgeBase) -> None:
+    change = kb.budget.stated_changes[0]
+    assert sek(change.delta_sek) in answerer.answer("hur mycket utökas trygghetsvärdarna 2025?").text
+
+
+def test_total_with_discrepancy_is_mentioned(answerer: Answerer, kb: KnowledgeBase) -> None:
+    discrepancy = kb.discrepancy_for("budget_2024")
+    assert discrepancy
+    text = answerer.answer("vad var summan för budget 2024?").text
+    assert sek(discrepancy.stated_sek) in text and sek(discrepancy.computed_sek) in text
+    assert sek(discrepancy.computed_sek) not in answerer.answer("vad är totalen 2025?").text
+
+
+def test_table_questions_are_computed(answerer: Answerer, kb: KnowledgeBase) -> None:
+    lines = kb.budget.lines
+    top = max(lines, key=lambda x: x.amounts["forslag_2025"])
+    assert top.name in answerer.answer("vilken post får mest pengar 2025?").text
+    assert "SSPF" in answerer.answer("vilka poster minskade från 2024 till 2025?").text
+    both = sum(kb.budget.line(k).amounts["budget_2024"] for k in ("trygghetsvardar", "sspf"))
+    assert sek(both) in answerer.answer("summan av trygghetsvärdar och SSPF i budget 2024").text
+    with_amount = answerer.answer("vilka poster har 0,7 mkr 2025?").text
+    assert all(x.name in with_amount for x in lines if x.amounts["forslag_2025"] == 700_000)
+    diff = answerer.answer("skillnad mellan utfall och budget för trygghetsvärdar 2024").text
+    line = kb.budget.line("trygghetsvardar")
+    assert sek(line.amounts["budget_2024"] - line.amounts["utfall_2024"]) in diff
+
+
+def test_what_a_line_is(answerer: Answerer, kb: KnowledgeBase) -> None:
+    sspf = kb.budget.line("sspf")
+    assert sspf.expansion and sspf.expansion in answerer.answer("vad står SSPF för?").text
+    actors = kb.budget.line("lokala_aktorer")
+    examples = answerer.answer("exempel på aktiviteter för lokala aktörer").text
+    assert all(activity in examples for activity in actors.activities)
+    assert "fastighetsägare" in answerer.answer("vilka samverkar trygghetsvärdarna med?").text
+
+
+def test_state_grant_and_its_law(answerer: Answerer, kb: KnowledgeBase) -> None:
+    grant = kb.budget.state_grant
+    text = answerer.answer("vilken lag styr statsbidraget?").text
+    assert grant.law_sfs in text and sek(grant.per_inhabitant_sek) in text
+
+
+def test_areas(answerer: Answerer, kb: KnowledgeBase) -> None:
+    text = answerer.answer("Var ska trygghetsvärdarna finnas 2025?").text
+    assert all(area in text for area in kb.budget.line("trygghetsvardar").areas)
+
+
+def test_prize_facts(answerer: Answerer, kb: KnowledgeBase) -> None:
+    assert sek(kb.prize.amount_sek) in answerer.answer("Hur stor är prissumman?").text
+    assert "26 oktober" in answerer.answer("när är trygghetskonferensen?").text
+    assert str(kb.prize.first_awarded_year) in answerer.answer("when was the prize first awarded?").text
+    assert kb.prize.jury.chair in answerer.answer("vem leder juryn?").text
+
+
+def test_criteria_quote_the_document(answerer: Answerer, kb: KnowledgeBase) -> None:
+    text = answerer.answer("vilka krav gäller för en nominering?").text
+    assert all(c.text in text for c in kb.prize.mandatory_criteria)
+    assessment = answerer.answer("vilka bedömningskriterier finns utöver de obligatoriska?").text
+    assert all(c.text in assessment for c in kb.prize.assessment_criteria)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "vem vann 2030?",
+        "vad fick trygghetsvärdar 2019?",
+        "who will win the prize in 2025?",
+        "vad blir vädret i morgon?",
+        "hur mycket pengar går till nattvandrare?",
+        "vad var temat 2005?",
+        "vad fick SSPF 2023?",
+    ],
+)
+def test_no_answer_says_so_and_invents_nothing(answerer: Answerer, kb: KnowledgeBase, question: str) -> None:
+    answer = answerer.answer(question)
+    assert_no_answer(answer.text)
+    assert not answer.answered
+    line = kb.budget.line("trygghetsvardar")
+    assert sek(line.amounts["utfall_2024"]) not in answer.text
+
+
+def test_every_answer_ends_with_a_source_line(answerer: Answerer) -> None:
+    for question in ("vem vann 2019?", "vad fick SSPF 2024?", "hjälp", "vad blir vädret?", "what is SSPF?"):
+        last = answerer.answer(question).text.splitlines()[-1]
+        assert last.startswith(("Källa", "Källor", "Source")), last
+
+
+def test_sources_name_document_and_section(answerer: Answerer) -> None:
+    answer = answerer.answer("vem vann 2019?")
+    assert [(s.title, s.section) for s in answer.sources] == [("Trygghetspriset 2023", "Bakgrund")]
+    assert "Trygghetspriset 2023" in answer.text and "Bakgrund" in answer.text
+    assert answer.facts and answer.facts[0].path.startswith("prize.winners")
+
+
+def test_filler_case_and_mentions_do_not_matter(answerer: Answerer) -> None:
+    plain = answerer.answer("vem vann 2019").text
+    for noisy in ("<@U05TRYGG> VEM VANN 2019!!", "hej! kan du säga vem som vann 2019?", "@trygghetsbot 2019 vem vann"):
+        assert answerer.answer(noisy).text == plain
+
+
+# --- follow-ups -------------------------------------------------------------
+
+
+def test_follow_up_with_a_new_year(chat: Chat, kb: KnowledgeBase) -> None:
+    line = kb.budget.line("trygghetsvardar")
+    chat.ask("vad fick trygghetsvärdar 2025?")
+    text = chat.ask("och 2024?").text
+    assert sek(line.amounts["utfall_2024"]) in text and sek(line.amounts["budget_2024"]) in text
+
+
+def test_follow_up_with_a_new_line(chat: Chat, kb: KnowledgeBase) -> None:
+    chat.ask("vad fick trygghetsvärdar 2025?")
+    answer = chat.ask("och SSPF?")
+    assert answer.intent == "budget_line" and "SSPF" in answer.text and "Trygghetsvärdar" not in answer.text
+
+
+def test_follow_up_relative_year(chat: Chat, kb: KnowledgeBase) -> None:
+    chat.ask("vem vann 2019?")
+    assert kb.prize.winner_for(2018).winner in chat.ask("och året innan?").text  # type: ignore[union-attr]
+    assert kb.prize.winner_for(2019).winner in chat.ask("vem vann året efter?").text  # type: ignore[union-attr]
+
+
+def test_follow_up_why_in_english(chat: Chat) -> None:
+    chat.ask("how much does SSPF get in 2025?")
+    answer = chat.ask("why?")
+    assert "permanent" in answer.text and answer.lang == "en"
+
+
+def test_follow_up_keeps_the_question_type(chat: Chat, kb: KnowledgeBase) -> None:
+    chat.ask("vilken post får mest 2025?")
+    answer = chat.ask("och 2024?")
+    assert answer.intent == "budget_analysis"
+    assert "SSPF" in answer.text  # the largest outcome 2024
+
+
+def test_theme_follow_up_after_winner(chat: Chat, kb: KnowledgeBase) -> None:
+    chat.ask("vem vann 2015?")
+    assert kb.prize.winner_for(2015).theme in chat.ask("och temat?").text  # type: ignore[union-attr]
+
+
+def test_a_new_question_is_not_a_follow_up(chat: Chat) -> None:
+    chat.ask("vad fick trygghetsvärdar 2025?")
+    assert chat.ask("vem vann 2012?").intent == "winner_by_year"

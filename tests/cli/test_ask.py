@@ -1,0 +1,50 @@
+"""``trygghetsbot ask`` as a user runs it: a real process, its output and exit code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+
+def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def test_ask_prints_the_answer_with_its_source() -> None:
+    result = run_cli("ask", "vem", "vann", "2019?")
+    assert result.returncode == 0
+    assert "Process Kedjan" in result.stdout
+    assert "Källa" in result.stdout
+
+
+def test_ask_json_has_the_documented_fields() -> None:
+    result = run_cli("ask", "--json", "how much did SSPF get in 2024?")
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert {"answer", "intent", "lang", "sources"} <= data.keys()
+    assert data["lang"] == "en" and data["intent"] == "budget_line"
+    assert data["sources"][0]["title"] == "Trygghetspaketet 2025"
+
+
+def test_empty_question_and_unknown_flag_fail_clearly() -> None:
+    empty = run_cli("ask", "  ")
+    assert empty.returncode != 0 and "Skriv en fråga" in empty.stderr
+    unknown = run_cli("ask", "--bogus", "x")
+    assert unknown.returncode != 0 and "--bogus" in unknown.stderr
+
+
+def test_malformed_setting_stops_with_one_line_naming_it() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "hej"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "TRYGGHETSBOT_NOW": "igår"},
+    )
+    assert result.returncode == 2
+    assert "TRYGGHETSBOT_NOW" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
