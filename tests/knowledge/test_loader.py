@@ -101,7 +101,7 @@ def test_duplicate_winner_year_is_refused(data_dir: Path) -> None:
 
 def test_broken_json_names_the_file(data_dir: Path) -> None:
     (data_dir / "budget.json").write_text("{", "utf-8")
-    with pytest.raises(KnowledgeError, match="budget.json"):
+    with pytest.raises(KnowledgeError, match=r"budget\.json"):
         load_knowledge(data_dir)
 
 
