@@ -389,9 +389,18 @@ def _lines_with_amount(q: Query) -> None:
                 if line.amounts[column.key] == amount:
                     _cite_amount(q, line, column)
                     found.append(r.text("budget.line_in_column", line=r.line(line), column=r.column(column)))
+            if budget.totals[column.key] == amount:
+                r.fact(f"budget.totals.{column.key}", amount, budget.table_source)
+                found.append(r.text("budget.total_in_column", column=r.column(column)))
         if found:
             r.say("budget.lines_with_amount", amount=r.money(amount), items=r.join(found))
-        else:
+            continue
+        # Not in the table: the background may mention the amount ("6 mkr since 2019").
+        entries = [entry for entry in budget.history if entry.amount_sek == amount]
+        for entry in entries:
+            r.fact(f"budget.history.{entry.key}", entry.amount_sek, entry.source)
+            r.say("budget.history_entry", text=entry.text)
+        if not entries:
             r.not_found("budget.no_line_with_amount", amount=r.money(amount))
 
 

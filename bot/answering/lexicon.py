@@ -93,7 +93,8 @@ WINNER_LIST = Cue.of(
     "alla", "lista", "tidigare", "samtliga", "all", "list", "previous", "past", "vinnarna",
 )
 THEME = Cue.of(
-    "tema", "temat", "teman", "temana", "theme*", "*tema", "inriktning*", "focus",
+    "handlade", "handlar",
+    "tema", "temat", "teman", "temana", "theme*", "inriktning*", "focus",
 )
 YEAR_QUESTION = Cue.of(
     "vilket år", "vilka år", "när", "which year", "what year", "when", "årtal",
@@ -128,7 +129,7 @@ PRIZE_FIRST = Cue.of(
     "established", "inrättades", "historia", "history",
 )
 PRIZE_CONFERENCE = Cue.of(
-    "*konferens*", "conference", "prisutdelning*", "delas ut", "delas", "ceremony", "awarded",
+    "*konferens*", "conference", "prisutdelning*", "delas ut", "delas", "delar ut", "ceremony", "awarded",
     "handed out",
 )
 PRIZE_PURPOSE = Cue.of(

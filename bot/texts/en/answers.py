@@ -111,6 +111,7 @@ TEXTS: dict[str, str] = {
     "budget.changes": "From {before} to {after}, increased: {rose}. Decreased: {fell}. Unchanged: {same}.",
     "budget.total_difference": "The total goes from {before} to {after}, {direction} {delta}.",
     "budget.line_in_column": "{line} ({column})",
+    "budget.total_in_column": "the total for {column}",
     "budget.lines_with_amount": "{amount}: {items}.",
     "budget.no_line_with_amount": "No budget line has {amount} in the columns you asked about.",
     # general

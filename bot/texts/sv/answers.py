@@ -111,6 +111,7 @@ TEXTS: dict[str, str] = {
     "budget.changes": "Från {before} till {after} ökade: {rose}. Minskade: {fell}. Oförändrade: {same}.",
     "budget.total_difference": "Summan går från {before} till {after}, {direction} {delta}.",
     "budget.line_in_column": "{line} ({column})",
+    "budget.total_in_column": "summan för {column}",
     "budget.lines_with_amount": "{amount} har: {items}.",
     "budget.no_line_with_amount": "Ingen budgetpost har {amount} i de kolumner du frågade om.",
     # general
