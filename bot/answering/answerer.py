@@ -39,6 +39,8 @@ RESOLVERS: dict[str, Callable[[Query], None]] = {
     "areas": budget.areas,
     "unbudgeted": budget.unbudgeted,
     "children": budget.children,
+    "activity": budget.activity,
+    "budget_decision": budget.decided_by,
 }
 
 

@@ -268,6 +268,22 @@ def unbudgeted(q: Query) -> None:
         q.reply.not_found("budget.unbudgeted", text=mention.text)
 
 
+def activity(q: Query) -> None:
+    """An activity named in the documents has no amount of its own: say where it belongs."""
+    r, budget = q.reply, q.knowledge.budget
+    for key, name in q.entities.activities:
+        line = budget.line(key)
+        r.fact(f"budget.lines.{key}.activities", ", ".join(line.activities), line.source)
+        figures = [_cite_amount(q, line, column) for column in budget.columns]
+        r.not_found("budget.activity", activity=name[:1].upper() + name[1:], line=r.line(line), figures=r.join(figures))
+
+
+def decided_by(q: Query) -> None:
+    decided = q.knowledge.budget.decided_by
+    q.reply.fact("budget.decided_by", decided.text, decided.source)
+    q.reply.say("budget.decided_by", text=decided.text)
+
+
 def children(q: Query) -> None:
     text = q.knowledge.budget.children
     q.reply.fact("budget.children", text.text, text.source)

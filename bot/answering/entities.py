@@ -102,6 +102,7 @@ class Entities:
     amounts: list[int] = field(default_factory=list)
     content_words: list[str] = field(default_factory=list)
     theme_years: list[int] = field(default_factory=list)
+    activities: list[tuple[str, str]] = field(default_factory=list)  # (line key, activity)
 
 
 class EntityExtractor:
@@ -109,6 +110,9 @@ class EntityExtractor:
         self.knowledge = knowledge
         budget = knowledge.budget
         self._line_cues = [(line.key, _cue_from_names([line.name, *line.synonyms])) for line in budget.lines]
+        self._activity_cues = [
+            ((line.key, activity), _cue_from_names([activity])) for line in budget.lines for activity in line.activities
+        ]
         self._unbudgeted_cues = [
             (index, _cue_from_names(mention.synonyms)) for index, mention in enumerate(budget.unbudgeted_mentions)
         ]
@@ -139,6 +143,7 @@ class EntityExtractor:
         budget, prize = self.knowledge.budget, self.knowledge.prize
         texts = [name for line in budget.lines for name in (line.name, *line.synonyms)]
         texts += [name for mention in budget.unbudgeted_mentions for name in mention.synonyms]
+        texts += [activity for line in budget.lines for activity in line.activities]
         texts += [alias for winner in prize.winners for alias in winner.aliases]
         texts += [winner.theme for winner in prize.winners] + [r.theme for r in prize.rounds]
         for text in texts:
@@ -156,6 +161,7 @@ class EntityExtractor:
             found.relative_year = 1
         found.lines = [key for key, cue in self._line_cues if cue.in_(question)]
         found.unbudgeted = [index for index, cue in self._unbudgeted_cues if cue.in_(question)]
+        found.activities = [pair for pair, cue in self._activity_cues if cue.in_(question)]
         found.winner_years = [year for year, cue in self._winner_cues if cue.in_(question)]
         found.column_kinds = [kind for kind, cue in self._column_cues if cue.in_(question)]
         found.content_words = [

@@ -12,7 +12,16 @@ from bot.answering.model import ConversationContext
 from bot.answering.normalize import Normalized
 
 BUDGET_INTENTS = frozenset(
-    {"budget_line", "budget_total", "budget_history", "budget_analysis", "outcome_reason", "areas"}
+    {
+        "budget_decision",
+        "activity",
+        "budget_line",
+        "budget_total",
+        "budget_history",
+        "budget_analysis",
+        "outcome_reason",
+        "areas",
+    }
 )
 PRIZE_YEAR_INTENTS = frozenset({"winner_by_year", "theme_by_year", "year_by_winner", "year_by_theme"})
 
@@ -25,10 +34,14 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
         return "help"
     if e.unbudgeted:
         return "unbudgeted"
+    if e.activities and not e.lines:
+        return "activity"
     if has(lx.STATE_GRANT) and not e.lines:
         return "state_grant"
     if has(lx.CRITERIA) and not e.lines:
         return "criteria"
+    if has(lx.PACKAGE) and has(lx.PACKAGE_DECISION) and not e.lines:
+        return "budget_decision"
     if has(lx.JURY):
         return "jury"
     if has(lx.THEME) and not e.lines:
@@ -94,6 +107,8 @@ def _is_analysis(q: Normalized, e: Entities) -> bool:
     if len(e.lines) >= 2 and lx.SUM_OF.in_(q):
         return True
     if lx.DIFFERENCE.in_(q) or ((lx.ROSE.in_(q) or lx.FELL.in_(q)) and not e.lines):
+        return True
+    if lx.DISTRIBUTION.in_(q) and not e.lines:
         return True
     return lx.WHICH_LINES.in_(q) and not e.lines
 

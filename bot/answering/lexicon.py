@@ -151,7 +151,7 @@ MONEY = Cue.of(
 )
 HISTORY = Cue.of(
     "bakgrund*", "historik", "historia", "history", "background", "mål och budget", "tidigare år", "anslogs",
-    "anslag*", "sedan 2019", "6 mkr", "socialnämnden",
+    "anslag*", "sedan 2019", "6 mkr", "socialnämnden", "började", "startade", "infördes", "began", "started",
 )
 STATE_GRANT = Cue.of(
     "statsbidrag*", "statligt", "statliga", "staten", "state", "government", "per invånare", "per inhabitant",
@@ -221,6 +221,15 @@ SUM_OF = Cue.of(
 WHICH_LINES = Cue.of(
     "vilka poster", "vilken post", "vilka rader", "vilken rad", "which line*", "which item*", "vilka delar",
     "vilken del", "vilka budgetposter", "vilken budgetpost", "vilka insatser", "vilken insats", "what line*",
+)
+
+DISTRIBUTION = Cue.of(
+    "fördelas", "fördelning*", "fördelade", "fördelat", "distribut*", "breakdown", "uppdelning*", "uppdelat",
+    "vilka budgetposter", "vilka poster", "budgetposter*", "poster", "lines", "spent on", "går pengarna till",
+)
+PACKAGE_DECISION = Cue.of(
+    "beslut*", "beslöt", "vem bestämmer", "vem bestämde", "who decides", "who decided", "decision*", "decided",
+    "kommunfullmäktige", "kommunstyrelsen", "trygghetsutskott*",
 )
 
 ALL_CUES: tuple[Cue, ...] = tuple(value for value in list(globals().values()) if isinstance(value, Cue))

@@ -103,6 +103,11 @@ TEXTS: dict[str, str] = {
     "budget.areas_change": "The funds for trygghetsvärdar are therefore proposed to increase by {delta} in {year}.",
     "budget.unbudgeted": "There is no separate line for that in the budget table, so I cannot give an amount. “{text}”",
     "budget.children": "“{text}”",
+    "budget.activity": (
+        "{activity} has no budget line of its own, so I cannot give a separate amount. It is named as an example "
+        "under {line}: {figures}."
+    ),
+    "budget.decided_by": "The document says: “{text}”",
     "budget.most": "Most in {column}: {lines} with {amount}.",
     "budget.least": "Least in {column}: {lines} with {amount}.",
     "budget.sum_of_lines": "{lines} get {amount} together ({column}).",

@@ -103,6 +103,11 @@ TEXTS: dict[str, str] = {
     "budget.areas_change": "Därför föreslås medlen till trygghetsvärdar utökas med {delta} under {year}.",
     "budget.unbudgeted": "Det finns ingen egen budgetpost för det i tabellen, så något belopp kan jag inte ge. {text}",
     "budget.children": "{text}",
+    "budget.activity": (
+        "{activity} har ingen egen budgetpost, så något eget belopp kan jag inte ge. Det nämns som exempel inom "
+        "{line}: {figures}."
+    ),
+    "budget.decided_by": "{text}",
     "budget.most": "Mest i {column}: {lines} med {amount}.",
     "budget.least": "Minst i {column}: {lines} med {amount}.",
     "budget.sum_of_lines": "{lines} får tillsammans {amount} ({column}).",
