@@ -294,28 +294,23 @@ def children(q: Query) -> None:
 
 
 def analysis(q: Query) -> None:
-    if q.entities.amounts:
-        _lines_with_amount(q)
+    columns = q.columns()
+    if columns is None:
+        _no_such_year(q, q.reply.text("budget.table"))
+    elif q.entities.amounts:
+        _lines_with_amount(q, columns)
     elif q.has(lx.MOST) or q.has(lx.LEAST):
-        _extreme(q, most=q.has(lx.MOST))
+        _extreme(q, columns, most=q.has(lx.MOST))
     elif len(q.lines) >= 2 and q.has(lx.SUM_OF):
-        _sum_of_lines(q)
+        _sum_of_lines(q, columns)
     elif q.has(lx.ROSE) or q.has(lx.FELL) or q.has(lx.DIFFERENCE):
         _changes(q)
     else:
-        _table(q)
+        _table(q, columns)
 
 
-def _selected_columns(q: Query) -> list[Column] | None:
-    return q.columns()
-
-
-def _extreme(q: Query, most: bool) -> None:
+def _extreme(q: Query, columns: list[Column], most: bool) -> None:
     r, budget = q.reply, q.knowledge.budget
-    columns = _selected_columns(q)
-    if columns is None:
-        _no_such_year(q, r.text("budget.table"))
-        return
     for column in columns:
         pick = max if most else min
         target = pick(line.amounts[column.key] for line in budget.lines)
@@ -330,12 +325,8 @@ def _extreme(q: Query, most: bool) -> None:
         )
 
 
-def _sum_of_lines(q: Query) -> None:
+def _sum_of_lines(q: Query, columns: list[Column]) -> None:
     r, budget = q.reply, q.knowledge.budget
-    columns = _selected_columns(q)
-    if columns is None:
-        _no_such_year(q, r.text("budget.table"))
-        return
     lines = [budget.line(key) for key in q.lines]
     for column in columns:
         for line in lines:
@@ -351,9 +342,6 @@ def _sum_of_lines(q: Query) -> None:
 
 def _changes(q: Query) -> None:
     r, budget = q.reply, q.knowledge.budget
-    if q.years and _selected_columns(q) is None:
-        _no_such_year(q, r.text("budget.table"))
-        return
     before, after = _compared_columns(q)
     if q.lines:
         for key in q.lines:
@@ -392,12 +380,8 @@ def _changes(q: Query) -> None:
         r.say("budget.note", note=line.status_note)
 
 
-def _lines_with_amount(q: Query) -> None:
+def _lines_with_amount(q: Query, columns: list[Column]) -> None:
     r, budget = q.reply, q.knowledge.budget
-    columns = _selected_columns(q)
-    if columns is None:
-        _no_such_year(q, r.text("budget.table"))
-        return
     for amount in q.entities.amounts:
         found = []
         for column in columns:
@@ -420,12 +404,8 @@ def _lines_with_amount(q: Query) -> None:
             r.not_found("budget.no_line_with_amount", amount=r.money(amount))
 
 
-def _table(q: Query) -> None:
+def _table(q: Query, columns: list[Column]) -> None:
     r, budget = q.reply, q.knowledge.budget
-    columns = _selected_columns(q)
-    if columns is None:
-        _no_such_year(q, r.text("budget.table"))
-        return
     for line in budget.lines:
         figures = [_cite_amount(q, line, column) for column in columns]
         r.say("budget.line_figures", line=r.line(line), figures=r.join(figures))
