@@ -1,0 +1,142 @@
+"""The nomination and the records around it, as pydantic models.
+
+:class:`NominationInput` is what a nominator hands in (the ``nominate --file``
+JSON, or what the dialog collected); :class:`Nomination` is the stored record.
+Drafts are stored nominations too, which is why the content fields may be empty:
+the rules in :mod:`bot.nominations.rules`, not the model, decide what may be
+submitted, so that a half-written draft can be saved and resumed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+NominationStatus = Literal["draft", "submitted", "withdrawn"]
+CONTENT_FIELDS = (
+    "nominee",
+    "partners",
+    "description",
+    "added_value",
+    "innovation",
+    "inspiration",
+    "results",
+    "contact",
+)
+ASSESSMENT_FIELDS = ("innovation", "inspiration", "results")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:16]
+
+
+class Nominator(BaseModel):
+    """Who nominated: a name and an e-mail address and/or a chat user id (e.g. ``slack:U123``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = ""
+    email: str | None = None
+    user_id: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Identity used for "my nominations" and duplicate detection."""
+        if self.user_id:
+            return f"user:{self.user_id}"
+        if self.email:
+            return f"email:{self.email.strip().casefold()}"
+        return f"name:{' '.join(self.name.split()).casefold()}"
+
+
+class NominationContent(BaseModel):
+    """What the nominator writes; every field may still be missing in a draft."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    nominee: str = ""
+    partners: list[str] = Field(default_factory=list)
+    description: str = ""
+    added_value: str = ""
+    innovation: str | None = None
+    inspiration: str | None = None
+    results: str | None = None
+    contact: str | None = None
+
+
+class NominatorInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    email: str | None = None
+
+
+class NominationInput(BaseModel):
+    """The ``trygghetsbot nominate --file`` format: one JSON object."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    nominee: str
+    partners: list[str]
+    description: str
+    added_value: str
+    innovation: str | None = None
+    inspiration: str | None = None
+    results: str | None = None
+    contact: str | None = None
+    nominator: NominatorInput
+
+    def content(self) -> NominationContent:
+        return NominationContent.model_validate(self.model_dump(exclude={"nominator"}))
+
+
+class Nomination(NominationContent):
+    """A stored nomination (draft, submitted or withdrawn)."""
+
+    id: str = Field(default_factory=new_id)
+    round_year: int
+    status: NominationStatus = "draft"
+    nominator: Nominator
+    created_at: datetime
+    updated_at: datetime
+    submitted_at: datetime | None = None
+    withdrawn_at: datetime | None = None
+    idempotency_key: str | None = None
+    # Set when the same nominator already nominated the same effort this round.
+    duplicate_of: str | None = None
+    revision: int = 0
+
+    def content(self) -> NominationContent:
+        return NominationContent.model_validate(self.model_dump(include=set(CONTENT_FIELDS)))
+
+
+OutboxKind = Literal["nomination_submitted", "nomination_edited", "nomination_withdrawn"]
+OutboxStatus = Literal["pending", "sent"]
+
+
+class ChannelDelivery(BaseModel):
+    """Where one outbox message (or an earlier one for the same nomination) was posted."""
+
+    ts: str
+    delivered_at: datetime
+
+
+class OutboxMessage(BaseModel):
+    """A notification to send about one nomination event; platforms fan it out per channel."""
+
+    id: str = Field(default_factory=new_id)
+    kind: OutboxKind
+    nomination_id: str
+    round_year: int
+    created_at: datetime
+    status: OutboxStatus = "pending"
+    attempts: int = 0
+    next_attempt_at: datetime
+    last_error: str | None = None
+    sent_at: datetime | None = None
+    # channel id -> delivery; lets a retry skip channels that already got it and lets
+    # an edit find the message ts to update (chat.update) instead of posting again.
+    deliveries: dict[str, ChannelDelivery] = Field(default_factory=dict)

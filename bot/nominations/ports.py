@@ -1,0 +1,62 @@
+"""Repository Protocols the core needs; ``store`` implements them, the core never imports it."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+from typing import Protocol
+
+from bot.nominations.model import ChannelDelivery, Nomination, OutboxMessage
+from bot.nominations.state import ConversationState
+
+
+class NominationRepository(Protocol):
+    async def get(self, nomination_id: str) -> Nomination | None: ...
+
+    async def list(
+        self,
+        *,
+        round_year: int | None = None,
+        nominator_key: str | None = None,
+        statuses: Collection[str] | None = None,
+    ) -> list[Nomination]:
+        """Oldest first."""
+        ...
+
+    async def submit(self, nomination: Nomination, event: OutboxMessage) -> tuple[Nomination, bool]:
+        """Store a submitted nomination and its outbox message in one atomic write.
+
+        Idempotent on ``nomination.idempotency_key``: if a nomination with that key
+        exists it is returned with ``False`` and nothing is written.
+        """
+        ...
+
+    async def save(self, nomination: Nomination, event: OutboxMessage | None = None) -> Nomination:
+        """Insert or replace by id, together with ``event`` in one atomic write."""
+        ...
+
+
+class DialogRepository(Protocol):
+    async def load(self, key: str) -> ConversationState | None: ...
+
+    async def save(self, state: ConversationState) -> None: ...
+
+    async def delete(self, key: str) -> None: ...
+
+
+class OutboxRepository(Protocol):
+    async def due(self, now: datetime, limit: int = 50) -> list[OutboxMessage]: ...
+
+    async def get(self, message_id: str) -> OutboxMessage | None: ...
+
+    async def list(self, nomination_id: str | None = None) -> list[OutboxMessage]: ...
+
+    async def record_delivery(self, message_id: str, channel: str, ts: str, now: datetime) -> OutboxMessage: ...
+
+    async def mark_sent(
+        self, message_id: str, now: datetime, deliveries: dict[str, str] | None = None
+    ) -> OutboxMessage: ...
+
+    async def schedule_retry(self, message_id: str, error: str, next_attempt_at: datetime) -> OutboxMessage: ...
+
+    async def deliveries_for(self, nomination_id: str) -> dict[str, ChannelDelivery]: ...

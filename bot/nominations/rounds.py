@@ -1,0 +1,75 @@
+"""Nomination rounds: which round is current and whether its period is open.
+
+A round (year, theme, opening and closing date) comes from the knowledge data;
+``TRYGGHETSBOT_ROUND`` picks one, otherwise the latest is current. Opening a new
+round is a data change (a new entry in ``prize.json``), never a code change.
+Both dates are inclusive and read in Europe/Stockholm.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from bot.clock import STOCKHOLM
+from bot.knowledge.models import Prize, Round
+from bot.texts import t
+
+PeriodState = Literal["open", "not_yet_open", "closed"]
+
+_MONTHS_SV = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)  # fmt: skip
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+class UnknownRoundError(LookupError):
+    """``TRYGGHETSBOT_ROUND`` names a year the knowledge data has no round for."""
+
+
+def current_round(prize: Prize, round_year: int | None = None) -> Round:
+    if round_year is None:
+        return prize.latest_round
+    found = prize.round_for(round_year)
+    if found is None:
+        known = ", ".join(str(r.year) for r in prize.rounds)
+        raise UnknownRoundError(f"no nomination round {round_year} in the knowledge data (known: {known})")
+    return found
+
+
+def local_day(moment: datetime) -> date:
+    return moment.astimezone(STOCKHOLM).date() if moment.tzinfo else moment.date()
+
+
+def period_state(round_: Round, now: datetime) -> PeriodState:
+    day = local_day(now)
+    if day < round_.nomination_opens:
+        return "not_yet_open"
+    if day > round_.nomination_closes:
+        return "closed"
+    return "open"
+
+
+def format_date(day: date, lang: str) -> str:
+    if lang == "en":
+        return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+    return f"{day.day} {_MONTHS_SV[day.month - 1]} {day.year}"
+
+
+def period_message(round_: Round, now: datetime, lang: str = "sv") -> str | None:
+    """Why nothing can be nominated now, or ``None`` while the period is open."""
+    state = period_state(round_, now)
+    if state == "open":
+        return None
+    return t(
+        lang,
+        f"nom.period.{state}",
+        year=round_.year,
+        theme=round_.theme,
+        opens=format_date(round_.nomination_opens, lang),
+        closes=format_date(round_.nomination_closes, lang),
+    )

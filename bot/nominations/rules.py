@@ -1,0 +1,289 @@
+"""The prize document's criteria and the input rules, as pure functions.
+
+Mandatory criteria (samverkan, mervärde) block submission and their messages
+quote the criterion's exact wording from the knowledge data. Assessment criteria
+are only reported in the checklist. Every field is also checked for emptiness,
+length and control characters; a failure names the field in the user's language.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.knowledge.models import Criterion, Prize
+from bot.nominations.model import ASSESSMENT_FIELDS, NominationContent, Nominator
+from bot.texts import t
+
+FieldName = Literal[
+    "nominee",
+    "partners",
+    "description",
+    "added_value",
+    "innovation",
+    "inspiration",
+    "results",
+    "contact",
+    "nominator.name",
+    "nominator.email",
+]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: FieldName
+    max_length: int
+    required: bool
+    multiline: bool
+
+
+# Limits: long enough for a real account of the effort, short enough for a jury to read.
+FIELD_SPECS: dict[str, FieldSpec] = {
+    spec.name: spec
+    for spec in (
+        FieldSpec("nominee", 150, True, False),
+        FieldSpec("partners", 150, True, False),  # per organisation name
+        FieldSpec("description", 3000, True, True),
+        FieldSpec("added_value", 3000, True, True),
+        FieldSpec("innovation", 2000, False, True),
+        FieldSpec("inspiration", 2000, False, True),
+        FieldSpec("results", 2000, False, True),
+        FieldSpec("contact", 200, False, False),
+        FieldSpec("nominator.name", 100, True, False),
+        FieldSpec("nominator.email", 254, False, False),
+    )
+}
+MAX_PARTNERS = 30
+MIN_ADDED_VALUE_WORDS = 5
+MIN_DISTINCT_ORGANISATIONS = 2
+
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s.]+(?:\.[^@\s.]+)+$")
+# Bidi overrides can make a text read differently from what is stored.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+class FieldError(BaseModel):
+    """One reason an input was refused: the field, the criterion if one applies, the message."""
+
+    model_config = ConfigDict(frozen=True)
+
+    field: str
+    criterion: str | None = None
+    message: str
+
+
+class CriterionCheck(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    text: str
+    mandatory: bool
+    met: bool
+
+
+class InvalidField(ValueError):
+    def __init__(self, error: FieldError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
+def field_label(field: str, lang: str) -> str:
+    return t(lang, f"nom.field.{field}")
+
+
+def _error(field: str, lang: str, key: str, criterion: str | None = None, **values: object) -> FieldError:
+    return FieldError(
+        field=field,
+        criterion=criterion,
+        message=t(lang, key, field=field_label(field, lang), **values),
+    )
+
+
+def _has_control_characters(text: str, multiline: bool) -> bool:
+    allowed = "\n\t" if multiline else ""
+    return any(
+        (unicodedata.category(char) == "Cc" and char not in allowed) or char in _BIDI_CONTROLS
+        for char in text
+    )
+
+
+def clean_text(
+    field: str, value: str | None, lang: str = "sv", *, required: bool | None = None
+) -> str | None:
+    """The trimmed, NFC-normalised text, ``None`` for an empty optional field.
+
+    Raises :class:`InvalidField` naming the field.
+    """
+    spec = FIELD_SPECS[field]
+    must = spec.required if required is None else required
+    text = unicodedata.normalize("NFC", (value or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
+    if not text:
+        if must:
+            raise InvalidField(_error(field, lang, "nom.error.empty"))
+        return None
+    if _has_control_characters(text, spec.multiline):
+        raise InvalidField(_error(field, lang, "nom.error.control"))
+    if len(text) > spec.max_length:
+        raise InvalidField(_error(field, lang, "nom.error.too_long", limit=spec.max_length, length=len(text)))
+    if field == "nominator.email" and not _EMAIL.match(text):
+        raise InvalidField(_error(field, lang, "nom.error.email", value=text))
+    if field == "contact":
+        for word in text.split():
+            if "@" in word and not _EMAIL.match(word.strip("<>(),;")):
+                raise InvalidField(_error(field, lang, "nom.error.contact_email", value=word))
+    return text
+
+
+def organisation_key(name: str) -> str:
+    """Two spellings of one organisation compare equal: trimmed, spaces collapsed, case-folded."""
+    return " ".join(name.split()).casefold()
+
+
+def clean_partners(values: list[str], lang: str = "sv") -> list[str]:
+    """Each name cleaned; repeats of one organisation kept once (the first spelling)."""
+    if len(values) > MAX_PARTNERS:
+        raise InvalidField(_error("partners", lang, "nom.error.too_many_partners", limit=MAX_PARTNERS))
+    cleaned: list[str] = []
+    seen: set[str] = set()
+    for value in values:
+        name = clean_text("partners", value, lang, required=False)
+        if name is None:
+            continue
+        key = organisation_key(name)
+        if key not in seen:
+            seen.add(key)
+            cleaned.append(name)
+    return cleaned
+
+
+def split_partners(text: str) -> list[str]:
+    """A chat answer "Polisen, Fältassistenterna; Bostadsbolaget" as a list of names."""
+    return [part for part in re.split(r"[,;\n]", text) if part.strip()]
+
+
+def distinct_organisations(nominee: str, partners: list[str]) -> int:
+    return len({organisation_key(name) for name in [nominee, *partners] if name.strip()})
+
+
+def word_count(text: str | None) -> int:
+    return len(re.findall(r"\w+", text or ""))
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The rules bound to the prize document's criteria."""
+
+    prize: Prize
+
+    def criterion(self, key: str) -> Criterion:
+        for criterion in (*self.prize.mandatory_criteria, *self.prize.assessment_criteria):
+            if criterion.key == key:
+                return criterion
+        raise KeyError(key)
+
+    def samverkan_error(self, nominee: str, partners: list[str], lang: str = "sv") -> FieldError | None:
+        if distinct_organisations(nominee, partners) >= MIN_DISTINCT_ORGANISATIONS:
+            return None
+        return _error(
+            "partners",
+            lang,
+            "nom.error.samverkan",
+            criterion="samverkan",
+            quote=self.criterion("samverkan").text,
+            minimum=MIN_DISTINCT_ORGANISATIONS,
+        )
+
+    def mervarde_error(self, added_value: str | None, lang: str = "sv") -> FieldError | None:
+        if word_count(added_value) >= MIN_ADDED_VALUE_WORDS:
+            return None
+        return _error(
+            "added_value",
+            lang,
+            "nom.error.mervarde",
+            criterion="mervarde",
+            quote=self.criterion("mervarde").text,
+            minimum=MIN_ADDED_VALUE_WORDS,
+        )
+
+    def clean_content(
+        self, content: NominationContent, lang: str = "sv"
+    ) -> tuple[NominationContent, list[FieldError]]:
+        """Every field cleaned, and every input error (not the criteria) found on the way."""
+        errors: list[FieldError] = []
+        values: dict[str, object] = {}
+        for field in ("nominee", "description", "added_value", *ASSESSMENT_FIELDS, "contact"):
+            try:
+                values[field] = clean_text(field, getattr(content, field), lang)
+            except InvalidField as invalid:
+                errors.append(invalid.error)
+                values[field] = getattr(content, field)
+        try:
+            values["partners"] = clean_partners(content.partners, lang)
+        except InvalidField as invalid:
+            errors.append(invalid.error)
+            values["partners"] = content.partners
+        for field in ("nominee", "description", "added_value"):
+            values[field] = values[field] or ""
+        return NominationContent.model_validate(values), errors
+
+    def submission_errors(
+        self, content: NominationContent, lang: str = "sv"
+    ) -> tuple[NominationContent, list[FieldError]]:
+        """Cleaned content and every reason it cannot be submitted (input errors, then criteria)."""
+        cleaned, errors = self.clean_content(content, lang)
+        failed = {error.field for error in errors}
+        if "nominee" not in failed and "partners" not in failed:
+            samverkan = self.samverkan_error(cleaned.nominee, cleaned.partners, lang)
+            if samverkan:
+                errors.append(samverkan)
+        if "added_value" not in failed:
+            mervarde = self.mervarde_error(cleaned.added_value, lang)
+            if mervarde:
+                errors.append(mervarde)
+        return cleaned, errors
+
+    def checklist(self, content: NominationContent) -> list[CriterionCheck]:
+        """Mandatory criteria (met or not) then assessment criteria (answered or not)."""
+        checks = [
+            CriterionCheck(
+                key="samverkan",
+                text=self.criterion("samverkan").text,
+                mandatory=True,
+                met=distinct_organisations(content.nominee, content.partners) >= MIN_DISTINCT_ORGANISATIONS,
+            ),
+            CriterionCheck(
+                key="mervarde",
+                text=self.criterion("mervarde").text,
+                mandatory=True,
+                met=word_count(content.added_value) >= MIN_ADDED_VALUE_WORDS,
+            ),
+        ]
+        for criterion in self.prize.assessment_criteria:
+            answer = getattr(content, criterion.key, None)
+            checks.append(
+                CriterionCheck(key=criterion.key, text=criterion.text, mandatory=False, met=bool(answer))
+            )
+        return checks
+
+
+def clean_nominator(
+    name: str, email: str | None, user_id: str | None, lang: str = "sv"
+) -> tuple[Nominator, list[FieldError]]:
+    errors: list[FieldError] = []
+    clean_name: str | None = ""
+    clean_email: str | None = None
+    try:
+        clean_name = clean_text("nominator.name", name, lang)
+    except InvalidField as invalid:
+        errors.append(invalid.error)
+    try:
+        clean_email = clean_text("nominator.email", email, lang)
+    except InvalidField as invalid:
+        errors.append(invalid.error)
+    if not errors and not clean_email and not user_id:
+        errors.append(_error("nominator.email", lang, "nom.error.email_required"))
+    return Nominator(name=clean_name or "", email=clean_email, user_id=user_id), errors

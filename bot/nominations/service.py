@@ -1,0 +1,201 @@
+"""Submit, save, edit, withdraw and list nominations through the repository Protocol.
+
+Every entry point applies the same rules (input, criteria, period), whether the
+call comes from the dialog, the command line or a chat platform. Failures raise a
+:class:`NominationError` carrying :class:`FieldError` items and store nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from bot.knowledge.models import Prize, Round
+from bot.nominations.model import Nomination, NominationContent, Nominator, OutboxKind, OutboxMessage
+from bot.nominations.ports import NominationRepository
+from bot.nominations.rounds import period_message
+from bot.nominations.rules import FieldError, Rules, clean_nominator, organisation_key
+from bot.texts import t
+
+
+class NominationError(Exception):
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(error.message for error in errors))
+        self.errors = errors
+
+
+class Rejected(NominationError):
+    """Input or a mandatory criterion failed."""
+
+
+class PeriodClosed(NominationError):
+    """The nomination period is not open."""
+
+
+class NotFound(NominationError):
+    """No such nomination, or not the caller's own."""
+
+
+class NotEditable(NominationError):
+    """The nomination is withdrawn (or already in the asked state)."""
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    nomination: Nomination
+    created: bool
+    duplicate_of: Nomination | None
+
+
+class NominationService:
+    def __init__(self, repository: NominationRepository, prize: Prize, round_: Round, clock: Clock) -> None:
+        self.repository = repository
+        self.rules = Rules(prize)
+        self.round = round_
+        self.clock = clock
+
+    # --- queries -------------------------------------------------------------
+
+    def period_message(self, lang: str = "sv") -> str | None:
+        return period_message(self.round, self.clock(), lang)
+
+    async def list_own(self, nominator: Nominator, *, include_drafts: bool = True) -> list[Nomination]:
+        statuses = ("draft", "submitted", "withdrawn") if include_drafts else ("submitted", "withdrawn")
+        return await self.repository.list(
+            round_year=self.round.year, nominator_key=nominator.key, statuses=statuses
+        )
+
+    async def get_own(self, nomination_id: str, nominator: Nominator, lang: str = "sv") -> Nomination:
+        found = await self.repository.get(nomination_id.strip())
+        if found is None or found.nominator.key != nominator.key:
+            raise NotFound([FieldError(field="id", message=t(lang, "nom.error.not_found", id=nomination_id))])
+        return found
+
+    # --- commands ------------------------------------------------------------
+
+    async def submit(
+        self,
+        content: NominationContent,
+        nominator: Nominator,
+        *,
+        idempotency_key: str | None = None,
+        draft_id: str | None = None,
+        lang: str = "sv",
+    ) -> SubmitResult:
+        self._ensure_open(lang)
+        cleaned, person = self._validate(content, nominator, lang)
+        now = self.clock()
+        created_at = now
+        if draft_id:
+            draft = await self.repository.get(draft_id)
+            if draft is not None and draft.nominator.key == person.key:
+                if draft.status != "draft":
+                    return SubmitResult(draft, False, None)
+                created_at = draft.created_at
+        duplicate = await self._duplicate(cleaned, person, exclude_id=draft_id)
+        nomination = Nomination(
+            **cleaned.model_dump(),
+            **({"id": draft_id} if draft_id else {}),
+            round_year=self.round.year,
+            status="submitted",
+            nominator=person,
+            created_at=created_at,
+            updated_at=now,
+            submitted_at=now,
+            idempotency_key=idempotency_key,
+            duplicate_of=duplicate.id if duplicate else None,
+        )
+        stored, created = await self.repository.submit(nomination, self._event("nomination_submitted", nomination))
+        return SubmitResult(stored, created, duplicate if created else None)
+
+    async def save_draft(
+        self, content: NominationContent, nominator: Nominator, *, draft_id: str | None = None, lang: str = "sv"
+    ) -> Nomination:
+        """Keep an unfinished nomination; criteria are not required yet, input rules are."""
+        self._ensure_open(lang)
+        cleaned, errors = self.rules.clean_content(content, lang)
+        if errors:
+            raise Rejected(errors)
+        now = self.clock()
+        existing = await self.repository.get(draft_id) if draft_id else None
+        if existing is not None and (existing.nominator.key != nominator.key or existing.status != "draft"):
+            existing = None
+        draft = Nomination(
+            **cleaned.model_dump(),
+            **({"id": existing.id} if existing else {}),
+            round_year=self.round.year,
+            status="draft",
+            nominator=nominator,
+            created_at=existing.created_at if existing else now,
+            updated_at=now,
+        )
+        return await self.repository.save(draft)
+
+    async def edit(
+        self, nomination_id: str, content: NominationContent, nominator: Nominator, lang: str = "sv"
+    ) -> Nomination:
+        self._ensure_open(lang)
+        current = await self.get_own(nomination_id, nominator, lang)
+        if current.status == "withdrawn":
+            raise NotEditable([FieldError(field="id", message=t(lang, "nom.error.withdrawn", id=current.id))])
+        cleaned, person = self._validate(content, current.nominator, lang)
+        duplicate = await self._duplicate(cleaned, person, exclude_id=current.id)
+        updated = current.model_copy(
+            update={
+                **cleaned.model_dump(),
+                "updated_at": self.clock(),
+                "revision": current.revision + 1,
+                "duplicate_of": duplicate.id if duplicate else None,
+            }
+        )
+        event = self._event("nomination_edited", updated) if updated.status == "submitted" else None
+        return await self.repository.save(updated, event)
+
+    async def withdraw(self, nomination_id: str, nominator: Nominator, lang: str = "sv") -> Nomination:
+        self._ensure_open(lang)
+        current = await self.get_own(nomination_id, nominator, lang)
+        if current.status == "withdrawn":
+            raise NotEditable([FieldError(field="id", message=t(lang, "nom.error.withdrawn", id=current.id))])
+        now = self.clock()
+        updated = current.model_copy(
+            update={"status": "withdrawn", "withdrawn_at": now, "updated_at": now, "revision": current.revision + 1}
+        )
+        # A draft never reached the jury, so there is nothing to tell them.
+        event = self._event("nomination_withdrawn", updated) if current.status == "submitted" else None
+        return await self.repository.save(updated, event)
+
+    # --- helpers -------------------------------------------------------------
+
+    def _ensure_open(self, lang: str) -> None:
+        message = self.period_message(lang)
+        if message:
+            raise PeriodClosed([FieldError(field="period", message=message)])
+
+    def _validate(
+        self, content: NominationContent, nominator: Nominator, lang: str
+    ) -> tuple[NominationContent, Nominator]:
+        cleaned, errors = self.rules.submission_errors(content, lang)
+        person, person_errors = clean_nominator(nominator.name, nominator.email, nominator.user_id, lang)
+        errors.extend(person_errors)
+        if errors:
+            raise Rejected(errors)
+        return cleaned, person
+
+    async def _duplicate(
+        self, content: NominationContent, nominator: Nominator, *, exclude_id: str | None
+    ) -> Nomination | None:
+        effort = organisation_key(content.nominee)
+        mine = await self.repository.list(
+            round_year=self.round.year, nominator_key=nominator.key, statuses=("submitted",)
+        )
+        return next((n for n in mine if n.id != exclude_id and organisation_key(n.nominee) == effort), None)
+
+    def _event(self, kind: OutboxKind, nomination: Nomination) -> OutboxMessage:
+        now = self.clock()
+        return OutboxMessage(
+            kind=kind,
+            nomination_id=nomination.id,
+            round_year=nomination.round_year,
+            created_at=now,
+            next_attempt_at=now,
+        )

@@ -1,0 +1,111 @@
+"""English texts for nominations: same keys as ``bot/texts/sv/nominations.py``."""
+
+TEXTS: dict[str, str] = {
+    "nom.field.nominee": "nominated effort or organisation",
+    "nom.field.partners": "partner organisations",
+    "nom.field.description": "description",
+    "nom.field.added_value": "added value",
+    "nom.field.innovation": "innovation",
+    "nom.field.inspiration": "can inspire others",
+    "nom.field.results": "results",
+    "nom.field.contact": "nominee's contact person",
+    "nom.field.nominator.name": "your name",
+    "nom.field.nominator.email": "your e-mail address",
+    "nom.field.id": "id",
+    "nom.field.period": "nomination period",
+    "nom.field.file": "file",
+    "nom.error.empty": "The field “{field}” must not be empty.",
+    "nom.error.control": "The field “{field}” contains control characters. Please write plain text.",
+    "nom.error.too_long": "The field “{field}” is too long ({length} characters). At most {limit} are allowed.",
+    "nom.error.email": "The field “{field}”: “{value}” is not a valid e-mail address (e.g. name@example.com).",
+    "nom.error.contact_email": (
+        "The field “{field}”: “{value}” looks like an e-mail address but is not valid (e.g. name@example.com)."
+    ),
+    "nom.error.email_required": "The field “{field}” is needed so that the jury can reach you.",
+    "nom.error.too_many_partners": "The field “{field}” lists too many organisations. At most {limit} are allowed.",
+    "nom.error.samverkan": (
+        "The criterion “{quote}” is not met: name at least {minimum} different organisations "
+        "(the nominee and at least one partner). The same organisation twice counts once."
+    ),
+    "nom.error.mervarde": (
+        "The criterion “{quote}” is not met: describe in a few sentences (at least {minimum} words) "
+        "what the effort adds beyond ordinary operations."
+    ),
+    "nom.error.not_found": "I cannot find a nomination of yours with id {id}.",
+    "nom.error.withdrawn": "The nomination {id} is withdrawn and cannot be changed.",
+    "nom.error.skip_required": "The field “{field}” is required and cannot be skipped.",
+    "nom.error.unknown_field": "I do not recognise the field “{value}”. Write for example “ändra 4”.",
+    "nom.error.first_step": "You are already at the first question.",
+    "nom.period.not_yet_open": (
+        "The nomination period for Trygghetspriset {year} (“{theme}”) has not opened yet. "
+        "You can nominate from {opens} to {closes} inclusive. Nothing was saved."
+    ),
+    "nom.period.closed": (
+        "The nomination period for Trygghetspriset {year} (“{theme}”) was {opens} to {closes} inclusive "
+        "and is now closed. Nothing was saved."
+    ),
+    "nom.dialog.start": (
+        "Great that you want to nominate for Trygghetspriset {year}; the theme is “{theme}”. "
+        "I will ask one thing at a time. You can write “tillbaka” (back), “hoppa över” (skip, optional "
+        "questions), “spara” (save a draft) or “avbryt” (cancel) at any time."
+    ),
+    "nom.dialog.resume": "You have a nomination in progress. Let us continue where you were.",
+    "nom.ask.nominee": "Which effort or operation do you want to nominate? Give its name or the lead organisation.",
+    "nom.ask.partners": "Which organisations work together in it? Separate them with commas. Criterion: “{criterion}”.",
+    "nom.ask.description": "Describe the effort: what is done, where and for whom?",
+    "nom.ask.added_value": "What added value does it give beyond ordinary operations? Criterion: “{criterion}”.",
+    "nom.ask.innovation": "How is it innovative? The jury assesses whether “{criterion}”. (Optional.)",
+    "nom.ask.inspiration": "How can it inspire others? The jury assesses whether “{criterion}”. (Optional.)",
+    "nom.ask.results": "What results has it shown? The jury assesses whether “{criterion}”. (Optional.)",
+    "nom.ask.contact": "Who is the nominee's contact person (name and phone or e-mail)? (Optional.)",
+    "nom.ask.nominator.name": "What is your name?",
+    "nom.ask.nominator.email": "At which e-mail address can the jury reach you?",
+    "nom.ask.nominator.email_optional": "At which e-mail address can the jury reach you? (Optional.)",
+    "nom.dialog.retry": "Please try again: {prompt}",
+    "nom.dialog.cancelled": "The nomination is cancelled. Nothing was submitted.",
+    "nom.dialog.cancelled_draft": "The nomination is cancelled. Your saved draft {id} is kept; write “fortsätt” to resume it.",
+    "nom.dialog.saved": "The draft is saved (id {id}). Write “fortsätt” when you want to continue.",
+    "nom.dialog.nothing_to_resume": "You have no nomination in progress. Write “nominera” to start.",
+    "nom.dialog.back_to_dialog": "Back to the nomination: {prompt}",
+    "nom.summary.title": "This is the nomination:",
+    "nom.summary.line": "{number}. {label}: {value}",
+    "nom.summary.empty": "(not filled in)",
+    "nom.summary.checklist": "Criteria:",
+    "nom.summary.check_met": "✔ {text} (mandatory)",
+    "nom.summary.check_missing": "✘ {text} (mandatory – must be fixed)",
+    "nom.summary.assess_met": "✔ {text} (assessed by the jury)",
+    "nom.summary.assess_missing": "○ {text} (assessed by the jury – not answered)",
+    "nom.summary.actions": (
+        "Write “skicka” to submit, “ändra” and a number or field (e.g. “ändra 4”) to change it, "
+        "“spara” to save a draft or “avbryt” to cancel."
+    ),
+    "nom.summary.actions_edit": "Write “skicka” to save the changes, “ändra” and a number to change a field, or “avbryt”.",
+    "nom.summary.not_ready": "The nomination cannot be submitted yet:",
+    "nom.submitted": "Thank you! The nomination of “{nominee}” is submitted to the jury of Trygghetspriset {year} (id {id}).",
+    "nom.submitted_again": "The nomination of “{nominee}” was already submitted (id {id}). Nothing new was stored.",
+    "nom.duplicate": (
+        "Note: you already nominated “{nominee}” this year (id {other}). "
+        "The new nomination is flagged as a possible duplicate for the jury."
+    ),
+    "nom.edited": "The changes to nomination {id} are saved and the jury will be told.",
+    "nom.withdraw.confirm": "Do you want to withdraw nomination {id} of “{nominee}”? Answer “ja” (yes) or “nej” (no).",
+    "nom.withdraw.done": "Nomination {id} is withdrawn.",
+    "nom.withdraw.kept": "Nomination {id} is kept; nothing changed.",
+    "nom.list.title": "Your nominations for Trygghetspriset {year}:",
+    "nom.list.item": "• {id}: {nominee} – {status}",
+    "nom.list.none": "You have no nominations for Trygghetspriset {year}.",
+    "nom.list.hint": "Write “ändra nominering ID” or “återkalla ID”.",
+    "nom.status.draft": "draft",
+    "nom.status.submitted": "submitted",
+    "nom.status.withdrawn": "withdrawn",
+    "nom.status.duplicate": "possible duplicate",
+    "nom.cli.file_error": "Cannot read {path}: {error}",
+    "nom.cli.bad_json": "The file {path} is not valid JSON: {error}",
+    "nom.cli.bad_field": "The field “{field}”: {error}",
+    "nom.cli.created": "The nomination is submitted with id {id}.",
+    "nom.cli.store_error": "The database cannot be used: {error}",
+    "nom.cli.round_error": "Invalid nomination round: {error}",
+    "nom.cli.exported": "{count} nominations written to {path}.",
+    "nom.cli.list_header": "{count} nominations:",
+    "nom.cli.list_item": "{id}  {year}  {status:<10}  {nominee}  ({nominator})",
+}
