@@ -1,0 +1,143 @@
+"""Crash-safe TinyDB storage: whole-file atomic replace, in-memory cache, batched writes.
+
+A write serialises the data, writes it to a temporary file in the same directory,
+flushes and fsyncs it, renames it over the old file and fsyncs the directory. A
+crash (even ``kill -9``) at any point leaves either the old or the new complete
+file, never a mix: ``rename`` within one directory is atomic on POSIX.
+
+The storage keeps what it last read or wrote in memory so TinyDB's
+read-modify-write does not parse the file on every operation. Inside
+:meth:`AtomicJSONStorage.batch` writes only update the cache and the file is
+written once at the end, which is how a nomination change and its outbox message
+land in the same atomic write.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from store.errors import StoreCorruptError
+
+Data = dict[str, dict[str, Any]]
+
+
+def fsync_directory(directory: Path) -> None:
+    """Make a rename in ``directory`` durable (the rename itself lives in the directory inode)."""
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, payload: bytes) -> None:
+    """Replace ``path`` with ``payload`` so that readers see the old or the new file, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as handle:
+        handle.write(payload)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    fsync_directory(path.parent)
+
+
+def read_json_file(path: Path) -> Data | None:
+    """The parsed file, ``None`` if it does not exist; a clear error if it is not ours to read."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    # Atomic writes never leave an empty file, so an empty one was made by something else.
+    if not raw.strip():
+        raise StoreCorruptError(f"{path}: the file is empty; it is not a Trygghetsbot database")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise StoreCorruptError(f"{path}: not valid JSON ({error}); the file is left untouched") from None
+    if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
+        raise StoreCorruptError(f"{path}: not a TinyDB database; the file is left untouched")
+    return data
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage with atomic writes and an in-memory copy of the file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._cache: Data | None = None
+        self._loaded = False
+        self._batch_depth = 0
+        self._dirty = False
+        self._stat: tuple[int, int, int] | None = None
+
+    def read(self) -> Data | None:
+        if not self._loaded:
+            self._cache = read_json_file(self.path)
+            self._stat = self._file_identity()
+            self._loaded = True
+        return self._cache
+
+    def write(self, data: Data) -> None:
+        self._cache = data
+        self._loaded = True
+        if self._batch_depth:
+            self._dirty = True
+            return
+        self._flush()
+
+    def _flush(self) -> None:
+        assert self._cache is not None
+        payload = json.dumps(self._cache, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            atomic_write_bytes(self.path, payload)
+        except BaseException:
+            self.invalidate()
+            raise
+        self._stat = self._file_identity()
+        self._dirty = False
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Collect every write inside into one atomic file write; on error nothing is written."""
+        self._batch_depth += 1
+        try:
+            yield
+        except BaseException:
+            self._batch_depth -= 1
+            if not self._batch_depth:
+                # The cache may hold half a change; the file on disk is the truth.
+                self.invalidate()
+            raise
+        self._batch_depth -= 1
+        if not self._batch_depth and self._dirty:
+            self._flush()
+
+    def invalidate(self) -> None:
+        self._cache = None
+        self._loaded = False
+        self._dirty = False
+
+    def refresh_if_changed(self) -> bool:
+        """Drop the cache when another process replaced the file; True if it did."""
+        if self._loaded and self._file_identity() != self._stat:
+            self.invalidate()
+            return True
+        return False
+
+    def _file_identity(self) -> tuple[int, int, int] | None:
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def close(self) -> None:
+        self.invalidate()

@@ -1,0 +1,36 @@
+"""Conversation state (answer context and nomination dialog), one document per chat key.
+
+API (async): ``load(key)``, ``save(state)`` (insert or replace), ``delete(key)``.
+Kept in the main database file; it is written after every chat message so a
+restart resumes the dialog where the user was.
+"""
+
+from __future__ import annotations
+
+from tinydb import Query
+
+from bot.nominations.state import ConversationState
+from store.engine import Engine, docs
+
+CONVERSATIONS = "conversations"
+
+
+class TinyDialogRepository:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    async def load(self, key: str) -> ConversationState | None:
+        async with self.engine.lock:
+            raw = next((d for d in docs(self.engine.main_db(), CONVERSATIONS) if d["key"] == key), None)
+        return ConversationState.model_validate(raw) if raw else None
+
+    async def save(self, state: ConversationState) -> None:
+        doc = state.model_dump(mode="json")
+        db = self.engine.main_db()
+        async with self.engine.lock:
+            await self.engine.write(db, lambda: db.table(CONVERSATIONS).upsert(doc, Query().key == state.key))
+
+    async def delete(self, key: str) -> None:
+        db = self.engine.main_db()
+        async with self.engine.lock:
+            await self.engine.write(db, lambda: db.table(CONVERSATIONS).remove(Query().key == key))

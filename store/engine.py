@@ -1,0 +1,167 @@
+"""The database: one main TinyDB file plus one small TinyDB file per round and shard.
+
+Layout (``TRYGGHETSBOT_DB=data/trygghetsbot.json``)::
+
+    data/trygghetsbot.json                      meta (schema version) + conversations
+    data/trygghetsbot.shards/round-2023/1f.json nominations + their outbox messages
+
+Why shards: TinyDB rewrites the whole file on every change, and every change is
+fsynced. With all nominations in one file an insert at 10 000 nominations
+rewrites megabytes; a shard holds about 1/64 of a round, so a write stays small.
+A nomination and its outbox messages always share a shard file, so a change and
+its notification are one atomic write (see :mod:`store.atomic`).
+
+Every file holds a ``_meta`` table with ``app`` and ``schema_version``; opening
+checks all of them before anything is written, and a corrupt or foreign file
+raises :class:`~store.errors.StoreError` and is left untouched.
+
+Concurrency: one asyncio lock serialises every operation of a store; the file
+writes run in a worker thread so the event loop keeps serving while fsync waits.
+Only one process may open the database for writing (an ``flock`` on
+``<db>.lock``); read-only opens (``nominations list``/``export``) need no lock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import hashlib
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tinydb import TinyDB
+
+from store.atomic import AtomicJSONStorage
+from store.errors import SchemaVersionError, StoreCorruptError, StoreError, StoreLockedError
+
+APP = "trygghetsbot"
+SCHEMA_VERSION = 1
+SHARDS = 64
+META = "_meta"
+
+T = TypeVar("T")
+
+
+def shard_of(nomination_id: str) -> int:
+    return int.from_bytes(hashlib.blake2b(nomination_id.encode(), digest_size=2).digest(), "big") % SHARDS
+
+
+class Engine:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.shard_dir = self.path.with_name(f"{self.path.stem}.shards")
+        self.read_only = read_only
+        self.lock = asyncio.Lock()
+        self.main: TinyDB | None = None
+        self.shards: dict[Path, TinyDB] = {}
+        self._lock_fd: int | None = None
+
+    # --- opening -----------------------------------------------------------
+
+    def open(self) -> None:
+        if not self.read_only:
+            self._take_process_lock()
+        try:
+            self.main = self._open_file(self.path, create=not self.read_only)
+            if self.shard_dir.exists():
+                for file in sorted(self.shard_dir.glob("round-*/*.json")):
+                    self.shards[file] = self._open_file(file, create=False)
+        except BaseException:
+            self.close()
+            raise
+
+    def _open_file(self, file: Path, *, create: bool) -> TinyDB:
+        storage_holder: list[AtomicJSONStorage] = []
+
+        def make(_: object = None) -> AtomicJSONStorage:
+            storage = AtomicJSONStorage(file)
+            storage_holder.append(storage)
+            return storage
+
+        db = TinyDB(storage=make)
+        data = storage_holder[0].read()
+        if data is None:
+            if create:
+                db.table(META).insert({"app": APP, "schema_version": SCHEMA_VERSION, "shards": SHARDS})
+            return db
+        meta = list(data.get(META, {}).values())
+        if not meta or not isinstance(meta[0], dict) or meta[0].get("app") != APP:
+            raise StoreCorruptError(f"{file}: not a Trygghetsbot database (no {APP} marker); left untouched")
+        version = meta[0].get("schema_version")
+        if version != SCHEMA_VERSION:
+            raise SchemaVersionError(
+                f"{file}: schema version {version!r}, this version of Trygghetsbot reads {SCHEMA_VERSION}"
+            )
+        return db
+
+    def _take_process_lock(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path.with_name(self.path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise StoreLockedError(f"{self.path}: another Trygghetsbot process has the database open") from None
+        self._lock_fd = fd
+
+    def close(self) -> None:
+        for db in [*self.shards.values(), *([self.main] if self.main else [])]:
+            db.close()
+        self.shards.clear()
+        self.main = None
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
+    # --- access ------------------------------------------------------------
+
+    def main_db(self) -> TinyDB:
+        if self.main is None:
+            raise StoreError("the store is closed")
+        return self.main
+
+    def shard_path(self, round_year: int, nomination_id: str) -> Path:
+        return self.shard_dir / f"round-{round_year}" / f"{shard_of(nomination_id):02x}.json"
+
+    def shard(self, file: Path) -> TinyDB:
+        """The shard file's database, created (in memory until first write) if new."""
+        db = self.shards.get(file)
+        if db is None:
+            self._ensure_writable()
+            db = self._open_file(file, create=False)
+            self.shards[file] = db
+        return db
+
+    def all_shards(self) -> Iterator[tuple[Path, TinyDB]]:
+        yield from self.shards.items()
+
+    @staticmethod
+    def storage(db: TinyDB) -> AtomicJSONStorage:
+        storage = db.storage
+        assert isinstance(storage, AtomicJSONStorage)
+        return storage
+
+    def _ensure_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+
+    def write_batch(self, db: TinyDB, change: Callable[[], T]) -> T:
+        """Run ``change`` (TinyDB operations on ``db``) and write the file once, atomically."""
+        self._ensure_writable()
+        storage = self.storage(db)
+        with storage.batch():
+            if not db.table(META).all():
+                db.table(META).insert({"app": APP, "schema_version": SCHEMA_VERSION, "shards": SHARDS})
+            return change()
+
+    async def write(self, db: TinyDB, change: Callable[[], T]) -> T:
+        """:meth:`write_batch` in a worker thread; call with :attr:`lock` held."""
+        return await asyncio.to_thread(self.write_batch, db, change)
+
+
+def docs(db: TinyDB, table: str) -> list[dict[str, Any]]:
+    """The raw documents of a table, straight from the storage's cache."""
+    data = Engine.storage(db).read() or {}
+    return list(data.get(table, {}).values())

@@ -1,0 +1,123 @@
+"""The outbox: notifications about nomination events, written with the event itself.
+
+Each :class:`~bot.nominations.model.OutboxMessage` is one event about one
+nomination (``nomination_submitted``, ``nomination_edited``,
+``nomination_withdrawn``). The core does not know the jury channels; a platform
+sender fans a message out to its channels and records per-channel delivery, so
+a retry after a partial failure posts only to the channels still missing, and an
+edit can ``chat.update`` the message posted for the submission.
+
+API (async; ``TinyOutboxRepository``):
+
+``due(now, limit=50)``
+    Pending messages whose ``next_attempt_at`` has come, oldest first.
+``get(id)`` / ``list(nomination_id=None)``
+    One message / all messages (of one nomination), oldest first.
+``record_delivery(id, channel, ts, now)``
+    One channel got it (Slack's message ``ts``); the message stays pending.
+``mark_sent(id, now, deliveries=None)``
+    Done: status ``sent``, ``sent_at`` set; ``deliveries`` (channel -> ts) merged in.
+``schedule_retry(id, error, next_attempt_at)``
+    A failed attempt: ``attempts`` + 1, ``last_error`` kept, tried again later.
+``deliveries_for(nomination_id)``
+    channel -> first delivery over all messages of the nomination: where the
+    jury's copy lives, for updates.
+"""
+
+from __future__ import annotations
+
+import builtins
+from datetime import datetime
+from typing import Any
+
+from tinydb import Query
+
+from bot.nominations.model import ChannelDelivery, OutboxMessage
+from store.engine import Engine, docs
+from store.errors import StoreError
+from store.nominations import OUTBOX, OutboxIndex
+
+
+class TinyOutboxRepository:
+    def __init__(self, engine: Engine, index: OutboxIndex) -> None:
+        self.engine = engine
+        self.index = index
+
+    def _raw(self, message_id: str) -> dict[str, Any] | None:
+        file = self.index.where.get(message_id)
+        if file is None:
+            return None
+        return next((d for d in docs(self.engine.shard(file), OUTBOX) if d["id"] == message_id), None)
+
+    async def get(self, message_id: str) -> OutboxMessage | None:
+        async with self.engine.lock:
+            raw = self._raw(message_id)
+        return OutboxMessage.model_validate(raw) if raw else None
+
+    async def list(self, nomination_id: str | None = None) -> builtins.list[OutboxMessage]:
+        async with self.engine.lock:
+            raws = [
+                doc
+                for _, db in self.engine.all_shards()
+                for doc in docs(db, OUTBOX)
+                if nomination_id is None or doc["nomination_id"] == nomination_id
+            ]
+        return sorted((OutboxMessage.model_validate(r) for r in raws), key=lambda m: (m.created_at, m.id))
+
+    async def due(self, now: datetime, limit: int = 50) -> builtins.list[OutboxMessage]:
+        async with self.engine.lock:
+            raws = [raw for mid in self.index.pending if (raw := self._raw(mid)) is not None]
+        messages = [m for m in map(OutboxMessage.model_validate, raws) if m.next_attempt_at <= now]
+        return sorted(messages, key=lambda m: (m.created_at, m.id))[:limit]
+
+    async def record_delivery(self, message_id: str, channel: str, ts: str, now: datetime) -> OutboxMessage:
+        def update(message: OutboxMessage) -> OutboxMessage:
+            deliveries = {**message.deliveries, channel: ChannelDelivery(ts=ts, delivered_at=now)}
+            return message.model_copy(update={"deliveries": deliveries})
+
+        return await self._update(message_id, update)
+
+    async def mark_sent(
+        self, message_id: str, now: datetime, deliveries: dict[str, str] | None = None
+    ) -> OutboxMessage:
+        def update(message: OutboxMessage) -> OutboxMessage:
+            merged = dict(message.deliveries)
+            for channel, ts in (deliveries or {}).items():
+                merged[channel] = ChannelDelivery(ts=ts, delivered_at=now)
+            return message.model_copy(
+                update={"status": "sent", "sent_at": now, "deliveries": merged, "attempts": message.attempts + 1}
+            )
+
+        return await self._update(message_id, update)
+
+    async def schedule_retry(self, message_id: str, error: str, next_attempt_at: datetime) -> OutboxMessage:
+        def update(message: OutboxMessage) -> OutboxMessage:
+            return message.model_copy(
+                update={
+                    "attempts": message.attempts + 1,
+                    "last_error": error[:1000],
+                    "next_attempt_at": next_attempt_at,
+                }
+            )
+
+        return await self._update(message_id, update)
+
+    async def deliveries_for(self, nomination_id: str) -> dict[str, ChannelDelivery]:
+        found: dict[str, ChannelDelivery] = {}
+        for message in await self.list(nomination_id):
+            for channel, delivery in message.deliveries.items():
+                found.setdefault(channel, delivery)
+        return found
+
+    async def _update(self, message_id: str, update: Any) -> OutboxMessage:
+        async with self.engine.lock:
+            raw = self._raw(message_id)
+            file = self.index.where.get(message_id)
+            if raw is None or file is None:
+                raise StoreError(f"no outbox message {message_id!r}")
+            new: OutboxMessage = update(OutboxMessage.model_validate(raw))
+            doc = new.model_dump(mode="json")
+            db = self.engine.shard(file)
+            await self.engine.write(db, lambda: db.table(OUTBOX).update(doc, Query().id == message_id))
+            self.index.add(doc, file)
+        return new
