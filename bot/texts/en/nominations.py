@@ -109,3 +109,24 @@ TEXTS: dict[str, str] = {
     "nom.cli.list_header": "{count} nominations:",
     "nom.cli.list_item": "{id}  {year}  {status:<10}  {nominee}  ({nominator})",
 }
+
+TEXTS.update(
+    {
+        "nom.csv.id": "Id",
+        "nom.csv.round_year": "Round",
+        "nom.csv.status": "Status",
+        "nom.csv.submitted_at": "Submitted",
+        "nom.csv.nominee": "Nominated effort/organisation",
+        "nom.csv.partners": "Partners",
+        "nom.csv.description": "Description",
+        "nom.csv.added_value": "Added value",
+        "nom.csv.innovation": "Innovation",
+        "nom.csv.inspiration": "Can inspire others",
+        "nom.csv.results": "Results",
+        "nom.csv.contact": "Contact",
+        "nom.csv.nominator_name": "Nominated by",
+        "nom.csv.nominator_email": "Nominator e-mail",
+        "nom.csv.nominator_user": "Nominator user id",
+        "nom.csv.duplicate_of": "Possible duplicate of",
+    }
+)

@@ -123,3 +123,25 @@ TEXTS: dict[str, str] = {
     "nom.cli.list_header": "{count} nomineringar:",
     "nom.cli.list_item": "{id}  {year}  {status:<10}  {nominee}  ({nominator})",
 }
+
+# CSV column headers for the jury's export, in column order.
+TEXTS.update(
+    {
+        "nom.csv.id": "Id",
+        "nom.csv.round_year": "Omgång",
+        "nom.csv.status": "Status",
+        "nom.csv.submitted_at": "Inskickad",
+        "nom.csv.nominee": "Nominerad insats/organisation",
+        "nom.csv.partners": "Samverkanspartner",
+        "nom.csv.description": "Beskrivning",
+        "nom.csv.added_value": "Mervärde",
+        "nom.csv.innovation": "Nyskapande",
+        "nom.csv.inspiration": "Kan inspirera andra",
+        "nom.csv.results": "Resultat",
+        "nom.csv.contact": "Kontaktperson",
+        "nom.csv.nominator_name": "Nominerad av",
+        "nom.csv.nominator_email": "Nominerarens e-post",
+        "nom.csv.nominator_user": "Nominerarens användar-id",
+        "nom.csv.duplicate_of": "Möjlig dubblett av",
+    }
+)
