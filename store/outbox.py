@@ -62,13 +62,14 @@ class TinyOutboxRepository:
                 for doc in docs(db, OUTBOX)
                 if nomination_id is None or doc["nomination_id"] == nomination_id
             ]
-        return sorted((OutboxMessage.model_validate(r) for r in raws), key=lambda m: (m.created_at, m.id))
+        # A stable sort keeps write order for equal times (one nomination's messages share a file).
+        return sorted((OutboxMessage.model_validate(r) for r in raws), key=lambda m: m.created_at)
 
     async def due(self, now: datetime, limit: int = 50) -> builtins.list[OutboxMessage]:
         async with self.engine.lock:
             raws = [raw for mid in self.index.pending if (raw := self._raw(mid)) is not None]
         messages = [m for m in map(OutboxMessage.model_validate, raws) if m.next_attempt_at <= now]
-        return sorted(messages, key=lambda m: (m.created_at, m.id))[:limit]
+        return sorted(messages, key=lambda m: m.created_at)[:limit]
 
     async def record_delivery(self, message_id: str, channel: str, ts: str, now: datetime) -> OutboxMessage:
         def update(message: OutboxMessage) -> OutboxMessage:

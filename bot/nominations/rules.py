@@ -210,14 +210,17 @@ class Rules:
         )
 
     def clean_content(
-        self, content: NominationContent, lang: str = "sv"
+        self, content: NominationContent, lang: str = "sv", *, partial: bool = False
     ) -> tuple[NominationContent, list[FieldError]]:
-        """Every field cleaned, and every input error (not the criteria) found on the way."""
+        """Every field cleaned, and every input error (not the criteria) found on the way.
+
+        ``partial`` (a draft) lets required fields stay empty.
+        """
         errors: list[FieldError] = []
         values: dict[str, object] = {}
         for field in ("nominee", "description", "added_value", *ASSESSMENT_FIELDS, "contact"):
             try:
-                values[field] = clean_text(field, getattr(content, field), lang)
+                values[field] = clean_text(field, getattr(content, field), lang, required=False if partial else None)
             except InvalidField as invalid:
                 errors.append(invalid.error)
                 values[field] = getattr(content, field)

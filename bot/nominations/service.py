@@ -113,7 +113,7 @@ class NominationService:
     ) -> Nomination:
         """Keep an unfinished nomination; criteria are not required yet, input rules are."""
         self._ensure_open(lang)
-        cleaned, errors = self.rules.clean_content(content, lang)
+        cleaned, errors = self.rules.clean_content(content, lang, partial=True)
         if errors:
             raise Rejected(errors)
         now = self.clock()

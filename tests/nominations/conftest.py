@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.clock import fixed_clock
+from bot.knowledge import default_knowledge
+from bot.knowledge.models import Prize
+from bot.nominations.model import NominationContent, Nominator
+from bot.nominations.rules import Rules
+from bot.nominations.service import NominationService
+from store import Store, open_store
+
+OPEN_DAY = date(2023, 6, 15)
+
+
+@pytest.fixture
+def prize() -> Prize:
+    return default_knowledge().prize
+
+
+@pytest.fixture
+def rules(prize: Prize) -> Rules:
+    return Rules(prize)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(tmp_path / "db.json")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def service(store: Store, prize: Prize) -> NominationService:
+    round_2023 = prize.round_for(2023)
+    assert round_2023 is not None
+    return NominationService(store.nominations, prize, round_2023, fixed_clock(OPEN_DAY))
+
+
+def good_content(**changes: object) -> NominationContent:
+    base = NominationContent(
+        nominee="Trygga Tensta",
+        partners=["Polisen", "Fältassistenterna"],
+        description="Nattvandringar och samtal med unga i centrum.",
+        added_value="Föreningar och myndigheter gör gemensamma kvällar utöver sina ordinarie uppdrag.",
+    )
+    return base.model_copy(update=changes)
+
+
+ANNA = Nominator(name="Anna Andersson", email="anna@example.se")
+BERT = Nominator(name="Bert Berg", email="bert@example.se")

@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.models import Prize
+from bot.nominations.rules import (
+    FIELD_SPECS,
+    InvalidField,
+    Rules,
+    clean_nominator,
+    clean_partners,
+    clean_text,
+    distinct_organisations,
+    split_partners,
+)
+from tests.nominations.conftest import good_content
+
+SAMVERKAN = "insatsen ska ske i samverkan mellan flera verksamheter/organisationer"
+MERVARDE = "insatsen är utvecklande och innehåller ett mervärde utöver ordinarie verksamhet"
+
+
+def test_criteria_come_from_the_prize_document(rules: Rules) -> None:
+    assert rules.criterion("samverkan").text == SAMVERKAN
+    assert rules.criterion("mervarde").text == MERVARDE
+
+
+@pytest.mark.parametrize(
+    ("nominee", "partners", "ok"),
+    [
+        ("Polisen", ["Fältassistenterna"], True),
+        ("Polisen", [], False),
+        ("Polisen", ["polisen"], False),
+        ("Polisen", ["  POLISEN  "], False),
+        ("Södermalms stadsdelsförvaltning", ["södermalms   STADSDELSFÖRVALTNING"], False),
+        ("Polisen", ["Polisen", "Bostadsbolaget"], True),
+        ("Polisen", ["   "], False),
+    ],
+)
+def test_samverkan_needs_two_distinct_organisations(
+    rules: Rules, nominee: str, partners: list[str], ok: bool
+) -> None:
+    error = rules.samverkan_error(nominee, partners)
+    assert (error is None) == ok
+    if error:
+        assert error.field == "partners"
+        assert error.criterion == "samverkan"
+        assert f"”{SAMVERKAN}”" in error.message
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("", False),
+        ("   ", False),
+        ("Bra", False),
+        ("Mycket bra", False),
+        ("Det är ett mervärde", False),
+        ("Insatsen samlar föreningar utöver uppdraget", True),
+    ],
+)
+def test_mervarde_needs_a_real_explanation(rules: Rules, text: str, ok: bool) -> None:
+    error = rules.mervarde_error(text)
+    assert (error is None) == ok
+    if error:
+        assert error.field == "added_value"
+        assert error.criterion == "mervarde"
+        assert f"”{MERVARDE}”" in error.message
+
+
+def test_submission_errors_report_every_problem_and_clean_the_rest(rules: Rules) -> None:
+    content = good_content(nominee="  Trygga  Tensta ", partners=["Polisen", "polisen"])
+    cleaned, errors = rules.submission_errors(content)
+    assert errors == []
+    assert cleaned.nominee == "Trygga  Tensta"
+    assert cleaned.partners == ["Polisen"]
+
+    _, errors = rules.submission_errors(good_content(description=" ", partners=["trygga tensta"], added_value="ja"))
+    assert [(e.field, e.criterion) for e in errors] == [
+        ("description", None),
+        ("partners", "samverkan"),
+        ("added_value", "mervarde"),
+    ]
+
+
+@pytest.mark.parametrize("value", ["", "   ", "\n\t "])
+def test_empty_required_field_is_refused_by_name(value: str) -> None:
+    with pytest.raises(InvalidField) as caught:
+        clean_text("description", value)
+    assert caught.value.error.field == "description"
+    assert caught.value.error.message == "Fältet ”beskrivning” får inte vara tomt."
+
+
+def test_empty_optional_field_is_none() -> None:
+    assert clean_text("innovation", "  ") is None
+
+
+def test_over_long_text_is_refused_with_the_limit() -> None:
+    limit = FIELD_SPECS["nominee"].max_length
+    assert clean_text("nominee", "x" * limit) == "x" * limit
+    with pytest.raises(InvalidField) as caught:
+        clean_text("nominee", "x" * (limit + 1))
+    assert f"Högst {limit} tecken" in caught.value.error.message
+    assert "nominerad insats eller organisation" in caught.value.error.message
+
+
+@pytest.mark.parametrize("bad", ["Polis\x00en", "Polis\x1b[31men", "a\x7fb", "Polisen\u202e", "rad ett\nrad två"])
+def test_control_characters_are_refused_in_single_line_fields(bad: str) -> None:
+    with pytest.raises(InvalidField) as caught:
+        clean_text("nominee", bad)
+    assert "styrtecken" in caught.value.error.message
+
+
+def test_newlines_and_tabs_are_fine_in_long_texts() -> None:
+    assert clean_text("description", "Rad ett\r\n\tRad två") == "Rad ett\n\tRad två"
+    with pytest.raises(InvalidField):
+        clean_text("description", "Rad\x07ett")
+
+
+@pytest.mark.parametrize("email", ["anna@example.se", "a.b+c@kommun.stockholm.se"])
+def test_valid_email(email: str) -> None:
+    assert clean_text("nominator.email", email) == email
+
+
+@pytest.mark.parametrize("email", ["anna", "anna@", "@example.se", "anna@example", "an na@example.se", "a@b@c.se"])
+def test_invalid_email_is_refused(email: str) -> None:
+    with pytest.raises(InvalidField) as caught:
+        clean_text("nominator.email", email)
+    assert caught.value.error.field == "nominator.email"
+    assert "inte en giltig e-postadress" in caught.value.error.message
+
+
+def test_contact_may_be_free_text_but_an_email_in_it_must_be_valid() -> None:
+    assert clean_text("contact", "Lisa Lund, 08-123 45, lisa@example.se") == "Lisa Lund, 08-123 45, lisa@example.se"
+    with pytest.raises(InvalidField):
+        clean_text("contact", "Lisa Lund lisa@example")
+
+
+def test_nominator_needs_email_or_chat_user() -> None:
+    _, errors = clean_nominator("Anna", None, None)
+    assert [e.field for e in errors] == ["nominator.email"]
+    person, errors = clean_nominator(" Anna ", None, "console:anna")
+    assert errors == [] and person.name == "Anna"
+    _, errors = clean_nominator("", "x", None)
+    assert {e.field for e in errors} == {"nominator.name", "nominator.email"}
+
+
+def test_partners_are_split_cleaned_and_deduplicated() -> None:
+    assert split_partners("Polisen, Fältassistenterna;Bostadsbolaget\n,") == [
+        "Polisen",
+        " Fältassistenterna",
+        "Bostadsbolaget",
+    ]
+    assert clean_partners([" Polisen", "POLISEN", "", "Skolan"]) == ["Polisen", "Skolan"]
+    with pytest.raises(InvalidField):
+        clean_partners([f"Org {i}" for i in range(31)])
+    assert distinct_organisations("A", ["a", " A "]) == 1
+
+
+def test_checklist_marks_mandatory_and_assessment_criteria(rules: Rules, prize: Prize) -> None:
+    checks = rules.checklist(good_content(results="Färre anmälningar"))
+    assert [(c.key, c.mandatory, c.met) for c in checks] == [
+        ("samverkan", True, True),
+        ("mervarde", True, True),
+        ("innovation", False, False),
+        ("inspiration", False, False),
+        ("results", False, True),
+    ]
+    assert [c.text for c in checks[2:]] == [c.text for c in prize.assessment_criteria]
+
+
+def test_messages_exist_in_english(rules: Rules) -> None:
+    error = rules.samverkan_error("A", [], lang="en")
+    assert error is not None and error.message.startswith("The criterion “insatsen ska ske")

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.clock import fixed_clock
+from bot.knowledge.models import Prize
+from bot.nominations.model import Nominator
+from bot.nominations.service import NominationService, NotEditable, NotFound, PeriodClosed, Rejected
+from store import Store
+from tests.nominations.conftest import ANNA, BERT, good_content
+
+
+async def test_submit_stores_the_nomination_and_one_outbox_message(service: NominationService, store: Store) -> None:
+    result = await service.submit(good_content(), ANNA)
+    assert result.created and result.duplicate_of is None
+    stored = await store.nominations.get(result.nomination.id)
+    assert stored is not None and stored.status == "submitted" and stored.round_year == 2023
+    assert stored.submitted_at is not None and stored.nominator == ANNA
+    messages = await store.outbox.list()
+    assert [(m.kind, m.nomination_id, m.status) for m in messages] == [
+        ("nomination_submitted", stored.id, "pending")
+    ]
+
+
+async def test_rejected_submission_stores_nothing(service: NominationService, store: Store) -> None:
+    with pytest.raises(Rejected) as caught:
+        await service.submit(good_content(partners=["TRYGGA TENSTA"], added_value="bra"), ANNA)
+    assert {e.criterion for e in caught.value.errors} == {"samverkan", "mervarde"}
+    with pytest.raises(Rejected) as caught:
+        await service.submit(good_content(), Nominator(name="Anna", email="anna.example.se"))
+    assert [e.field for e in caught.value.errors] == ["nominator.email"]
+    assert await store.nominations.list() == []
+    assert await store.outbox.list() == []
+
+
+@pytest.mark.parametrize("day", [date(2023, 5, 31), date(2023, 9, 2)])
+async def test_outside_the_period_nothing_is_stored(store: Store, prize: Prize, day: date) -> None:
+    closed = NominationService(store.nominations, prize, prize.latest_round, fixed_clock(day))
+    assert closed.period_message() is not None
+    with pytest.raises(PeriodClosed) as caught:
+        await closed.submit(good_content(), ANNA)
+    assert "1 juni 2023" in caught.value.errors[0].message
+    with pytest.raises(PeriodClosed):
+        await closed.save_draft(good_content(), ANNA)
+    assert await store.nominations.list() == []
+
+
+async def test_submit_is_idempotent_per_key(service: NominationService, store: Store) -> None:
+    first = await service.submit(good_content(), ANNA, idempotency_key="retry-1")
+    again = await service.submit(good_content(), ANNA, idempotency_key="retry-1")
+    assert again.nomination.id == first.nomination.id and not again.created
+    assert len(await store.nominations.list()) == 1
+    assert len(await store.outbox.list()) == 1
+
+
+async def test_same_effort_by_same_person_is_flagged_not_duplicated(service: NominationService) -> None:
+    first = await service.submit(good_content(), ANNA, idempotency_key="a")
+    second = await service.submit(good_content(nominee=" trygga  TENSTA"), ANNA, idempotency_key="b")
+    assert second.created
+    assert second.duplicate_of is not None and second.duplicate_of.id == first.nomination.id
+    assert second.nomination.duplicate_of == first.nomination.id
+    other_person = await service.submit(good_content(), BERT, idempotency_key="c")
+    assert other_person.nomination.duplicate_of is None
+
+
+async def test_draft_then_submit_keeps_the_id(service: NominationService, store: Store) -> None:
+    draft = await service.save_draft(good_content(added_value="", description=""), ANNA)
+    assert draft.status == "draft"
+    again = await service.save_draft(good_content(added_value="kort"), ANNA, draft_id=draft.id)
+    assert again.id == draft.id
+    assert [n.status for n in await service.list_own(ANNA)] == ["draft"]
+    assert await store.outbox.list() == []
+    submitted = await service.submit(good_content(), ANNA, draft_id=draft.id, idempotency_key="d")
+    assert submitted.nomination.id == draft.id
+    assert [n.status for n in await store.nominations.list()] == ["submitted"]
+
+
+async def test_draft_still_checks_input(service: NominationService) -> None:
+    with pytest.raises(Rejected) as caught:
+        await service.save_draft(good_content(nominee="x\x00"), ANNA)
+    assert caught.value.errors[0].field == "nominee"
+
+
+async def test_edit_own_nomination_enqueues_an_edit(service: NominationService, store: Store) -> None:
+    created = (await service.submit(good_content(), ANNA)).nomination
+    edited = await service.edit(created.id, good_content(results="Färre larm"), ANNA)
+    assert edited.results == "Färre larm" and edited.revision == 1 and edited.status == "submitted"
+    assert [m.kind for m in await store.outbox.list(created.id)] == ["nomination_submitted", "nomination_edited"]
+    with pytest.raises(Rejected):
+        await service.edit(created.id, good_content(added_value="nej"), ANNA)
+    with pytest.raises(NotFound):
+        await service.edit(created.id, good_content(), BERT)
+    with pytest.raises(NotFound):
+        await service.edit("missing", good_content(), ANNA)
+
+
+async def test_withdraw_own_nomination(service: NominationService, store: Store) -> None:
+    created = (await service.submit(good_content(), ANNA)).nomination
+    with pytest.raises(NotFound):
+        await service.withdraw(created.id, BERT)
+    withdrawn = await service.withdraw(created.id, ANNA)
+    assert withdrawn.status == "withdrawn" and withdrawn.withdrawn_at is not None
+    assert [m.kind for m in await store.outbox.list(created.id)][-1] == "nomination_withdrawn"
+    with pytest.raises(NotEditable):
+        await service.withdraw(created.id, ANNA)
+    with pytest.raises(NotEditable):
+        await service.edit(created.id, good_content(), ANNA)
+
+
+async def test_no_edit_or_withdraw_after_the_period(store: Store, prize: Prize, service: NominationService) -> None:
+    created = (await service.submit(good_content(), ANNA)).nomination
+    later = NominationService(store.nominations, prize, prize.latest_round, fixed_clock(date(2023, 9, 2)))
+    with pytest.raises(PeriodClosed):
+        await later.edit(created.id, good_content(results="x"), ANNA)
+    with pytest.raises(PeriodClosed):
+        await later.withdraw(created.id, ANNA)
+    stored = await store.nominations.get(created.id)
+    assert stored is not None and stored.status == "submitted" and stored.revision == 0
