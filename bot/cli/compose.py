@@ -8,9 +8,12 @@ the knowledge data).
 
 from __future__ import annotations
 
+from bot.answering import Answerer
+from bot.assistant import Assistant
 from bot.config import Settings
 from bot.knowledge import default_knowledge
 from bot.knowledge.models import Round
+from bot.nominations.dialog import NominationDialog
 from bot.nominations.rounds import current_round
 from bot.nominations.service import NominationService
 from store import Store, open_store
@@ -27,3 +30,14 @@ def open_settings_store(settings: Settings, *, read_only: bool = False) -> Store
 
 def build_service(store: Store, settings: Settings) -> NominationService:
     return NominationService(store.nominations, default_knowledge().prize, settings_round(settings), settings.clock())
+
+
+def build_assistant(store: Store, settings: Settings) -> Assistant:
+    """The conversation router over ``store``: what every chat surface talks to."""
+    service = build_service(store, settings)
+    return Assistant(
+        answerer=Answerer(default_knowledge()),
+        dialog=NominationDialog(service),
+        conversations=store.dialogs,
+        clock=settings.clock(),
+    )

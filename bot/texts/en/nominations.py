@@ -61,6 +61,7 @@ TEXTS: dict[str, str] = {
     "nom.ask.nominator.name": "What is your name?",
     "nom.ask.nominator.email": "At which e-mail address can the jury reach you?",
     "nom.ask.nominator.email_optional": "At which e-mail address can the jury reach you? (Optional.)",
+    "nom.dialog.current": "Current answer: {value}",
     "nom.dialog.retry": "Please try again: {prompt}",
     "nom.dialog.cancelled": "The nomination is cancelled. Nothing was submitted.",
     "nom.dialog.cancelled_draft": "The nomination is cancelled. Your saved draft {id} is kept; write “fortsätt” to resume it.",

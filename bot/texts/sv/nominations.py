@@ -72,6 +72,7 @@ TEXTS: dict[str, str] = {
     "nom.ask.nominator.name": "Vad heter du?",
     "nom.ask.nominator.email": "Vilken e-postadress kan juryn nå dig på?",
     "nom.ask.nominator.email_optional": "Vilken e-postadress kan juryn nå dig på? (Frivilligt: skriv ”hoppa över”.)",
+    "nom.dialog.current": "Nuvarande svar: {value}",
     "nom.dialog.retry": "Försök igen: {prompt}",
     "nom.dialog.cancelled": "Nomineringen är avbruten. Inget har skickats in.",
     "nom.dialog.cancelled_draft": "Nomineringen är avbruten. Ditt sparade utkast {id} finns kvar; skriv ”fortsätt” för att ta upp det.",

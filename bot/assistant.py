@@ -1,0 +1,165 @@
+"""The conversation router every chat surface calls: console now, Slack and Teams later.
+
+``await Assistant.handle(key, user, text)`` takes one message in one
+conversation and returns a :class:`Reply`. It drives the nomination dialog when
+one is active or being started ("nominera", "/nominera", "jag vill nominera"),
+lists, edits and withdraws the user's own nominations, and otherwise asks the
+question answerer. A question in the middle of a dialog ("vem vann 2019?") is
+answered and the dialog's current question is asked again.
+
+The conversation's state (the answerer's context and the dialog) is loaded and
+saved through the :class:`DialogRepository` Protocol on every message, so a
+restart continues where the user was. Nothing here knows about any platform.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, Protocol
+
+from pydantic import BaseModel, Field
+
+from bot.answering import Answer, ConversationContext, Fact, Source
+from bot.clock import Clock
+from bot.nominations.dialog import NominationDialog, Turn, normalise_command
+from bot.nominations.model import Nominator
+from bot.nominations.ports import DialogRepository
+from bot.nominations.state import ConversationState, DialogState
+from bot.texts import t
+
+DIALOG_INTENT = "nomination_dialog"
+
+_START = re.compile(r"^(/nominera|/nominate|(jag )?vill nominera|nominera|ny nominering|i want to nominate|nominate)\b")
+_RESUME = re.compile(r"^(fortsätt|fortsätt nominera|fortsätt nomineringen|/fortsätt|continue|resume)$")
+_LIST = re.compile(r"^(/mina|mina nomineringar|visa mina nomineringar|lista mina nomineringar|my nominations)$")
+_EDIT = re.compile(r"^(?:ändra|redigera|edit) nominering(?:en)? (\S+)$")
+_WITHDRAW = re.compile(r"^(?:återkalla|dra tillbaka|withdraw)(?: nominering(?:en)?)? (\S+)$")
+_ENGLISH_START = ("i want to nominate", "nominate", "/nominate")
+# Longer than this, a text ending in "?" is an answer to the dialog, not a question to the bot.
+_MAX_QUESTION_WORDS = 25
+
+
+class QuestionAnswerer(Protocol):
+    def answer(self, question: str, context: ConversationContext | None = None) -> Answer: ...
+
+
+class Reply(BaseModel):
+    """What the bot says back to one message; ``texts`` are separate chat messages."""
+
+    texts: list[str]
+    intent: str
+    lang: Literal["sv", "en"] = "sv"
+    answered: bool = True
+    facts: list[Fact] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    # Set when the message changed a nomination, for platform side effects.
+    dialog_outcome: str | None = None
+    nomination_id: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.texts)
+
+    def to_json_dict(self) -> dict[str, object]:
+        return {
+            "answer": self.text,
+            "intent": self.intent,
+            "lang": self.lang,
+            "answered": self.answered,
+            "facts": [fact.model_dump() for fact in self.facts],
+            "sources": [source.model_dump() for source in self.sources],
+        }
+
+
+def looks_like_question(text: str) -> bool:
+    stripped = text.strip()
+    return stripped.endswith("?") and len(stripped.split()) <= _MAX_QUESTION_WORDS
+
+
+class Assistant:
+    def __init__(
+        self,
+        answerer: QuestionAnswerer,
+        dialog: NominationDialog,
+        conversations: DialogRepository,
+        clock: Clock,
+    ) -> None:
+        self.answerer = answerer
+        self.dialog = dialog
+        self.conversations = conversations
+        self.clock = clock
+
+    async def handle(self, key: str, user: Nominator, text: str) -> Reply:
+        """Answer one message from ``user`` in conversation ``key`` and persist the new state."""
+        state = await self.conversations.load(key) or ConversationState(
+            key=key, user_id=user.user_id or key, updated_at=self.clock()
+        )
+        reply, state = await self._route(state, user, text)
+        await self.conversations.save(state.model_copy(update={"updated_at": self.clock()}))
+        return reply
+
+    async def _route(self, state: ConversationState, user: Nominator, text: str) -> tuple[Reply, ConversationState]:
+        command = normalise_command(text)
+        active = state.dialog if state.dialog and not state.dialog.paused else None
+        at_summary_or_start = active is None or active.step in ("summary",)
+
+        if _START.match(command) and not looks_like_question(text):
+            lang: Literal["sv", "en"] = "en" if command.startswith(_ENGLISH_START) else state.lang
+            state = state.model_copy(update={"lang": lang})
+            if state.dialog is not None:
+                return self._dialog_reply(state, self.dialog.resume(state.dialog, lang))
+            return self._dialog_reply(state, await self.dialog.start(user, lang))
+        if _RESUME.match(command) and active is None:
+            if state.dialog is not None:
+                return self._dialog_reply(state, self.dialog.resume(state.dialog, state.lang))
+            turn = await self.dialog.start(user, state.lang)
+            if turn.outcome == "started":
+                # "fortsätt" with nothing saved does not silently begin a new nomination.
+                turn = Turn([t(state.lang, "nom.dialog.nothing_to_resume")], None, "nothing")
+            return self._dialog_reply(state, turn)
+        if _LIST.match(command):
+            listing = await self.dialog.list_own(user, state.lang)
+            return self._dialog_reply(state, Turn([listing], state.dialog, "listed"), resume=active)
+        edit = _EDIT.match(command) if at_summary_or_start else None
+        if edit:
+            return self._dialog_reply(state, await self.dialog.start_edit(user, edit.group(1), state.lang))
+        withdraw = _WITHDRAW.match(command) if at_summary_or_start else None
+        if withdraw:
+            return self._dialog_reply(state, await self.dialog.start_withdraw(user, withdraw.group(1), state.lang))
+        if active is not None and not looks_like_question(text):
+            return self._dialog_reply(state, await self.dialog.handle(active, text, state.lang))
+        return self._answer(state, text, resume=active)
+
+    def _dialog_reply(
+        self, state: ConversationState, turn: Turn, *, resume: DialogState | None = None
+    ) -> tuple[Reply, ConversationState]:
+        texts = list(turn.replies)
+        if resume is not None:
+            texts.append(t(state.lang, "nom.dialog.back_to_dialog", prompt=self.dialog.prompt(resume, state.lang)))
+        reply = Reply(
+            texts=texts,
+            intent=DIALOG_INTENT,
+            lang=state.lang,
+            dialog_outcome=turn.outcome,
+            nomination_id=turn.nomination.id if turn.nomination else None,
+        )
+        return reply, state.model_copy(update={"dialog": turn.dialog})
+
+    def _answer(
+        self, state: ConversationState, text: str, *, resume: DialogState | None
+    ) -> tuple[Reply, ConversationState]:
+        context = ConversationContext.model_validate(state.answer_context) if state.answer_context else None
+        answer = self.answerer.answer(text.strip(), context)
+        texts = [answer.text]
+        if resume is not None:
+            texts.append(t(answer.lang, "nom.dialog.back_to_dialog", prompt=self.dialog.prompt(resume, answer.lang)))
+        reply = Reply(
+            texts=texts,
+            intent=answer.intent,
+            lang=answer.lang,
+            answered=answer.answered,
+            facts=answer.facts,
+            sources=answer.sources,
+        )
+        context_json = answer.context.model_dump(mode="json")
+        return reply, state.model_copy(update={"answer_context": context_json, "lang": answer.lang})

@@ -1,0 +1,374 @@
+"""The nomination dialog: a state machine over :class:`DialogState`, one message at a time.
+
+The dialog asks one field at a time with a hint quoting the criterion, checks
+each answer at once, and understands "tillbaka", "avbryt", "hoppa över"
+(optional fields), "spara" (draft), "ändra N" (from the summary) and "skicka".
+It never talks to a platform or to the store directly: it returns the reply
+texts and the new state, which the router persists after every message, and it
+submits, saves, edits and withdraws through :class:`NominationService`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.nominations.model import ASSESSMENT_FIELDS, Nomination, Nominator
+from bot.nominations.rules import (
+    FieldError,
+    InvalidField,
+    clean_partners,
+    clean_text,
+    field_label,
+    split_partners,
+)
+from bot.nominations.service import NominationError, NominationService, PeriodClosed
+from bot.nominations.state import DialogState
+from bot.texts import t
+
+CONTENT_STEPS = ("nominee", "partners", "description", "added_value", *ASSESSMENT_FIELDS, "contact")
+PERSON_STEPS = ("nominator.name", "nominator.email")
+FIELD_STEPS = (*CONTENT_STEPS, *PERSON_STEPS)
+SUMMARY = "summary"
+CONFIRM_WITHDRAW = "confirm_withdraw"
+ALWAYS_OPTIONAL = frozenset({*ASSESSMENT_FIELDS, "contact"})
+
+CANCEL = frozenset({"avbryt", "cancel"})
+BACK = frozenset({"tillbaka", "back", "bakåt"})
+SKIP = frozenset({"hoppa över", "hoppa", "skip", "hoppa over"})
+SAVE = frozenset({"spara", "spara utkast", "save"})
+SUBMIT = frozenset({"skicka", "skicka in", "ja", "bekräfta", "submit", "send", "yes"})
+YES = frozenset({"ja", "j", "yes", "y"})
+NO = frozenset({"nej", "n", "no"})
+CHANGE_WORDS = ("ändra", "change")
+
+# What a user may write after "ändra" to pick a field (besides its number in the summary).
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "nominee": ("nominerad", "insats", "insatsen", "organisation", "namnet på insatsen", "nominee"),
+    "partners": ("partner", "partners", "samverkanspartner", "samverkanspartners", "samverkan", "organisationer"),
+    "description": ("beskrivning", "beskrivningen", "description"),
+    "added_value": ("mervärde", "mervärdet", "mervarde", "added value"),
+    "innovation": ("nyskapande", "innovativ", "innovation"),
+    "inspiration": ("inspiration", "inspirera", "kan inspirera andra"),
+    "results": ("resultat", "resultaten", "results"),
+    "contact": ("kontakt", "kontaktperson", "contact"),
+    "nominator.name": ("namn", "ditt namn", "mitt namn", "name"),
+    "nominator.email": ("e-post", "epost", "email", "e-mail", "mejl", "din e-post"),
+}
+
+
+def normalise_command(text: str) -> str:
+    return " ".join(text.casefold().split()).strip(" .!")
+
+
+@dataclass
+class Turn:
+    """What one message produced: replies, and the dialog to keep (``None`` when it ended)."""
+
+    replies: list[str]
+    dialog: DialogState | None
+    outcome: str = "prompt"
+    nomination: Nomination | None = None
+    errors: list[FieldError] = field(default_factory=list)
+
+
+class NominationDialog:
+    def __init__(self, service: NominationService) -> None:
+        self.service = service
+
+    # --- starting --------------------------------------------------------------
+
+    async def start(self, user: Nominator, lang: str = "sv") -> Turn:
+        """A new dialog, or the user's latest draft resumed; outside the period, nothing."""
+        closed = self.service.period_message(lang)
+        if closed:
+            return Turn([closed], None, "closed")
+        drafts = [n for n in await self.service.list_own(user) if n.status == "draft"]
+        if drafts:
+            return self.resume(self._from_nomination(drafts[-1], "create", user), lang)
+        dialog = DialogState(round_year=self.service.round.year, step=CONTENT_STEPS[0], nominator=user)
+        round_ = self.service.round
+        intro = t(lang, "nom.dialog.start", year=round_.year, theme=round_.theme)
+        return Turn([intro, self.prompt(dialog, lang)], dialog, "started")
+
+    def resume(self, dialog: DialogState, lang: str = "sv") -> Turn:
+        closed = self.service.period_message(lang)
+        if closed:
+            return Turn([closed], None, "closed")
+        dialog = dialog.model_copy(update={"paused": False})
+        return Turn([t(lang, "nom.dialog.resume"), self.prompt(dialog, lang)], dialog, "resumed")
+
+    async def start_edit(self, user: Nominator, nomination_id: str, lang: str = "sv") -> Turn:
+        found = await self._own(user, nomination_id, lang)
+        if isinstance(found, Turn):
+            return found
+        if found.status == "draft":
+            return self.resume(self._from_nomination(found, "create", user), lang)
+        if found.status == "withdrawn":
+            return Turn([t(lang, "nom.error.withdrawn", id=found.id)], None, "error")
+        dialog = self._from_nomination(found, "edit", user).model_copy(update={"step": SUMMARY})
+        return Turn([self.summary(dialog, lang)], dialog, "editing")
+
+    async def start_withdraw(self, user: Nominator, nomination_id: str, lang: str = "sv") -> Turn:
+        found = await self._own(user, nomination_id, lang)
+        if isinstance(found, Turn):
+            return found
+        if found.status == "withdrawn":
+            return Turn([t(lang, "nom.error.withdrawn", id=found.id)], None, "error")
+        dialog = self._from_nomination(found, "withdraw", user).model_copy(update={"step": CONFIRM_WITHDRAW})
+        return Turn([t(lang, "nom.withdraw.confirm", id=found.id, nominee=found.nominee)], dialog, "confirming")
+
+    async def list_own(self, user: Nominator, lang: str = "sv") -> str:
+        mine = await self.service.list_own(user)
+        year = self.service.round.year
+        if not mine:
+            return t(lang, "nom.list.none", year=year)
+        lines = [t(lang, "nom.list.title", year=year)]
+        for n in mine:
+            status = t(lang, f"nom.status.{n.status}")
+            if n.duplicate_of:
+                status += f" ({t(lang, 'nom.status.duplicate')})"
+            lines.append(t(lang, "nom.list.item", id=n.id, nominee=n.nominee or "–", status=status))
+        lines.append(t(lang, "nom.list.hint"))
+        return "\n".join(lines)
+
+    # --- one message -----------------------------------------------------------
+
+    async def handle(self, dialog: DialogState, text: str, lang: str = "sv") -> Turn:
+        command = normalise_command(text)
+        if command in CANCEL:
+            return self._cancel(dialog, lang)
+        if dialog.step == CONFIRM_WITHDRAW:
+            return await self._confirm_withdraw(dialog, command, lang)
+        if command in SAVE:
+            return await (self._finish(dialog, lang) if dialog.mode == "edit" else self._save(dialog, lang))
+        if command in BACK:
+            return self._back(dialog, lang)
+        if dialog.step == SUMMARY:
+            return await self._at_summary(dialog, command, lang)
+        return self._answer(dialog, text, command, lang)
+
+    # --- prompts ---------------------------------------------------------------
+
+    def prompt(self, dialog: DialogState, lang: str = "sv") -> str:
+        if dialog.step == SUMMARY:
+            return self.summary(dialog, lang)
+        if dialog.step == CONFIRM_WITHDRAW:
+            return t(lang, "nom.withdraw.confirm", id=dialog.nomination_id, nominee=dialog.content.nominee)
+        key = f"nom.ask.{dialog.step}"
+        if dialog.step == "nominator.email" and dialog.nominator.user_id:
+            key = "nom.ask.nominator.email_optional"
+        criterion = {"partners": "samverkan", "added_value": "mervarde"}.get(dialog.step, dialog.step)
+        text = t(lang, key, criterion=self._criterion_text(criterion))
+        current = self._value_text(dialog, dialog.step, lang, empty="")
+        if dialog.return_to_summary and current:
+            text += "\n" + t(lang, "nom.dialog.current", value=current)
+        return text
+
+    def summary(self, dialog: DialogState, lang: str = "sv") -> str:
+        lines = [t(lang, "nom.summary.title")]
+        for number, step in enumerate(FIELD_STEPS, start=1):
+            value = self._value_text(dialog, step, lang, empty=t(lang, "nom.summary.empty"))
+            lines.append(t(lang, "nom.summary.line", number=number, label=field_label(step, lang), value=value))
+        lines.append("")
+        lines.append(t(lang, "nom.summary.checklist"))
+        for check in self.service.rules.checklist(dialog.content):
+            kind = "check" if check.mandatory else "assess"
+            state = "met" if check.met else "missing"
+            lines.append(t(lang, f"nom.summary.{kind}_{state}", text=check.text))
+        lines.append("")
+        lines.append(t(lang, "nom.summary.actions_edit" if dialog.mode == "edit" else "nom.summary.actions"))
+        return "\n".join(lines)
+
+    # --- steps -----------------------------------------------------------------
+
+    def _answer(self, dialog: DialogState, text: str, command: str, lang: str) -> Turn:
+        step = dialog.step
+        if command in SKIP:
+            if not self._optional(dialog, step):
+                message = t(lang, "nom.error.skip_required", field=field_label(step, lang))
+                return Turn([message, self.prompt(dialog, lang)], dialog, "invalid")
+            return self._advance(self._set(dialog, step, None), lang)
+        try:
+            value = self._validate(dialog, step, text, lang)
+        except InvalidField as invalid:
+            retry = t(lang, "nom.dialog.retry", prompt=self.prompt(dialog, lang))
+            return Turn([invalid.error.message, retry], dialog, "invalid", errors=[invalid.error])
+        return self._advance(self._set(dialog, step, value), lang)
+
+    def _validate(self, dialog: DialogState, step: str, text: str, lang: str) -> str | list[str] | None:
+        rules = self.service.rules
+        if step == "partners":
+            partners = clean_partners(split_partners(text), lang)
+            error = rules.samverkan_error(dialog.content.nominee, partners, lang)
+            if error:
+                raise InvalidField(error)
+            return partners
+        value = clean_text(step, text, lang, required=not self._optional(dialog, step))
+        if step == "added_value":
+            error = rules.mervarde_error(value, lang)
+            if error:
+                raise InvalidField(error)
+        return value
+
+    def _advance(self, dialog: DialogState, lang: str) -> Turn:
+        if dialog.return_to_summary:
+            moved = dialog.model_copy(update={"step": SUMMARY, "return_to_summary": False})
+            return Turn([self.summary(moved, lang)], moved, "summary")
+        next_step = self._next_step(dialog, dialog.step)
+        moved = dialog.model_copy(update={"step": next_step, "history": [*dialog.history, dialog.step]})
+        return Turn([self.prompt(moved, lang)], moved, "summary" if next_step == SUMMARY else "prompt")
+
+    def _next_step(self, dialog: DialogState, step: str) -> str:
+        index = FIELD_STEPS.index(step) + 1
+        while index < len(FIELD_STEPS):
+            candidate = FIELD_STEPS[index]
+            # A name the platform already knows is not asked again (it can still be changed).
+            if not (candidate == "nominator.name" and dialog.nominator.name):
+                return candidate
+            index += 1
+        return SUMMARY
+
+    def _back(self, dialog: DialogState, lang: str) -> Turn:
+        if dialog.return_to_summary:
+            moved = dialog.model_copy(update={"step": SUMMARY, "return_to_summary": False})
+            return Turn([self.summary(moved, lang)], moved, "summary")
+        if not dialog.history:
+            return Turn([t(lang, "nom.error.first_step"), self.prompt(dialog, lang)], dialog, "prompt")
+        moved = dialog.model_copy(update={"step": dialog.history[-1], "history": dialog.history[:-1]})
+        return Turn([self.prompt(moved, lang)], moved, "prompt")
+
+    async def _at_summary(self, dialog: DialogState, command: str, lang: str) -> Turn:
+        if command in SUBMIT:
+            return await self._finish(dialog, lang)
+        first, _, rest = command.partition(" ")
+        if first in CHANGE_WORDS:
+            step = self._field_from(rest)
+            if step is None:
+                message = t(lang, "nom.error.unknown_field", value=rest)
+                return Turn([message, t(lang, "nom.summary.actions")], dialog, "summary")
+            moved = dialog.model_copy(update={"step": step, "return_to_summary": True})
+            return Turn([self.prompt(moved, lang)], moved, "prompt")
+        actions = "nom.summary.actions_edit" if dialog.mode == "edit" else "nom.summary.actions"
+        return Turn([t(lang, actions)], dialog, "summary")
+
+    async def _finish(self, dialog: DialogState, lang: str) -> Turn:
+        try:
+            if dialog.mode == "edit":
+                assert dialog.nomination_id is not None
+                edited = await self.service.edit(dialog.nomination_id, dialog.content, dialog.nominator, lang)
+                return Turn([t(lang, "nom.edited", id=edited.id)], None, "edited", edited)
+            result = await self.service.submit(
+                dialog.content,
+                dialog.nominator,
+                idempotency_key=dialog.session_key,
+                draft_id=dialog.nomination_id,
+                lang=lang,
+            )
+        except PeriodClosed as closed:
+            return Turn([e.message for e in closed.errors], None, "closed", errors=closed.errors)
+        except NominationError as refused:
+            replies = [t(lang, "nom.summary.not_ready"), *(e.message for e in refused.errors)]
+            back_to_summary = dialog.model_copy(update={"step": SUMMARY})
+            return Turn(replies, back_to_summary, "invalid", errors=refused.errors)
+        n = result.nomination
+        key = "nom.submitted" if result.created else "nom.submitted_again"
+        replies = [t(lang, key, nominee=n.nominee, year=n.round_year, id=n.id)]
+        if result.duplicate_of:
+            replies.append(t(lang, "nom.duplicate", nominee=n.nominee, other=result.duplicate_of.id))
+        return Turn(replies, None, "submitted", n)
+
+    async def _save(self, dialog: DialogState, lang: str) -> Turn:
+        try:
+            draft = await self.service.save_draft(
+                dialog.content, dialog.nominator, draft_id=dialog.nomination_id, lang=lang
+            )
+        except PeriodClosed as closed:
+            return Turn([e.message for e in closed.errors], None, "closed", errors=closed.errors)
+        except NominationError as refused:
+            return Turn([e.message for e in refused.errors] + [self.prompt(dialog, lang)], dialog, "invalid")
+        saved = dialog.model_copy(update={"nomination_id": draft.id, "paused": True})
+        return Turn([t(lang, "nom.dialog.saved", id=draft.id)], saved, "saved", draft)
+
+    def _cancel(self, dialog: DialogState, lang: str) -> Turn:
+        if dialog.mode == "create" and dialog.nomination_id:
+            return Turn([t(lang, "nom.dialog.cancelled_draft", id=dialog.nomination_id)], None, "cancelled")
+        if dialog.mode == "withdraw":
+            return Turn([t(lang, "nom.withdraw.kept", id=dialog.nomination_id)], None, "cancelled")
+        return Turn([t(lang, "nom.dialog.cancelled")], None, "cancelled")
+
+    async def _confirm_withdraw(self, dialog: DialogState, command: str, lang: str) -> Turn:
+        assert dialog.nomination_id is not None
+        if command in NO:
+            return Turn([t(lang, "nom.withdraw.kept", id=dialog.nomination_id)], None, "cancelled")
+        if command not in YES:
+            return Turn([self.prompt(dialog, lang)], dialog, "confirming")
+        try:
+            withdrawn = await self.service.withdraw(dialog.nomination_id, dialog.nominator, lang)
+        except NominationError as refused:
+            return Turn([e.message for e in refused.errors], None, "error", errors=refused.errors)
+        return Turn([t(lang, "nom.withdraw.done", id=withdrawn.id)], None, "withdrawn", withdrawn)
+
+    # --- helpers ---------------------------------------------------------------
+
+    async def _own(self, user: Nominator, nomination_id: str, lang: str) -> Nomination | Turn:
+        closed = self.service.period_message(lang)
+        if closed:
+            return Turn([closed], None, "closed")
+        try:
+            return await self.service.get_own(nomination_id, user, lang)
+        except NominationError as missing:
+            return Turn([e.message for e in missing.errors], None, "error", errors=missing.errors)
+
+    def _from_nomination(self, n: Nomination, mode: str, user: Nominator) -> DialogState:
+        content = n.content()
+        step = next((s for s in CONTENT_STEPS[:4] if not getattr(content, s)), SUMMARY)
+        return DialogState.model_validate(
+            {
+                "mode": mode,
+                "round_year": n.round_year,
+                "step": step,
+                "content": content,
+                "nominator": n.nominator if n.nominator.name else user,
+                "nomination_id": n.id,
+            }
+        )
+
+    def _optional(self, dialog: DialogState, step: str) -> bool:
+        return step in ALWAYS_OPTIONAL or (step == "nominator.email" and bool(dialog.nominator.user_id))
+
+    @staticmethod
+    def _set(dialog: DialogState, step: str, value: str | list[str] | None) -> DialogState:
+        if step.startswith("nominator."):
+            person = dialog.nominator.model_copy(update={step.removeprefix("nominator."): value})
+            return dialog.model_copy(update={"nominator": person})
+        if step == "partners" and value is None:
+            value = []
+        content = dialog.content.model_copy(update={step: value})
+        return dialog.model_copy(update={"content": content})
+
+    @staticmethod
+    def _value_text(dialog: DialogState, step: str, lang: str, *, empty: str) -> str:
+        if step.startswith("nominator."):
+            value: object = getattr(dialog.nominator, step.removeprefix("nominator."))
+        else:
+            value = getattr(dialog.content, step)
+        if isinstance(value, list):
+            value = ", ".join(value)
+        return str(value) if value else empty
+
+    def _criterion_text(self, key: str) -> str:
+        try:
+            return self.service.rules.criterion(key).text
+        except KeyError:
+            return ""
+
+    @staticmethod
+    def _field_from(text: str) -> str | None:
+        wanted = text.strip()
+        if wanted.isdigit() and 1 <= int(wanted) <= len(FIELD_STEPS):
+            return FIELD_STEPS[int(wanted) - 1]
+        for step, aliases in FIELD_ALIASES.items():
+            if wanted in aliases:
+                return step
+        return None
+
