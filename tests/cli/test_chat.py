@@ -1,0 +1,87 @@
+"""``trygghetsbot chat`` as a script runs it: a real process with piped stdin."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ADDED_VALUE = "Insatsen ger mycket mer än den ordinarie verksamheten gör"
+
+
+def chat(tmp_path: Path, lines: list[str], *args: str, now: str = "2023-06-15") -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "TRYGGHETSBOT_DB": str(tmp_path / "data" / "db.json"),
+        "TRYGGHETSBOT_NOW": now,
+        "SLACK_BOT_TOKEN": "",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--user", "anna", *args],
+        input="".join(line + "\n" for line in lines),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+        cwd=tmp_path,
+    )
+
+
+def test_json_mode_prints_one_object_per_message_through_a_whole_nomination(tmp_path: Path) -> None:
+    lines = [
+        "nominera",
+        "Trygga Tensta",
+        "vem vann 2019?",
+        "Polisen, Skolan",
+        "",
+        "Nattvandringar",
+        ADDED_VALUE,
+        *["hoppa över"] * 4,
+        "Anna",
+        "hoppa över",
+        "skicka",
+    ]
+    result = chat(tmp_path, lines, "--json")
+    assert result.returncode == 0, result.stderr
+    replies = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(replies) == len([line for line in lines if line])
+    assert all({"answer", "intent", "lang", "sources"} <= reply.keys() for reply in replies)
+    assert replies[0]["intent"] == "nomination_dialog"
+    assert replies[2]["intent"] != "nomination_dialog" and "Process Kedjan" in replies[2]["answer"]
+    assert "Tillbaka till nomineringen" in replies[2]["answer"]
+    assert "är inskickad" in replies[-1]["answer"]
+
+    listed = subprocess.run(
+        [sys.executable, "-m", "bot", "nominations", "list", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "TRYGGHETSBOT_DB": str(tmp_path / "data" / "db.json")},
+        cwd=tmp_path,
+    )
+    (stored,) = json.loads(listed.stdout)
+    assert stored["nominee"] == "Trygga Tensta" and stored["nominator"]["user_id"] == "console:anna"
+
+
+def test_text_mode_without_a_terminal_has_no_prompt_and_resumes_after_restart(tmp_path: Path) -> None:
+    first = chat(tmp_path, ["nominera", "Trygga Tensta"])
+    assert first.returncode == 0 and "> " not in first.stdout
+    assert first.stdout.rstrip().endswith(
+        "Kriteriet: ”insatsen ska ske i samverkan mellan flera verksamheter/organisationer”."
+    )
+    second = chat(tmp_path, ["Polisen"])
+    assert second.returncode == 0
+    assert second.stdout.strip() == "Beskriv insatsen: vad görs, var och för vem?"
+
+
+def test_outside_the_period_the_chat_says_when_and_stores_nothing(tmp_path: Path) -> None:
+    result = chat(tmp_path, ["nominera", "Trygga Tensta"], "--json", now="2023-05-20")
+    replies = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(replies) == 2
+    assert "har inte öppnat än" in replies[0]["answer"] and "1 juni 2023" in replies[0]["answer"]
+    assert replies[1]["intent"] != "nomination_dialog"
+    assert not (tmp_path / "data" / "db.shards").exists()
