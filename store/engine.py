@@ -63,6 +63,7 @@ class Engine:
     def open(self) -> None:
         if not self.read_only:
             self._take_process_lock()
+            self._remove_stale_temporaries()
         try:
             self.main = self._open_file(self.path, create=not self.read_only)
             if self.shard_dir.exists():
@@ -95,6 +96,13 @@ class Engine:
                 f"{file}: schema version {version!r}, this version of Trygghetsbot reads {SCHEMA_VERSION}"
             )
         return db
+
+    def _remove_stale_temporaries(self) -> None:
+        """A crash mid-write leaves a temporary file; with the process lock held none is in use."""
+        patterns = [self.path.parent.glob(f".{self.path.name}.*.tmp"), self.shard_dir.glob("round-*/.*.tmp")]
+        for pattern in patterns:
+            for stale in pattern:
+                stale.unlink(missing_ok=True)
 
     def _take_process_lock(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
