@@ -2,6 +2,9 @@
 
 API (all async, all serialised by the store's lock):
 
+Returned models are frozen and shared with the repository's memory: change
+them with ``model_copy(update=...)``, never in place.
+
 ``get(id)``
     The nomination or ``None``.
 ``list(round_year=, nominator_key=, statuses=)``
@@ -18,9 +21,8 @@ API (all async, all serialised by the store's lock):
 from __future__ import annotations
 
 import builtins
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from pathlib import Path
-from typing import Any
 
 from tinydb import Query
 
@@ -32,30 +34,32 @@ OUTBOX = "outbox"
 
 
 class TinyNominationRepository:
+    """Reads are served from memory (parsed once at open); each write goes to disk first."""
+
     def __init__(self, engine: Engine, outbox_index: OutboxIndex) -> None:
         self.engine = engine
         self.outbox_index = outbox_index
         self._where: dict[str, Path] = {}
+        self._models: dict[str, Nomination] = {}
         self._by_key: dict[str, str] = {}
+        self._by_nominator: dict[str, set[str]] = {}
         for file, db in engine.all_shards():
             for doc in docs(db, NOMINATIONS):
-                self._index(doc, file)
+                self._index(Nomination.model_validate(doc), file)
 
-    def _index(self, doc: dict[str, Any], file: Path) -> None:
-        self._where[doc["id"]] = file
-        if doc.get("idempotency_key"):
-            self._by_key[doc["idempotency_key"]] = doc["id"]
-
-    def _raw(self, nomination_id: str) -> dict[str, Any] | None:
-        file = self._where.get(nomination_id)
-        if file is None:
-            return None
-        return next((d for d in docs(self.engine.shard(file), NOMINATIONS) if d["id"] == nomination_id), None)
+    def _index(self, nomination: Nomination, file: Path) -> None:
+        old = self._models.get(nomination.id)
+        if old is not None:
+            self._by_nominator.get(old.nominator.key, set()).discard(old.id)
+        self._where[nomination.id] = file
+        self._models[nomination.id] = nomination
+        self._by_nominator.setdefault(nomination.nominator.key, set()).add(nomination.id)
+        if nomination.idempotency_key:
+            self._by_key[nomination.idempotency_key] = nomination.id
 
     async def get(self, nomination_id: str) -> Nomination | None:
         async with self.engine.lock:
-            raw = self._raw(nomination_id)
-        return Nomination.model_validate(raw) if raw else None
+            return self._models.get(nomination_id)
 
     async def list(
         self,
@@ -65,25 +69,22 @@ class TinyNominationRepository:
         statuses: Collection[str] | None = None,
     ) -> builtins.list[Nomination]:
         async with self.engine.lock:
-            raws = [
-                doc
-                for file, db in self.engine.all_shards()
-                if round_year is None or file.parent.name == f"round-{round_year}"
-                for doc in docs(db, NOMINATIONS)
-                if (statuses is None or doc["status"] in statuses)
+            if nominator_key is None:
+                candidates: Iterable[Nomination] = self._models.values()
+            else:
+                candidates = (self._models[i] for i in self._by_nominator.get(nominator_key, ()))
+            found = [
+                n
+                for n in candidates
+                if (round_year is None or n.round_year == round_year) and (statuses is None or n.status in statuses)
             ]
-        found = [Nomination.model_validate(doc) for doc in raws]
-        if nominator_key is not None:
-            found = [n for n in found if n.nominator.key == nominator_key]
         return sorted(found, key=lambda n: (n.created_at, n.id))
 
     async def submit(self, nomination: Nomination, event: OutboxMessage) -> tuple[Nomination, bool]:
         async with self.engine.lock:
             key = nomination.idempotency_key
             if key and key in self._by_key:
-                raw = self._raw(self._by_key[key])
-                if raw is not None:
-                    return Nomination.model_validate(raw), False
+                return self._models[self._by_key[key]], False
             await self._write(nomination, event)
         return nomination, True
 
@@ -103,25 +104,28 @@ class TinyNominationRepository:
             if event_doc is not None:
                 db.table(OUTBOX).insert(event_doc)
 
+        # Memory is updated only after the file write succeeded, so it never runs ahead of disk.
         await self.engine.write(db, change)
-        self._index(doc, file)
-        if event_doc is not None:
-            self.outbox_index.add(event_doc, file)
+        self._index(nomination, file)
+        if event is not None:
+            self.outbox_index.add(event, file)
 
 
 class OutboxIndex:
-    """Where each outbox message lives and which are pending, kept in memory for ``due``."""
+    """Every outbox message parsed in memory, where it lives, and which are pending."""
 
     def __init__(self, engine: Engine) -> None:
         self.where: dict[str, Path] = {}
+        self.messages: dict[str, OutboxMessage] = {}
         self.pending: set[str] = set()
         for file, db in engine.all_shards():
             for doc in docs(db, OUTBOX):
-                self.add(doc, file)
+                self.add(OutboxMessage.model_validate(doc), file)
 
-    def add(self, doc: dict[str, Any], file: Path) -> None:
-        self.where[doc["id"]] = file
-        if doc["status"] == "pending":
-            self.pending.add(doc["id"])
+    def add(self, message: OutboxMessage, file: Path) -> None:
+        self.where[message.id] = file
+        self.messages[message.id] = message
+        if message.status == "pending":
+            self.pending.add(message.id)
         else:
-            self.pending.discard(doc["id"])
+            self.pending.discard(message.id)

@@ -27,13 +27,13 @@ API (async; ``TinyOutboxRepository``):
 from __future__ import annotations
 
 import builtins
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from tinydb import Query
 
 from bot.nominations.model import ChannelDelivery, OutboxMessage
-from store.engine import Engine, docs
+from store.engine import Engine
 from store.errors import StoreError
 from store.nominations import OUTBOX, OutboxIndex
 
@@ -43,33 +43,22 @@ class TinyOutboxRepository:
         self.engine = engine
         self.index = index
 
-    def _raw(self, message_id: str) -> dict[str, Any] | None:
-        file = self.index.where.get(message_id)
-        if file is None:
-            return None
-        return next((d for d in docs(self.engine.shard(file), OUTBOX) if d["id"] == message_id), None)
-
     async def get(self, message_id: str) -> OutboxMessage | None:
         async with self.engine.lock:
-            raw = self._raw(message_id)
-        return OutboxMessage.model_validate(raw) if raw else None
+            return self.index.messages.get(message_id)
 
     async def list(self, nomination_id: str | None = None) -> builtins.list[OutboxMessage]:
         async with self.engine.lock:
-            raws = [
-                doc
-                for _, db in self.engine.all_shards()
-                for doc in docs(db, OUTBOX)
-                if nomination_id is None or doc["nomination_id"] == nomination_id
+            found = [
+                m for m in self.index.messages.values() if nomination_id is None or m.nomination_id == nomination_id
             ]
-        # A stable sort keeps write order for equal times (one nomination's messages share a file).
-        return sorted((OutboxMessage.model_validate(r) for r in raws), key=lambda m: m.created_at)
+        # A stable sort keeps write order for equal times (dicts keep insertion order).
+        return sorted(found, key=lambda m: m.created_at)
 
     async def due(self, now: datetime, limit: int = 50) -> builtins.list[OutboxMessage]:
         async with self.engine.lock:
-            raws = [raw for mid in self.index.pending if (raw := self._raw(mid)) is not None]
-        messages = [m for m in map(OutboxMessage.model_validate, raws) if m.next_attempt_at <= now]
-        return sorted(messages, key=lambda m: m.created_at)[:limit]
+            found = [m for i in self.index.pending if (m := self.index.messages[i]).next_attempt_at <= now]
+        return sorted(found, key=lambda m: m.created_at)[:limit]
 
     async def record_delivery(self, message_id: str, channel: str, ts: str, now: datetime) -> OutboxMessage:
         def update(message: OutboxMessage) -> OutboxMessage:
@@ -110,15 +99,15 @@ class TinyOutboxRepository:
                 found.setdefault(channel, delivery)
         return found
 
-    async def _update(self, message_id: str, update: Any) -> OutboxMessage:
+    async def _update(self, message_id: str, update: Callable[[OutboxMessage], OutboxMessage]) -> OutboxMessage:
         async with self.engine.lock:
-            raw = self._raw(message_id)
+            current = self.index.messages.get(message_id)
             file = self.index.where.get(message_id)
-            if raw is None or file is None:
+            if current is None or file is None:
                 raise StoreError(f"no outbox message {message_id!r}")
-            new: OutboxMessage = update(OutboxMessage.model_validate(raw))
+            new = update(current)
             doc = new.model_dump(mode="json")
             db = self.engine.shard(file)
             await self.engine.write(db, lambda: db.table(OUTBOX).update(doc, Query().id == message_id))
-            self.index.add(doc, file)
+            self.index.add(new, file)
         return new

@@ -94,7 +94,9 @@ class NominationInput(BaseModel):
 
 
 class Nomination(NominationContent):
-    """A stored nomination (draft, submitted or withdrawn)."""
+    """A stored nomination (draft, submitted or withdrawn); frozen: change it with ``model_copy``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(default_factory=new_id)
     round_year: int
@@ -126,6 +128,8 @@ class ChannelDelivery(BaseModel):
 
 class OutboxMessage(BaseModel):
     """A notification to send about one nomination event; platforms fan it out per channel."""
+
+    model_config = ConfigDict(frozen=True)
 
     id: str = Field(default_factory=new_id)
     kind: OutboxKind
