@@ -7,7 +7,7 @@ Layout (``TRYGGHETSBOT_DB=data/trygghetsbot.json``)::
 
 Why shards: TinyDB rewrites the whole file on every change, and every change is
 fsynced. With all nominations in one file an insert at 10 000 nominations
-rewrites megabytes; a shard holds about 1/64 of a round, so a write stays small.
+rewrites megabytes; a shard holds about 1/128 of a round, so a write stays small.
 A nomination and its outbox messages always share a shard file, so a change and
 its notification are one atomic write (see :mod:`store.atomic`).
 
@@ -38,7 +38,7 @@ from store.errors import SchemaVersionError, StoreCorruptError, StoreError, Stor
 
 APP = "trygghetsbot"
 SCHEMA_VERSION = 1
-SHARDS = 64
+SHARDS = 128
 META = "_meta"
 
 T = TypeVar("T")
