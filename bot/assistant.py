@@ -14,7 +14,9 @@ restart continues where the user was. Nothing here knows about any platform.
 
 from __future__ import annotations
 
+import asyncio
 import re
+from collections import defaultdict
 from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field
@@ -88,15 +90,19 @@ class Assistant:
         self.dialog = dialog
         self.conversations = conversations
         self.clock = clock
+        # One message at a time per conversation: two at once would both start from the
+        # same saved state and the later save would lose the earlier answer.
+        self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
 
     async def handle(self, key: str, user: Nominator, text: str) -> Reply:
         """Answer one message from ``user`` in conversation ``key`` and persist the new state."""
-        state = await self.conversations.load(key) or ConversationState(
-            key=key, user_id=user.user_id or key, updated_at=self.clock()
-        )
-        reply, state = await self._route(state, user, text)
-        await self.conversations.save(state.model_copy(update={"updated_at": self.clock()}))
-        return reply
+        async with self._locks[key]:
+            state = await self.conversations.load(key) or ConversationState(
+                key=key, user_id=user.user_id or key, updated_at=self.clock()
+            )
+            reply, state = await self._route(state, user, text)
+            await self.conversations.save(state.model_copy(update={"updated_at": self.clock()}))
+            return reply
 
     async def _route(self, state: ConversationState, user: Nominator, text: str) -> tuple[Reply, ConversationState]:
         command = normalise_command(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from pathlib import Path
 
@@ -328,6 +329,16 @@ async def test_answer_context_is_kept_per_conversation_and_survives_restart(chat
     chat.user = Nominator(user_id="console:bert")
     await chat.say("vem vann?")
     assert chat.answerer.contexts[-1] is None
+
+
+async def test_messages_sent_at_once_are_handled_one_after_the_other(chat: Chat) -> None:
+    await chat.say("nominera")
+    await asyncio.gather(chat.say("Trygga Tensta"), chat.say("Polisen"), chat.say("Beskrivning"))
+    state = await chat.store.dialogs.load("console:anna")
+    assert state is not None and state.dialog is not None
+    content = state.dialog.content
+    assert (content.nominee, content.partners, content.description) == ("Trygga Tensta", ["Polisen"], "Beskrivning")
+    assert state.dialog.step == "added_value"
 
 
 def test_question_detection() -> None:
