@@ -1,6 +1,6 @@
 """Store benchmark: insert and query latency at 100, 1 000 and 10 000 nominations.
 
-    .venv/bin/python bench/store_bench.py [--sizes 100,1000,10000] [--samples 200] [--no-baseline]
+    .venv/bin/python bench/store_bench.py [--sizes 100,1000,10000] [--samples 200] [--no-baseline] [--dir DIR]
 
 For each size a fresh database is filled to that size through the repository
 (each insert is a real atomic, fsynced write of a nomination and its outbox
@@ -121,11 +121,12 @@ def main() -> int:
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--dir", help="Where to put the databases (default: the system's temp folder).")
     args = parser.parse_args()
     sizes = [int(part) for part in args.sizes.split(",")]
     print(f"{'size':>6}  {'operation':<26} {'p50 ms':>8} {'p99 ms':>8}")
     for size in sizes:
-        with tempfile.TemporaryDirectory(dir=".") as tmp:
+        with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
             start = time.perf_counter()
             results = asyncio.run(bench_store(size, args.samples, Path(tmp)))
             fill = time.perf_counter() - start
