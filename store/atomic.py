@@ -76,12 +76,10 @@ class AtomicJSONStorage(Storage):
         self._loaded = False
         self._batch_depth = 0
         self._dirty = False
-        self._stat: tuple[int, int, int] | None = None
 
     def read(self) -> Data | None:
         if not self._loaded:
             self._cache = read_json_file(self.path)
-            self._stat = self._file_identity()
             self._loaded = True
         return self._cache
 
@@ -101,7 +99,6 @@ class AtomicJSONStorage(Storage):
         except BaseException:
             self.invalidate()
             raise
-        self._stat = self._file_identity()
         self._dirty = False
 
     @contextmanager
@@ -124,20 +121,6 @@ class AtomicJSONStorage(Storage):
         self._cache = None
         self._loaded = False
         self._dirty = False
-
-    def refresh_if_changed(self) -> bool:
-        """Drop the cache when another process replaced the file; True if it did."""
-        if self._loaded and self._file_identity() != self._stat:
-            self.invalidate()
-            return True
-        return False
-
-    def _file_identity(self) -> tuple[int, int, int] | None:
-        try:
-            st = self.path.stat()
-        except FileNotFoundError:
-            return None
-        return (st.st_ino, st.st_mtime_ns, st.st_size)
 
     def close(self) -> None:
         self.invalidate()

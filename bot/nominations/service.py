@@ -86,16 +86,18 @@ class NominationService:
         cleaned, person = self._validate(content, nominator, lang)
         now = self.clock()
         created_at = now
-        if draft_id:
-            draft = await self.repository.get(draft_id)
-            if draft is not None and draft.nominator.key == person.key:
-                if draft.status != "draft":
-                    return SubmitResult(draft, False, None)
-                created_at = draft.created_at
-        duplicate = await self._duplicate(cleaned, person, exclude_id=draft_id)
+        # Only the caller's own draft is turned into the submission; any other id is ignored.
+        draft = await self.repository.get(draft_id) if draft_id else None
+        if draft is not None and draft.nominator.key != person.key:
+            draft = None
+        if draft is not None:
+            if draft.status != "draft":
+                return SubmitResult(draft, False, None)
+            created_at = draft.created_at
+        duplicate = await self._duplicate(cleaned, person, exclude_id=draft.id if draft else None)
         nomination = Nomination(
             **cleaned.model_dump(),
-            **({"id": draft_id} if draft_id else {}),
+            **({"id": draft.id} if draft else {}),
             round_year=self.round.year,
             status="submitted",
             nominator=person,
@@ -138,11 +140,14 @@ class NominationService:
         current = await self.get_own(nomination_id, nominator, lang)
         if current.status == "withdrawn":
             raise NotEditable([FieldError(field="id", message=t(lang, "nom.error.withdrawn", id=current.id))])
-        cleaned, person = self._validate(content, current.nominator, lang)
+        # Name and e-mail may be corrected; the chat identity that owns the nomination stays.
+        changed_person = nominator.model_copy(update={"user_id": current.nominator.user_id})
+        cleaned, person = self._validate(content, changed_person, lang)
         duplicate = await self._duplicate(cleaned, person, exclude_id=current.id)
         updated = current.model_copy(
             update={
                 **cleaned.model_dump(),
+                "nominator": person,
                 "updated_at": self.clock(),
                 "revision": current.revision + 1,
                 "duplicate_of": duplicate.id if duplicate else None,

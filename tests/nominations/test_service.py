@@ -118,3 +118,18 @@ async def test_no_edit_or_withdraw_after_the_period(store: Store, prize: Prize, 
         await later.withdraw(created.id, ANNA)
     stored = await store.nominations.get(created.id)
     assert stored is not None and stored.status == "submitted" and stored.revision == 0
+
+
+async def test_someone_elses_draft_id_is_never_overwritten(service: NominationService, store: Store) -> None:
+    draft = await service.save_draft(good_content(description=""), BERT)
+    result = await service.submit(good_content(), ANNA, draft_id=draft.id)
+    assert result.nomination.id != draft.id
+    kept = await store.nominations.get(draft.id)
+    assert kept is not None and kept.status == "draft" and kept.nominator == BERT
+
+
+async def test_edit_may_correct_the_nominators_name(service: NominationService) -> None:
+    chat_user = Nominator(name="Ana", user_id="slack:U1")
+    created = (await service.submit(good_content(), chat_user)).nomination
+    edited = await service.edit(created.id, good_content(), Nominator(name="Anna", user_id="slack:U1"))
+    assert edited.nominator == Nominator(name="Anna", user_id="slack:U1")
