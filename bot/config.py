@@ -35,12 +35,8 @@ class Settings(BaseSettings):
     slack_signing_secret: str | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
     slack_app_token: str | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
     slack_api_url: str = Field(default=DEFAULT_SLACK_API_URL, validation_alias="SLACK_API_URL")
-    jury_channel_ids: Annotated[list[str], NoDecode] = Field(
-        default_factory=list, validation_alias="JURY_CHANNEL_IDS"
-    )
-    jury_user_ids: Annotated[list[str], NoDecode] = Field(
-        default_factory=list, validation_alias="JURY_USER_IDS"
-    )
+    jury_channel_ids: Annotated[list[str], NoDecode] = Field(default_factory=list, validation_alias="JURY_CHANNEL_IDS")
+    jury_user_ids: Annotated[list[str], NoDecode] = Field(default_factory=list, validation_alias="JURY_USER_IDS")
     db_path: Path = Field(
         default=Path("data") / "trygghetsbot.json",
         validation_alias=AliasChoices("TRYGGHETSBOT_DB"),
@@ -96,9 +92,7 @@ def load_settings(**overrides: object) -> Settings:
 
 
 _ALIASES = {
-    name: str(field.validation_alias)
-    if isinstance(field.validation_alias, str)
-    else name.upper()
+    name: str(field.validation_alias) if isinstance(field.validation_alias, str) else name.upper()
     for name, field in Settings.model_fields.items()
 }
 _ALIASES["db_path"] = "TRYGGHETSBOT_DB"
