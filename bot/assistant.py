@@ -22,6 +22,7 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, Field
 
 from bot.answering import Answer, ConversationContext, Fact, Source
+from bot.answering.model import reply_json
 from bot.clock import Clock
 from bot.nominations.dialog import NominationDialog, Turn, normalise_command
 from bot.nominations.model import Nominator
@@ -63,14 +64,7 @@ class Reply(BaseModel):
         return "\n\n".join(self.texts)
 
     def to_json_dict(self) -> dict[str, object]:
-        return {
-            "answer": self.text,
-            "intent": self.intent,
-            "lang": self.lang,
-            "answered": self.answered,
-            "facts": [fact.model_dump() for fact in self.facts],
-            "sources": [source.model_dump() for source in self.sources],
-        }
+        return reply_json(self.text, self.intent, self.lang, self.answered, self.facts, self.sources)
 
 
 def looks_like_question(text: str) -> bool:

@@ -46,11 +46,18 @@ class Answer(BaseModel):
     answered: bool = True
 
     def to_json_dict(self) -> dict[str, object]:
-        return {
-            "answer": self.text,
-            "intent": self.intent,
-            "lang": self.lang,
-            "answered": self.answered,
-            "facts": [fact.model_dump() for fact in self.facts],
-            "sources": [source.model_dump() for source in self.sources],
-        }
+        return reply_json(self.text, self.intent, self.lang, self.answered, self.facts, self.sources)
+
+
+def reply_json(
+    text: str, intent: str, lang: str, answered: bool, facts: list[Fact], sources: list[Source]
+) -> dict[str, object]:
+    """The JSON shape scripts read from ``ask --json`` and ``chat --json``, for answers and dialog replies."""
+    return {
+        "answer": text,
+        "intent": intent,
+        "lang": lang,
+        "answered": answered,
+        "facts": [fact.model_dump() for fact in facts],
+        "sources": [source.model_dump() for source in sources],
+    }
