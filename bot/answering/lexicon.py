@@ -112,8 +112,8 @@ MANDATORY = Cue.of(
     "obligatorisk*", "måste", "krav", "kraven", "mandatory", "must", "required", "skall", "ska",
 )
 NOMINATION = Cue.of(
-    "nominer*", "nominate*", "nomination*", "deadline", "sista dag*", "sista datum*", "ansök*", "period*",
-    "*perioden", "apply", "submit",
+    "nominer*", "nominate*", "nomination*", "deadline", "sista dag", "sista dagen", "sista datum", "sista datumet",
+    "ansök*", "period*", "*perioden", "apply", "submit", "last day",
 )
 JURY = Cue.of(
     "jury*", "juryn", "ordförande", "chair*", "vem bestämmer", "vem beslutar", "vem utser", "who decides",

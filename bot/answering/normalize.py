@@ -54,7 +54,10 @@ class Speller:
     def __init__(self, vocabulary: Iterable[str]) -> None:
         words = {fold(word) for word in vocabulary}
         self._known = frozenset(words)
-        self._choices = sorted(w for w in words if len(w) >= 4 and w.isalpha())
+        # Typos rarely hit the first letter, and requiring it keeps "dagen" from becoming "lagen".
+        self._choices: dict[str, list[str]] = {}
+        for word in sorted(w for w in words if len(w) >= 4 and w.isalpha()):
+            self._choices.setdefault(word[0], []).append(word)
         self._cache: dict[str, str] = {}
 
     def correct(self, token: str) -> str:
@@ -64,7 +67,8 @@ class Speller:
         if cached is not None:
             return cached
         limit = 1 if len(token) < 8 else 2
-        match = process.extractOne(token, self._choices, scorer=Levenshtein.distance, score_cutoff=limit)
+        choices = self._choices.get(token[0], ())
+        match = process.extractOne(token, choices, scorer=Levenshtein.distance, score_cutoff=limit)
         corrected = match[0] if match else token
         if len(self._cache) < 10_000:
             self._cache[token] = corrected

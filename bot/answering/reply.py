@@ -81,7 +81,8 @@ class Reply:
     def _source_line(self) -> str:
         if not self._sources:
             titles = [doc.title for doc in self.knowledge.documents.values()]
-            return t(self.lang, "source.none", documents=self.join(titles))
+            # Help cites what the bot knows; an unanswered question says its sources had no answer.
+            return t(self.lang, "source.about" if self.answered else "source.none", documents=self.join(titles))
         by_document: dict[str, list[str]] = {}
         for ref in self._sources:
             by_document.setdefault(ref.document, []).append(ref.section)

@@ -11,6 +11,7 @@ TEXTS: dict[str, str] = {
     "source.one": "Source: {parts}.",
     "source.many": "Sources: {parts}.",
     "source.part": "{title}, {sections}",
+    "source.about": "Sources: {documents}.",
     "source.none": "Source: no answer in my sources ({documents}).",
     # the prize
     "prize.winner_of_year": "Trygghetspriset {year} went to {winner} (theme: “{theme}”).",

@@ -11,6 +11,7 @@ TEXTS: dict[str, str] = {
     "source.one": "Källa: {parts}.",
     "source.many": "Källor: {parts}.",
     "source.part": "{title}, {sections}",
+    "source.about": "Källor: {documents}.",
     "source.none": "Källa: inget svar i mina källor ({documents}).",
     # the prize
     "prize.winner_of_year": "Trygghetspriset {year} gick till {winner} (tema: ”{theme}”).",
