@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.clock import Clock
+from bot.clock import Clock, system_clock
 from bot.knowledge.models import Prize, Round
 from bot.nominations.model import Nomination, NominationContent, Nominator, OutboxKind, OutboxMessage
 from bot.nominations.ports import NominationRepository
@@ -61,9 +61,7 @@ class NominationService:
 
     async def list_own(self, nominator: Nominator, *, include_drafts: bool = True) -> list[Nomination]:
         statuses = ("draft", "submitted", "withdrawn") if include_drafts else ("submitted", "withdrawn")
-        return await self.repository.list(
-            round_year=self.round.year, nominator_key=nominator.key, statuses=statuses
-        )
+        return await self.repository.list(round_year=self.round.year, nominator_key=nominator.key, statuses=statuses)
 
     async def get_own(self, nomination_id: str, nominator: Nominator, lang: str = "sv") -> Nomination:
         found = await self.repository.get(nomination_id.strip())
@@ -202,5 +200,6 @@ class NominationService:
             nomination_id=nomination.id,
             round_year=nomination.round_year,
             created_at=now,
-            next_attempt_at=now,
+            # Delivery is operational: it runs on real time even when TRYGGHETSBOT_NOW pins the app's date.
+            next_attempt_at=system_clock(),
         )

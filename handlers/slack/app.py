@@ -1,0 +1,53 @@
+"""The bolt ``AsyncApp`` with every listener registered on it, and the services it uses."""
+
+from __future__ import annotations
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.cli.compose import build_assistant, build_service
+from bot.config import Settings, SettingsError
+from bot.knowledge import default_knowledge
+from handlers.slack import actions, commands, events, views
+from handlers.slack.deps import SlackDeps
+from handlers.slack.middleware import dedupe_middleware
+from store import Store
+
+
+def require_settings(settings: Settings, *names: str) -> None:
+    """Stop start-up with one line naming the first missing Slack setting."""
+    fields = {
+        "SLACK_BOT_TOKEN": settings.slack_bot_token,
+        "SLACK_SIGNING_SECRET": settings.slack_signing_secret,
+        "SLACK_APP_TOKEN": settings.slack_app_token,
+    }
+    for name in names:
+        if not fields[name]:
+            raise SettingsError(f"Inställningen {name} saknas (se .env.example).")
+    if settings.slack_app_token and "SLACK_APP_TOKEN" in names and not settings.slack_app_token.startswith("xapp-"):
+        raise SettingsError("Inställningen SLACK_APP_TOKEN ska börja med xapp-.")
+
+
+def build_deps(settings: Settings, store: Store) -> SlackDeps:
+    return SlackDeps(
+        settings=settings,
+        knowledge=default_knowledge(),
+        store=store,
+        assistant=build_assistant(store, settings),
+        service=build_service(store, settings),
+        clock=settings.clock(),
+    )
+
+
+def create_bolt_app(deps: SlackDeps, client: AsyncWebClient, *, verify_requests: bool = True) -> AsyncApp:
+    app = AsyncApp(
+        client=client,
+        signing_secret=deps.settings.slack_signing_secret or "",
+        # Socket Mode has no signatures to verify; over HTTP bolt answers 401 to a bad or stale one.
+        request_verification_enabled=verify_requests,
+        process_before_response=False,
+    )
+    app.use(dedupe_middleware(deps.seen))
+    for module in (commands, events, views, actions):
+        module.register(app, deps)
+    return app

@@ -1,0 +1,278 @@
+"""Block Kit views and messages, built with slack_sdk's typed models.
+
+The models check Slack's limits (title 24 characters, text 3000, ...) when the
+payload is built; user text is escaped and cut to fit before it gets there.
+"""
+
+from __future__ import annotations
+
+import json
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ConfirmObject,
+    ContextBlock,
+    DividerBlock,
+    HeaderBlock,
+    InputBlock,
+    MarkdownTextObject,
+    PlainTextInputElement,
+    PlainTextObject,
+    SectionBlock,
+)
+from slack_sdk.models.views import View
+
+from bot.knowledge.models import Prize, Round
+from bot.nominations.model import Nomination, NominationContent
+from bot.nominations.rounds import format_date
+from bot.nominations.rules import FIELD_SPECS, CriterionCheck
+from bot.texts import t
+from handlers.slack.escaping import cut, escape_mrkdwn, safe
+
+MODAL_CALLBACK = "nomination_modal"
+SHOW_FULL_ACTION = "jury_show_full"
+HOME_EDIT_ACTION = "home_edit"
+HOME_WITHDRAW_ACTION = "home_withdraw"
+SECTION_LIMIT = 3000
+HEADER_LIMIT = 150
+FALLBACK_LIMIT = 3000
+
+# Modal inputs: block_id == action_id == the field; the text fields of the core's limits.
+MODAL_FIELDS = (
+    "nominee",
+    "partners",
+    "description",
+    "added_value",
+    "innovation",
+    "inspiration",
+    "results",
+    "contact",
+    "nominator_email",
+)
+OPTIONAL_FIELDS = frozenset({"innovation", "inspiration", "results", "contact", "nominator_email"})
+
+
+def _spec_key(field: str) -> str:
+    return "nominator.email" if field == "nominator_email" else field
+
+
+def _initial(content: NominationContent | None, email: str | None, field: str) -> str | None:
+    if field == "nominator_email":
+        return email
+    if content is None:
+        return None
+    value = getattr(content, field)
+    if isinstance(value, list):
+        return "\n".join(value) or None
+    return value or None
+
+
+def _hint(prize: Prize, field: str, lang: str) -> str | None:
+    criteria = {c.key: c.text for c in [*prize.mandatory_criteria, *prize.assessment_criteria]}
+    if field == "partners":
+        return t(lang, "slack.modal.hint.criterion", criterion=criteria["samverkan"])
+    if field == "added_value":
+        return t(lang, "slack.modal.hint.criterion", criterion=criteria["mervarde"])
+    if field in ("innovation", "inspiration", "results"):
+        return t(lang, "slack.modal.hint.assessment", criterion=criteria[field])
+    if field in ("nominee", "description", "contact", "nominator_email"):
+        return t(lang, f"slack.modal.hint.{field}")
+    return None
+
+
+def nomination_modal(
+    prize: Prize,
+    round_: Round,
+    lang: str = "sv",
+    *,
+    content: NominationContent | None = None,
+    email: str | None = None,
+    nomination_id: str | None = None,
+) -> View:
+    intro = t(
+        lang,
+        "slack.modal.intro",
+        year=round_.year,
+        theme=round_.theme,
+        opens=format_date(round_.nomination_opens, lang),
+        closes=format_date(round_.nomination_closes, lang),
+        mandatory="; ".join(f"”{c.text}”" for c in prize.mandatory_criteria),
+    )
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=cut(intro, SECTION_LIMIT)))]
+    for field in MODAL_FIELDS:
+        spec = FIELD_SPECS[_spec_key(field)]
+        multiline = spec.multiline or field == "partners"
+        max_length = 150 * 30 if field == "partners" else spec.max_length
+        initial = _initial(content, email, field)
+        hint = _hint(prize, field, lang)
+        blocks.append(
+            InputBlock(
+                block_id=field,
+                label=PlainTextObject(text=t(lang, f"slack.modal.label.{field}")),
+                hint=PlainTextObject(text=cut(hint, 2000)) if hint else None,
+                optional=field in OPTIONAL_FIELDS,
+                element=PlainTextInputElement(
+                    action_id=field,
+                    multiline=multiline,
+                    max_length=min(max_length, 3000),
+                    initial_value=cut(initial, 3000) if initial else None,
+                ),
+            )
+        )
+    return View(
+        type="modal",
+        callback_id=MODAL_CALLBACK,
+        title=PlainTextObject(text=t(lang, "slack.modal.title_edit" if nomination_id else "slack.modal.title")),
+        submit=PlainTextObject(text=t(lang, "slack.modal.submit")),
+        close=PlainTextObject(text=t(lang, "slack.modal.close")),
+        private_metadata=json.dumps({"nomination_id": nomination_id} if nomination_id else {}),
+        blocks=blocks,
+    )
+
+
+def _checklist_text(checks: list[CriterionCheck], lang: str) -> str:
+    items = []
+    for check in checks:
+        if check.mandatory:
+            key = "slack.jury.check_met" if check.met else "slack.jury.check_missing"
+        else:
+            key = "slack.jury.assess_met" if check.met else "slack.jury.assess_missing"
+        items.append(t(lang, key, text=check.text))
+    return t(lang, "slack.jury.checklist", items="\n".join(items))
+
+
+def _nominator_text(nomination: Nomination) -> str:
+    person = nomination.nominator
+    slack_id = (person.user_id or "").removeprefix("slack:")
+    parts = [escape_mrkdwn(person.name)] if person.name else []
+    if person.email:
+        parts.append(escape_mrkdwn(person.email))
+    # A real mention of the nominator is ours to make, not user text: ids are checked to be Slack ids.
+    if slack_id.isalnum():
+        parts.append(f"<@{slack_id}>")
+    return ", ".join(parts) or "–"
+
+
+def jury_message(nomination: Nomination, checks: list[CriterionCheck], lang: str = "sv") -> tuple[str, list[Block]]:
+    """The jury post for a nomination in its current state: fallback text and blocks."""
+    header_key = {
+        "submitted": "slack.jury.header_edited" if nomination.revision else "slack.jury.header",
+        "withdrawn": "slack.jury.header_withdrawn",
+    }.get(nomination.status, "slack.jury.header")
+    status = t(lang, f"nom.status.{nomination.status}")
+    blocks: list[Block] = [
+        HeaderBlock(text=PlainTextObject(text=cut(t(lang, header_key, year=nomination.round_year), HEADER_LIMIT))),
+        SectionBlock(text=MarkdownTextObject(text=t(lang, "slack.jury.lead", nominee=safe(nomination.nominee, 500)))),
+        SectionBlock(
+            text=MarkdownTextObject(
+                text=t(lang, "slack.jury.partners", partners=safe(", ".join(nomination.partners), 2500))
+            )
+        ),
+        SectionBlock(text=MarkdownTextObject(text=cut(_checklist_text(checks, lang), SECTION_LIMIT))),
+        SectionBlock(
+            text=MarkdownTextObject(text=t(lang, "slack.jury.nominator", nominator=_nominator_text(nomination)))
+        ),
+    ]
+    if nomination.status == "withdrawn":
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=t(lang, "slack.jury.withdrawn_note"))))
+    blocks += [
+        ContextBlock(
+            elements=[
+                MarkdownTextObject(
+                    text=t(lang, "slack.jury.meta", id=nomination.id, year=nomination.round_year, status=status)
+                )
+            ]
+        ),
+        ActionsBlock(
+            elements=[
+                ButtonElement(
+                    text=PlainTextObject(text=t(lang, "slack.jury.show_full")),
+                    action_id=SHOW_FULL_ACTION,
+                    value=nomination.id,
+                )
+            ]
+        ),
+    ]
+    fallback = t(lang, "slack.jury.fallback", year=nomination.round_year, nominee=nomination.nominee, id=nomination.id)
+    return safe(fallback, FALLBACK_LIMIT), blocks
+
+
+def full_nomination_view(nomination: Nomination, labels: dict[str, str], lang: str = "sv") -> View:
+    """Every field of a nomination, for the jury (each field cut to fit one section)."""
+    blocks: list[Block] = []
+    for field, label in labels.items():
+        value = getattr(nomination, field, None)
+        if isinstance(value, list):
+            value = ", ".join(value)
+        text = f"*{escape_mrkdwn(label)}*\n{safe(value, SECTION_LIMIT - len(label) - 10) if value else '–'}"
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=text)))
+    blocks.append(
+        SectionBlock(
+            text=MarkdownTextObject(text=t(lang, "slack.jury.nominator", nominator=_nominator_text(nomination)))
+        )
+    )
+    return View(type="modal", title=PlainTextObject(text=t(lang, "slack.jury.full_title")), blocks=blocks[:100])
+
+
+def home_view(
+    *,
+    lang: str,
+    period_text: str,
+    nominations: list[Nomination],
+    example_questions: list[str],
+    jury_text: str | None,
+) -> View:
+    blocks: list[Block] = [
+        HeaderBlock(text=PlainTextObject(text=t(lang, "slack.home.title"))),
+        SectionBlock(text=MarkdownTextObject(text=cut(period_text, SECTION_LIMIT))),
+        DividerBlock(),
+        SectionBlock(text=MarkdownTextObject(text=t(lang, "slack.home.mine"))),
+    ]
+    if not nominations:
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=t(lang, "slack.home.none"))))
+    for nomination in nominations[:30]:  # App Home holds 100 blocks
+        blocks.append(
+            SectionBlock(
+                text=MarkdownTextObject(
+                    text=t(
+                        lang,
+                        "slack.home.item",
+                        nominee=safe(nomination.nominee, 500),
+                        status=t(lang, f"nom.status.{nomination.status}"),
+                        id=nomination.id,
+                    )
+                )
+            )
+        )
+        if nomination.status != "withdrawn":
+            blocks.append(_home_actions(nomination, lang))
+    items = "\n".join(f"• {escape_mrkdwn(question)}" for question in example_questions)
+    blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text=t(lang, "slack.home.examples", items=items)))]
+    if jury_text:
+        blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text=cut(jury_text, SECTION_LIMIT)))]
+    return View(type="home", blocks=blocks)
+
+
+def _home_actions(nomination: Nomination, lang: str) -> ActionsBlock:
+    return ActionsBlock(
+        block_id=f"home_{nomination.id}",
+        elements=[
+            ButtonElement(
+                text=PlainTextObject(text=t(lang, "slack.home.edit")), action_id=HOME_EDIT_ACTION, value=nomination.id
+            ),
+            ButtonElement(
+                text=PlainTextObject(text=t(lang, "slack.home.withdraw")),
+                action_id=HOME_WITHDRAW_ACTION,
+                value=nomination.id,
+                style="danger",
+                confirm=ConfirmObject(
+                    title=t(lang, "slack.home.withdraw_confirm_title"),
+                    text=t(lang, "slack.home.withdraw_confirm_text"),
+                    confirm=t(lang, "slack.home.withdraw_confirm_yes"),
+                    deny=t(lang, "slack.home.withdraw_confirm_no"),
+                ),
+            ),
+        ],
+    )

@@ -1,0 +1,52 @@
+"""Events: a mention answers in a thread, a direct message talks (questions and the nomination
+dialog), opening App Home publishes it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from handlers.slack.deps import SlackDeps, conversation_key, slack_nominator
+from handlers.slack.home import publish_home
+from handlers.slack.payloads import MessageEvent
+
+_LEADING_MENTION = re.compile(r"^\s*<@[A-Z0-9]+>[\s,:]*")
+
+
+def register(app: AsyncApp, deps: SlackDeps) -> None:
+    @app.event("app_mention")
+    async def on_mention(event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient) -> None:
+        message = MessageEvent.model_validate(event)
+        if message.bot_id or not message.user:
+            return
+        thread = message.thread_ts or message.ts
+        key = conversation_key(body.get("team_id"), f"{message.channel}/{thread}", message.user)
+        deps.tasks.spawn(_reply(deps, client, key, message, thread_ts=thread))
+
+    @app.event("message")
+    async def on_message(event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient) -> None:
+        message = MessageEvent.model_validate(event)
+        # Only people's own words in a DM: no bots (ourselves included), edits or joins.
+        if message.channel_type != "im" or message.bot_id or message.subtype or not message.user:
+            return
+        key = conversation_key(body.get("team_id"), message.channel, message.user)
+        deps.tasks.spawn(_reply(deps, client, key, message, thread_ts=message.thread_ts))
+
+    @app.event("app_home_opened")
+    async def on_home_opened(event: dict[str, Any], client: AsyncWebClient) -> None:
+        if event.get("tab", "home") == "home":
+            deps.tasks.spawn(publish_home(client, deps, event["user"]))
+
+
+async def _reply(
+    deps: SlackDeps, client: AsyncWebClient, key: str, message: MessageEvent, *, thread_ts: str | None
+) -> None:
+    text = _LEADING_MENTION.sub("", message.text or "")
+    reply = await deps.assistant.handle(key, slack_nominator(message.user or ""), text)
+    if reply.nomination_id:
+        deps.outbox_ready.set()
+    for part in reply.texts:
+        await client.chat_postMessage(channel=message.channel or "", text=part, thread_ts=thread_ts)

@@ -1,0 +1,44 @@
+"""App Home: the user's own nominations, the period, example questions, and the jury's view."""
+
+from __future__ import annotations
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.nominations.rounds import format_date, local_day
+from bot.texts import t
+from handlers.slack.blocks import home_view
+from handlers.slack.deps import SlackDeps, slack_nominator
+from handlers.slack.jury import is_jury_member
+
+LANG = "sv"
+
+
+async def publish_home(client: AsyncWebClient, deps: SlackDeps, user_id: str) -> None:
+    service = deps.service
+    round_ = service.round
+    closed = service.period_message(LANG)
+    if closed:
+        period_text = t(LANG, "slack.home.period_closed", message=closed)
+    else:
+        days = (round_.nomination_closes - local_day(deps.clock())).days + 1  # the closing day counts
+        period_text = t(
+            LANG,
+            "slack.home.period_open",
+            year=round_.year,
+            closes=format_date(round_.nomination_closes, LANG),
+            days=days,
+        )
+    mine = await service.list_own(slack_nominator(user_id))
+    jury_text = None
+    if await is_jury_member(client, deps.settings, user_id):
+        submitted = await deps.store.nominations.list(round_year=round_.year, statuses=("submitted",))
+        channels = ", ".join(f"<#{channel}>" for channel in deps.settings.jury_channel_ids) or "–"
+        jury_text = t(LANG, "slack.home.jury", count=len(submitted), channels=channels)
+    view = home_view(
+        lang=LANG,
+        period_text=period_text,
+        nominations=mine,
+        example_questions=t(LANG, "slack.home.example_questions").split("|"),
+        jury_text=jury_text,
+    )
+    await client.views_publish(user_id=user_id, view=view)

@@ -1,0 +1,51 @@
+"""One dedupe middleware for both transports.
+
+Slack redelivers an event it thinks was not acknowledged (``X-Slack-Retry-Num`` over
+HTTP, ``retry_attempt`` in Socket Mode). Events carry a stable ``event_id``;
+an id seen before is acknowledged and dropped, whatever the retry headers say.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_bolt.response import BoltResponse
+
+
+class SeenEvents:
+    """Event ids handled recently (bounded and time-limited: Slack retries within minutes)."""
+
+    def __init__(self, ttl_seconds: float = 3600, max_size: int = 10_000) -> None:
+        self.ttl = ttl_seconds
+        self.max_size = max_size
+        self._seen: OrderedDict[str, float] = OrderedDict()
+
+    def first_time(self, key: str) -> bool:
+        now = time.monotonic()
+        while self._seen and next(iter(self._seen.values())) < now - self.ttl:
+            self._seen.popitem(last=False)
+        if key in self._seen:
+            return False
+        self._seen[key] = now
+        if len(self._seen) > self.max_size:
+            self._seen.popitem(last=False)
+        return True
+
+
+def delivery_key(body: dict[str, Any]) -> str | None:
+    """What identifies one delivery of an event; None for requests Slack never redelivers."""
+    event_id = body.get("event_id")
+    return f"event:{event_id}" if isinstance(event_id, str) and event_id else None
+
+
+def dedupe_middleware(seen: SeenEvents) -> Callable[..., Awaitable[BoltResponse]]:
+    async def dedupe(body: dict[str, Any], next: Callable[[], Awaitable[BoltResponse]]) -> BoltResponse:
+        key = delivery_key(body)
+        if key is not None and not seen.first_time(key):
+            return BoltResponse(status=200, body="")
+        return await next()
+
+    return dedupe

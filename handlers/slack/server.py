@@ -1,0 +1,70 @@
+"""HTTP mode: the bolt app on aiohttp (``POST /slack/events``) plus ``GET /healthz``."""
+
+from __future__ import annotations
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncApp
+
+from bot import __version__
+from bot.config import Settings
+from handlers.slack.app import build_deps, create_bolt_app
+from handlers.slack.client import build_web_client
+from handlers.slack.delivery import JuryNotifier
+from handlers.slack.deps import SlackDeps
+from store import Store, open_store
+
+BOLT_APP = web.AppKey("bolt_app", AsyncApp)
+DEPS = web.AppKey("deps", SlackDeps)
+NOTIFIER = web.AppKey("notifier", JuryNotifier)
+
+
+def create_web_app(
+    settings: Settings,
+    *,
+    store: Store | None = None,
+    outbox_poll_seconds: float = 1.0,
+    retry_base_seconds: float = 2.0,
+) -> web.Application:
+    """The aiohttp application; it opens ``store`` (default: ``settings.db_path``) on startup."""
+    web_app = web.Application()
+
+    async def start(app: web.Application) -> None:
+        nonlocal store
+        store = store or open_store(settings.db_path)
+        deps = build_deps(settings, store)
+        client = build_web_client(settings)
+        app[DEPS] = deps
+        app[BOLT_APP] = create_bolt_app(deps, client)
+        notifier = JuryNotifier(deps, client, poll_seconds=outbox_poll_seconds, retry_base_seconds=retry_base_seconds)
+        app[NOTIFIER] = notifier
+        notifier.start()
+
+    async def stop(app: web.Application) -> None:
+        await app[NOTIFIER].stop()
+        deps = app[DEPS]
+        await deps.tasks.drain()
+        deps.store.close()
+
+    async def slack_events(request: web.Request) -> web.Response:
+        bolt_response = await request.app[BOLT_APP].async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(bolt_response)
+
+    async def healthz(request: web.Request) -> web.Response:
+        deps = request.app[DEPS]
+        try:
+            pending = sum(1 for message in await deps.store.outbox.list() if message.status == "pending")
+            store_status: dict[str, object] = {"ok": True, "path": str(settings.db_path), "outbox_pending": pending}
+        except Exception as error:  # a health check reports, it does not raise
+            store_status = {"ok": False, "error": str(error)}
+        status = 200 if store_status["ok"] else 503
+        return web.json_response(
+            {"status": "ok" if status == 200 else "degraded", "version": __version__, "store": store_status},
+            status=status,
+        )
+
+    web_app.on_startup.append(start)
+    web_app.on_cleanup.append(stop)
+    web_app.router.add_post("/slack/events", slack_events)
+    web_app.router.add_get("/healthz", healthz)
+    return web_app
