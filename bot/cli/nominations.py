@@ -58,9 +58,7 @@ def register(subparsers: Any) -> None:
     export.add_argument("--format", choices=("csv", "json"), required=True)
     export.add_argument("--out", type=Path, help="Fil att skriva till (standard: skärmen).")
     export.add_argument("--round", type=int, help="Bara nomineringar för detta år.")
-    export.add_argument(
-        "--status", choices=STATUSES, action="append", help="Status att ta med (standard: submitted)."
-    )
+    export.add_argument("--status", choices=STATUSES, action="append", help="Status att ta med (standard: submitted).")
     export.set_defaults(func=run_export)
 
 
@@ -141,9 +139,9 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
     if args.format == "csv":
         payload = ("\ufeff" + to_csv(found)).encode("utf-8")
     else:
-        payload = (
-            json.dumps([n.model_dump(mode="json") for n in found], ensure_ascii=False, indent=2) + "\n"
-        ).encode("utf-8")
+        payload = (json.dumps([n.model_dump(mode="json") for n in found], ensure_ascii=False, indent=2) + "\n").encode(
+            "utf-8"
+        )
     if args.out is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(payload)
