@@ -13,8 +13,10 @@ from bot.texts import t
 from handlers.slack.blocks import (
     HOME_EDIT_ACTION,
     HOME_WITHDRAW_ACTION,
+    JURY_LIST_ACTION,
     SHOW_FULL_ACTION,
     full_nomination_view,
+    jury_list_view,
     nomination_modal,
 )
 from handlers.slack.deps import SlackDeps, slack_nominator
@@ -40,6 +42,18 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
             return
         labels = {field: field_label(field, LANG).capitalize() for field in FULL_FIELDS}
         await client.views_open(trigger_id=action.trigger_id, view=full_nomination_view(nomination, labels, LANG))
+
+    @app.action(JURY_LIST_ACTION)
+    async def list_all(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()
+        action = BlockAction.from_body(body)
+        # Checked again on every press: the button is only shown to the jury, but a payload can be forged.
+        if not await is_jury_member(client, deps.settings, action.user.id):
+            await client.chat_postMessage(channel=action.user.id, text=t(LANG, "slack.jury.refused"))
+            return
+        year = deps.service.round.year
+        submitted = await deps.store.nominations.list(round_year=year, statuses=("submitted",))
+        await client.views_open(trigger_id=action.trigger_id, view=jury_list_view(submitted, year, LANG))
 
     @app.action(HOME_EDIT_ACTION)
     async def edit(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:

@@ -35,6 +35,7 @@ MODAL_CALLBACK = "nomination_modal"
 SHOW_FULL_ACTION = "jury_show_full"
 HOME_EDIT_ACTION = "home_edit"
 HOME_WITHDRAW_ACTION = "home_withdraw"
+JURY_LIST_ACTION = "jury_list_all"
 SECTION_LIMIT = 3000
 HEADER_LIMIT = 150
 FALLBACK_LIMIT = 3000
@@ -251,7 +252,17 @@ def home_view(
     items = "\n".join(f"• {escape_mrkdwn(question)}" for question in example_questions)
     blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text=t(lang, "slack.home.examples", items=items)))]
     if jury_text:
-        blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text=cut(jury_text, SECTION_LIMIT)))]
+        blocks += [
+            DividerBlock(),
+            SectionBlock(text=MarkdownTextObject(text=cut(jury_text, SECTION_LIMIT))),
+            ActionsBlock(
+                elements=[
+                    ButtonElement(
+                        text=PlainTextObject(text=t(lang, "slack.home.jury_list")), action_id=JURY_LIST_ACTION
+                    )
+                ]
+            ),
+        ]
     return View(type="home", blocks=blocks)
 
 
@@ -276,3 +287,21 @@ def _home_actions(nomination: Nomination, lang: str) -> ActionsBlock:
             ),
         ],
     )
+
+
+def jury_list_view(nominations: list[Nomination], year: int, lang: str = "sv") -> View:
+    """Every submitted nomination of the round, one section each (the jury's overview)."""
+    blocks: list[Block] = [
+        SectionBlock(text=MarkdownTextObject(text=t(lang, "slack.jury.list_title", year=year, count=len(nominations))))
+    ]
+    for nomination in nominations[:99]:
+        text = t(
+            lang,
+            "slack.jury.list_item",
+            nominee=safe(nomination.nominee, 300),
+            partners=safe(", ".join(nomination.partners), 1000),
+            nominator=_nominator_text(nomination),
+            id=nomination.id,
+        )
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=cut(text, SECTION_LIMIT))))
+    return View(type="modal", title=PlainTextObject(text=t(lang, "slack.jury.list_modal_title")), blocks=blocks)

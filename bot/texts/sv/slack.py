@@ -53,6 +53,9 @@ TEXTS: dict[str, str] = {
     "slack.jury.show_full": "Visa hela nomineringen",
     "slack.jury.full_title": "Nominering",
     "slack.jury.refused": "Tyvärr, hela nomineringar kan bara visas för juryn i Trygghetspriset.",
+    "slack.jury.list_modal_title": "Årets nomineringar",
+    "slack.jury.list_title": "*Inskickade nomineringar till Trygghetspriset {year}: {count}*",
+    "slack.jury.list_item": "*{nominee}*\nSamverkan: {partners}\nNominerad av: {nominator} · id {id}",
     "slack.jury.not_found": "Jag hittar ingen nominering med id {id}.",
     # App Home
     "slack.home.title": "Trygghetsbot",
@@ -69,5 +72,6 @@ TEXTS: dict[str, str] = {
     "slack.home.withdraw_confirm_no": "Behåll",
     "slack.home.examples": "*Fråga mig till exempel:*\n{items}",
     "slack.home.example_questions": "vem vann 2019?|vad fick trygghetsvärdar 2025?|när kan man nominera?|vilka kriterier gäller?",
+    "slack.home.jury_list": "Visa alla nomineringar",
     "slack.home.jury": "*För juryn:* {count} inskickade nomineringar i år. Nomineringarna postas i {channels}.",
 }
