@@ -1,0 +1,189 @@
+"""A fake Slack Web API on 127.0.0.1: records every call and fails on demand.
+
+The bot's ``SLACK_API_URL`` points here (``api_url``); ``response_url`` values
+handed to the bot point here too (``response_url()``). Faults are queued per
+method: ``fail("chat.postMessage", status=429, times=2, retry_after=1)``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from aiohttp import web
+
+BOT_USER_ID = "UBOT"
+TEAM_ID = "T1"
+JSON_ARGS = ("blocks", "view", "attachments", "metadata")
+
+
+@dataclass
+class Call:
+    method: str
+    args: dict[str, Any]
+    status: int
+    ok: bool
+    response: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def payload_text(self) -> str:
+        """Everything the bot sent, as one string (for "is this text anywhere?" checks)."""
+        return json.dumps(self.args, ensure_ascii=False)
+
+
+@dataclass
+class Fault:
+    status: int
+    times: int
+    retry_after: float | None
+
+
+@dataclass
+class FakeSlack:
+    channel_members: dict[str, list[str]] = field(default_factory=dict)
+    calls: list[Call] = field(default_factory=list)
+    faults: dict[str, list[Fault]] = field(default_factory=dict)
+    _runner: web.AppRunner | None = None
+    port: int = 0
+    _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _changed: asyncio.Event = field(default_factory=asyncio.Event)
+
+    # --- lifecycle -------------------------------------------------------------
+    async def start(self) -> FakeSlack:
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)  # slack_sdk reads some methods with GET
+        app.router.add_post("/response/{token}", self._response_url)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        return self
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    def response_url(self, token: str = "r1") -> str:
+        return f"http://127.0.0.1:{self.port}/response/{token}"
+
+    # --- control -----------------------------------------------------------------
+    def fail(self, method: str, *, status: int = 500, times: int = 1, retry_after: float | None = None) -> None:
+        self.faults.setdefault(method, []).append(Fault(status, times, retry_after))
+
+    def clear_faults(self) -> None:
+        self.faults.clear()
+
+    def of(self, method: str, *, ok_only: bool = True) -> list[Call]:
+        return [c for c in self.calls if c.method == method and (c.ok or not ok_only)]
+
+    async def wait_for(self, method: str, count: int = 1, *, timeout: float = 5.0) -> list[Call]:
+        """The ok calls of ``method`` once there are at least ``count`` (fails after ``timeout``)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while len(self.of(method)) < count:
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                raise AssertionError(f"{method}: {len(self.of(method))} calls, expected {count}; got {self.methods()}")
+            self._changed.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._changed.wait(), timeout=remaining)
+        return self.of(method)
+
+    def methods(self) -> list[str]:
+        return [c.method for c in self.calls]
+
+    # --- handlers ----------------------------------------------------------------
+    async def _args(self, request: web.Request) -> dict[str, Any]:
+        raw = await request.text()
+        if request.content_type == "application/json" and raw:
+            args: dict[str, Any] = json.loads(raw)
+        else:
+            args = dict(parse_qsl(raw))
+        args.update(request.query)
+        for key in JSON_ARGS:
+            if isinstance(args.get(key), str):
+                args[key] = json.loads(args[key])
+        return args
+
+    def _record(self, call: Call) -> None:
+        self.calls.append(call)
+        self._changed.set()
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        args = await self._args(request)
+        queue = self.faults.get(method)
+        if queue:
+            fault = queue[0]
+            fault.times -= 1
+            if fault.times <= 0:
+                queue.pop(0)
+            self._record(Call(method, args, fault.status, False))
+            headers = {"Retry-After": str(int(fault.retry_after))} if fault.retry_after is not None else {}
+            if fault.status == 429:
+                return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers=headers)
+            return web.Response(status=fault.status, text="fake server error", headers=headers)
+        body = self._answer(method, args)
+        self._record(Call(method, args, 200, bool(body.get("ok")), body))
+        return web.json_response(body)
+
+    async def _response_url(self, request: web.Request) -> web.Response:
+        args = await self._args(request)
+        self._record(Call("response_url", args, 200, True))
+        return web.Response(text="ok")
+
+    def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            return {
+                "ok": True,
+                "user_id": BOT_USER_ID,
+                "bot_id": "BBOT",
+                "team_id": TEAM_ID,
+                "team": "Test",
+                "url": "https://test.slack.com/",
+                "user": "trygghetsbot",
+            }
+        if method in ("chat.postMessage", "chat.update"):
+            ts = args.get("ts") or f"1700000000.{next(self._ts):06d}"
+            return {
+                "ok": True,
+                "channel": args.get("channel"),
+                "ts": ts,
+                "message": {"text": args.get("text"), "ts": ts},
+            }
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": f"1700000000.{next(self._ts):06d}"}
+        if method in ("views.open", "views.update", "views.publish", "views.push"):
+            view = dict(args.get("view") or {})
+            return {"ok": True, "view": {**view, "id": f"V{next(self._ts):06d}", "hash": "h1"}}
+        if method == "conversations.members":
+            return {
+                "ok": True,
+                "members": self.channel_members.get(str(args.get("channel")), []),
+                "response_metadata": {"next_cursor": ""},
+            }
+        if method == "conversations.open":
+            return {"ok": True, "channel": {"id": "D" + str(args.get("users", "X"))}}
+        if method == "users.info":
+            user = str(args.get("user"))
+            return {
+                "ok": True,
+                "user": {
+                    "id": user,
+                    "name": user.lower(),
+                    "real_name": f"Person {user}",
+                    "profile": {"email": f"{user.lower()}@example.se"},
+                },
+            }
+        return {"ok": True}

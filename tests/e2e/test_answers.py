@@ -1,0 +1,89 @@
+"""Questions over Slack: /trygghet, mentions (threaded), DMs, retries, signatures, health."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import aiohttp
+
+from tests.e2e.conftest import BotServer
+from tests.e2e.fakeslack import FakeSlack
+from tests.e2e.signing import SlackSender
+
+
+async def test_slash_command_answers_through_the_response_url(slack: SlackSender, fake: FakeSlack) -> None:
+    reply = await slack.slash("/trygghet", "vem vann 2019?")
+    assert reply.status == 200
+    [answer] = await fake.wait_for("response_url")
+    assert "Process Kedjan" in answer.args["text"] and "Källa" in answer.args["text"]
+
+
+async def test_empty_slash_question_gets_a_hint(slack: SlackSender, fake: FakeSlack) -> None:
+    await slack.slash("/trygghet", "   ")
+    [answer] = await fake.wait_for("response_url")
+    assert "/trygghet" in answer.args["text"]
+
+
+async def test_mention_is_answered_in_a_thread(slack: SlackSender, fake: FakeSlack) -> None:
+    reply, ts = await slack.mention("vad fick trygghetsvärdar 2025?", channel="CGEN")
+    assert reply.status == 200
+    [post] = await fake.wait_for("chat.postMessage")
+    assert post.args["channel"] == "CGEN" and post.args["thread_ts"] == ts
+    assert "2 mkr" in post.args["text"]
+
+
+async def test_follow_up_keeps_context_per_user_and_conversation(slack: SlackSender, fake: FakeSlack) -> None:
+    await slack.dm("vad fick trygghetsvärdar 2025?")
+    await fake.wait_for("chat.postMessage", 1)
+    await slack.dm("och 2024?")
+    posts = await fake.wait_for("chat.postMessage", 2)
+    assert "1,4 mkr" in posts[1].args["text"] and "1,6 mkr" in posts[1].args["text"]
+
+
+async def test_a_retried_event_is_answered_once(slack: SlackSender, fake: FakeSlack) -> None:
+    await slack.dm("vem vann 2012?", event_id="EvSAME")
+    await fake.wait_for("chat.postMessage", 1)
+    retried = await slack.dm("vem vann 2012?", event_id="EvSAME", retry=1)
+    assert retried.status == 200
+    await asyncio.sleep(0.3)
+    assert len(fake.of("chat.postMessage")) == 1
+
+
+async def test_dm_starts_the_nomination_dialog(slack: SlackSender, fake: FakeSlack) -> None:
+    await slack.dm("nominera")
+    posts = await fake.wait_for("chat.postMessage", 1)
+    assert any("nominera" in post.args["text"].lower() for post in posts)
+
+
+async def test_bots_own_messages_are_ignored(slack: SlackSender, fake: FakeSlack) -> None:
+    ts = slack.new_ts()
+    await slack.event(
+        {
+            "type": "message",
+            "channel_type": "im",
+            "bot_id": "BBOT",
+            "user": "UBOT",
+            "text": "hej",
+            "ts": ts,
+            "channel": "DX",
+        }
+    )
+    await asyncio.sleep(0.3)
+    assert fake.of("chat.postMessage") == []
+
+
+async def test_bad_missing_and_stale_signatures_get_401(slack: SlackSender, fake: FakeSlack) -> None:
+    body = "command=%2Ftrygghet&text=hej"
+    assert (await slack.post(body, "application/x-www-form-urlencoded", secret="wrong")).status == 401
+    assert (await slack.post(body, "application/x-www-form-urlencoded", sign=False)).status == 401
+    assert (await slack.post(body, "application/x-www-form-urlencoded", age_seconds=6 * 60)).status == 401
+    await asyncio.sleep(0.1)
+    assert fake.of("response_url") == []
+
+
+async def test_healthz_reports_version_and_store(server: BotServer) -> None:
+    async with aiohttp.ClientSession() as session, session.get(server.url + "/healthz") as response:
+        assert response.status == 200
+        data = json.loads(await response.text())
+    assert data["status"] == "ok" and data["version"] and data["store"]["ok"] is True
