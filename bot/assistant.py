@@ -17,7 +17,8 @@ from __future__ import annotations
 import asyncio
 import re
 from collections import defaultdict
-from typing import Literal, Protocol
+from collections.abc import MutableMapping
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, Field
 
@@ -79,11 +80,16 @@ class Assistant:
         dialog: NominationDialog,
         conversations: DialogRepository,
         clock: Clock,
+        answer_contexts: MutableMapping[str, dict[str, Any]] | None = None,
     ) -> None:
+        """``answer_contexts``: where follow-up context lives when it should stay in this process
+        (two console chats of one user must not answer each other's "och 2024?"); by default it
+        is saved with the conversation."""
         self.answerer = answerer
         self.dialog = dialog
         self.conversations = conversations
         self.clock = clock
+        self.answer_contexts = answer_contexts
         # One message at a time per conversation: two at once would both start from the
         # same saved state and the later save would lose the earlier answer.
         self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
@@ -148,7 +154,8 @@ class Assistant:
     def _answer(
         self, state: ConversationState, text: str, *, resume: DialogState | None
     ) -> tuple[Reply, ConversationState]:
-        context = ConversationContext.model_validate(state.answer_context) if state.answer_context else None
+        saved = state.answer_context if self.answer_contexts is None else self.answer_contexts.get(state.key)
+        context = ConversationContext.model_validate(saved) if saved else None
         answer = self.answerer.answer(text.strip(), context)
         texts = [answer.text]
         if resume is not None:
@@ -162,4 +169,7 @@ class Assistant:
             sources=answer.sources,
         )
         context_json = answer.context.model_dump(mode="json")
+        if self.answer_contexts is not None:
+            self.answer_contexts[state.key] = context_json
+            return reply, state.model_copy(update={"lang": answer.lang})
         return reply, state.model_copy(update={"answer_context": context_json, "lang": answer.lang})

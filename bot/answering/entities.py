@@ -167,7 +167,8 @@ class EntityExtractor:
         found.content_words = [
             tok for tok in question.tokens if tok.isalpha() and len(tok) >= 4 and tok not in _STOPWORDS
         ]
-        found.theme_years = self.themes_matching(found.content_words)
+        if lx.YEAR_QUESTION.in_(question) or lx.THEME.in_(question):  # the only intents that use themes
+            found.theme_years = self.themes_matching(found.content_words)
         return found
 
     def themes_matching(self, words: list[str]) -> list[int]:

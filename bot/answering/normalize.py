@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -40,8 +41,9 @@ class Normalized:
     clean: str  # chat noise removed, original case and diacritics (for language detection)
     tokens: tuple[str, ...]  # folded and spell-corrected
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The tokens as one string with a space at each end, so cues can match whole words."""
         return " " + " ".join(self.tokens) + " "
 
     def has_phrase(self, phrase: str) -> bool:

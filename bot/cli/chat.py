@@ -5,6 +5,10 @@ prompt "> " only on a terminal. Questions and the nomination dialog mix freely;
 the conversation is stored under the console user's key, so a restart continues
 an unfinished nomination. ``--json`` prints exactly one JSON object per input
 line with at least "answer", "intent", "lang" and "sources".
+
+The database is opened for each message and closed after it, so several console
+chats (and `nominate`) can run side by side: a writer holds the store's lock for
+the milliseconds a message takes, and the others wait their turn.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import asyncio
 import getpass
 import json
 import sys
+import time
 from typing import Any
 
 from bot.assistant import Reply
@@ -22,7 +27,7 @@ from bot.config import Settings
 from bot.nominations.model import Nominator
 from bot.nominations.rounds import UnknownRoundError
 from bot.texts import t
-from store import StoreError
+from store import Store, StoreError, StoreLockedError
 
 
 def register(subparsers: Any) -> None:
@@ -47,31 +52,55 @@ def console_user(args: argparse.Namespace) -> Nominator:
     return Nominator(user_id=f"console:{name}")
 
 
+async def open_when_free(settings: Settings, wait_seconds: float = 10.0) -> Store:
+    """The store, waiting while another process holds it for a moment."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            return open_settings_store(settings)
+        except StoreLockedError:
+            if time.monotonic() > deadline:
+                raise
+            await asyncio.sleep(0.02)
+
+
+async def handle(
+    settings: Settings, key: str, user: Nominator, message: str, contexts: dict[str, dict[str, Any]]
+) -> Reply:
+    store = await open_when_free(settings)
+    try:
+        return await build_assistant(store, settings, contexts).handle(key, user, message)
+    finally:
+        store.close()
+
+
 async def converse(args: argparse.Namespace, settings: Settings) -> int:
     try:
-        store = open_settings_store(settings)
+        (await open_when_free(settings)).close()  # a broken database is reported before the first question
     except StoreError as error:
         print(t("sv", "nom.cli.store_error", error=error), file=sys.stderr)
         return 2
-    try:
-        assistant = build_assistant(store, settings)
-        user = console_user(args)
-        key = user.user_id or "console"
-        interactive = sys.stdin.isatty()
-        if interactive and not args.json:
-            print(t("sv", "cli.chat_welcome"))
-        while True:
-            if interactive:
-                print("> ", end="", flush=True)
-            line = sys.stdin.readline()
-            if not line:
-                return 0
-            message = line.strip()
-            if not message:
-                continue
-            print_reply(await assistant.handle(key, user, message), args.json)
-    finally:
-        store.close()
+    user = console_user(args)
+    key = user.user_id or "console"
+    contexts: dict[str, dict[str, Any]] = {}  # follow-up context belongs to this session only
+    interactive = sys.stdin.isatty()
+    if interactive and not args.json:
+        print(t("sv", "cli.chat_welcome"))
+    while True:
+        if interactive:
+            print("> ", end="", flush=True)
+        line = sys.stdin.readline()
+        if not line:
+            return 0
+        message = line.strip()
+        if not message:
+            continue
+        try:
+            reply = await handle(settings, key, user, message, contexts)
+        except StoreError as error:
+            print(t("sv", "nom.cli.store_error", error=error), file=sys.stderr)
+            return 2
+        print_reply(reply, args.json)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

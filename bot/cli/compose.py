@@ -8,6 +8,9 @@ the knowledge data).
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
+from typing import Any
+
 from bot.answering import Answerer
 from bot.assistant import Assistant
 from bot.config import Settings
@@ -32,7 +35,9 @@ def build_service(store: Store, settings: Settings) -> NominationService:
     return NominationService(store.nominations, default_knowledge().prize, settings_round(settings), settings.clock())
 
 
-def build_assistant(store: Store, settings: Settings) -> Assistant:
+def build_assistant(
+    store: Store, settings: Settings, answer_contexts: MutableMapping[str, dict[str, Any]] | None = None
+) -> Assistant:
     """The conversation router over ``store``: what every chat surface talks to."""
     service = build_service(store, settings)
     return Assistant(
@@ -40,4 +45,5 @@ def build_assistant(store: Store, settings: Settings) -> Assistant:
         dialog=NominationDialog(service),
         conversations=store.dialogs,
         clock=settings.clock(),
+        answer_contexts=answer_contexts,
     )

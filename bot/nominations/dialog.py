@@ -371,4 +371,3 @@ class NominationDialog:
             if wanted in aliases:
                 return step
         return None
-

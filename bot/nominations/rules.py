@@ -105,15 +105,10 @@ def _error(field: str, lang: str, key: str, criterion: str | None = None, **valu
 
 def _has_control_characters(text: str, multiline: bool) -> bool:
     allowed = "\n\t" if multiline else ""
-    return any(
-        (unicodedata.category(char) == "Cc" and char not in allowed) or char in _BIDI_CONTROLS
-        for char in text
-    )
+    return any((unicodedata.category(char) == "Cc" and char not in allowed) or char in _BIDI_CONTROLS for char in text)
 
 
-def clean_text(
-    field: str, value: str | None, lang: str = "sv", *, required: bool | None = None
-) -> str | None:
+def clean_text(field: str, value: str | None, lang: str = "sv", *, required: bool | None = None) -> str | None:
     """The trimmed, NFC-normalised text, ``None`` for an empty optional field.
 
     Raises :class:`InvalidField` naming the field.
@@ -267,9 +262,7 @@ class Rules:
         ]
         for criterion in self.prize.assessment_criteria:
             answer = getattr(content, criterion.key, None)
-            checks.append(
-                CriterionCheck(key=criterion.key, text=criterion.text, mandatory=False, met=bool(answer))
-            )
+            checks.append(CriterionCheck(key=criterion.key, text=criterion.text, mandatory=False, met=bool(answer)))
         return checks
 
 

@@ -1,10 +1,13 @@
-"""Buttons: the jury's "show full nomination", and edit/withdraw in App Home."""
+"""Buttons: the jury's "show full nomination" and overview, and edit/withdraw in App Home.
+
+Every button is acknowledged first; the work (a jury check is a Web API call) runs after.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.nominations.rules import field_label
@@ -19,6 +22,7 @@ from handlers.slack.blocks import (
     jury_list_view,
     nomination_modal,
 )
+from handlers.slack.client import respond_via
 from handlers.slack.deps import SlackDeps, slack_nominator
 from handlers.slack.home import publish_home
 from handlers.slack.jury import is_jury_member
@@ -29,64 +33,74 @@ FULL_FIELDS = ("nominee", "partners", "description", "added_value", "innovation"
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:
-    @app.action(SHOW_FULL_ACTION)
-    async def show_full(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond) -> None:
-        await ack()
-        action = BlockAction.from_body(body)
-        if not await is_jury_member(client, deps.settings, action.user.id):
-            await respond(t(LANG, "slack.jury.refused"), response_type="ephemeral", replace_original=False)
-            return
-        nomination = await deps.store.nominations.get(action.value)
-        if nomination is None:
-            await respond(t(LANG, "slack.jury.not_found", id=action.value), replace_original=False)
-            return
-        labels = {field: field_label(field, LANG).capitalize() for field in FULL_FIELDS}
-        await client.views_open(trigger_id=action.trigger_id, view=full_nomination_view(nomination, labels, LANG))
+    def on_press(action_id: str, work: Any) -> None:
+        @app.action(action_id)
+        async def listener(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+            await ack()
+            deps.tasks.spawn(work(deps, client, BlockAction.from_body(body), body.get("response_url")))
 
-    @app.action(JURY_LIST_ACTION)
-    async def list_all(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
-        await ack()
-        action = BlockAction.from_body(body)
-        # Checked again on every press: the button is only shown to the jury, but a payload can be forged.
-        if not await is_jury_member(client, deps.settings, action.user.id):
-            await client.chat_postMessage(channel=action.user.id, text=t(LANG, "slack.jury.refused"))
-            return
-        year = deps.service.round.year
-        submitted = await deps.store.nominations.list(round_year=year, statuses=("submitted",))
-        await client.views_open(trigger_id=action.trigger_id, view=jury_list_view(submitted, year, LANG))
+    on_press(SHOW_FULL_ACTION, _show_full)
+    on_press(JURY_LIST_ACTION, _list_all)
+    on_press(HOME_EDIT_ACTION, _edit)
+    on_press(HOME_WITHDRAW_ACTION, _withdraw)
 
-    @app.action(HOME_EDIT_ACTION)
-    async def edit(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
-        await ack()
-        action = BlockAction.from_body(body)
-        user = slack_nominator(action.user.id)
-        try:
-            nomination = await deps.service.get_own(action.value, user, LANG)
-        except NominationError as error:
-            await client.chat_postMessage(
-                channel=action.user.id, text=t(LANG, "slack.action_failed", message=error.errors[0].message)
-            )
-            return
-        modal = nomination_modal(
-            deps.knowledge.prize,
-            deps.service.round,
-            LANG,
-            content=nomination.content(),
-            email=nomination.nominator.email,
-            nomination_id=nomination.id,
-        )
-        await client.views_open(trigger_id=action.trigger_id, view=modal)
 
-    @app.action(HOME_WITHDRAW_ACTION)
-    async def withdraw(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
-        await ack()
-        action = BlockAction.from_body(body)
-        try:
-            nomination = await deps.service.withdraw(action.value, slack_nominator(action.user.id), LANG)
-        except NominationError as error:
-            text = t(LANG, "slack.action_failed", message=error.errors[0].message)
-        else:
-            deps.outbox_ready.set()
-            text = t(LANG, "slack.withdrawn_dm", id=nomination.id)
+async def _refuse(deps: SlackDeps, client: AsyncWebClient, action: BlockAction, response_url: str | None) -> None:
+    text = t(LANG, "slack.jury.refused")
+    if response_url:
+        await respond_via(deps.http, response_url, text)
+    else:
         await client.chat_postMessage(channel=action.user.id, text=text)
-        await publish_home(client, deps, action.user.id)
+
+
+async def _show_full(deps: SlackDeps, client: AsyncWebClient, action: BlockAction, response_url: str | None) -> None:
+    if not await is_jury_member(client, deps.settings, action.user.id):
+        await _refuse(deps, client, action, response_url)
+        return
+    nomination = await deps.store.nominations.get(action.value)
+    if nomination is None:
+        await client.chat_postMessage(channel=action.user.id, text=t(LANG, "slack.jury.not_found", id=action.value))
+        return
+    labels = {field: field_label(field, LANG).capitalize() for field in FULL_FIELDS}
+    await client.views_open(trigger_id=action.trigger_id, view=full_nomination_view(nomination, labels, LANG))
+
+
+async def _list_all(deps: SlackDeps, client: AsyncWebClient, action: BlockAction, response_url: str | None) -> None:
+    # Checked on every press: the button is only shown to the jury, but a payload can be forged.
+    if not await is_jury_member(client, deps.settings, action.user.id):
+        await _refuse(deps, client, action, response_url)
+        return
+    year = deps.service.round.year
+    submitted = await deps.store.nominations.list(round_year=year, statuses=("submitted",))
+    await client.views_open(trigger_id=action.trigger_id, view=jury_list_view(submitted, year, LANG))
+
+
+async def _edit(deps: SlackDeps, client: AsyncWebClient, action: BlockAction, response_url: str | None) -> None:
+    try:
+        nomination = await deps.service.get_own(action.value, slack_nominator(action.user.id), LANG)
+    except NominationError as error:
+        await client.chat_postMessage(
+            channel=action.user.id, text=t(LANG, "slack.action_failed", message=error.errors[0].message)
+        )
+        return
+    modal = nomination_modal(
+        deps.knowledge.prize,
+        deps.service.round,
+        LANG,
+        content=nomination.content(),
+        email=nomination.nominator.email,
+        nomination_id=nomination.id,
+    )
+    await client.views_open(trigger_id=action.trigger_id, view=modal)
+
+
+async def _withdraw(deps: SlackDeps, client: AsyncWebClient, action: BlockAction, response_url: str | None) -> None:
+    try:
+        nomination = await deps.service.withdraw(action.value, slack_nominator(action.user.id), LANG)
+    except NominationError as error:
+        text = t(LANG, "slack.action_failed", message=error.errors[0].message)
+    else:
+        deps.outbox_ready.set()
+        text = t(LANG, "slack.withdrawn_dm", id=nomination.id)
+    await client.chat_postMessage(channel=action.user.id, text=text)
+    await publish_home(client, deps, action.user.id)

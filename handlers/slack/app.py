@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.answering import Answerer
 from bot.cli.compose import build_assistant, build_service
 from bot.config import Settings, SettingsError
 from bot.knowledge import default_knowledge
 from handlers.slack import actions, commands, events, views
+from handlers.slack.contexts import ChannelQuestions
 from handlers.slack.deps import SlackDeps
 from handlers.slack.middleware import dedupe_middleware
 from store import Store
@@ -28,7 +31,7 @@ def require_settings(settings: Settings, *names: str) -> None:
         raise SettingsError("Inställningen SLACK_APP_TOKEN ska börja med xapp-.")
 
 
-def build_deps(settings: Settings, store: Store) -> SlackDeps:
+def build_deps(settings: Settings, store: Store, http: aiohttp.ClientSession) -> SlackDeps:
     return SlackDeps(
         settings=settings,
         knowledge=default_knowledge(),
@@ -36,6 +39,8 @@ def build_deps(settings: Settings, store: Store) -> SlackDeps:
         assistant=build_assistant(store, settings),
         service=build_service(store, settings),
         clock=settings.clock(),
+        questions=ChannelQuestions(Answerer(default_knowledge())),
+        http=http,
     )
 
 
@@ -45,7 +50,9 @@ def create_bolt_app(deps: SlackDeps, client: AsyncWebClient, *, verify_requests:
         signing_secret=deps.settings.slack_signing_secret or "",
         # Socket Mode has no signatures to verify; over HTTP bolt answers 401 to a bad or stale one.
         request_verification_enabled=verify_requests,
-        process_before_response=False,
+        # Every listener acks and hands slow work to deps.tasks (strong references), so bolt may
+        # answer as soon as the listener returns instead of polling for the ack every 10 ms.
+        process_before_response=True,
     )
     app.use(dedupe_middleware(deps.seen))
     for module in (commands, events, views, actions):

@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+import aiohttp
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
     AsyncServerErrorRetryHandler,
 )
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.config import Settings
 
 
-def build_web_client(settings: Settings) -> AsyncWebClient:
+async def respond_via(session: aiohttp.ClientSession, response_url: str, text: str) -> None:
+    """Answer a slash command through its response_url on the shared session."""
+    await AsyncWebhookClient(url=response_url, session=session).send(text=text, response_type="ephemeral")
+
+
+def build_web_client(settings: Settings, session: aiohttp.ClientSession | None = None) -> AsyncWebClient:
+    """``session``: one shared connection pool (slack_sdk otherwise opens a session per call)."""
     # Only the connection-error handler is on by default in slack_sdk; 429 (honouring
     # Retry-After) and 5xx are retried here too. The outbox adds its own slower backoff.
     return AsyncWebClient(
         token=settings.slack_bot_token,
         base_url=settings.slack_api_url,
         timeout=10,
+        session=session,
         retry_handlers=[
             AsyncConnectionErrorRetryHandler(max_retry_count=2),
             AsyncRateLimitErrorRetryHandler(max_retry_count=2),

@@ -5,12 +5,15 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
+import aiohttp
+
 from bot.assistant import Assistant
 from bot.clock import Clock
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase
 from bot.nominations.model import Nominator
 from bot.nominations.service import NominationService
+from handlers.slack.contexts import ChannelQuestions
 from handlers.slack.middleware import SeenEvents
 from handlers.slack.tasks import BackgroundTasks
 from store import Store
@@ -24,6 +27,8 @@ class SlackDeps:
     assistant: Assistant
     service: NominationService
     clock: Clock
+    questions: ChannelQuestions
+    http: aiohttp.ClientSession
     tasks: BackgroundTasks = field(default_factory=BackgroundTasks)
     seen: SeenEvents = field(default_factory=SeenEvents)
     # Set when something was written to the outbox, so the worker sends it at once.

@@ -24,7 +24,7 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
             return
         thread = message.thread_ts or message.ts
         key = conversation_key(body.get("team_id"), f"{message.channel}/{thread}", message.user)
-        deps.tasks.spawn(_reply(deps, client, key, message, thread_ts=thread))
+        deps.tasks.spawn(_answer_in_thread(deps, client, key, message, thread))
 
     @app.event("message")
     async def on_message(event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient) -> None:
@@ -39,6 +39,13 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
     async def on_home_opened(event: dict[str, Any], client: AsyncWebClient) -> None:
         if event.get("tab", "home") == "home":
             deps.tasks.spawn(publish_home(client, deps, event["user"]))
+
+
+async def _answer_in_thread(
+    deps: SlackDeps, client: AsyncWebClient, key: str, message: MessageEvent, thread_ts: str | None
+) -> None:
+    answer = deps.questions.answer(key, _LEADING_MENTION.sub("", message.text or ""))
+    await client.chat_postMessage(channel=message.channel or "", text=answer.text, thread_ts=thread_ts)
 
 
 async def _reply(

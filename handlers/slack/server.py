@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
@@ -32,8 +33,9 @@ def create_web_app(
     async def start(app: web.Application) -> None:
         nonlocal store
         store = store or open_store(settings.db_path)
-        deps = build_deps(settings, store)
-        client = build_web_client(settings)
+        http = aiohttp.ClientSession()
+        deps = build_deps(settings, store, http)
+        client = build_web_client(settings, http)
         app[DEPS] = deps
         app[BOLT_APP] = create_bolt_app(deps, client)
         notifier = JuryNotifier(deps, client, poll_seconds=outbox_poll_seconds, retry_base_seconds=retry_base_seconds)
@@ -44,6 +46,7 @@ def create_web_app(
         await app[NOTIFIER].stop()
         deps = app[DEPS]
         await deps.tasks.drain()
+        await deps.http.close()
         deps.store.close()
 
     async def slack_events(request: web.Request) -> web.Response:

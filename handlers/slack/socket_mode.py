@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import aiohttp
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 
 from bot.config import Settings
@@ -14,8 +15,9 @@ from store import Store
 
 
 async def run_socket_mode(settings: Settings, store: Store) -> None:
-    deps = build_deps(settings, store)
-    client = build_web_client(settings)
+    http = aiohttp.ClientSession()
+    deps = build_deps(settings, store, http)
+    client = build_web_client(settings, http)
     # Socket Mode requests are not signed: the websocket itself is authenticated by the app token.
     app = create_bolt_app(deps, client, verify_requests=False)
     notifier = JuryNotifier(deps, client)
@@ -29,4 +31,5 @@ async def run_socket_mode(settings: Settings, store: Store) -> None:
         await notifier.stop()
         await deps.tasks.drain()
         await handler.close_async()  # type: ignore[no-untyped-call]
+        await http.close()
         store.close()

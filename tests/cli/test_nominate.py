@@ -17,7 +17,7 @@ GOOD: dict[str, Any] = {
     "partners": ["Polisen", "Fältassistenterna"],
     "description": "Nattvandringar; samtal med unga.\nVarje helg.",
     "added_value": "Föreningar och myndigheter gör gemensamma kvällar utöver ordinarie uppdrag.",
-    "innovation": "=HYPERLINK(\"x\")",
+    "innovation": '=HYPERLINK("x")',
     "nominator": {"name": "Anna Andersson", "email": "anna@example.se"},
 }
 
@@ -57,9 +57,7 @@ def test_nominate_text_output_names_the_id(env: Path, capsys: pytest.CaptureFixt
     assert code == 0 and "inskickad med id" in out
 
 
-def test_nominate_flags_a_second_nomination_of_the_same_effort(
-    env: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_nominate_flags_a_second_nomination_of_the_same_effort(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "nominate", "--file", write(env, GOOD), "--json")
     changed = {**GOOD, "description": "En annan beskrivning av samma insats."}
     code, out, _ = run(capsys, "nominate", "--file", write(env, changed, "b.json"), "--json")

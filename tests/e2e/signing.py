@@ -140,12 +140,12 @@ class SlackSender:
             "api_app_id": "A1",
             "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": TEAM_ID},
             "trigger_id": f"{n}.{n}.trigger{n}",
-            "response_url": self.fake.response_url(f"act{n}"),
             "actions": [
                 {"type": "button", "action_id": action_id, "block_id": "b1", "value": value, "action_ts": self.new_ts()}
             ],
         }
-        if channel:
+        if channel:  # a button in a message; App Home buttons have no response_url
+            payload["response_url"] = self.fake.response_url(f"act{n}")
             payload["channel"] = {"id": channel}
             payload["container"] = {"type": "message", "channel_id": channel, "message_ts": self.new_ts()}
         else:

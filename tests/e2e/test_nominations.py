@@ -233,7 +233,6 @@ async def test_app_home_lists_own_nominations_and_the_period(slack: SlackSender,
 
 @pytest.mark.parametrize("now", ["2023-10-01"])
 async def test_nominera_outside_the_period_explains_and_opens_nothing(slack: SlackSender, fake: FakeSlack) -> None:
-    await slack.slash("/nominera")
-    [answer] = await fake.wait_for("response_url")
-    assert "1 september 2023" in answer.args["text"]
+    reply = await slack.slash("/nominera")
+    assert "1 september 2023" in reply.json()["text"]
     assert fake.of("views.open") == []

@@ -36,9 +36,7 @@ def test_criteria_come_from_the_prize_document(rules: Rules) -> None:
         ("Polisen", ["   "], False),
     ],
 )
-def test_samverkan_needs_two_distinct_organisations(
-    rules: Rules, nominee: str, partners: list[str], ok: bool
-) -> None:
+def test_samverkan_needs_two_distinct_organisations(rules: Rules, nominee: str, partners: list[str], ok: bool) -> None:
     error = rules.samverkan_error(nominee, partners)
     assert (error is None) == ok
     if error:

@@ -19,9 +19,7 @@ async def test_submit_stores_the_nomination_and_one_outbox_message(service: Nomi
     assert stored is not None and stored.status == "submitted" and stored.round_year == 2023
     assert stored.submitted_at is not None and stored.nominator == ANNA
     messages = await store.outbox.list()
-    assert [(m.kind, m.nomination_id, m.status) for m in messages] == [
-        ("nomination_submitted", stored.id, "pending")
-    ]
+    assert [(m.kind, m.nomination_id, m.status) for m in messages] == [("nomination_submitted", stored.id, "pending")]
 
 
 async def test_rejected_submission_stores_nothing(service: NominationService, store: Store) -> None:
