@@ -13,7 +13,7 @@ from bot.knowledge import default_knowledge
 from handlers.slack import actions, commands, events, views
 from handlers.slack.contexts import ChannelQuestions
 from handlers.slack.deps import SlackDeps
-from handlers.slack.middleware import dedupe_middleware
+from handlers.slack.middleware import DedupeMiddleware
 from store import Store
 
 
@@ -54,7 +54,7 @@ def create_bolt_app(deps: SlackDeps, client: AsyncWebClient, *, verify_requests:
         # answer as soon as the listener returns instead of polling for the ack every 10 ms.
         process_before_response=True,
     )
-    app.use(dedupe_middleware(deps.seen))
+    app.use(DedupeMiddleware(deps.seen))
     for module in (commands, events, views, actions):
         module.register(app, deps)
     return app

@@ -12,6 +12,8 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
 
@@ -41,11 +43,20 @@ def delivery_key(body: dict[str, Any]) -> str | None:
     return f"event:{event_id}" if isinstance(event_id, str) and event_id else None
 
 
-def dedupe_middleware(seen: SeenEvents) -> Callable[..., Awaitable[BoltResponse]]:
-    async def dedupe(body: dict[str, Any], next: Callable[[], Awaitable[BoltResponse]]) -> BoltResponse:
-        key = delivery_key(body)
-        if key is not None and not seen.first_time(key):
+class DedupeMiddleware(AsyncMiddleware):
+    """Acknowledges and drops an event delivery whose ``event_id`` was handled before.
+
+    A middleware class rather than a function: bolt calls it directly, without the
+    keyword-argument injection it performs for function middleware on every request.
+    """
+
+    def __init__(self, seen: SeenEvents) -> None:
+        self.seen = seen
+
+    async def async_process(
+        self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[BoltResponse]]
+    ) -> BoltResponse | None:
+        key = delivery_key(req.body)
+        if key is not None and not self.seen.first_time(key):
             return BoltResponse(status=200, body="")
         return await next()
-
-    return dedupe
