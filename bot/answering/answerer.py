@@ -14,6 +14,7 @@ from bot.answering.model import Answer, ConversationContext
 from bot.answering.normalize import Normalized
 from bot.answering.query import Query
 from bot.answering.reply import Reply
+from bot.clock import Clock, system_clock
 from bot.knowledge import KnowledgeBase
 from bot.texts import Lang
 
@@ -47,8 +48,10 @@ RESOLVERS: dict[str, Callable[[Query], None]] = {
 class Answerer:
     """Answers one question at a time; pass ``answer.context`` back in for follow-ups."""
 
-    def __init__(self, knowledge: KnowledgeBase) -> None:
+    def __init__(self, knowledge: KnowledgeBase, clock: Clock = system_clock) -> None:
+        """``clock`` dates "i år" and "förra året" (the app's clock, so TRYGGHETSBOT_NOW applies)."""
         self.knowledge = knowledge
+        self.clock = clock
         self.extractor = EntityExtractor(knowledge)
         self._table_years = {c.year for c in knowledge.budget.columns}
 
@@ -56,6 +59,8 @@ class Answerer:
         context = context or ConversationContext()
         text = self.extractor.normalize(question[:MAX_QUESTION_CHARS])
         entities = self.extractor.extract(text)
+        if not entities.years:
+            entities.years = self._calendar_years(text)
         lang = detect_language(text, context.lang)
         if self._only_changes_year(text, entities, context):
             # "och 2024?", "vem vann året efter?": ask the previous question again for the new year.
@@ -77,6 +82,14 @@ class Answerer:
         else:
             RESOLVERS[intent](query)
         return query.reply.build(intent, self._next_context(intent, query, lang))
+
+    def _calendar_years(self, text: Normalized) -> list[int]:
+        """ "i år", "förra året": years relative to today, not to the conversation."""
+        if lx.LAST_YEAR.in_(text):
+            return [self.clock().year - 1]
+        if lx.THIS_YEAR.in_(text):
+            return [self.clock().year]
+        return []
 
     @staticmethod
     def _only_changes_year(text: Normalized, e: Entities, ctx: ConversationContext) -> bool:

@@ -176,6 +176,8 @@ def _line_difference(q: Query, line: BudgetLine, before: Column, after: Column) 
 
 def budget_total(q: Query) -> None:
     r, budget = q.reply, q.knowledge.budget
+    if q.has(lx.DESCRIPTION) and not q.years:  # "vad är trygghetspaketet?"
+        decided_by(q)
     columns = q.columns()
     if columns is None:
         history(q)

@@ -93,6 +93,10 @@ WHY = Cue.of(
 )
 THEN = Cue.of("då", "then", "det året", "that year", "samma år", "same year")
 WHO = Cue.of("vem", "vilka", "who", "vilken verksamhet", "vilken organisation", "which organisation", "which organization")
+LAST_YEAR = Cue.of("förra året", "i fjol", "ifjol", "fjolårets", "last year", "förra årets")
+THIS_YEAR = Cue.of("i år", "this year", "årets", "innevarande år", "current year")
+EARLIEST = Cue.of("först", "första", "first", "earliest", "tidigaste")
+LATEST = Cue.of("senast", "senaste", "latest", "most recent", "last", "nyligen", "recently")
 YEAR_BEFORE = Cue.of("året innan", "året före", "föregående år", "year before", "previous year", "år innan")
 YEAR_AFTER = Cue.of("året efter", "året därpå", "nästa år", "year after", "following year", "next year")
 
@@ -207,7 +211,7 @@ PARTNERS = Cue.of(
 CHANGE = Cue.of(
     "utökas", "utökning*", "utökad*", "utökat", "ökar", "ökning*", "ökade", "ökat", "höjs", "höjning*", "increase*",
     "förändring*", "förändras", "ändras", "change*", "minskar", "minskning*", "sänks", "decrease*", "mer än",
-    "more than",
+    "more than", "minskade", "minskat", "sänktes", "höjdes", "rose", "fell", "increased", "decreased",
 )
 
 # --- questions over the table ---------------------------------------------

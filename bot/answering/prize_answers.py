@@ -46,16 +46,23 @@ def year_by_winner(q: Query) -> None:
         winner = prize.winner_for(year)
         if winner:
             _winner_sentence(q, winner, "prize.year_of_winner")
+    if q.has(lx.PRIZE_MONEY) or q.has(lx.MONEY):  # "hur mycket fick Gatans lag?": the prize sum
+        _amount(q)
 
 
 def winners_list(q: Query) -> None:
     r = q.reply
     winners = sorted(q.knowledge.prize.winners, key=lambda w: w.year)
+    if q.has(lx.EARLIEST) or q.has(lx.LATEST):  # "vem vann första gången?", "vem vann senast?"
+        _winner_sentence(q, winners[0] if q.has(lx.EARLIEST) else winners[-1], "prize.winner_of_year")
+        return
     items = []
     for winner in winners:
         r.fact(f"prize.winners[{winner.year}].winner", winner.winner, winner.source)
         items.append(r.text("prize.winner_item", year=winner.year, winner=winner.winner))
-    r.say("prize.winners_list", items="; ".join(items))
+    r.say(
+        "prize.winners_list", count=len(winners), first=winners[0].year, last=winners[-1].year, items="; ".join(items)
+    )
 
 
 def theme_by_year(q: Query) -> None:

@@ -32,5 +32,5 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if not question:
         print(t("sv", "cli.empty_question"), file=sys.stderr)
         return 2
-    print_answer(Answerer(default_knowledge()).answer(question), args.json)
+    print_answer(Answerer(default_knowledge(), settings.clock()).answer(question), args.json)
     return 0

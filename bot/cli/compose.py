@@ -41,7 +41,7 @@ def build_assistant(
     """The conversation router over ``store``: what every chat surface talks to."""
     service = build_service(store, settings)
     return Assistant(
-        answerer=Answerer(default_knowledge()),
+        answerer=Answerer(default_knowledge(), settings.clock()),
         dialog=NominationDialog(service),
         conversations=store.dialogs,
         clock=settings.clock(),

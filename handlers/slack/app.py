@@ -39,7 +39,7 @@ def build_deps(settings: Settings, store: Store, http: aiohttp.ClientSession) ->
         assistant=build_assistant(store, settings),
         service=build_service(store, settings),
         clock=settings.clock(),
-        questions=ChannelQuestions(Answerer(default_knowledge())),
+        questions=ChannelQuestions(Answerer(default_knowledge(), settings.clock())),
         http=http,
     )
 

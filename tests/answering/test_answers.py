@@ -221,3 +221,22 @@ def test_theme_follow_up_after_winner(chat: Chat, kb: KnowledgeBase) -> None:
 def test_a_new_question_is_not_a_follow_up(chat: Chat) -> None:
     chat.ask("vad fick trygghetsvärdar 2025?")
     assert chat.ask("vem vann 2012?").intent == "winner_by_year"
+
+
+def test_calendar_words_follow_the_apps_clock(kb: KnowledgeBase) -> None:
+    from datetime import date
+
+    from bot.clock import fixed_clock
+
+    in_2023 = Answerer(kb, fixed_clock(date(2023, 6, 15)))
+    assert kb.prize.latest_round.theme in in_2023.answer("vilket tema har priset i år?").text
+    assert kb.prize.winner_for(2022).winner in in_2023.answer("vem vann förra året?").text  # type: ignore[union-attr]
+    in_2030 = Answerer(kb, fixed_clock(date(2030, 1, 1)))
+    assert_no_answer(in_2030.answer("vem vann förra året?").text)
+
+
+def test_first_and_latest_winner_and_what_a_winner_got(answerer: Answerer, kb: KnowledgeBase) -> None:
+    winners = sorted(kb.prize.winners, key=lambda w: w.year)
+    assert winners[0].winner in answerer.answer("vem vann första gången?").text
+    assert winners[-1].winner in answerer.answer("who won most recently?").text
+    assert sek(kb.prize.amount_sek) in answerer.answer("hur mycket pengar fick Gatans lag?").text

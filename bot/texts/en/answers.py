@@ -26,7 +26,7 @@ TEXTS: dict[str, str] = {
     ),
     "prize.year_of_winner": "{winner} won Trygghetspriset in {year} (theme: “{theme}”).",
     "prize.winner_item": "{year}: {winner}",
-    "prize.winners_list": "Past winners of Trygghetspriset: {items}.",
+    "prize.winners_list": "Trygghetspriset has gone to {count} winners {first}–{last}: {items}.",
     "prize.round_theme": "The theme of Trygghetspriset {year} is “{theme}”: the prize goes to {focus}.",
     "prize.theme_of_year": "The theme in {year} was “{theme}”. Winner: {winner}.",
     "prize.theme_unknown": (

@@ -26,7 +26,7 @@ TEXTS: dict[str, str] = {
     ),
     "prize.year_of_winner": "{winner} vann Trygghetspriset {year} (tema: ”{theme}”).",
     "prize.winner_item": "{year}: {winner}",
-    "prize.winners_list": "Tidigare vinnare av Trygghetspriset: {items}.",
+    "prize.winners_list": "Trygghetspriset har gått till {count} vinnare {first}–{last}: {items}.",
     "prize.round_theme": "Temat för Trygghetspriset {year} är ”{theme}”: priset ska gå till {focus}.",
     "prize.theme_of_year": "Temat {year} var ”{theme}”. Vinnare: {winner}.",
     "prize.theme_unknown": (
