@@ -53,6 +53,11 @@ def create_bolt_app(deps: SlackDeps, client: AsyncWebClient, *, verify_requests:
         # Every listener acks and hands slow work to deps.tasks (strong references), so bolt may
         # answer as soon as the listener returns instead of polling for the ack every 10 ms.
         process_before_response=True,
+        # Built-ins for features this app does not use (AI assistant threads, workflow
+        # functions) cost a middleware hop on every request.
+        ignoring_self_assistant_message_events_enabled=False,
+        attaching_function_token_enabled=False,
+        attaching_conversation_kwargs_enabled=False,
     )
     app.use(DedupeMiddleware(deps.seen))
     for module in (commands, events, views, actions):
