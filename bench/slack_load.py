@@ -33,7 +33,12 @@ from tests.e2e.signing import signature  # noqa: E402
 
 SECRET = "bench-secret"
 BOT_PORT = 0  # the bot's answers are checked (each ack must carry an answer with its source)
-QUESTION = os.environ.get("BENCH_QUESTION", "vem vann 2019?")
+# Real questions in rotation (the one-line ones of the QA benchmark), not one repeated string.
+QUESTIONS = [
+    line.strip()
+    for line in (Path(__file__).with_name("questions.txt")).read_text("utf-8").splitlines()
+    if line.strip() and "||" not in line
+]
 BARE_SERVER = """
 import sys
 from aiohttp import web
@@ -132,6 +137,7 @@ async def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=3, help="Alternate bot and bare this many times.")
     args = parser.parse_args()
 
     global BOT_PORT
@@ -164,13 +170,19 @@ async def main() -> int:
             await load(bare_url, 200, args.concurrency, response_url)
             print(f"{args.requests} signed /trygghet commands, {args.concurrency} concurrent, 127.0.0.1")
             print(f"{'server':<22}{'requests':>9}{'req/s':>12}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}")
-            bot_rps, bot_p99 = report(
-                "trygghetsbot serve", *await load(bot_url, args.requests, args.concurrency, response_url)
-            )
-            bare_rps, _ = report("bare aiohttp", *await load(bare_url, args.requests, args.concurrency, response_url))
-            print(f"goal p99 < 50 ms: {'met' if bot_p99 < 50 else 'NOT met'} ({bot_p99:.1f} ms)")
-            ratio = bot_rps / bare_rps
-            print(f"goal throughput >= 50% of bare: {'met' if ratio >= 0.5 else 'NOT met'} ({ratio:.0%})")
+            # Alternating runs: machine noise hits both servers alike; the median run is reported.
+            results: list[tuple[float, float, float]] = []
+            for _ in range(args.runs):
+                bot_rps, bot_p99 = report(
+                    "trygghetsbot serve", *await load(bot_url, args.requests, args.concurrency, response_url)
+                )
+                bare_rps, _ = report(
+                    "bare aiohttp", *await load(bare_url, args.requests, args.concurrency, response_url)
+                )
+                results.append((bot_rps / bare_rps, bot_p99, bot_rps))
+            ratio, bot_p99, _ = sorted(results)[len(results) // 2]
+            print(f"goal p99 < 50 ms (median run): {'met' if bot_p99 < 50 else 'NOT met'} ({bot_p99:.1f} ms)")
+            print(f"goal throughput >= 50% of bare (median run): {'met' if ratio >= 0.5 else 'NOT met'} ({ratio:.0%})")
         finally:
             for process in (bot, bare):
                 process.terminate()
