@@ -17,7 +17,7 @@ from typing import Any
 
 from bot.cli.compose import open_settings_store
 from bot.config import Settings
-from bot.nominations.model import Nomination
+from bot.nominations.model import CONTENT_FIELDS, Nomination
 from bot.texts import t
 from store import StoreError
 
@@ -26,14 +26,7 @@ CSV_COLUMNS = (
     "round_year",
     "status",
     "submitted_at",
-    "nominee",
-    "partners",
-    "description",
-    "added_value",
-    "innovation",
-    "inspiration",
-    "results",
-    "contact",
+    *CONTENT_FIELDS,
     "nominator_name",
     "nominator_email",
     "nominator_user",

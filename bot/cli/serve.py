@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import logging
-import sys
 from typing import Any
 
-from bot.config import Settings, SettingsError
-from bot.texts import t
-from store import StoreError
+from bot.cli.slack_startup import open_for_slack
+from bot.config import Settings
 
 
 def register(subparsers: Any) -> None:
@@ -20,20 +17,13 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    # Imported here so that `trygghetsbot ask` never pays for slack_bolt and aiohttp.
+    store = open_for_slack(settings, "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
+    if store is None:
+        return 2
     from aiohttp import web
 
-    from handlers.slack.app import require_settings
     from handlers.slack.server import create_web_app
-    from store import open_store
 
-    try:
-        require_settings(settings, "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
-        store = open_store(settings.db_path)
-    except (SettingsError, StoreError) as error:
-        print(t("sv", "cli.settings_error", error=error), file=sys.stderr)
-        return 2
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     web.run_app(
         create_web_app(settings, store=store),
         host=args.host or settings.host,

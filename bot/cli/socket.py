@@ -5,13 +5,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import logging
-import sys
 from typing import Any
 
-from bot.config import Settings, SettingsError
-from bot.texts import t
-from store import StoreError
+from bot.cli.slack_startup import open_for_slack
+from bot.config import Settings
 
 
 def register(subparsers: Any) -> None:
@@ -20,17 +17,11 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from handlers.slack.app import require_settings
-    from handlers.slack.socket_mode import run_socket_mode
-    from store import open_store
-
-    try:
-        require_settings(settings, "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
-        store = open_store(settings.db_path)
-    except (SettingsError, StoreError) as error:
-        print(t("sv", "cli.settings_error", error=error), file=sys.stderr)
+    store = open_for_slack(settings, "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
+    if store is None:
         return 2
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from handlers.slack.socket_mode import run_socket_mode
+
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(run_socket_mode(settings, store))
     return 0

@@ -10,6 +10,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.nominations.model import CONTENT_FIELDS
 from bot.nominations.rules import field_label
 from bot.nominations.service import NominationError
 from bot.texts import t
@@ -29,7 +30,6 @@ from handlers.slack.jury import is_jury_member
 from handlers.slack.payloads import BlockAction
 
 LANG = "sv"
-FULL_FIELDS = ("nominee", "partners", "description", "added_value", "innovation", "inspiration", "results", "contact")
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> None:
@@ -61,7 +61,7 @@ async def _show_full(deps: SlackDeps, client: AsyncWebClient, action: BlockActio
     if nomination is None:
         await client.chat_postMessage(channel=action.user.id, text=t(LANG, "slack.jury.not_found", id=action.value))
         return
-    labels = {field: field_label(field, LANG).capitalize() for field in FULL_FIELDS}
+    labels = {field: field_label(field, LANG).capitalize() for field in CONTENT_FIELDS}
     await client.views_open(trigger_id=action.trigger_id, view=full_nomination_view(nomination, labels, LANG))
 
 

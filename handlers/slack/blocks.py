@@ -25,7 +25,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.knowledge.models import Prize, Round
-from bot.nominations.model import Nomination, NominationContent
+from bot.nominations.model import CONTENT_FIELDS, Nomination, NominationContent
 from bot.nominations.rounds import format_date
 from bot.nominations.rules import FIELD_SPECS, CriterionCheck
 from bot.texts import t
@@ -41,17 +41,7 @@ HEADER_LIMIT = 150
 FALLBACK_LIMIT = 3000
 
 # Modal inputs: block_id == action_id == the field; the text fields of the core's limits.
-MODAL_FIELDS = (
-    "nominee",
-    "partners",
-    "description",
-    "added_value",
-    "innovation",
-    "inspiration",
-    "results",
-    "contact",
-    "nominator_email",
-)
+MODAL_FIELDS = (*CONTENT_FIELDS, "nominator_email")
 OPTIONAL_FIELDS = frozenset({"innovation", "inspiration", "results", "contact", "nominator_email"})
 
 
