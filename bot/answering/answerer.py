@@ -71,6 +71,10 @@ class Answerer:
             theme_years = self.extractor.themes_matching(entities.content_words)
             if not theme_years:
                 intent = "theme_by_year"
+        if intent == "out_of_scope" and lx.ACTIVITIES.in_(text):
+            # "vilka exempel på aktiviteter finns?": the lines whose activities the documents name.
+            entities.lines = [line.key for line in self.knowledge.budget.lines if line.activities]
+            intent = "budget_line" if entities.lines else intent
         follow_up = intent == context.intent
         if intent in BUDGET_INTENTS and not entities.lines and follow_up and context.lines:
             entities.lines = list(context.lines)

@@ -167,7 +167,7 @@ MONEY = Cue.of(
 )
 HISTORY = Cue.of(
     "bakgrund*", "historik", "historia", "history", "background", "mål och budget", "tidigare år", "anslogs",
-    "anslag*", "sedan 2019", "6 mkr", "socialnämnden", "började", "startade", "infördes", "began", "started",
+    "anslag*", "sedan 2019", "6 mkr", "socialnämnden", "social welfare", "social services committee", "började", "startade", "infördes", "began", "started",
 )
 STATE_GRANT = Cue.of(
     "statsbidrag*", "statligt", "statliga", "staten", "state", "government", "per invånare", "per inhabitant",

@@ -184,8 +184,9 @@ def _first(q: Query) -> None:
 
 def _conference(q: Query) -> None:
     prize, r = q.knowledge.prize, q.reply
-    r.fact("prize.awarded_at.months", ",".join(prize.awarded_at.months), prize.awarded_at.source)
-    r.say("prize.awarded_at", months=r.join(prize.awarded_at.months, "fmt.or"))
+    months = [r.month(number) for number in prize.awarded_at.months]
+    r.fact("prize.awarded_at.months", ",".join(months), prize.awarded_at.source)
+    r.say("prize.awarded_at", months=r.join(months, "fmt.or"))
     years = q.years or [prize.latest_round.year]
     for year in years:
         round_ = prize.round_for(year)

@@ -43,9 +43,11 @@ class Reply:
     def money(self, amount: int) -> str:
         return format_sek(amount, self.lang)
 
+    def month(self, number: int) -> str:
+        return t(self.lang, "fmt.months").split(",")[number - 1]
+
     def date(self, day: date) -> str:
-        months = t(self.lang, "fmt.months").split(",")
-        return t(self.lang, "fmt.date", day=day.day, month=months[day.month - 1], year=day.year)
+        return t(self.lang, "fmt.date", day=day.day, month=self.month(day.month), year=day.year)
 
     def join(self, items: Sequence[str], conjunction: str = "fmt.and") -> str:
         items = list(items)

@@ -45,7 +45,7 @@ class SourcedText(Frozen):
 
 
 class AwardOccasion(SourcedText):
-    months: list[str]
+    months: list[int] = Field(min_length=1)  # month numbers, rendered in the reader's language
 
 
 class Decision(Frozen):
