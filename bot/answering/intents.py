@@ -77,8 +77,9 @@ def _budget_intent(q: Normalized, e: Entities, ctx: ConversationContext, table_y
     def has(cue: lx.Cue) -> bool:
         return cue.in_(q)
 
-    if ctx.intent == "budget_line" and ctx.lines and is_short_follow_up(q) and not (has(lx.TOTAL) or has(lx.PACKAGE)):
-        return "budget_line"
+    continuing_line = ctx.intent == "budget_line" and ctx.lines and not (e.lines or has(lx.TOTAL) or has(lx.PACKAGE))
+    if continuing_line and (is_short_follow_up(q) or (has(lx.WHY) and len(q.tokens) <= 5)):
+        return "budget_line"  # "och 2024?", "varför ökar det?" about the line just discussed
     if has(lx.WHY) and (has(lx.OUTCOME_REASON) or "utfall" in e.column_kinds) and not e.lines:
         return "outcome_reason"
     if _is_analysis(q, e):

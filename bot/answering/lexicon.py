@@ -98,7 +98,7 @@ THIS_YEAR = Cue.of("i år", "this year", "årets", "innevarande år", "current y
 EARLIEST = Cue.of("först", "första", "first", "earliest", "tidigaste")
 LATEST = Cue.of("senast", "senaste", "latest", "most recent", "last", "nyligen", "recently")
 YEAR_BEFORE = Cue.of("året innan", "året före", "föregående år", "year before", "previous year", "år innan")
-YEAR_AFTER = Cue.of("året efter", "året därpå", "nästa år", "year after", "following year", "next year")
+YEAR_AFTER = Cue.of("året efter", "året därpå", "nästa år", "year after", "following year", "next year", "året därefter", "därefter", "efterföljande år", "the year after that", "the following year")
 
 # --- the prize ------------------------------------------------------------
 WIN = Cue.of(
