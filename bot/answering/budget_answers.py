@@ -299,6 +299,8 @@ def analysis(q: Query) -> None:
     columns = q.columns()
     if columns is None:
         _no_such_year(q, q.reply.text("budget.table"))
+    elif q.has(lx.SHARE) and q.lines:
+        _shares(q, columns)
     elif q.entities.amounts:
         _lines_with_amount(q, columns)
     elif q.has(lx.MOST) or q.has(lx.LEAST):
@@ -309,6 +311,29 @@ def analysis(q: Query) -> None:
         _changes(q)
     else:
         _table(q, columns)
+
+
+def _shares(q: Query, columns: list[Column]) -> None:
+    """A line's share of its column's total (the document's total, as stated)."""
+    r, budget = q.reply, q.knowledge.budget
+    for key in q.lines:
+        line = budget.line(key)
+        for column in columns:
+            total = budget.totals[column.key]
+            if not total:
+                continue
+            _cite_amount(q, line, column)
+            r.fact(f"budget.totals.{column.key}", total, budget.table_source)
+            percent = round(100 * line.amounts[column.key] / total)
+            r.say(
+                "budget.share",
+                line=r.line(line),
+                column=r.column(column),
+                amount=r.money(line.amounts[column.key]),
+                total=r.money(total),
+                percent=percent,
+            )
+    _discrepancy_notes(q, columns)
 
 
 def _extreme(q: Query, columns: list[Column], most: bool) -> None:

@@ -101,6 +101,8 @@ def _budget_intent(q: Normalized, e: Entities, ctx: ConversationContext, table_y
 
 
 def _is_analysis(q: Normalized, e: Entities) -> bool:
+    if lx.SHARE.in_(q) and e.lines:
+        return True
     if e.amounts and (lx.WHICH_LINES.in_(q) or not e.lines) and not lx.TOTAL.in_(q):
         return True
     if (lx.MOST.in_(q) or lx.LEAST.in_(q)) and not e.lines:

@@ -239,6 +239,7 @@ WHICH_LINES = Cue.of(
     "vilken del", "vilka budgetposter", "vilken budgetpost", "vilka insatser", "vilken insats", "what line*",
 )
 
+SHARE = Cue.of("andel*", "procent*", "share", "percent*", "proportion", "hur stor del", "how large a part", "what part")
 DISTRIBUTION = Cue.of(
     "fördelas", "fördelning*", "fördelade", "fördelat", "distribut*", "breakdown", "uppdelning*", "uppdelat",
     "vilka budgetposter", "vilka poster", "budgetposter*", "poster", "lines", "spent on", "går pengarna till",

@@ -93,7 +93,7 @@ class Reply:
                 self.lang,
                 "source.part",
                 title=self.knowledge.documents[doc].title,
-                sections=", ".join(f"”{section}”" for section in _unique(sections)),
+                sections=", ".join(t(self.lang, "fmt.quote", text=section) for section in _unique(sections)),
             )
             for doc, sections in by_document.items()
         ]

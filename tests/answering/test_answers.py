@@ -105,6 +105,13 @@ def test_table_questions_are_computed(answerer: Answerer, kb: KnowledgeBase) -> 
     assert sek(line.amounts["budget_2024"] - line.amounts["utfall_2024"]) in diff
 
 
+def test_a_lines_share_of_the_total(answerer: Answerer, kb: KnowledgeBase) -> None:
+    line = kb.budget.line("trygghetsvardar")
+    share = round(100 * line.amounts["forslag_2025"] / kb.budget.totals["forslag_2025"])
+    answer = answerer.answer("hur stor andel av paketet går till trygghetsvärdar 2025?")
+    assert answer.intent == "budget_analysis" and f"{share} %" in answer.text
+
+
 def test_what_a_line_is(answerer: Answerer, kb: KnowledgeBase) -> None:
     sspf = kb.budget.line("sspf")
     assert sspf.expansion and sspf.expansion in answerer.answer("vad står SSPF för?").text
