@@ -90,6 +90,7 @@ def nomination_modal(
         opens=format_date(round_.nomination_opens, lang),
         closes=format_date(round_.nomination_closes, lang),
         mandatory="; ".join(f"”{c.text}”" for c in prize.mandatory_criteria),
+        assessment="; ".join(f"”{c.text}”" for c in prize.assessment_criteria),
     )
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=cut(intro, SECTION_LIMIT)))]
     for field in MODAL_FIELDS:

@@ -6,7 +6,7 @@ TEXTS: dict[str, str] = {
     "slack.modal.close": "Avbryt",
     "slack.modal.intro": (
         "*Trygghetspriset {year}* – tema: ”{theme}”. Nomineringsperioden är {opens} till {closes}.\n"
-        "Obligatoriska kriterier: {mandatory}."
+        "*Obligatoriska kriterier:* {mandatory}.\n*Juryn bedömer också om:* {assessment}."
     ),
     "slack.modal.label.nominee": "Nominerad insats eller organisation",
     "slack.modal.label.partners": "Samverkanspartner (en per rad eller kommaseparerade)",

@@ -32,6 +32,8 @@ def test_modal_has_every_field_with_criteria_hints() -> None:
     assert set(MODAL_FIELDS) <= blocks.keys()
     assert kb.prize.mandatory_criteria[0].text in blocks["partners"]["hint"]["text"]
     assert blocks["innovation"]["optional"] is True and blocks["nominee"].get("optional") is not True
+    intro = view["blocks"][0]["text"]["text"]
+    assert all(c.text in intro for c in [*kb.prize.mandatory_criteria, *kb.prize.assessment_criteria])
 
 
 def test_jury_post_escapes_user_text_and_fits_limits() -> None:
