@@ -307,7 +307,7 @@ def analysis(q: Query) -> None:
         _extreme(q, columns, most=q.has(lx.MOST))
     elif len(q.lines) >= 2 and q.has(lx.SUM_OF):
         _sum_of_lines(q, columns)
-    elif q.has(lx.ROSE) or q.has(lx.FELL) or q.has(lx.DIFFERENCE):
+    elif any(q.has(cue) for cue in (lx.ROSE, lx.FELL, lx.DIFFERENCE, lx.COMPARATIVE, lx.UNCHANGED)):
         _changes(q)
     else:
         _table(q, columns)

@@ -7,6 +7,7 @@ without touching this code.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ _UNIT_FACTORS = {
     "sek": 1,
     "kronan": 1,
 }
+_ENGLISH_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _STOPWORDS = frozenset(
     fold(word)
     for word in [
@@ -215,6 +217,8 @@ def _numbers(tokens: tuple[str, ...]) -> tuple[list[int], list[int]]:
         factor = _UNIT_FACTORS.get(unit)
         if index and tokens[index - 1] == "sek" and factor is None:
             factor = 1
+        if (factor is None or factor == 1) and _ENGLISH_THOUSANDS.fullmatch(token):
+            token = token.replace(",", "")  # "SEK 700,000": a thousands separator, not a decimal comma
         try:
             value = float(token.replace(" ", "").replace("\u00a0", "").replace(",", "."))
         except ValueError:

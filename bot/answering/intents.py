@@ -80,6 +80,8 @@ def _budget_intent(q: Normalized, e: Entities, ctx: ConversationContext, table_y
     continuing_line = ctx.intent == "budget_line" and ctx.lines and not (e.lines or has(lx.TOTAL) or has(lx.PACKAGE))
     if continuing_line and (is_short_follow_up(q) or (has(lx.WHY) and len(q.tokens) <= 5)):
         return "budget_line"  # "och 2024?", "varför ökar det?" about the line just discussed
+    if has(lx.DISCREPANCY) and not e.lines:  # "stämmer summan?", "why don't the lines add up?"
+        return "budget_total"
     if has(lx.WHY) and (has(lx.OUTCOME_REASON) or "utfall" in e.column_kinds) and not e.lines:
         return "outcome_reason"
     if _is_analysis(q, e):
@@ -101,6 +103,8 @@ def _budget_intent(q: Normalized, e: Entities, ctx: ConversationContext, table_y
 
 
 def _is_analysis(q: Normalized, e: Entities) -> bool:
+    if (lx.COMPARATIVE.in_(q) and (len(e.years) >= 2 or len(e.column_kinds) >= 2)) or lx.UNCHANGED.in_(q):
+        return True
     if lx.SHARE.in_(q) and e.lines:
         return True
     if e.amounts and (lx.WHICH_LINES.in_(q) or not e.lines) and not lx.TOTAL.in_(q):

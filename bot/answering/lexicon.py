@@ -206,7 +206,7 @@ DESCRIPTION = Cue.of(
 ACTIVITIES = Cue.of("exempel*", "aktivitet*", "example*", "activit*", "vad gör man", "insatser som")
 PARTNERS = Cue.of(
     "partner*", "samarbetspartner*", "samarbetar", "samverkar", "tillsammans med", "med vem", "med vilka",
-    "vilka aktörer", "with whom", "who works", "collaborat*", "aktörerna", "vilka parter", "parter",
+    "vilka aktörer", "with whom", "who works", "collaborat*", "vilka parter", "parter",
 )
 CHANGE = Cue.of(
     "utökas", "utökning*", "utökad*", "utökat", "ökar", "ökning*", "ökade", "ökat", "höjs", "höjning*", "increase*",
@@ -239,6 +239,12 @@ WHICH_LINES = Cue.of(
     "vilken del", "vilka budgetposter", "vilken budgetpost", "vilka insatser", "vilken insats", "what line*",
 )
 
+COMPARATIVE = Cue.of("mer", "mindre", "more", "less", "högre", "lägre", "higher", "lower", "större", "bigger")
+UNCHANGED = Cue.of("oförändrad*", "unchanged", "ligger still", "står still", "samma belopp", "same amount", "stayed the same")
+DISCREPANCY = Cue.of(
+    "stämmer", "går ihop", "går inte ihop", "add up", "adds up", "fel i", "felaktig*", "felräkn*", "inte ihop",
+    "discrepanc*", "mismatch", "inconsisten*", "error in", "wrong in", "summerar", "summeras",
+)
 SHARE = Cue.of("andel*", "procent*", "share", "percent*", "proportion", "hur stor del", "how large a part", "what part")
 DISTRIBUTION = Cue.of(
     "fördelas", "fördelning*", "fördelade", "fördelat", "distribut*", "breakdown", "uppdelning*", "uppdelat",

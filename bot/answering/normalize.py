@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 _MENTION = re.compile(r"<[@#!][^>]*>|@\w+")
 # Numbers keep their thousands groups ("2 000 000") and decimal comma ("0,7").
 _TOKEN = re.compile(
-    r"\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,])|\d+(?:[,.]\d+)?|[^\W\d_]+",
+    r"\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,])|\d{1,3}(?:,\d{3}){2,}(?!\d)|\d+(?:[,.]\d+)?|[^\W\d_]+",
     re.UNICODE,
 )
 _SPACES = re.compile(r"\s+")

@@ -247,3 +247,14 @@ def test_first_and_latest_winner_and_what_a_winner_got(answerer: Answerer, kb: K
     assert winners[0].winner in answerer.answer("vem vann första gången?").text
     assert winners[-1].winner in answerer.answer("who won most recently?").text
     assert sek(kb.prize.amount_sek) in answerer.answer("hur mycket pengar fick Gatans lag?").text
+
+
+def test_comparisons_and_the_tables_own_inconsistency(answerer: Answerer, kb: KnowledgeBase) -> None:
+    line = kb.budget.line("trygghetsvardar")
+    more = answerer.answer("How much more do security hosts get in 2025 than in 2024?")
+    assert sek(line.amounts["forslag_2025"] - line.amounts["budget_2024"], "en") in more.text
+    discrepancy = kb.discrepancy_for("budget_2024")
+    assert discrepancy
+    assert sek(discrepancy.computed_sek) in answerer.answer("stämmer summan för budget 2024?").text
+    english = answerer.answer("which lines get SEK 700,000 in 2025?").text
+    assert all(x.name in english for x in kb.budget.lines if x.amounts["forslag_2025"] == 700_000)
