@@ -161,11 +161,12 @@ class EntityExtractor:
             found.relative_year = -1
         elif lx.YEAR_AFTER.in_(question):
             found.relative_year = 1
-        found.lines = [key for key, cue in self._line_cues if cue.in_(question)]
-        found.unbudgeted = [index for index, cue in self._unbudgeted_cues if cue.in_(question)]
-        found.activities = [pair for pair, cue in self._activity_cues if cue.in_(question)]
-        found.winner_years = [year for year, cue in self._winner_cues if cue.in_(question)]
-        found.column_kinds = [kind for kind, cue in self._column_cues if cue.in_(question)]
+        present = lx.cues_in(question)
+        found.lines = [key for key, cue in self._line_cues if cue.id in present]
+        found.unbudgeted = [index for index, cue in self._unbudgeted_cues if cue.id in present]
+        found.activities = [pair for pair, cue in self._activity_cues if cue.id in present]
+        found.winner_years = [year for year, cue in self._winner_cues if cue.id in present]
+        found.column_kinds = [kind for kind, cue in self._column_cues if cue.id in present]
         found.content_words = [
             tok for tok in question.tokens if tok.isalpha() and len(tok) >= 4 and tok not in _STOPWORDS
         ]

@@ -27,8 +27,10 @@ PRIZE_YEAR_INTENTS = frozenset({"winner_by_year", "theme_by_year", "year_by_winn
 
 
 def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: set[int]) -> str:
+    present = lx.cues_in(q)
+
     def has(cue: lx.Cue) -> bool:
-        return cue.in_(q)
+        return cue.id in present
 
     if not q.tokens or has(lx.HELP):
         return "help"
@@ -74,8 +76,10 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
 
 
 def _budget_intent(q: Normalized, e: Entities, ctx: ConversationContext, table_years: set[int]) -> str | None:
+    present = lx.cues_in(q)
+
     def has(cue: lx.Cue) -> bool:
-        return cue.in_(q)
+        return cue.id in present
 
     continuing_line = ctx.intent == "budget_line" and ctx.lines and not (e.lines or has(lx.TOTAL) or has(lx.PACKAGE))
     if continuing_line and (is_short_follow_up(q) or (has(lx.WHY) and len(q.tokens) <= 5)):

@@ -10,22 +10,27 @@ These are recognisers, not answers: every fact comes from the knowledge data.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from bot.answering.normalize import Normalized, fold
 
 
-@dataclass(frozen=True)
 class Cue:
-    words: frozenset[str]
-    prefixes: tuple[str, ...]
-    parts: tuple[str, ...]
-    phrases: tuple[str, ...]
-    # All of the above as one regular expression over Normalized.text (" tok tok "): one C-level
-    # search per cue keeps a question well under a millisecond.
-    pattern: re.Pattern[str]
+    """A recogniser for a group of words; ``cue.in_(question)`` is a set lookup.
+
+    Which cues a token triggers is worked out once per distinct token and cached, so a
+    question costs a few dictionary lookups however many cues there are (phrases, which
+    span tokens, are checked on the whole text).
+    """
+
+    __slots__ = ("id", "parts", "phrases", "prefixes", "words")
+
+    def __init__(self, words: frozenset[str], prefixes: tuple[str, ...], parts: tuple[str, ...], phrases: tuple[str, ...]):
+        self.words = words
+        self.prefixes = prefixes
+        self.parts = parts
+        self.phrases = phrases
+        self.id = _registry.add(self)
 
     @classmethod
     def of(cls, *patterns: str) -> Cue:
@@ -40,10 +45,13 @@ class Cue:
                 prefixes.append(pattern.rstrip("*"))
             else:
                 words.add(pattern)
-        return cls(frozenset(words), tuple(prefixes), tuple(parts), tuple(phrases), _compile(words, prefixes, parts, phrases))
+        return cls(frozenset(words), tuple(prefixes), tuple(parts), tuple(phrases))
+
+    def matches_token(self, token: str) -> bool:
+        return token in self.words or token.startswith(self.prefixes) or any(part in token for part in self.parts)
 
     def in_(self, question: Normalized) -> bool:
-        return self.pattern.search(question.text) is not None
+        return self.id in _registry.present(question)
 
     def vocabulary(self) -> Iterable[str]:
         yield from self.words
@@ -52,18 +60,59 @@ class Cue:
             yield from phrase.split()
 
 
-def _compile(words: set[str], prefixes: list[str], parts: list[str], phrases: list[str]) -> re.Pattern[str]:
-    def either(items: Iterable[str]) -> str:
-        return "|".join(re.escape(item) for item in sorted(items, key=len, reverse=True))
+class _Registry:
+    """Every cue, and per token the ids of the cues it triggers."""
 
-    alternatives = []
-    if words or phrases:
-        alternatives.append(f"(?<= )(?:{either([*words, *phrases])})(?= )")
-    if prefixes:
-        alternatives.append(f"(?<= )(?:{either(prefixes)})")
-    if parts:
-        alternatives.append(f"(?:{either(parts)})")
-    return re.compile("|".join(alternatives) or r"(?!)")
+    MAX_CACHED_TOKENS = 50_000
+
+    def __init__(self) -> None:
+        self.cues: list[Cue] = []
+        self.phrase_ids: dict[str, set[int]] = {}  # "hur mycket" -> cues containing that phrase
+        self.longest_phrase = 1
+        self.token_hits: dict[str, frozenset[int]] = {}
+
+    def add(self, cue: Cue) -> int:
+        self.cues.append(cue)
+        cue_id = len(self.cues) - 1
+        for phrase in cue.phrases:
+            self.phrase_ids.setdefault(phrase, set()).add(cue_id)
+            self.longest_phrase = max(self.longest_phrase, len(phrase.split()))
+        self.token_hits.clear()  # a new cue may match tokens seen before
+        return cue_id
+
+    def hits(self, token: str) -> frozenset[int]:
+        found = self.token_hits.get(token)
+        if found is None:
+            found = frozenset(cue.id for cue in self.cues if cue.matches_token(token))
+            if len(self.token_hits) >= self.MAX_CACHED_TOKENS:
+                self.token_hits.clear()
+            self.token_hits[token] = found
+        return found
+
+    def present(self, question: Normalized) -> frozenset[int]:
+        cached: frozenset[int] | None = question.__dict__.get("_cue_ids")
+        if cached is None:
+            ids: set[int] = set()
+            for token in question.tokens:
+                ids |= self.hits(token)
+            # Phrases: every run of 2..n tokens, looked up (numbers may hold spaces, so split the text).
+            words = question.text.split()
+            for size in range(2, min(self.longest_phrase, len(words)) + 1):
+                for start in range(len(words) - size + 1):
+                    hit = self.phrase_ids.get(" ".join(words[start : start + size]))
+                    if hit:
+                        ids |= hit
+            cached = frozenset(ids)
+            question.__dict__["_cue_ids"] = cached  # computed once per question
+        return cached
+
+
+_registry = _Registry()
+
+
+def cues_in(question: Normalized) -> frozenset[int]:
+    """Ids of every cue the question contains (``cue.id in cues_in(q)`` == ``cue.in_(q)``)."""
+    return _registry.present(question)
 
 
 # --- language -------------------------------------------------------------
