@@ -167,7 +167,8 @@ YEAR_QUESTION = Cue.of(
 PRIZE = Cue.of("*pris*", "prize", "award")
 CRITERIA = Cue.of(
     "*kriteri*", "krav", "kraven", "villkor*", "criteria", "criterion", "requirement*", "obligatorisk*",
-    "måste uppfyllas", "must", "uppfylla", "bedöms", "bedömning*", "assessed", "assessment", "judged",
+    "måste uppfyllas", "must", "uppfylla", "bedöms", "bedömning*", "assessed", "assessment", "judged", "krävs",
+    "kräver", "required", "requires", "qualify", "kvalificera*",
 )
 ASSESSMENT = Cue.of(
     "bedöm*", "utöver", "assessment", "assessed", "judged", "also", "också", "dessutom", "mer", "övriga",
@@ -191,7 +192,8 @@ PRIZE_AMOUNT = Cue.of(
 )
 PRIZE_FIRST = Cue.of(
     "först*", "first", "sedan när", "since when", "instift*", "started", "start*", "began", "founded",
-    "established", "inrättades", "historia", "history",
+    "established", "inrättades", "historia", "history", "grundades", "grundat*", "skapades", "created", "funnits",
+    "existed", "hur länge har", "how long has",
 )
 PRIZE_CONFERENCE = Cue.of(
     "*konferens*", "conference", "prisutdelning*", "delas ut", "delas", "delar ut", "ceremony", "awarded",
@@ -200,7 +202,9 @@ PRIZE_CONFERENCE = Cue.of(
 PRIZE_PURPOSE = Cue.of(
     "syfte*", "purpose", "varför finns", "why does", "mål", "målet", "aim", "goal",
 )
-PRIZE_UNTIL = Cue.of("fram till", "until", "hur länge", "how long", "fortsätta", "continue")
+PRIZE_UNTIL = Cue.of(
+    "fram till", "until", "hur länge ska", "hur länge kommer", "how long will", "fortsätta", "continue", "upphör*",
+)
 PRIZE_DECISIONS = Cue.of("beslut*", "beslöt", "kommunstyrelsen", "decision*", "decided", "vem instiftade")
 
 # --- the safety package ---------------------------------------------------
