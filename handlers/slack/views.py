@@ -17,6 +17,7 @@ from handlers.slack.deps import SlackDeps, slack_nominator
 from handlers.slack.escaping import safe
 from handlers.slack.home import publish_home
 from handlers.slack.payloads import ModalSubmission
+from store import StoreError
 
 LANG = "sv"
 log = logging.getLogger(__name__)
@@ -39,6 +40,11 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
                 )
         except NominationError as error:
             await ack(response_action="errors", errors=inline_errors(error.errors))
+            return
+        except StoreError:
+            # Nothing was stored; the modal stays open with what the user wrote, so nothing is lost.
+            log.exception("could not store a nomination from Slack")
+            await ack(response_action="errors", errors={MODAL_FIELDS[0]: t(LANG, "slack.error")})
             return
         await ack()
         deps.outbox_ready.set()
