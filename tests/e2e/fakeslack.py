@@ -52,6 +52,8 @@ class FakeSlack:
     port: int = 0
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
+    socket_acks: list[str] = field(default_factory=list)
+    _sockets: list[web.WebSocketResponse] = field(default_factory=list)
 
     # --- lifecycle -------------------------------------------------------------
     async def start(self) -> FakeSlack:
@@ -59,6 +61,7 @@ class FakeSlack:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_get("/api/{method}", self._api)  # slack_sdk reads some methods with GET
         app.router.add_post("/response/{token}", self._response_url)
+        app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -99,6 +102,31 @@ class FakeSlack:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._changed.wait(), timeout=remaining)
         return self.of(method)
+
+    # --- Socket Mode -------------------------------------------------------------
+    async def socket_connected(self, timeout: float = 10.0) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not self._sockets and loop.time() < deadline:
+            await asyncio.sleep(0.02)
+        if not self._sockets:
+            raise AssertionError("the bot did not open a Socket Mode connection")
+
+    async def socket_send(self, envelope: dict[str, Any]) -> None:
+        """Deliver an envelope over the bot's websocket, as Slack does in Socket Mode."""
+        await self._sockets[-1].send_json(envelope)
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        self._sockets.append(socket)
+        await socket.send_json({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A1"}})
+        async for message in socket:
+            data = json.loads(message.data)
+            if "envelope_id" in data:
+                self.socket_acks.append(data["envelope_id"])
+                self._changed.set()
+        return socket
 
     def methods(self) -> list[str]:
         return [c.method for c in self.calls]
@@ -167,6 +195,8 @@ class FakeSlack:
         if method in ("views.open", "views.update", "views.publish", "views.push"):
             view = dict(args.get("view") or {})
             return {"ok": True, "view": {**view, "id": f"V{next(self._ts):06d}", "hash": "h1"}}
+        if method == "apps.connections.open":
+            return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}
         if method == "conversations.members":
             return {
                 "ok": True,
