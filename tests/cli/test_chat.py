@@ -85,3 +85,37 @@ def test_outside_the_period_the_chat_says_when_and_stores_nothing(tmp_path: Path
     assert "har inte öppnat än" in replies[0]["answer"] and "1 juni 2023" in replies[0]["answer"]
     assert replies[1]["intent"] != "nomination_dialog"
     assert not (tmp_path / "data" / "db.shards").exists()
+
+
+def test_parallel_chats_of_one_user_keep_their_own_follow_ups(tmp_path: Path) -> None:
+    """Two scripts chatting at once share the database but not each other's "och 2024?"."""
+    env = {**os.environ, "TRYGGHETSBOT_DB": str(tmp_path / "db.json"), "SLACK_BOT_TOKEN": ""}
+    conversations = {
+        "budget": ["vad fick trygghetsvärdar 2025?", "och 2024?"] * 5,
+        "winners": ["vem vann 2019?", "och året innan?"] * 5,
+    }
+    processes = {
+        name: subprocess.Popen(
+            [sys.executable, "-m", "bot", "chat", "--json", "--user", "anna"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+        )
+        for name in conversations
+    }
+    outputs = {
+        name: process.communicate("".join(line + "\n" for line in conversations[name]), timeout=60)
+        for name, process in processes.items()
+    }
+    for name, (stdout, stderr) in outputs.items():
+        assert processes[name].returncode == 0, stderr
+        answers = [json.loads(line)["answer"] for line in stdout.splitlines()]
+        assert len(answers) == 10
+        follow_ups = answers[1::2]
+        if name == "budget":
+            assert all("1,4 mkr" in answer and "1,6 mkr" in answer for answer in follow_ups)
+        else:
+            assert all("Östberga" in answer for answer in follow_ups)
