@@ -150,9 +150,9 @@ def _is_year(token: str) -> bool:
 
 
 def detect_language(text: Normalized, fallback: Lang) -> Lang:
-    english = sum(token in lx.ENGLISH.words for token in text.tokens)
-    swedish = sum(token in lx.SWEDISH.words for token in text.tokens)
-    swedish += sum(ch in "åäöÅÄÖ" for ch in text.clean)
+    english = sum(map(lx.ENGLISH.words.__contains__, text.tokens))
+    swedish = sum(map(lx.SWEDISH.words.__contains__, text.tokens))
+    swedish += sum(map(text.clean.count, "åäöÅÄÖ"))
     if english > swedish:
         return "en"
     if swedish > english:

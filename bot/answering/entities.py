@@ -35,6 +35,7 @@ _UNIT_FACTORS = {
     "sek": 1,
     "kronan": 1,
 }
+_MAX_CACHED_WORDS = 20_000
 _ENGLISH_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _STOPWORDS = frozenset(
     fold(word)
@@ -137,6 +138,19 @@ class EntityExtractor:
             )
             for year, tokens in themes
         ]
+        self._theme_weights: dict[str, tuple[float, ...]] = {}
+        # Which entity each recogniser stands for, by cue id: a question triggers a handful of
+        # cues, so extraction walks those instead of testing every line, winner and activity.
+        self._entity_by_cue: dict[int, tuple[str, int, object]] = {}
+        for kind, pairs in (
+            ("lines", self._line_cues),
+            ("activities", self._activity_cues),
+            ("unbudgeted", self._unbudgeted_cues),
+            ("winner_years", self._winner_cues),
+            ("column_kinds", self._column_cues),
+        ):
+            for order, (value, cue) in enumerate(pairs):
+                self._entity_by_cue[cue.id] = (kind, order, value)
         self.speller = Speller(self._vocabulary())
 
     def _vocabulary(self) -> Iterable[str]:
@@ -161,12 +175,15 @@ class EntityExtractor:
             found.relative_year = -1
         elif lx.YEAR_AFTER.in_(question):
             found.relative_year = 1
-        present = lx.cues_in(question)
-        found.lines = [key for key, cue in self._line_cues if cue.id in present]
-        found.unbudgeted = [index for index, cue in self._unbudgeted_cues if cue.id in present]
-        found.activities = [pair for pair, cue in self._activity_cues if cue.id in present]
-        found.winner_years = [year for year, cue in self._winner_cues if cue.id in present]
-        found.column_kinds = [kind for kind, cue in self._column_cues if cue.id in present]
+        hits: dict[str, list[tuple[int, object]]] = {}
+        for cue_id in lx.cues_in(question):
+            entity = self._entity_by_cue.get(cue_id)
+            if entity is not None:
+                kind, order, value = entity
+                hits.setdefault(kind, []).append((order, value))
+        for kind, found_values in hits.items():
+            found_values.sort(key=_first)  # the data's order, whatever order the cues were found in
+            setattr(found, kind, [value for _, value in found_values])
         found.content_words = [
             tok for tok in question.tokens if tok.isalpha() and len(tok) >= 4 and tok not in _STOPWORDS
         ]
@@ -176,16 +193,34 @@ class EntityExtractor:
 
     def themes_matching(self, words: list[str]) -> list[int]:
         """Years whose theme shares the most distinctive words with the question."""
-        words = [word for word in words if len(word) >= 4 and word not in _STOPWORDS]
+        weights = [self._weights_of(word) for word in words if len(word) >= 4 and word not in _STOPWORDS]
         scored: list[tuple[float, int]] = []
-        for year, theme_tokens in self._themes:
-            score = sum(max((_theme_weight(word, tok, w) for tok, w in theme_tokens), default=0.0) for word in words)
+        for index, (year, _) in enumerate(self._themes):
+            score = sum(word_weights[index] for word_weights in weights)
             if score >= 0.5:
                 scored.append((score, year))
         if not scored:
             return []
         best = max(score for score, _ in scored)
         return sorted(year for score, year in scored if score == best)
+
+
+    def _weights_of(self, word: str) -> tuple[float, ...]:
+        """What ``word`` says about each theme (in ``self._themes`` order), worked out once per word."""
+        weights = self._theme_weights.get(word)
+        if weights is None:
+            weights = tuple(
+                max((_theme_weight(word, tok, w) for tok, w in theme_tokens), default=0.0)
+                for _, theme_tokens in self._themes
+            )
+            if len(self._theme_weights) >= _MAX_CACHED_WORDS:
+                self._theme_weights.clear()
+            self._theme_weights[word] = weights
+        return weights
+
+
+def _first(pair: tuple[int, object]) -> int:
+    return pair[0]
 
 
 def _theme_weight(word: str, theme_token: str, distinctive: float) -> float:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -30,9 +30,18 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=20_000)
+def fold_word(word: str) -> str:
+    """:func:`fold` for one token, memoised: questions draw on a small vocabulary, and
+    Unicode decomposition is the costliest step of normalising a known word."""
+    return fold(word)
+
+
 def strip_chat_noise(text: str) -> str:
     """Remove Slack mentions ("<@U123>", "<!channel>") and "@trygghetsbot"."""
-    return _SPACES.sub(" ", _MENTION.sub(" ", text)).strip()
+    if "<" in text or "@" in text:
+        text = _MENTION.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)
@@ -79,7 +88,7 @@ class Speller:
 
 def normalize(text: str, speller: Speller | None = None) -> Normalized:
     clean = strip_chat_noise(text)
-    tokens = [fold(tok) for tok in _TOKEN.findall(clean)]
+    tokens = [fold_word(tok) for tok in _TOKEN.findall(clean)]
     if speller is not None:
         tokens = [speller.correct(tok) for tok in tokens]
     return Normalized(raw=text, clean=clean, tokens=tuple(tokens))

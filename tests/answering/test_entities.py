@@ -25,6 +25,15 @@ def test_line_found_without_diacritics_and_with_a_typo(extractor: EntityExtracto
     assert extract(extractor, "arbetsgruppern").lines == ["lokala_arbetsgrupper"]
 
 
+def test_several_lines_and_winners_come_in_the_data_order(extractor: EntityExtractor, kb: KnowledgeBase) -> None:
+    lines = kb.budget.lines
+    found = extract(extractor, f"{lines[-1].name} och {lines[0].name}")
+    assert found.lines == [lines[0].key, lines[-1].key]
+    first, last = kb.prize.winners[0], kb.prize.winners[-1]
+    found = extract(extractor, f"{last.aliases[0]} eller {first.aliases[0]}")
+    assert found.winner_years == [first.year, last.year]
+
+
 def test_every_winner_is_found_by_its_aliases(extractor: EntityExtractor, kb: KnowledgeBase) -> None:
     for winner in kb.prize.winners:
         for alias in winner.aliases:
