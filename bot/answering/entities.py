@@ -204,7 +204,6 @@ class EntityExtractor:
         best = max(score for score, _ in scored)
         return sorted(year for score, year in scored if score == best)
 
-
     def _weights_of(self, word: str) -> tuple[float, ...]:
         """What ``word`` says about each theme (in ``self._themes`` order), worked out once per word."""
         weights = self._theme_weights.get(word)
