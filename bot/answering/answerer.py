@@ -24,6 +24,7 @@ RESOLVERS: dict[str, Callable[[Query], None]] = {
     "help": general.help_,
     "out_of_scope": general.out_of_scope,
     "winner_by_year": prize.winner_by_year,
+    "other_contest": prize.other_contest,
     "year_by_winner": prize.year_by_winner,
     "winners_list": prize.winners_list,
     "theme_by_year": prize.theme_by_year,
@@ -61,6 +62,10 @@ class Answerer:
         entities = self.extractor.extract(text)
         if not entities.years:
             entities.years = self._calendar_years(text)
+        no_year_to_follow = not (entities.years or context.years or context.winner_year)
+        if no_year_to_follow and entities.relative_year > 0 and lx.NEXT_YEAR.in_(text):
+            # "nästa år" with no year in the conversation: next calendar year.
+            entities.years, entities.relative_year = [self.clock().year + 1], 0
         lang = detect_language(text, context.lang)
         if self._only_changes_year(text, entities, context):
             # "och 2024?", "vem vann året efter?": ask the previous question again for the new year.

@@ -185,7 +185,9 @@ class EntityExtractor:
             found_values.sort(key=_first)  # the data's order, whatever order the cues were found in
             setattr(found, kind, [value for _, value in found_values])
         found.content_words = [
-            tok for tok in question.tokens if tok.isalpha() and len(tok) >= 4 and tok not in _STOPWORDS
+            lx.THEME_WORDS_EN.get(tok, tok)
+            for tok in question.tokens
+            if tok.isalpha() and len(tok) >= 4 and tok not in _STOPWORDS
         ]
         if lx.YEAR_QUESTION.in_(question) or lx.THEME.in_(question):  # the only intents that use themes
             found.theme_years = self.themes_matching(found.content_words)

@@ -34,6 +34,8 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
 
     if not q.tokens or has(lx.HELP):
         return "help"
+    if (has(lx.OTHER_CONTEST) or lx.names_another_prize(q)) and not (e.lines or e.winner_years or e.unbudgeted):
+        return "other_contest"
     if e.unbudgeted:
         return "unbudgeted"
     if e.activities and not e.lines:

@@ -147,6 +147,8 @@ THIS_YEAR = Cue.of("i år", "this year", "årets", "innevarande år", "current y
 EARLIEST = Cue.of("först", "första", "first", "earliest", "tidigaste")
 LATEST = Cue.of("senast", "senaste", "latest", "most recent", "last", "nyligen", "recently")
 YEAR_BEFORE = Cue.of("året innan", "året före", "föregående år", "year before", "previous year", "år innan")
+# Calendar-relative when the conversation has no year to lean on ("vad får SSPF nästa år?").
+NEXT_YEAR = Cue.of("nästa år", "next year", "kommande år", "nästkommande år", "coming year")
 YEAR_AFTER = Cue.of("året efter", "året därpå", "nästa år", "year after", "following year", "next year", "året därefter", "därefter", "efterföljande år", "the year after that", "the following year")
 
 # --- the prize ------------------------------------------------------------
@@ -157,6 +159,29 @@ WIN = Cue.of(
 WINNER_LIST = Cue.of(
     "alla", "lista", "tidigare", "samtliga", "all", "list", "previous", "past", "vinnarna",
 )
+# Other contests and prizes: "vem vann melodifestivalen 2019?" is not about Trygghetspriset.
+OTHER_CONTEST = Cue.of(
+    "melodifestival*", "eurovision*", "nobel*", "oscar*", "oscars", "grammis*", "grammy*", "emmy*", "guldbagg*",
+    "polarpris*", "augustpris*", "fredspris*", "litteraturpris*", "allsvenskan", "superettan", "vm", "em", "os", "sm",
+    "världsmästerskap*", "europamästerskap*", "mästerskap*", "championship*", "olympi*", "world cup",
+    "super bowl", "champions league", "stanley cup", "tour de france", "wimbledon", "vasaloppet", "*festivalen",
+)
+# Prize names of the form "<something>priset" that are still Trygghetspriset, or no prize in particular.
+_GENERIC_PRIZE_PREFIXES = frozenset(
+    fold(word) for word in ("trygghets", "första", "andra", "tredje", "vinnar", "huvud", "penning", "heders",
+                            "stadens", "stads", "kommunens", "årets", "special", "juryns", "jury")
+)
+_PRIZE_SUFFIXES = ("priset", "prisen", "priser", "pris")
+
+
+def names_another_prize(question: Normalized) -> bool:
+    """ "vem fick nobelpriset 2019?": a compound prize name that is not Trygghetspriset."""
+    for token in question.tokens:
+        for suffix in _PRIZE_SUFFIXES:
+            if token.endswith(suffix) and len(token) > len(suffix) + 2:
+                return token[: -len(suffix)] not in _GENERIC_PRIZE_PREFIXES
+    return False
+
 THEME = Cue.of(
     "handlade", "handlar",
     "tema", "temat", "teman", "temana", "theme*", "inriktning*", "focus",
@@ -307,5 +332,23 @@ PACKAGE_DECISION = Cue.of(
     "beslut*", "beslöt", "vem bestämmer", "vem bestämde", "who decides", "who decided", "decision*", "decided",
     "kommunfullmäktige", "kommunstyrelsen", "trygghetsutskott*",
 )
+
+# English words for the ideas in the (Swedish) prize themes, so "which year was the theme
+# about school?" finds "skola och trygghet". Vocabulary only: the themes come from the data.
+THEME_WORDS_EN: dict[str, str] = {
+    "school": "skola", "schools": "skola", "children": "barn", "child": "barn", "kids": "barn",
+    "young": "ungdomar", "youth": "ungdomar", "youths": "ungdomar", "youngsters": "ungdomar",
+    "disabled": "funktionsnedsatta", "disability": "funktionsnedsatta", "disabilities": "funktionsnedsatta",
+    "public": "offentliga", "environment": "miljon", "spaces": "miljon", "places": "miljon",
+    "equality": "jamstalldhet", "inclusion": "inkludering", "discrimination": "diskriminering",
+    "prejudice": "fordomar", "prejudices": "fordomar", "voluntary": "ideella", "volunteer": "ideella",
+    "nonprofit": "ideella", "associations": "foreningar", "civil": "civilsamhallesorganisationer",
+    "society": "civilsamhallesorganisationer", "reoffending": "aterfall", "recidivism": "aterfall",
+    "relapse": "aterfall", "crime": "kriminalitet", "criminality": "kriminalitet", "violence": "vald",
+    "gender": "genusperspektiv", "abuse": "missbruk", "addiction": "beroende", "dependence": "beroende",
+    "substance": "missbruk", "social": "socialtjanstens", "services": "socialtjanstens",
+    "prevention": "brottsforebyggande", "preventive": "brottsforebyggande", "cooperation": "samverkan",
+    "collaboration": "samverkan", "partnership": "samverkan",
+}
 
 ALL_CUES: tuple[Cue, ...] = tuple(value for value in list(globals().values()) if isinstance(value, Cue))

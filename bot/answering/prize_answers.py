@@ -40,6 +40,13 @@ def winner_by_year(q: Query) -> None:
             r.not_found("prize.winner_unknown", year=year, first=first, last=last)
 
 
+def other_contest(q: Query) -> None:
+    """Winners of other contests are not in the documents: say so, and show how to ask about ours."""
+    known = [w.year for w in q.knowledge.prize.winners]
+    year = q.years[0] if q.years and q.years[0] in known else max(known)
+    q.reply.not_found("prize.other_contest", year=year)
+
+
 def year_by_winner(q: Query) -> None:
     prize = q.knowledge.prize
     for year in q.entities.winner_years:

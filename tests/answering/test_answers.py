@@ -242,6 +242,62 @@ def test_calendar_words_follow_the_apps_clock(kb: KnowledgeBase) -> None:
     assert_no_answer(in_2030.answer("vem vann förra året?").text)
 
 
+def test_next_year_is_the_calendars_unless_the_conversation_has_a_year(kb: KnowledgeBase) -> None:
+    from datetime import date
+
+    from bot.clock import fixed_clock
+
+    line = kb.budget.line("trygghetsvardar")
+    in_2024 = Answerer(kb, fixed_clock(date(2024, 5, 1)))
+    answer = in_2024.answer("vad får trygghetsvärdar nästa år?")
+    assert mentions(answer.text, sek(line.amounts["forslag_2025"])) and "2025" in answer.text
+    assert sek(line.amounts["utfall_2024"]) not in answer.text
+    in_2030 = Answerer(kb, fixed_clock(date(2030, 1, 1)))
+    assert_no_answer(in_2030.answer("what will trygghetsvärdar get next year?").text)
+    first = in_2030.answer("vad fick SSPF 2024?")
+    assert "2025" in in_2030.answer("och nästa år?", first.context).text  # the conversation's year + 1
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "vem vann melodifestivalen {year}?",
+        "who won the nobel prize in {year}?",
+        "vem fick polarpriset {year}?",
+        "vem vann VM {year}?",
+        "who won eurovision in {year}",
+    ],
+)
+def test_other_contests_are_not_answered_with_our_winner(answerer: Answerer, kb: KnowledgeBase, template: str) -> None:
+    for winner in kb.prize.winners:
+        answer = answerer.answer(template.format(year=winner.year))
+        assert not answer.answered and winner.winner not in answer.text, answer.text
+        assert "Trygghetspriset" in answer.text
+
+
+def test_a_generic_name_for_the_prize_is_still_our_prize(answerer: Answerer, kb: KnowledgeBase) -> None:
+    winner = kb.prize.winners[-1]
+    for question in ("vem vann tävlingen {year}?", "vem fick förstapriset {year}?", "vem fick trygghetspriset {year}"):
+        assert winner.winner in answerer.answer(question.format(year=winner.year)).text, question
+
+
+@pytest.mark.parametrize(
+    ("question", "theme_word"),
+    [
+        ("which year was the theme about school?", "skola"),
+        ("when was the theme disabilities?", "funktionsnedsatta"),
+        ("what year was the theme reoffending?", "återfall"),
+        ("which year had a gender theme?", "genus"),
+    ],
+)
+def test_english_words_find_swedish_themes(
+    answerer: Answerer, kb: KnowledgeBase, question: str, theme_word: str
+) -> None:
+    (winner,) = [w for w in kb.prize.winners if theme_word in w.theme]
+    answer = answerer.answer(question)
+    assert answer.intent == "year_by_theme" and str(winner.year) in answer.text, answer.text
+
+
 def test_first_and_latest_winner_and_what_a_winner_got(answerer: Answerer, kb: KnowledgeBase) -> None:
     winners = sorted(kb.prize.winners, key=lambda w: w.year)
     assert winners[0].winner in answerer.answer("vem vann första gången?").text

@@ -21,6 +21,10 @@ TEXTS: dict[str, str] = {
         "The {year} winner is not in my documents, so I cannot answer that. "
         "I know the winners {first}–{last}."
     ),
+    "prize.other_contest": (
+        "Sorry, I cannot answer that: I only know about Trygghetspriset, not other contests or prizes. "
+        "Try for example “who won Trygghetspriset in {year}?”."
+    ),
     "prize.winner_unknown": (
         "I have no information about a winner in {year}; my documents do not say. "
         "I can answer about the winners {first}–{last}."

@@ -21,6 +21,10 @@ TEXTS: dict[str, str] = {
         "Vinnaren {year} finns inte i mina dokument, så det kan jag inte svara på. "
         "Jag har uppgifter om vinnarna {first}–{last}."
     ),
+    "prize.other_contest": (
+        "Det kan jag tyvärr inte svara på: jag känner bara till Trygghetspriset, inte andra tävlingar eller priser. "
+        "Fråga gärna till exempel ”vem vann Trygghetspriset {year}?”."
+    ),
     "prize.winner_unknown": (
         "Jag har ingen uppgift om någon vinnare {year} – det framgår inte av mina dokument. "
         "Jag kan svara om vinnarna {first}–{last}."
