@@ -1,15 +1,12 @@
 """``trygghetsbot nominations list|export``: the nominations for the jury and administrators.
 
-``export --format csv`` writes UTF-8 with a byte order mark and semicolons, which
-is what Swedish Excel opens correctly without an import wizard.
+The file formats are in :mod:`bot.nominations.export`.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
-import io
 import json
 import sys
 from pathlib import Path
@@ -17,23 +14,11 @@ from typing import Any
 
 from bot.cli.compose import open_settings_store
 from bot.config import Settings
-from bot.nominations.model import CONTENT_FIELDS, Nomination
+from bot.nominations.export import export_bytes
+from bot.nominations.model import Nomination
 from bot.texts import t
 from store import StoreError
 
-CSV_COLUMNS = (
-    "id",
-    "round_year",
-    "status",
-    "submitted_at",
-    *CONTENT_FIELDS,
-    "nominator_name",
-    "nominator_email",
-    "nominator_user",
-    "duplicate_of",
-)
-# Excel runs a cell starting with one of these as a formula; a leading quote makes it text.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 STATUSES = ("draft", "submitted", "withdrawn")
 
 
@@ -99,42 +84,11 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
-
-
-def csv_row(n: Nomination) -> list[str]:
-    values: dict[str, object] = {
-        **n.model_dump(include={"id", "round_year", "status", "nominee", "description", "added_value"}),
-        **n.model_dump(include={"innovation", "inspiration", "results", "contact", "duplicate_of"}),
-        "submitted_at": n.submitted_at.isoformat(timespec="minutes") if n.submitted_at else "",
-        "partners": ", ".join(n.partners),
-        "nominator_name": n.nominator.name,
-        "nominator_email": n.nominator.email,
-        "nominator_user": n.nominator.user_id,
-    }
-    return [_cell(values[column]) for column in CSV_COLUMNS]
-
-
-def to_csv(nominations: list[Nomination], lang: str = "sv") -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([t(lang, f"nom.csv.{column}") for column in CSV_COLUMNS])
-    writer.writerows(csv_row(n) for n in nominations)
-    return buffer.getvalue()
-
-
 def run_export(args: argparse.Namespace, settings: Settings) -> int:
     found = _load_or_fail(settings, args.round, args.status or ["submitted"])
     if found is None:
         return 2
-    if args.format == "csv":
-        payload = ("\ufeff" + to_csv(found)).encode("utf-8")
-    else:
-        payload = (json.dumps([n.model_dump(mode="json") for n in found], ensure_ascii=False, indent=2) + "\n").encode(
-            "utf-8"
-        )
+    payload = export_bytes(found, args.format)
     if args.out is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(payload)

@@ -1,4 +1,4 @@
-"""Buttons: the jury's "show full nomination" and overview, and edit/withdraw in App Home.
+"""Buttons: the jury's "show full nomination", overview and export, and edit/withdraw in App Home.
 
 Every button is acknowledged first; the work (a jury check is a Web API call) runs after.
 """
@@ -10,6 +10,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.nominations.export import export_bytes
 from bot.nominations.model import CONTENT_FIELDS
 from bot.nominations.rules import field_label
 from bot.nominations.service import NominationError
@@ -17,6 +18,7 @@ from bot.texts import t
 from handlers.slack.blocks import (
     HOME_EDIT_ACTION,
     HOME_WITHDRAW_ACTION,
+    JURY_EXPORT_ACTION,
     JURY_LIST_ACTION,
     SHOW_FULL_ACTION,
     full_nomination_view,
@@ -41,6 +43,7 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
 
     on_press(SHOW_FULL_ACTION, _show_full)
     on_press(JURY_LIST_ACTION, _list_all)
+    on_press(JURY_EXPORT_ACTION, _export)
     on_press(HOME_EDIT_ACTION, _edit)
     on_press(HOME_WITHDRAW_ACTION, _withdraw)
 
@@ -73,6 +76,29 @@ async def _list_all(deps: SlackDeps, client: AsyncWebClient, action: BlockAction
     year = deps.service.round.year
     submitted = await deps.store.nominations.list(round_year=year, statuses=("submitted",))
     await client.views_open(trigger_id=action.trigger_id, view=jury_list_view(submitted, year, LANG))
+
+
+async def _export(deps: SlackDeps, client: AsyncWebClient, action: BlockAction, response_url: str | None) -> None:
+    """The round's submitted nominations as a CSV file, sent to the jury member's DM."""
+    if not await is_jury_member(client, deps.settings, action.user.id):
+        await _refuse(deps, client, action, response_url)
+        return
+    year = deps.service.round.year
+    submitted = await deps.store.nominations.list(round_year=year, statuses=("submitted",))
+    try:
+        opened = await client.conversations_open(users=action.user.id)
+        await client.files_upload_v2(
+            channel=opened["channel"]["id"],
+            filename=f"nomineringar-trygghetspriset-{year}.csv",
+            title=t(LANG, "slack.jury.export_title", year=year),
+            content=export_bytes(submitted, "csv", LANG),
+            initial_comment=t(LANG, "slack.jury.export_comment", year=year, count=len(submitted)),
+        )
+    except Exception:
+        # Whatever failed (the client has already retried), the jury member is told instead of
+        # left waiting; re-raised so the background task logs it.
+        await client.chat_postMessage(channel=action.user.id, text=t(LANG, "slack.jury.export_failed"))
+        raise
 
 
 async def _edit(deps: SlackDeps, client: AsyncWebClient, action: BlockAction, response_url: str | None) -> None:

@@ -36,6 +36,7 @@ SHOW_FULL_ACTION = "jury_show_full"
 HOME_EDIT_ACTION = "home_edit"
 HOME_WITHDRAW_ACTION = "home_withdraw"
 JURY_LIST_ACTION = "jury_list_all"
+JURY_EXPORT_ACTION = "jury_export_csv"
 SECTION_LIMIT = 3000
 HEADER_LIMIT = 150
 FALLBACK_LIMIT = 3000
@@ -250,7 +251,10 @@ def home_view(
                 elements=[
                     ButtonElement(
                         text=PlainTextObject(text=t(lang, "slack.home.jury_list")), action_id=JURY_LIST_ACTION
-                    )
+                    ),
+                    ButtonElement(
+                        text=PlainTextObject(text=t(lang, "slack.home.jury_export")), action_id=JURY_EXPORT_ACTION
+                    ),
                 ]
             ),
         ]

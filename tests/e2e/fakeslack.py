@@ -19,7 +19,7 @@ from aiohttp import web
 
 BOT_USER_ID = "UBOT"
 TEAM_ID = "T1"
-JSON_ARGS = ("blocks", "view", "attachments", "metadata")
+JSON_ARGS = ("blocks", "view", "attachments", "metadata", "files")
 
 
 @dataclass
@@ -54,6 +54,7 @@ class FakeSlack:
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
     socket_acks: list[str] = field(default_factory=list)
     _sockets: list[web.WebSocketResponse] = field(default_factory=list)
+    uploads: dict[str, bytes] = field(default_factory=dict)  # file id -> bytes sent to the upload URL
 
     # --- lifecycle -------------------------------------------------------------
     async def start(self) -> FakeSlack:
@@ -61,6 +62,7 @@ class FakeSlack:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_get("/api/{method}", self._api)  # slack_sdk reads some methods with GET
         app.router.add_post("/response/{token}", self._response_url)
+        app.router.add_post("/upload/{file_id}", self._upload)
         app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -171,6 +173,13 @@ class FakeSlack:
         self._record(Call("response_url", args, 200, True))
         return web.Response(text="ok")
 
+    async def _upload(self, request: web.Request) -> web.Response:
+        """The URL files.getUploadURLExternal hands out: the file's bytes arrive here."""
+        file_id = request.match_info["file_id"]
+        self.uploads[file_id] = await request.read()
+        self._record(Call("upload", {"file_id": file_id}, 200, True))
+        return web.Response(text="OK - " + str(len(self.uploads[file_id])))
+
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
             return {
@@ -203,6 +212,11 @@ class FakeSlack:
                 "members": self.channel_members.get(str(args.get("channel")), []),
                 "response_metadata": {"next_cursor": ""},
             }
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{next(self._ts):06d}"
+            return {"ok": True, "file_id": file_id, "upload_url": f"http://127.0.0.1:{self.port}/upload/{file_id}"}
+        if method == "files.completeUploadExternal":
+            return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in args.get("files", [])]}
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(args.get("users", "X"))}}
         if method == "users.info":

@@ -8,7 +8,13 @@ from typing import Any
 
 import pytest
 
-from handlers.slack.blocks import HOME_EDIT_ACTION, HOME_WITHDRAW_ACTION, JURY_LIST_ACTION, SHOW_FULL_ACTION
+from handlers.slack.blocks import (
+    HOME_EDIT_ACTION,
+    HOME_WITHDRAW_ACTION,
+    JURY_EXPORT_ACTION,
+    JURY_LIST_ACTION,
+    SHOW_FULL_ACTION,
+)
 from tests.e2e.conftest import JURY_CHANNELS, JURY_LISTED, JURY_MEMBER, BotServer, stored
 from tests.e2e.fakeslack import FakeSlack
 from tests.e2e.signing import SlackSender
@@ -215,6 +221,29 @@ async def test_only_the_jury_gets_the_round_overview(slack: SlackSender, fake: F
     assert "Trygga Gatan" in overview.payload_text
 
 
+async def test_only_the_jury_can_export_and_the_file_reaches_their_dm(slack: SlackSender, fake: FakeSlack) -> None:
+    await submit_valid(slack, fake, nominee='=HYPERLINK("http://x")')
+    await slack.press(JURY_EXPORT_ACTION, "", user="UOUTSIDER", channel=None)
+    refusal = await wait_dm(fake, "UOUTSIDER")
+    assert "juryn" in refusal.args["text"]
+    assert fake.of("files.getUploadURLExternal") == []
+    await slack.press(JURY_EXPORT_ACTION, "", user=JURY_MEMBER, channel=None)
+    [completed] = await fake.wait_for("files.completeUploadExternal")
+    assert completed.args["channel_id"] == "D" + JURY_MEMBER  # the DM that conversations.open returned
+    [file_id] = fake.uploads
+    csv_text = fake.uploads[file_id].decode("utf-8")
+    assert csv_text.startswith("\ufeff") and VALID["added_value"] in csv_text
+    assert "'=HYPERLINK" in csv_text  # a formula from user text is neutralised
+    assert "1 inskickade" in completed.payload_text
+
+
+async def test_a_failed_export_is_reported_to_the_jury_member(slack: SlackSender, fake: FakeSlack) -> None:
+    fake.fail("files.completeUploadExternal", status=400, times=10)
+    await slack.press(JURY_EXPORT_ACTION, "", user=JURY_LISTED, channel=None)
+    failure = await wait_dm(fake, JURY_LISTED)
+    assert "Försök igen" in failure.args["text"]
+
+
 async def test_app_home_lists_own_nominations_and_the_period(slack: SlackSender, fake: FakeSlack) -> None:
     await submit_valid(slack, fake)
     await slack.event(
@@ -229,6 +258,7 @@ async def test_app_home_lists_own_nominations_and_the_period(slack: SlackSender,
     )
     jury_home = (await fake.wait_for("views.publish", 3))[-1]
     assert "För juryn" in jury_home.payload_text and "1 inskickade" in jury_home.payload_text
+    assert JURY_EXPORT_ACTION in jury_home.payload_text
 
 
 @pytest.mark.parametrize("now", ["2023-10-01"])

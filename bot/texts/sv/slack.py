@@ -52,7 +52,14 @@ TEXTS: dict[str, str] = {
     "slack.jury.meta": "Id {id} · Trygghetspriset {year} · {status}",
     "slack.jury.show_full": "Visa hela nomineringen",
     "slack.jury.full_title": "Nominering",
-    "slack.jury.refused": "Tyvärr, hela nomineringar kan bara visas för juryn i Trygghetspriset.",
+    "slack.jury.refused": (
+        "Tyvärr, det här är bara för juryn i Trygghetspriset (hela nomineringar, översikt och export)."
+    ),
+    "slack.jury.export_title": "Nomineringar till Trygghetspriset {year}",
+    "slack.jury.export_comment": (
+        "Här är de {count} inskickade nomineringarna till Trygghetspriset {year} som CSV-fil (öppnas i Excel)."
+    ),
+    "slack.jury.export_failed": "Exporten kunde inte skickas just nu. Försök igen om en stund.",
     "slack.jury.list_modal_title": "Årets nomineringar",
     "slack.jury.list_title": "*Inskickade nomineringar till Trygghetspriset {year}: {count}*",
     "slack.jury.list_item": "*{nominee}*\nSamverkan: {partners}\nNominerad av: {nominator} · id {id}",
@@ -73,5 +80,6 @@ TEXTS: dict[str, str] = {
     "slack.home.examples": "*Fråga mig till exempel:*\n{items}",
     "slack.home.example_questions": "vem vann 2019?|vad fick trygghetsvärdar 2025?|när kan man nominera?|vilka kriterier gäller?",
     "slack.home.jury_list": "Visa alla nomineringar",
+    "slack.home.jury_export": "Exportera till CSV",
     "slack.home.jury": "*För juryn:* {count} inskickade nomineringar i år. Nomineringarna postas i {channels}.",
 }
