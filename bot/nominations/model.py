@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 NominationStatus = Literal["draft", "submitted", "withdrawn"]
-CONTENT_FIELDS = (
+ContentField = Literal[
     "nominee",
     "partners",
     "description",
@@ -25,7 +25,8 @@ CONTENT_FIELDS = (
     "inspiration",
     "results",
     "contact",
-)
+]
+CONTENT_FIELDS: tuple[ContentField, ...] = get_args(ContentField)
 ASSESSMENT_FIELDS = ("innovation", "inspiration", "results")
 
 
@@ -112,7 +113,8 @@ class Nomination(NominationContent):
     revision: int = 0
 
     def content(self) -> NominationContent:
-        return NominationContent.model_validate(self.model_dump(include=set(CONTENT_FIELDS)))
+        fields: set[str] = set(CONTENT_FIELDS)
+        return NominationContent.model_validate(self.model_dump(include=fields))
 
 
 OutboxKind = Literal["nomination_submitted", "nomination_edited", "nomination_withdrawn"]

@@ -16,21 +16,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from bot.knowledge.models import Criterion, Prize
-from bot.nominations.model import ASSESSMENT_FIELDS, NominationContent, Nominator
+from bot.nominations.model import ASSESSMENT_FIELDS, ContentField, NominationContent, Nominator
 from bot.texts import t
 
-FieldName = Literal[
-    "nominee",
-    "partners",
-    "description",
-    "added_value",
-    "innovation",
-    "inspiration",
-    "results",
-    "contact",
-    "nominator.name",
-    "nominator.email",
-]
+FieldName = Literal[ContentField, "nominator.name", "nominator.email"]
 
 
 @dataclass(frozen=True)
@@ -183,26 +172,17 @@ class Rules:
     def samverkan_error(self, nominee: str, partners: list[str], lang: str = "sv") -> FieldError | None:
         if distinct_organisations(nominee, partners) >= MIN_DISTINCT_ORGANISATIONS:
             return None
-        return _error(
-            "partners",
-            lang,
-            "nom.error.samverkan",
-            criterion="samverkan",
-            quote=self.criterion("samverkan").text,
-            minimum=MIN_DISTINCT_ORGANISATIONS,
-        )
+        return self._criterion_error("partners", "samverkan", MIN_DISTINCT_ORGANISATIONS, lang)
 
     def mervarde_error(self, added_value: str | None, lang: str = "sv") -> FieldError | None:
         if word_count(added_value) >= MIN_ADDED_VALUE_WORDS:
             return None
-        return _error(
-            "added_value",
-            lang,
-            "nom.error.mervarde",
-            criterion="mervarde",
-            quote=self.criterion("mervarde").text,
-            minimum=MIN_ADDED_VALUE_WORDS,
-        )
+        return self._criterion_error("added_value", "mervarde", MIN_ADDED_VALUE_WORDS, lang)
+
+    def _criterion_error(self, field: FieldName, criterion: str, minimum: int, lang: str) -> FieldError:
+        """A mandatory criterion not met: the message quotes the criterion from the prize's rules."""
+        quote = self.criterion(criterion).text
+        return _error(field, lang, f"nom.error.{criterion}", criterion=criterion, quote=quote, minimum=minimum)
 
     def clean_content(
         self, content: NominationContent, lang: str = "sv", *, partial: bool = False

@@ -11,7 +11,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.nominations.export import export_bytes
-from bot.nominations.model import CONTENT_FIELDS
+from bot.nominations.model import CONTENT_FIELDS, Nomination
 from bot.nominations.rules import field_label
 from bot.nominations.service import NominationError
 from bot.texts import t
@@ -64,27 +64,37 @@ async def _show_full(deps: SlackDeps, client: AsyncWebClient, action: BlockActio
     if nomination is None:
         await client.chat_postMessage(channel=action.user.id, text=t(LANG, "slack.jury.not_found", id=action.value))
         return
-    labels = {field: field_label(field, LANG).capitalize() for field in CONTENT_FIELDS}
+    labels: dict[str, str] = {field: field_label(field, LANG).capitalize() for field in CONTENT_FIELDS}
     await client.views_open(trigger_id=action.trigger_id, view=full_nomination_view(nomination, labels, LANG))
 
 
-async def _list_all(deps: SlackDeps, client: AsyncWebClient, action: BlockAction, response_url: str | None) -> None:
-    # Checked on every press: the button is only shown to the jury, but a payload can be forged.
+async def _round_for_jury(
+    deps: SlackDeps, client: AsyncWebClient, action: BlockAction, response_url: str | None
+) -> tuple[int, list[Nomination]] | None:
+    """The round's year and submitted nominations, or None (and a polite refusal) for non-jury users.
+
+    Checked on every press: the buttons are only shown to the jury, but a payload can be forged.
+    """
     if not await is_jury_member(client, deps.settings, action.user.id):
         await _refuse(deps, client, action, response_url)
-        return
+        return None
     year = deps.service.round.year
-    submitted = await deps.store.nominations.list(round_year=year, statuses=("submitted",))
-    await client.views_open(trigger_id=action.trigger_id, view=jury_list_view(submitted, year, LANG))
+    return year, await deps.store.nominations.list(round_year=year, statuses=("submitted",))
+
+
+async def _list_all(deps: SlackDeps, client: AsyncWebClient, action: BlockAction, response_url: str | None) -> None:
+    found = await _round_for_jury(deps, client, action, response_url)
+    if found is not None:
+        year, submitted = found
+        await client.views_open(trigger_id=action.trigger_id, view=jury_list_view(submitted, year, LANG))
 
 
 async def _export(deps: SlackDeps, client: AsyncWebClient, action: BlockAction, response_url: str | None) -> None:
     """The round's submitted nominations as a CSV file, sent to the jury member's DM."""
-    if not await is_jury_member(client, deps.settings, action.user.id):
-        await _refuse(deps, client, action, response_url)
+    found = await _round_for_jury(deps, client, action, response_url)
+    if found is None:
         return
-    year = deps.service.round.year
-    submitted = await deps.store.nominations.list(round_year=year, statuses=("submitted",))
+    year, submitted = found
     try:
         opened = await client.conversations_open(users=action.user.id)
         await client.files_upload_v2(
