@@ -76,6 +76,9 @@ class Answerer:
             theme_years = self.extractor.themes_matching(entities.content_words)
             if not theme_years:
                 intent = "theme_by_year"
+        if intent == "winners_list":
+            # "vem vann i Skärholmen?": the winners the question describes, not all of them.
+            entities.described_winner_years = self.extractor.winners_described_by(entities.content_words)
         if intent == "out_of_scope" and lx.ACTIVITIES.in_(text):
             # "vilka exempel på aktiviteter finns?": the lines whose activities the documents name.
             entities.lines = [line.key for line in self.knowledge.budget.lines if line.activities]

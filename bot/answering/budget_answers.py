@@ -303,6 +303,8 @@ def analysis(q: Query) -> None:
         _shares(q, columns)
     elif q.entities.amounts:
         _lines_with_amount(q, columns)
+    elif (q.has(lx.ROSE) or q.has(lx.FELL)) and (q.has(lx.MOST) or q.has(lx.LEAST)) and not q.lines:
+        _largest_change(q, rising=q.has(lx.ROSE), most=q.has(lx.MOST))
     elif q.has(lx.MOST) or q.has(lx.LEAST):
         _extreme(q, columns, most=q.has(lx.MOST))
     elif len(q.lines) >= 2 and q.has(lx.SUM_OF):
@@ -350,6 +352,34 @@ def _extreme(q: Query, columns: list[Column], most: bool) -> None:
             lines=r.join([r.line(line) for line in winners]),
             amount=r.money(target),
         )
+
+
+def _largest_change(q: Query, *, rising: bool, most: bool) -> None:
+    """ "vilken post minskade mest?": the line(s) with the largest (or smallest) rise or fall."""
+    r, budget = q.reply, q.knowledge.budget
+    before, after = _compared_columns(q)
+    sign = 1 if rising else -1
+    moved = {line.key: sign * (line.amounts[after.key] - line.amounts[before.key]) for line in budget.lines}
+    candidates = [line for line in budget.lines if moved[line.key] > 0]
+    if not candidates:
+        r.say(
+            "budget.no_change_direction",
+            direction=r.text("budget.rose" if rising else "budget.fell"),
+            before=r.column(before),
+            after=r.column(after),
+        )
+        return
+    target = (max if most else min)(moved[line.key] for line in candidates)
+    picked = [line for line in candidates if moved[line.key] == target]
+    for line in picked:
+        _line_difference(q, line, before, after)
+    r.say(
+        "budget.largest_change" if len(picked) == 1 else "budget.largest_change_many",
+        extent=r.text("budget.most_word" if most else "budget.least_word"),
+        direction=r.text("budget.rose" if rising else "budget.fell"),
+        before=r.column(before),
+        after=r.column(after),
+    )
 
 
 def _sum_of_lines(q: Query, columns: list[Column]) -> None:

@@ -36,6 +36,46 @@ _UNIT_FACTORS = {
     "kronan": 1,
 }
 _MAX_CACHED_WORDS = 20_000
+# Words that describe every winner alike ("vilka organisationer har vunnit?"), not one of them.
+_GENERIC_WINNER_WORDS = frozenset(
+    fold(word)
+    for word in (
+        "arbete",
+        "arbetet",
+        "arbetat",
+        "arbetar",
+        "jobbat",
+        "jobb",
+        "insats",
+        "insatsen",
+        "insatser",
+        "verksamhet",
+        "verksamheten",
+        "verksamheter",
+        "organisation",
+        "organisationen",
+        "organisationer",
+        "förening",
+        "föreningen",
+        "föreningar",
+        "projekt",
+        "projektet",
+        "vunnit",
+        "vann",
+        "fick",
+        "work",
+        "worked",
+        "organisations",
+        "organization",
+        "organizations",
+        "association",
+        "associations",
+        "project",
+        "winner",
+        "winners",
+        "vinnare",
+    )
+)
 _ENGLISH_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _STOPWORDS = frozenset(
     fold(word)
@@ -105,6 +145,7 @@ class Entities:
     amounts: list[int] = field(default_factory=list)
     content_words: list[str] = field(default_factory=list)
     theme_years: list[int] = field(default_factory=list)
+    described_winner_years: list[int] = field(default_factory=list)  # set for winner lists only
     activities: list[tuple[str, str]] = field(default_factory=list)  # (line key, activity)
 
 
@@ -125,20 +166,15 @@ class EntityExtractor:
             ("utfall", lx.COLUMN_UTFALL),
             ("budget", lx.COLUMN_BUDGET),
         ]
-        themes = [(w.year, normalize(w.theme).tokens) for w in knowledge.prize.winners]
-        themes += [(r.year, normalize(r.theme).tokens) for r in knowledge.prize.rounds]
-        # Words shared by many themes ("trygghet") say little about which one is meant: they only break ties.
-        counts = Counter(tok for _, tokens in themes for tok in set(tokens))
-        self._themes = [
-            (
-                year,
-                tuple(
-                    (tok, 1.0 if counts[tok] <= 2 else 0.1) for tok in tokens if len(tok) >= 4 and tok not in _STOPWORDS
-                ),
-            )
-            for year, tokens in themes
-        ]
-        self._theme_weights: dict[str, tuple[float, ...]] = {}
+        prize = knowledge.prize
+        themes = [(w.year, w.theme) for w in prize.winners] + [(r.year, r.theme) for r in prize.rounds]
+        self._themes = _Profiles(themes, common_after=2)
+        # What each winner is known by: its name, the year's theme and what the documents say it did.
+        self._winner_profiles = _Profiles(
+            [(w.year, " ".join(filter(None, (w.winner, w.theme, w.description)))) for w in prize.winners],
+            common_after=3,
+            ignore=_GENERIC_WINNER_WORDS,
+        )
         # Which entity each recogniser stands for, by cue id: a question triggers a handful of
         # cues, so extraction walks those instead of testing every line, winner and activity.
         self._entity_by_cue: dict[int, tuple[str, int, object]] = {}
@@ -162,6 +198,8 @@ class EntityExtractor:
         texts += [activity for line in budget.lines for activity in line.activities]
         texts += [alias for winner in prize.winners for alias in winner.aliases]
         texts += [winner.theme for winner in prize.winners] + [r.theme for r in prize.rounds]
+        texts += [winner.winner for winner in prize.winners]
+        texts += [winner.description for winner in prize.winners if winner.description]
         for text in texts:
             yield from normalize(text).tokens
 
@@ -195,28 +233,61 @@ class EntityExtractor:
 
     def themes_matching(self, words: list[str]) -> list[int]:
         """Years whose theme shares the most distinctive words with the question."""
-        weights = [self._weights_of(word) for word in words if len(word) >= 4 and word not in _STOPWORDS]
+        return self._themes.best(words, min_score=0.5)
+
+    def winners_described_by(self, words: list[str]) -> list[int]:
+        """Years whose winner the question describes ("vem vann i Skärholmen?"), by name, theme or work."""
+        return self._winner_profiles.best(words, min_score=1.0)
+
+
+class _Profiles:
+    """Texts per year (themes, winner descriptions), scored by the words a question shares with them.
+
+    A word found in more than ``common_after`` texts ("trygghet") says little about which one
+    is meant, so it only breaks ties.
+    """
+
+    def __init__(
+        self, texts: list[tuple[int, str]], *, common_after: int, ignore: frozenset[str] = frozenset()
+    ) -> None:
+        self._ignore = _STOPWORDS | ignore
+        tokenised = [(year, normalize(text).tokens) for year, text in texts]
+        counts = Counter(tok for _, tokens in tokenised for tok in set(tokens))
+        self._entries = [
+            (
+                year,
+                tuple(
+                    (tok, 1.0 if counts[tok] <= common_after else 0.1)
+                    for tok in tokens
+                    if len(tok) >= 4 and tok not in self._ignore
+                ),
+            )
+            for year, tokens in tokenised
+        ]
+        self._word_weights: dict[str, tuple[float, ...]] = {}
+
+    def best(self, words: list[str], *, min_score: float) -> list[int]:
+        weights = [self._weights_of(word) for word in words if len(word) >= 4 and word not in self._ignore]
         scored: list[tuple[float, int]] = []
-        for index, (year, _) in enumerate(self._themes):
+        for index, (year, _) in enumerate(self._entries):
             score = sum(word_weights[index] for word_weights in weights)
-            if score >= 0.5:
+            if score >= min_score:
                 scored.append((score, year))
         if not scored:
             return []
-        best = max(score for score, _ in scored)
-        return sorted(year for score, year in scored if score == best)
+        top = max(score for score, _ in scored)
+        return sorted(set(year for score, year in scored if score == top))
 
     def _weights_of(self, word: str) -> tuple[float, ...]:
-        """What ``word`` says about each theme (in ``self._themes`` order), worked out once per word."""
-        weights = self._theme_weights.get(word)
+        """What ``word`` says about each text (in entry order), worked out once per word."""
+        weights = self._word_weights.get(word)
         if weights is None:
             weights = tuple(
-                max((_theme_weight(word, tok, w) for tok, w in theme_tokens), default=0.0)
-                for _, theme_tokens in self._themes
+                max((_theme_weight(word, tok, w) for tok, w in tokens), default=0.0) for _, tokens in self._entries
             )
-            if len(self._theme_weights) >= _MAX_CACHED_WORDS:
-                self._theme_weights.clear()
-            self._theme_weights[word] = weights
+            if len(self._word_weights) >= _MAX_CACHED_WORDS:
+                self._word_weights.clear()
+            self._word_weights[word] = weights
         return weights
 
 
@@ -226,8 +297,10 @@ def _first(pair: tuple[int, object]) -> int:
 
 def _theme_weight(word: str, theme_token: str, distinctive: float) -> float:
     """How much a question word says about a theme word: whole-word hits count most."""
-    if word in theme_token:
+    if theme_token.startswith(word):  # the word itself or an inflection ("barn", "barnen")
         return max(distinctive, 0.5)
+    if word in theme_token:  # the tail of a compound: "organisationer" in "civilsamhällesorganisationer"
+        return max(distinctive, 0.5) / 2
     if len(theme_token) >= 5 and theme_token in word:  # a compound containing the theme word
         return distinctive
     return 0.0

@@ -193,7 +193,8 @@ PRIZE = Cue.of("*pris*", "prize", "award")
 CRITERIA = Cue.of(
     "*kriteri*", "krav", "kraven", "villkor*", "criteria", "criterion", "requirement*", "obligatorisk*",
     "måste uppfyllas", "must", "uppfylla", "bedöms", "bedömning*", "assessed", "assessment", "judged", "krävs",
-    "kräver", "required", "requires", "qualify", "kvalificera*",
+    "kräver", "required", "requires", "qualify", "kvalificera*", "måste", "behöver", "have to", "has to",
+    "need to", "needs to",
 )
 ASSESSMENT = Cue.of(
     "bedöm*", "utöver", "assessment", "assessed", "judged", "also", "också", "dessutom", "mer", "övriga",

@@ -63,6 +63,11 @@ def winners_list(q: Query) -> None:
     if q.has(lx.EARLIEST) or q.has(lx.LATEST):  # "vem vann första gången?", "vem vann senast?"
         _winner_sentence(q, winners[0] if q.has(lx.EARLIEST) else winners[-1], "prize.winner_of_year")
         return
+    described = [w for w in winners if w.year in q.entities.described_winner_years]
+    if described:
+        for winner in described:
+            _winner_sentence(q, winner, "prize.winner_of_year")
+        return
     items = []
     for winner in winners:
         r.fact(f"prize.winners[{winner.year}].winner", winner.winner, winner.source)

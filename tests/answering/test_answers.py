@@ -298,6 +298,35 @@ def test_english_words_find_swedish_themes(
     assert answer.intent == "year_by_theme" and str(winner.year) in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "rising"), [("vilken post minskade mest?", False), ("which line grew the most?", True)]
+)
+def test_the_line_that_rose_or_fell_most(answerer: Answerer, kb: KnowledgeBase, question: str, rising: bool) -> None:
+    sign = 1 if rising else -1
+    moved = {line.name: sign * (line.amounts["forslag_2025"] - line.amounts["budget_2024"]) for line in kb.budget.lines}
+    top = max(moved.values())
+    answer = answerer.answer(question)
+    assert answer.intent == "budget_analysis"
+    for name, change in moved.items():
+        assert (name in answer.text) == (change == top), (name, answer.text)
+
+
+def test_a_place_or_a_deed_picks_out_the_winners(answerer: Answerer, kb: KnowledgeBase) -> None:
+    in_bagarmossen = {w.year for w in kb.prize.winners if "Bagarmossen" in w.winner}
+    answer = answerer.answer("vilka har vunnit i Bagarmossen?")
+    assert {w.year for w in kb.prize.winners if w.winner in answer.text} == in_bagarmossen
+    (igor,) = [w for w in kb.prize.winners if w.description and "mäns våld mot kvinnor" in w.description]
+    answer = answerer.answer("vem fick priset för arbetet mot mäns våld mot kvinnor?")
+    assert igor.winner in answer.text and len([w for w in kb.prize.winners if w.winner in answer.text]) == 1
+    assert answerer.answer("vilka organisationer har vunnit?").text.count(";") >= len(kb.prize.winners) - 1  # all
+
+
+def test_must_and_need_ask_for_the_criteria(answerer: Answerer) -> None:
+    for question in ("måste insatsen vara i samverkan?", "does it have to be innovative?"):
+        answer = answerer.answer(question)
+        assert answer.intent == "criteria", question
+
+
 def test_first_and_latest_winner_and_what_a_winner_got(answerer: Answerer, kb: KnowledgeBase) -> None:
     winners = sorted(kb.prize.winners, key=lambda w: w.year)
     assert winners[0].winner in answerer.answer("vem vann första gången?").text
