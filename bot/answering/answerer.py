@@ -9,7 +9,7 @@ from bot.answering import general_answers as general
 from bot.answering import lexicon as lx
 from bot.answering import prize_answers as prize
 from bot.answering.entities import Entities, EntityExtractor
-from bot.answering.intents import BUDGET_INTENTS, classify
+from bot.answering.intents import BUDGET_INTENTS, PRIZE_YEAR_INTENTS, classify
 from bot.answering.model import Answer, ConversationContext
 from bot.answering.normalize import Normalized
 from bot.answering.query import Query
@@ -19,6 +19,7 @@ from bot.knowledge import KnowledgeBase
 from bot.texts import Lang
 
 MAX_QUESTION_CHARS = 2000
+TOPICS = (BUDGET_INTENTS, PRIZE_YEAR_INTENTS)  # a follow-up may switch intent within a topic and keep its year
 
 RESOLVERS: dict[str, Callable[[Query], None]] = {
     "help": general.help_,
@@ -76,6 +77,8 @@ class Answerer:
             theme_years = self.extractor.themes_matching(entities.content_words)
             if not theme_years:
                 intent = "theme_by_year"
+        if intent == "year_by_winner" and not entities.winner_years and context.winner_year:
+            entities.winner_years = [context.winner_year]  # "vad gör de?" about the winner just named
         if intent == "winners_list":
             # "vem vann i Skärholmen?": the winners the question describes, not all of them.
             entities.described_winner_years = self.extractor.winners_described_by(entities.content_words)
@@ -123,7 +126,7 @@ class Answerer:
             return [year + e.relative_year for year in e.years]
         if intent == "theme_by_year" and e.winner_years:
             return list(e.winner_years)
-        same_topic = intent == ctx.intent or (intent in BUDGET_INTENTS and ctx.intent in BUDGET_INTENTS)
+        same_topic = intent == ctx.intent or any(intent in group and ctx.intent in group for group in TOPICS)
         base = ctx.years or ([ctx.winner_year] if ctx.winner_year else [])
         if e.relative_year and base:
             return [year + e.relative_year for year in base]

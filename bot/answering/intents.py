@@ -59,7 +59,13 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
         return "year_by_theme"
     if e.winner_years and not e.years:
         return "year_by_winner"
-    then = has(lx.THEN) and bool(ctx.years) and ctx.intent in PRIZE_YEAR_INTENTS
+    about_last_winner = ctx.winner_year is not None and ctx.intent in PRIZE_YEAR_INTENTS
+    if about_last_winner and has(lx.DESCRIPTION) and len(q.tokens) <= 4 and not (e.years or e.lines):
+        return "year_by_winner"  # "vem vann 2020?" then "vad gör de?"
+    bare = len(q.tokens) <= 2 or has(lx.FOLLOW_UP)
+    then = (has(lx.THEN) or (bare and not has(lx.WINNER_LIST) and not has(lx.EARLIEST) and not has(lx.LATEST))) and (
+        bool(ctx.years) and ctx.intent in PRIZE_YEAR_INTENTS
+    )
     if has(lx.WHO) and has(lx.PRIZE) and e.years and not e.lines:
         return "winner_by_year"
     if has(lx.WIN) and has(lx.PRIZE_MONEY) and not (e.years or e.lines):
@@ -84,7 +90,8 @@ def _budget_intent(q: Normalized, e: Entities, ctx: ConversationContext, table_y
         return cue.id in present
 
     continuing_line = ctx.intent == "budget_line" and ctx.lines and not (e.lines or has(lx.TOTAL) or has(lx.PACKAGE))
-    if continuing_line and (is_short_follow_up(q) or (has(lx.WHY) and len(q.tokens) <= 5)):
+    column_only = len(q.tokens) <= 3 and bool(e.years or e.column_kinds)  # "utfall 2024?"
+    if continuing_line and (is_short_follow_up(q) or column_only or (has(lx.WHY) and len(q.tokens) <= 5)):
         return "budget_line"  # "och 2024?", "varför ökar det?" about the line just discussed
     if has(lx.DISCREPANCY) and not e.lines:  # "stämmer summan?", "why don't the lines add up?"
         return "budget_total"

@@ -53,6 +53,8 @@ def year_by_winner(q: Query) -> None:
         winner = prize.winner_for(year)
         if winner:
             _winner_sentence(q, winner, "prize.year_of_winner")
+            if q.has(lx.DESCRIPTION) and not winner.description:  # "vad gör de?": say what is not known
+                q.reply.say("prize.no_description", winner=winner.winner)
     if q.has(lx.PRIZE_MONEY) or q.has(lx.MONEY):  # "hur mycket fick Gatans lag?": the prize sum
         _amount(q)
 

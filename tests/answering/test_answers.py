@@ -195,6 +195,32 @@ def test_follow_up_with_a_new_year(chat: Chat, kb: KnowledgeBase) -> None:
     assert sek(line.amounts["utfall_2024"]) in text and sek(line.amounts["budget_2024"]) in text
 
 
+def test_follow_up_with_only_a_column_keeps_the_line(chat: Chat, kb: KnowledgeBase) -> None:
+    line = kb.budget.line("trygghetsvardar")
+    chat.ask("trygghetsvärdar 2025")
+    answer = chat.ask("utfall 2024?")
+    assert answer.intent == "budget_line" and sek(line.amounts["utfall_2024"]) in answer.text
+
+
+def test_who_won_after_a_theme_question_keeps_its_year(chat: Chat, kb: KnowledgeBase) -> None:
+    winner = kb.prize.winner_for(2015)
+    assert winner is not None
+    chat.ask("vilket tema hade priset 2015?")
+    answer = chat.ask("vem vann?")
+    assert answer.intent == "winner_by_year" and winner.winner in answer.text
+    assert [w.year for w in kb.prize.winners if w.winner in answer.text] == [2015]  # not the whole list
+
+
+def test_what_does_the_winner_do_refers_to_the_winner_just_named(chat: Chat, kb: KnowledgeBase) -> None:
+    described = next(w for w in kb.prize.winners if w.description)
+    undescribed = next(w for w in kb.prize.winners if not w.description)
+    chat.ask(f"vem vann {described.year}?")
+    assert described.description in chat.ask("vad gör de?").text  # type: ignore[operator]
+    chat.ask(f"vem vann {undescribed.year}?")
+    answer = chat.ask("vad gör de?")
+    assert undescribed.winner in answer.text and "säger mina dokument inte" in answer.text
+
+
 def test_follow_up_with_a_new_line(chat: Chat, kb: KnowledgeBase) -> None:
     chat.ask("vad fick trygghetsvärdar 2025?")
     answer = chat.ask("och SSPF?")

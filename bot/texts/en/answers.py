@@ -25,6 +25,7 @@ TEXTS: dict[str, str] = {
         "Sorry, I cannot answer that: I only know about Trygghetspriset, not other contests or prizes. "
         "Try for example “who won Trygghetspriset in {year}?”."
     ),
+    "prize.no_description": "My documents say nothing more about {winner} than its name, year and theme.",
     "prize.winner_unknown": (
         "I have no information about a winner in {year}; my documents do not say. "
         "I can answer about the winners {first}–{last}."

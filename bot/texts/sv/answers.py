@@ -25,6 +25,7 @@ TEXTS: dict[str, str] = {
         "Det kan jag tyvärr inte svara på: jag känner bara till Trygghetspriset, inte andra tävlingar eller priser. "
         "Fråga gärna till exempel ”vem vann Trygghetspriset {year}?”."
     ),
+    "prize.no_description": "Mer än namnet, året och temat säger mina dokument inte om {winner}.",
     "prize.winner_unknown": (
         "Jag har ingen uppgift om någon vinnare {year} – det framgår inte av mina dokument. "
         "Jag kan svara om vinnarna {first}–{last}."
