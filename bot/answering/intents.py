@@ -44,8 +44,10 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
         return "state_grant"
     if has(lx.CRITERIA) and not e.lines:
         return "criteria"
-    if has(lx.PACKAGE) and has(lx.PACKAGE_DECISION) and not e.lines:
-        return "budget_decision"
+    if has(lx.PACKAGE_DECISION) and not e.lines:
+        about_the_money = has(lx.BUDGET_MONEY) and not (has(lx.PRIZE) or has(lx.WIN) or has(lx.JURY_ONLY))
+        if has(lx.PACKAGE) or about_the_money:
+            return "budget_decision"
     if has(lx.JURY):
         return "jury"
     if has(lx.THEME) and not e.lines:
@@ -78,6 +80,8 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
         return "year_by_theme"
     if has(lx.NOMINATION) and not e.lines:
         return "nomination_period"
+    if has(lx.HOW_MANY) and (has(lx.PRIZE) or has(lx.WIN)) and not (e.years or e.lines or has(lx.PRIZE_MONEY)):
+        return "winners_list"  # "hur många gånger har priset delats ut?": the list says how many
     if (has(lx.PRIZE) or has(lx.PRIZE_CONFERENCE)) and not (e.lines or has(lx.PACKAGE)):
         return "prize_facts"
     return _budget_intent(q, e, ctx, table_years) or _follow_up(q, e, ctx)

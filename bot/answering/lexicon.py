@@ -211,6 +211,7 @@ JURY = Cue.of(
     "jury*", "juryn", "ordförande", "chair*", "vem bestämmer", "vem beslutar", "vem utser", "who decides",
     "who chooses", "who picks", "jurymedlem*", "beslutande",
 )
+JURY_ONLY = Cue.of("jury*", "juryn", "jurymedlem*", "ordförande", "chair*")
 PRIZE_MONEY = Cue.of("hur mycket", "how much", "pengar", "money", "kronor", "prissumma*", "belopp*", "amount")
 PRIZE_AMOUNT = Cue.of(
     "prissumma*", "*summa*", "hur mycket", "hur stor", "how much", "how big", "pengar", "kronor", "money", "värd",
@@ -328,7 +329,14 @@ SHARE = Cue.of("andel*", "procent*", "share", "percent*", "proportion", "hur sto
 DISTRIBUTION = Cue.of(
     "fördelas", "fördelning*", "fördelade", "fördelat", "distribut*", "breakdown", "uppdelning*", "uppdelat",
     "vilka budgetposter", "vilka poster", "budgetposter*", "poster", "lines", "spent on", "går pengarna till",
+    "tabell*", "table", "visa budgeten", "show the budget", "alla poster", "all lines", "all budget lines",
 )
+# The package's money as a thing someone decides on ("vem bestämmer hur pengarna fördelas?").
+BUDGET_MONEY = Cue.of(
+    "pengar", "pengarna", "medel", "medlen", "budget*", "anslag*", "money", "funds", "funding", "fördelning*",
+    "fördelas",
+)
+HOW_MANY = Cue.of("hur många", "how many", "antal", "antalet", "number of", "hur ofta", "how often")
 PACKAGE_DECISION = Cue.of(
     "beslut*", "beslöt", "vem bestämmer", "vem bestämde", "who decides", "who decided", "decision*", "decided",
     "kommunfullmäktige", "kommunstyrelsen", "trygghetsutskott*",

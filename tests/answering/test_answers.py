@@ -353,6 +353,28 @@ def test_must_and_need_ask_for_the_criteria(answerer: Answerer) -> None:
         assert answer.intent == "criteria", question
 
 
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("vem bestämmer hur pengarna fördelas?", "budget_decision"),
+        ("who decides the budget?", "budget_decision"),
+        ("vem bestämmer vem som vinner?", "jury"),
+        ("vem bestämmer i juryn?", "jury"),
+    ],
+)
+def test_who_decides_the_money_or_the_winner(answerer: Answerer, question: str, intent: str) -> None:
+    assert answerer.answer(question).intent == intent
+
+
+def test_the_whole_table_and_how_many_times(answerer: Answerer, kb: KnowledgeBase) -> None:
+    table = answerer.answer("ge mig hela tabellen").text
+    assert all(line.name in table for line in kb.budget.lines)
+    assert all(sek(amount) in table for line in kb.budget.lines for amount in line.amounts.values())
+    count = answerer.answer("hur många gånger har priset delats ut?")
+    assert count.intent == "winners_list" and str(len(kb.prize.winners)) in count.text
+    assert answerer.answer("hur många kronor är priset?").intent == "prize_facts"
+
+
 def test_first_and_latest_winner_and_what_a_winner_got(answerer: Answerer, kb: KnowledgeBase) -> None:
     winners = sorted(kb.prize.winners, key=lambda w: w.year)
     assert winners[0].winner in answerer.answer("vem vann första gången?").text
