@@ -176,6 +176,8 @@ _PRIZE_SUFFIXES = ("priset", "prisen", "priser", "pris")
 
 def names_another_prize(question: Normalized) -> bool:
     """ "vem fick nobelpriset 2019?": a compound prize name that is not Trygghetspriset."""
+    if "pris" not in question.text:
+        return False
     for token in question.tokens:
         for suffix in _PRIZE_SUFFIXES:
             if token.endswith(suffix) and len(token) > len(suffix) + 2:
