@@ -30,6 +30,7 @@ RESOLVERS: dict[str, Callable[[Query], None]] = {
     "winners_list": prize.winners_list,
     "theme_by_year": prize.theme_by_year,
     "criteria": prize.criteria,
+    "eligibility": prize.eligibility,
     "nomination_period": prize.nomination_period,
     "jury": prize.jury,
     "prize_facts": prize.prize_facts,

@@ -42,6 +42,8 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
         return "activity"
     if has(lx.STATE_GRANT) and not e.lines:
         return "state_grant"
+    if has(lx.ELIGIBLE) and not (e.lines or has(lx.YEAR_QUESTION)):
+        return "eligibility"
     if has(lx.CRITERIA) and not e.lines:
         return "criteria"
     if has(lx.PACKAGE_DECISION) and not e.lines:

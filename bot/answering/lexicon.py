@@ -196,7 +196,8 @@ CRITERIA = Cue.of(
     "*kriteri*", "krav", "kraven", "villkor*", "criteria", "criterion", "requirement*", "obligatorisk*",
     "måste uppfyllas", "must", "uppfylla", "bedöms", "bedömning*", "assessed", "assessment", "judged", "krävs",
     "kräver", "required", "requires", "qualify", "kvalificera*", "måste", "behöver", "have to", "has to",
-    "need to", "needs to",
+    "need to", "needs to", "mervärde*", "innovativ*", "nyskapande", "inspirera*", "goda resultat", "added value",
+    "innovative", "inspire", "good results",
 )
 ASSESSMENT = Cue.of(
     "bedöm*", "utöver", "assessment", "assessed", "judged", "also", "också", "dessutom", "mer", "övriga",
@@ -204,6 +205,13 @@ ASSESSMENT = Cue.of(
 )
 MANDATORY = Cue.of(
     "obligatorisk*", "måste", "krav", "kraven", "mandatory", "must", "required", "skall", "ska",
+)
+# Who may be nominated ("vem kan nomineras?", "kan man nominera sig själv?").
+ELIGIBLE = Cue.of(
+    "vem kan nomineras", "vilka kan nomineras", "vem får nomineras", "vilka får nomineras", "kan nomineras",
+    "får nomineras", "who can be nominated", "who is eligible", "eligible",
+    "eligibility", "can be nominated", "can i nominate", "can we nominate", "nominera sig själv", "nominate ourselves",
+    "nominate myself", "nominate our own",
 )
 NOMINATION = Cue.of(
     "nominer*", "nominate*", "nomination*", "deadline", "sista dag", "sista dagen", "sista datum", "sista datumet",

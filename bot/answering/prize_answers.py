@@ -30,6 +30,8 @@ def winner_by_year(q: Query) -> None:
         winner = prize.winner_for(year)
         if winner:
             _winner_sentence(q, winner, "prize.winner_of_year")
+            if q.has(lx.PRIZE_AMOUNT):  # "vad är prissumman för vinnaren 2019?"
+                _amount(q)
             continue
         first, last = _known_span(q)
         round_ = prize.round_for(year)
@@ -133,6 +135,18 @@ def criteria(q: Query) -> None:
     if not only_assessment:
         r.say("prize.mandatory_criteria", count=len(mandatory), items=r.join(mandatory))
     r.say("prize.assessment_criteria", items=r.join(assessment))
+
+
+def eligibility(q: Query) -> None:
+    """Who may be nominated: the document's sentence, then the criteria every nominee must meet."""
+    prize, r = q.knowledge.prize, q.reply
+    r.fact("prize.eligible", prize.eligible.text, prize.eligible.source)
+    r.say("prize.eligible", text=prize.eligible.text)
+    mandatory = [f"”{c.text}”" for c in prize.mandatory_criteria]
+    for criterion in prize.mandatory_criteria:
+        r.fact(f"prize.criteria.{criterion.key}", criterion.text, criterion.source)
+    r.say("prize.mandatory_criteria", count=len(mandatory), items=r.join(mandatory))
+    r.say("prize.eligible_nothing_more")
 
 
 def nomination_period(q: Query) -> None:

@@ -99,6 +99,7 @@ class Prize(Frozen):
     amount_sek: int = Field(gt=0)
     amount_source: SourceRef
     purpose: SourcedText
+    eligible: SourcedText  # who may be nominated
     first_awarded_year: int
     awarded_at: AwardOccasion
     decisions: list[Decision]

@@ -375,6 +375,26 @@ def test_the_whole_table_and_how_many_times(answerer: Answerer, kb: KnowledgeBas
     assert answerer.answer("hur många kronor är priset?").intent == "prize_facts"
 
 
+def test_who_can_be_nominated_quotes_the_document_and_not_more(answerer: Answerer, kb: KnowledgeBase) -> None:
+    for question in ("vem kan nomineras?", "kan man nominera sig själv?", "who can be nominated?"):
+        answer = answerer.answer(question)
+        assert answer.intent == "eligibility" and kb.prize.eligible.text in answer.text, question
+        assert all(c.text in answer.text for c in kb.prize.mandatory_criteria)
+    assert answerer.answer("när kan man nominera?").intent == "nomination_period"
+
+
+def test_a_criterion_word_asks_for_the_criteria(answerer: Answerer) -> None:
+    for question in ("vad menas med mervärde?", "vad räknas som innovativt?", "what counts as added value?"):
+        assert answerer.answer(question).intent == "criteria", question
+
+
+def test_the_prize_sum_with_a_years_winner(answerer: Answerer, kb: KnowledgeBase) -> None:
+    winner = kb.prize.winners[0]
+    answer = answerer.answer(f"vad är prissumman för vinnaren {winner.year}?")
+    assert winner.winner in answer.text and sek(kb.prize.amount_sek) in answer.text
+    assert sek(kb.prize.amount_sek) not in answerer.answer(f"vem vann {winner.year}?").text
+
+
 def test_first_and_latest_winner_and_what_a_winner_got(answerer: Answerer, kb: KnowledgeBase) -> None:
     winners = sorted(kb.prize.winners, key=lambda w: w.year)
     assert winners[0].winner in answerer.answer("vem vann första gången?").text

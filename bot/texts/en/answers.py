@@ -65,6 +65,8 @@ TEXTS: dict[str, str] = {
     "prize.conference_unknown": "The date of the safety conference in {year} is not in my documents.",
     "prize.awarded_until": "The prize is awarded every year until {year}. The document says: “{decision}”",
     "prize.decision": "{year}: “{text}”",
+    "prize.eligible": "The document says who can be nominated: “{text}”",
+    "prize.eligible_nothing_more": "The document says nothing more about who may nominate or be nominated.",
     "prize.purpose": "The purpose of {name}, in the document's words: “{purpose}”.",
     # the safety package
     "budget.table": "the budget table",

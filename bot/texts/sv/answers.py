@@ -65,6 +65,8 @@ TEXTS: dict[str, str] = {
     "prize.conference_unknown": "Datumet för trygghetskonferensen {year} framgår inte av mina dokument.",
     "prize.awarded_until": "Priset delas ut årligen fram till {year}. {decision}",
     "prize.decision": "{year}: {text}",
+    "prize.eligible": "Dokumentet säger: ”{text}”",
+    "prize.eligible_nothing_more": "Mer än så säger dokumentet inte om vem som får nominera eller nomineras.",
     "prize.purpose": "Syftet med {name} är {purpose}.",
     # the safety package
     "budget.table": "budgettabellen",
