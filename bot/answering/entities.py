@@ -187,7 +187,7 @@ class EntityExtractor:
         ):
             for order, (value, cue) in enumerate(pairs):
                 self._entity_by_cue[cue.id] = (kind, order, value)
-        self.speller = Speller(self._vocabulary())
+        self.speller = Speller(self._vocabulary(), prefixes=[p for cue in lx.ALL_CUES for p in cue.prefixes])
 
     def _vocabulary(self) -> Iterable[str]:
         for cue in lx.ALL_CUES:

@@ -47,8 +47,8 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
     if has(lx.CRITERIA) and not e.lines:
         return "criteria"
     if has(lx.PACKAGE_DECISION) and not e.lines:
-        about_the_money = has(lx.BUDGET_MONEY) and not (has(lx.PRIZE) or has(lx.WIN) or has(lx.JURY_ONLY))
-        if has(lx.PACKAGE) or about_the_money:
+        not_the_prize = not (has(lx.PRIZE) or has(lx.WIN) or has(lx.JURY_ONLY))
+        if has(lx.PACKAGE) or (not_the_prize and (has(lx.BUDGET_MONEY) or has(lx.DECISION_BODY))):
             return "budget_decision"
     if has(lx.JURY):
         return "jury"

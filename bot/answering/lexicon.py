@@ -340,6 +340,7 @@ DISTRIBUTION = Cue.of(
     "fördelas", "fördelning*", "fördelade", "fördelat", "distribut*", "breakdown", "uppdelning*", "uppdelat",
     "vilka budgetposter", "vilka poster", "budgetposter*", "poster", "lines", "spent on", "går pengarna till",
     "tabell*", "table", "visa budgeten", "show the budget", "alla poster", "all lines", "all budget lines",
+    "per line", "per post", "per budgetpost", "each line", "every line", "varje post", "varje budgetpost",
 )
 # The package's money as a thing someone decides on ("vem bestämmer hur pengarna fördelas?").
 BUDGET_MONEY = Cue.of(
@@ -349,7 +350,14 @@ BUDGET_MONEY = Cue.of(
 HOW_MANY = Cue.of("hur många", "how many", "antal", "antalet", "number of", "hur ofta", "how often")
 PACKAGE_DECISION = Cue.of(
     "beslut*", "beslöt", "vem bestämmer", "vem bestämde", "who decides", "who decided", "decision*", "decided",
-    "kommunfullmäktige", "kommunstyrelsen", "trygghetsutskott*",
+    "decide", "decides", "appropriat*", "anslog", "avsatte", "allocated by",
+    "kommunfullmäktige", "kommunstyrelsen", "trygghetsutskott*", "municipal council", "city council",
+    "executive board", "municipal executive",
+)
+# The bodies that decide the package (the prize's founding decisions name the prize as well).
+DECISION_BODY = Cue.of(
+    "kommunfullmäktige", "kommunstyrelsen", "trygghetsutskott*", "municipal council", "city council",
+    "executive board", "municipal executive", "appropriat*", "anslog", "avsatte",
 )
 
 # English words for the ideas in the (Swedish) prize themes, so "which year was the theme

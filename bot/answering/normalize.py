@@ -62,9 +62,11 @@ class Normalized:
 class Speller:
     """Corrects unknown tokens to the nearest vocabulary word (rapidfuzz Levenshtein)."""
 
-    def __init__(self, vocabulary: Iterable[str]) -> None:
+    def __init__(self, vocabulary: Iterable[str], prefixes: Iterable[str] = ()) -> None:
         words = {fold(word) for word in vocabulary}
         self._known = frozenset(words)
+        # Inflections of a known stem ("beslutade" for "beslut*") are words, not typos of a neighbour.
+        self._prefixes = tuple(sorted({fold(prefix) for prefix in prefixes if len(prefix) >= 4}))
         # Typos rarely hit the first letter, and requiring it keeps "dagen" from becoming "lagen".
         self._choices: dict[str, list[str]] = {}
         for word in sorted(w for w in words if len(w) >= 4 and w.isalpha()):
@@ -72,7 +74,7 @@ class Speller:
         self._cache: dict[str, str] = {}
 
     def correct(self, token: str) -> str:
-        if token in self._known or len(token) < 3 or not token.isalpha():
+        if token in self._known or len(token) < 3 or not token.isalpha() or token.startswith(self._prefixes):
             return token
         cached = self._cache.get(token)
         if cached is not None:

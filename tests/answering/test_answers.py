@@ -395,6 +395,19 @@ def test_the_prize_sum_with_a_years_winner(answerer: Answerer, kb: KnowledgeBase
     assert sek(kb.prize.amount_sek) not in answerer.answer(f"vem vann {winner.year}?").text
 
 
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("what did the municipal council decide?", "budget_decision"),
+        ("who appropriated the money for 2025?", "budget_decision"),
+        ("när beslutade kommunstyrelsen om priset?", "prize_facts"),
+        ("give me the 2024 outcome per line", "budget_analysis"),
+    ],
+)
+def test_decisions_and_per_line_tables(answerer: Answerer, question: str, intent: str) -> None:
+    assert answerer.answer(question).intent == intent
+
+
 def test_first_and_latest_winner_and_what_a_winner_got(answerer: Answerer, kb: KnowledgeBase) -> None:
     winners = sorted(kb.prize.winners, key=lambda w: w.year)
     assert winners[0].winner in answerer.answer("vem vann första gången?").text

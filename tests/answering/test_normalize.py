@@ -21,3 +21,9 @@ def test_speller_corrects_near_misses_only() -> None:
     assert normalize("trygghetsvardr", speller).tokens == ("trygghetsvardar",)
     assert normalize("bananer", speller).tokens == ("bananer",)
     assert normalize("ab", speller).tokens == ("ab",)  # too short to guess
+
+
+def test_an_inflection_of_a_known_stem_is_not_corrected_to_a_neighbour() -> None:
+    speller = Speller(["beslutande", "vinnare"], prefixes=["beslut"])
+    assert speller.correct("beslutade") == "beslutade"  # "beslut*", not a typo of "beslutande"
+    assert speller.correct("vinnre") == "vinnare"  # real typos are still corrected
