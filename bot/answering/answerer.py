@@ -69,7 +69,7 @@ class Answerer:
             # "nästa år" with no year in the conversation: next calendar year.
             entities.years, entities.relative_year = [self.clock().year + 1], 0
         lang = detect_language(text, context.lang)
-        if self._only_changes_year(text, entities, context):
+        if self._only_changes_year(text, entities, context) and not self._stands_alone(text, entities):
             # "och 2024?", "vem vann året efter?": ask the previous question again for the new year.
             text, entities = self._with_new_years(text, entities, context)
         intent = classify(text, entities, context, self._table_years)
@@ -79,7 +79,8 @@ class Answerer:
             if not theme_years:
                 intent = "theme_by_year"
         if intent == "year_by_winner" and not entities.winner_years and context.winner_year:
-            entities.winner_years = [context.winner_year]  # "vad gör de?" about the winner just named
+            # "vad gör de?" about the winner just named, or "och året innan?" after it
+            entities.winner_years = list(years) or [context.winner_year]
         if intent == "winners_list":
             # "vem vann i Skärholmen?": the winners the question describes, not all of them.
             entities.described_winner_years = self.extractor.winners_described_by(entities.content_words)
@@ -114,6 +115,10 @@ class Answerer:
         if e.lines or e.winner_years or e.unbudgeted or len(text.tokens) > 5:
             return False
         return lx.FOLLOW_UP.in_(text) or bool(e.relative_year) or len(text.tokens) == len(e.years)
+
+    def _stands_alone(self, text: Normalized, e: Entities) -> bool:
+        """ "och vem vann 2019?" after a prize-sum question is a question of its own, not "och 2019?"."""
+        return classify(text, e, ConversationContext(), self._table_years) not in {"out_of_scope", "help"}
 
     def _with_new_years(self, text: Normalized, e: Entities, ctx: ConversationContext) -> tuple[Normalized, Entities]:
         base = ctx.years or ([ctx.winner_year] if ctx.winner_year else [])

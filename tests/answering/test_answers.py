@@ -221,6 +221,22 @@ def test_what_does_the_winner_do_refers_to_the_winner_just_named(chat: Chat, kb:
     assert undescribed.winner in answer.text and "säger mina dokument inte" in answer.text
 
 
+def test_a_full_question_after_and_is_not_a_year_follow_up(chat: Chat, kb: KnowledgeBase) -> None:
+    winner = kb.prize.winner_for(2019)
+    assert winner is not None
+    chat.ask("hur mycket är prissumman?")
+    answer = chat.ask("och vem vann 2019?")
+    assert answer.intent == "winner_by_year" and winner.winner in answer.text
+
+
+def test_the_year_before_a_described_winner(chat: Chat, kb: KnowledgeBase) -> None:
+    before = kb.prize.winner_for(2021)
+    assert before is not None
+    chat.ask("vem vann 2022?")
+    chat.ask("vad gör de?")
+    assert before.winner in chat.ask("och året innan?").text
+
+
 def test_follow_up_with_a_new_line(chat: Chat, kb: KnowledgeBase) -> None:
     chat.ask("vad fick trygghetsvärdar 2025?")
     answer = chat.ask("och SSPF?")
