@@ -24,6 +24,7 @@ TOPICS = (BUDGET_INTENTS, PRIZE_YEAR_INTENTS)  # a follow-up may switch intent w
 RESOLVERS: dict[str, Callable[[Query], None]] = {
     "help": general.help_,
     "out_of_scope": general.out_of_scope,
+    "year_only": general.year_only,
     "winner_by_year": prize.winner_by_year,
     "other_contest": prize.other_contest,
     "year_by_winner": prize.year_by_winner,
@@ -136,6 +137,8 @@ class Answerer:
         base = ctx.years or ([ctx.winner_year] if ctx.winner_year else [])
         if e.relative_year and base:
             return [year + e.relative_year for year in base]
+        if ctx.intent == "year_only" and base:
+            return list(base)  # "2019", then "vem vann?"
         if lx.THEN.in_(text) and base:
             return list(base)
         if same_topic and base and (lx.FOLLOW_UP.in_(text) or len(text.tokens) <= 4 or e.lines):

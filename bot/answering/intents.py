@@ -68,7 +68,7 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
         return "year_by_winner"  # "vem vann 2020?" then "vad gör de?"
     bare = len(q.tokens) <= 2 or has(lx.FOLLOW_UP)
     then = (has(lx.THEN) or (bare and not has(lx.WINNER_LIST) and not has(lx.EARLIEST) and not has(lx.LATEST))) and (
-        bool(ctx.years) and ctx.intent in PRIZE_YEAR_INTENTS
+        bool(ctx.years) and (ctx.intent in PRIZE_YEAR_INTENTS or ctx.intent == "year_only")
     )
     if has(lx.WHO) and has(lx.PRIZE) and e.years and not e.lines:
         return "winner_by_year"
@@ -150,4 +150,6 @@ def _follow_up(q: Normalized, e: Entities, ctx: ConversationContext) -> str:
         return ctx.intent
     if lx.GREETING.in_(q) and len(q.tokens) <= 3:
         return "help"
+    if e.years and len(q.tokens) == len(e.years):
+        return "year_only"  # "2019": ask what about it rather than guess
     return "out_of_scope"

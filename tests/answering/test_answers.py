@@ -237,6 +237,15 @@ def test_the_year_before_a_described_winner(chat: Chat, kb: KnowledgeBase) -> No
     assert before.winner in chat.ask("och året innan?").text
 
 
+def test_a_bare_year_asks_what_about_it_and_keeps_the_year(chat: Chat, kb: KnowledgeBase) -> None:
+    winner = kb.prize.winners[0]
+    clarification = chat.ask(str(winner.year))
+    assert clarification.intent == "year_only" and f"vem vann {winner.year}" in clarification.text
+    assert winner.winner not in clarification.text  # it asks rather than guesses
+    assert winner.winner in chat.ask("vem vann?").text
+    assert_no_answer(chat.ask("2099").text)
+
+
 def test_follow_up_with_a_new_line(chat: Chat, kb: KnowledgeBase) -> None:
     chat.ask("vad fick trygghetsvärdar 2025?")
     answer = chat.ask("och SSPF?")

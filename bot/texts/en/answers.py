@@ -143,6 +143,11 @@ TEXTS: dict[str, str] = {
         "Try “who won in 2019?”, “how much did SSPF get in 2024?” or “when can I nominate?”. "
         "Type “nominera” to nominate for Trygghetspriset."
     ),
+    "general.year_only": "What would you like to know about {year}? Ask for example {examples}.",
+    "general.example_winner": "“who won in {year}?”",
+    "general.example_theme": "“what was the theme in {year}?”",
+    "general.example_budget": "“how much did trygghetsvärdar get in {year}?”",
+    "general.year_unknown": "I have no information about {year}; my documents do not say.",
     "general.out_of_scope": (
         "Sorry, I cannot answer that: it is not in my documents. I only answer questions about "
         "Trygghetspriset (winners, themes, criteria, nomination, jury) and Trygghetspaketet (budget lines, "

@@ -143,6 +143,11 @@ TEXTS: dict[str, str] = {
         "Prova till exempel ”vem vann 2019?”, ”vad fick trygghetsvärdar 2025?” eller ”när kan man nominera?”. "
         "Skriv ”nominera” för att nominera till Trygghetspriset."
     ),
+    "general.year_only": "Vad vill du veta om {year}? Fråga till exempel {examples}.",
+    "general.example_winner": "”vem vann {year}?”",
+    "general.example_theme": "”vad var temat {year}?”",
+    "general.example_budget": "”vad fick trygghetsvärdar {year}?”",
+    "general.year_unknown": "Om {year} har jag inga uppgifter – det framgår inte av mina dokument.",
     "general.out_of_scope": (
         "Det kan jag tyvärr inte svara på – det framgår inte av mina dokument. Jag svarar bara på frågor om "
         "Trygghetspriset (vinnare, teman, kriterier, nominering, jury) och Trygghetspaketet (budgetposter, "
