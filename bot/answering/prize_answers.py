@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.answering import lexicon as lx
 from bot.answering.query import Query
-from bot.knowledge.models import Winner
+from bot.knowledge.models import Criterion, Winner
 
 
 def _winner_sentence(q: Query, winner: Winner, key: str) -> None:
@@ -125,16 +125,22 @@ def themes_list(q: Query) -> None:
     r.say("prize.themes_list", items="; ".join(items))
 
 
+def _quoted_criteria(q: Query, criteria: list[Criterion]) -> list[str]:
+    for criterion in criteria:
+        q.reply.fact(f"prize.criteria.{criterion.key}", criterion.text, criterion.source)
+    return [f"”{c.text}”" for c in criteria]
+
+
+def _mandatory_criteria(q: Query) -> None:
+    mandatory = _quoted_criteria(q, q.knowledge.prize.mandatory_criteria)
+    q.reply.say("prize.mandatory_criteria", count=len(mandatory), items=q.reply.join(mandatory))
+
+
 def criteria(q: Query) -> None:
-    prize, r = q.knowledge.prize, q.reply
-    mandatory = [f"”{c.text}”" for c in prize.mandatory_criteria]
-    assessment = [f"”{c.text}”" for c in prize.assessment_criteria]
-    for criterion in [*prize.mandatory_criteria, *prize.assessment_criteria]:
-        r.fact(f"prize.criteria.{criterion.key}", criterion.text, criterion.source)
-    only_assessment = q.has(lx.ASSESSMENT) and not q.has(lx.NOMINATION)
-    if not only_assessment:
-        r.say("prize.mandatory_criteria", count=len(mandatory), items=r.join(mandatory))
-    r.say("prize.assessment_criteria", items=r.join(assessment))
+    if not (q.has(lx.ASSESSMENT) and not q.has(lx.NOMINATION)):  # not only the assessment criteria
+        _mandatory_criteria(q)
+    assessment = _quoted_criteria(q, q.knowledge.prize.assessment_criteria)
+    q.reply.say("prize.assessment_criteria", items=q.reply.join(assessment))
 
 
 def eligibility(q: Query) -> None:
@@ -142,10 +148,7 @@ def eligibility(q: Query) -> None:
     prize, r = q.knowledge.prize, q.reply
     r.fact("prize.eligible", prize.eligible.text, prize.eligible.source)
     r.say("prize.eligible", text=prize.eligible.text)
-    mandatory = [f"”{c.text}”" for c in prize.mandatory_criteria]
-    for criterion in prize.mandatory_criteria:
-        r.fact(f"prize.criteria.{criterion.key}", criterion.text, criterion.source)
-    r.say("prize.mandatory_criteria", count=len(mandatory), items=r.join(mandatory))
+    _mandatory_criteria(q)
     r.say("prize.eligible_nothing_more")
 
 
