@@ -16,6 +16,7 @@ from bot.answering.query import Query
 from bot.answering.reply import Reply
 from bot.clock import Clock, system_clock
 from bot.knowledge import KnowledgeBase
+from bot.knowledge.money import MoneyUnit
 from bot.texts import Lang
 
 MAX_QUESTION_CHARS = 2000
@@ -94,7 +95,8 @@ class Answerer:
             entities.lines = list(context.lines)
         if intent == "budget_line" and not entities.column_kinds and follow_up and not entities.years:
             entities.column_kinds = list(context.columns)  # type: ignore[arg-type]
-        query = Query(text, entities, context, self.knowledge, Reply(self.knowledge, lang), years, follow_up)
+        reply = Reply(self.knowledge, lang, unit=money_unit(text))
+        query = Query(text, entities, context, self.knowledge, reply, years, follow_up)
         if intent == "year_by_theme":
             prize.year_by_theme(query, theme_years)
         else:
@@ -167,6 +169,12 @@ class Answerer:
 
 def _is_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit()
+
+
+def money_unit(text: Normalized) -> MoneyUnit:
+    if lx.UNIT_THOUSANDS.in_(text):
+        return "tkr"
+    return "kr" if lx.UNIT_KRONOR.in_(text) else "auto"
 
 
 def detect_language(text: Normalized, fallback: Lang) -> Lang:

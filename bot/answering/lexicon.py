@@ -347,6 +347,9 @@ BUDGET_MONEY = Cue.of(
     "pengar", "pengarna", "medel", "medlen", "budget*", "anslag*", "money", "funds", "funding", "fördelning*",
     "fördelas",
 )
+# The unit a reader asks for: "hur mycket fick SSPF i tkr?", "how many kronor?".
+UNIT_THOUSANDS = Cue.of("tkr", "tusen kronor", "tusentals kronor", "ksek", "in thousands", "thousand kronor")
+UNIT_KRONOR = Cue.of("i kronor", "in kronor", "hur många kronor", "how many kronor", "i sek", "in sek", "exakt belopp")
 HOW_MANY = Cue.of("hur många", "how many", "antal", "antalet", "number of", "hur ofta", "how often")
 PACKAGE_DECISION = Cue.of(
     "beslut*", "beslöt", "vem bestämmer", "vem bestämde", "who decides", "who decided", "decision*", "decided",

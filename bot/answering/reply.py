@@ -8,14 +8,15 @@ from datetime import date
 from bot.answering.model import Answer, ConversationContext, Fact, Source
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.models import BudgetLine, Column, SourceRef
-from bot.knowledge.money import format_sek
+from bot.knowledge.money import MoneyUnit, format_sek
 from bot.texts import Lang, t
 
 
 class Reply:
-    def __init__(self, knowledge: KnowledgeBase, lang: Lang) -> None:
+    def __init__(self, knowledge: KnowledgeBase, lang: Lang, unit: MoneyUnit = "auto") -> None:
         self.knowledge = knowledge
         self.lang: Lang = lang
+        self.unit: MoneyUnit = unit
         self._sentences: list[str] = []
         self._facts: list[Fact] = []
         self._sources: list[SourceRef] = []
@@ -41,7 +42,7 @@ class Reply:
 
     # --- formatting helpers ------------------------------------------------
     def money(self, amount: int) -> str:
-        return format_sek(amount, self.lang)
+        return format_sek(amount, self.lang, self.unit)
 
     def month(self, number: int) -> str:
         return t(self.lang, "fmt.months").split(",")[number - 1]

@@ -433,6 +433,15 @@ def test_decisions_and_per_line_tables(answerer: Answerer, question: str, intent
     assert answerer.answer(question).intent == intent
 
 
+def test_amounts_in_the_unit_asked_for(answerer: Answerer, kb: KnowledgeBase) -> None:
+    amount = kb.budget.line("trygghetsvardar").amounts["forslag_2025"]
+    in_tkr = answerer.answer("hur mycket fick trygghetsvärdarna i tkr 2025?").text
+    assert f"{amount // 1000:,} tkr".replace(",", " ") in in_tkr and sek(amount) not in in_tkr
+    in_kronor = answerer.answer("hur många kronor fick trygghetsvärdar 2025?").text
+    assert f"{amount:,} kr".replace(",", " ") in in_kronor
+    assert sek(amount) in answerer.answer("vad fick trygghetsvärdar 2025?").text  # the usual form otherwise
+
+
 def test_first_and_latest_winner_and_what_a_winner_got(answerer: Answerer, kb: KnowledgeBase) -> None:
     winners = sorted(kb.prize.winners, key=lambda w: w.year)
     assert winners[0].winner in answerer.answer("vem vann första gången?").text
