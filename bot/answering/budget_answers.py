@@ -50,6 +50,9 @@ def _amounts(q: Query, line: BudgetLine) -> None:
     if columns is None:
         _no_such_year(q, r.line(line))
         return
+    if q.entities.amounts and lx.is_yes_no(q.text):  # "fick trygghetsvärdar 3 mkr 2025?": the check first
+        stated = {line.amounts[column.key] for column in columns}
+        r.say("check.yes" if set(q.entities.amounts) & stated else "check.no")
     figures = [_cite_amount(q, line, column) for column in columns]
     r.say("budget.line_figures", line=r.line(line), figures=r.join(figures))
     keys = {c.key for c in columns}

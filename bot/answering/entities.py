@@ -22,6 +22,8 @@ _UNIT_FACTORS = {
     "mkr": 1_000_000,
     "miljon": 1_000_000,
     "miljoner": 1_000_000,
+    "miljonen": 1_000_000,
+    "miljonerna": 1_000_000,
     "million": 1_000_000,
     "millions": 1_000_000,
     "mn": 1_000_000,

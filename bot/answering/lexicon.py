@@ -258,6 +258,7 @@ MONEY = Cue.of(
 HISTORY = Cue.of(
     "bakgrund*", "historik", "historia", "history", "background", "mål och budget", "tidigare år", "anslogs",
     "anslag*", "sedan 2019", "6 mkr", "socialnämnden", "social welfare", "social services committee", "började", "startade", "infördes", "began", "started",
+    "från början", "ursprungligen", "originally", "at first", "initially", "from the start", "to begin with",
 )
 STATE_GRANT = Cue.of(
     "statsbidrag*", "statligt", "statliga", "staten", "state", "government", "per invånare", "per inhabitant",
@@ -350,6 +351,19 @@ BUDGET_MONEY = Cue.of(
 # The unit a reader asks for: "hur mycket fick SSPF i tkr?", "how many kronor?".
 UNIT_THOUSANDS = Cue.of("tkr", "tusen kronor", "tusentals kronor", "ksek", "in thousands", "thousand kronor")
 UNIT_KRONOR = Cue.of("i kronor", "in kronor", "hur många kronor", "how many kronor", "i sek", "in sek", "exakt belopp")
+# A yes/no question states a fact to check: "fick SSPF 2 mkr 2024?", "vann IGOR 2021?".
+_YES_NO_OPENERS = frozenset(
+    fold(word)
+    for word in ("fick", "får", "är", "var", "stämmer", "vann", "blev", "gick", "hade", "har", "did", "does", "do",
+                 "is", "was", "were", "has", "had", "got", "gets", "won")
+)
+CHECK = Cue.of("stämmer det", "är det sant", "är det rätt", "is it true", "is it correct", "is it right")
+
+
+def is_yes_no(question: Normalized) -> bool:
+    return bool(question.tokens) and (question.tokens[0] in _YES_NO_OPENERS or CHECK.in_(question))
+
+
 HOW_MANY = Cue.of("hur många", "how many", "antal", "antalet", "number of", "hur ofta", "how often")
 PACKAGE_DECISION = Cue.of(
     "beslut*", "beslöt", "vem bestämmer", "vem bestämde", "who decides", "who decided", "decision*", "decided",

@@ -28,6 +28,13 @@ def winner_by_year(q: Query) -> None:
         return
     for year in q.years:
         winner = prize.winner_for(year)
+        checks = q.entities.winner_years if lx.is_yes_no(q.text) else []
+        for named_year in checks:  # "vann IGOR 2021?": answer the check first
+            named = prize.winner_for(named_year)
+            if named and named_year == year:
+                r.say("check.yes")
+            elif named:
+                r.say("prize.check_other_year", winner=named.winner, winner_year=named_year, year=year)
         if winner:
             _winner_sentence(q, winner, "prize.winner_of_year")
             if q.has(lx.PRIZE_AMOUNT):  # "vad är prissumman för vinnaren 2019?"
@@ -202,6 +209,8 @@ def prize_facts(q: Query) -> None:
 
 def _amount(q: Query) -> None:
     prize, r = q.knowledge.prize, q.reply
+    if q.entities.amounts and lx.is_yes_no(q.text):  # "är prissumman 100 000 kr?"
+        r.say("check.yes" if prize.amount_sek in q.entities.amounts else "check.no")
     r.fact("prize.amount_sek", prize.amount_sek, prize.amount_source)
     r.say("prize.amount", name=prize.name, amount=r.money(prize.amount_sek))
 

@@ -442,6 +442,28 @@ def test_amounts_in_the_unit_asked_for(answerer: Answerer, kb: KnowledgeBase) ->
     assert sek(amount) in answerer.answer("vad fick trygghetsvärdar 2025?").text  # the usual form otherwise
 
 
+def test_yes_no_questions_are_answered_yes_or_no_from_the_data(answerer: Answerer, kb: KnowledgeBase) -> None:
+    line = kb.budget.line("trygghetsvardar")
+    right, wrong = line.amounts["forslag_2025"], line.amounts["forslag_2025"] + 1_000_000
+    assert answerer.answer(f"fick trygghetsvärdar {sek(right)} 2025?").text.startswith("Ja")
+    assert answerer.answer(f"fick trygghetsvärdar {sek(wrong)} 2025?").text.startswith("Nej")
+    assert answerer.answer(f"is the prize {kb.prize.amount_sek} kronor?").text.startswith("Yes")
+    first, second = kb.prize.winners[0], kb.prize.winners[1]
+    answer = answerer.answer(f"vann {first.aliases[0]} {second.year}?")
+    assert answer.text.startswith("Nej") and str(first.year) in answer.text and second.winner in answer.text
+    # Not a check: an amount in a "how much" question is context, not a claim.
+    assert not answerer.answer("hur mycket av de 3,5 mkr får trygghetsvärdar 2025?").text.startswith("Nej")
+
+
+def test_how_it_began_is_the_history(answerer: Answerer) -> None:
+    for question in (
+        "hur mycket pengar fanns i trygghetspaketet från början?",
+        "vad användes de återstående 5 miljonerna till?",
+    ):
+        assert answerer.answer(question).intent in {"budget_history", "budget_analysis"}, question
+        assert "5 mkr" in answerer.answer(question).text
+
+
 def test_first_and_latest_winner_and_what_a_winner_got(answerer: Answerer, kb: KnowledgeBase) -> None:
     winners = sorted(kb.prize.winners, key=lambda w: w.year)
     assert winners[0].winner in answerer.answer("vem vann första gången?").text

@@ -26,6 +26,9 @@ TEXTS: dict[str, str] = {
         "Try for example “who won Trygghetspriset in {year}?”."
     ),
     "prize.no_description": "My documents say nothing more about {winner} than its name, year and theme.",
+    "check.yes": "Yes, that is right.",
+    "check.no": "No, that is not right.",
+    "prize.check_other_year": "No – {winner} won in {winner_year}, not in {year}.",
     "prize.winner_unknown": (
         "I have no information about a winner in {year}; my documents do not say. "
         "I can answer about the winners {first}–{last}."

@@ -26,6 +26,9 @@ TEXTS: dict[str, str] = {
         "Fråga gärna till exempel ”vem vann Trygghetspriset {year}?”."
     ),
     "prize.no_description": "Mer än namnet, året och temat säger mina dokument inte om {winner}.",
+    "check.yes": "Ja, det stämmer.",
+    "check.no": "Nej, det stämmer inte.",
+    "prize.check_other_year": "Nej – {winner} vann {winner_year}, inte {year}.",
     "prize.winner_unknown": (
         "Jag har ingen uppgift om någon vinnare {year} – det framgår inte av mina dokument. "
         "Jag kan svara om vinnarna {first}–{last}."
