@@ -145,7 +145,10 @@ WHO = Cue.of("vem", "vilka", "who", "vilken verksamhet", "vilken organisation", 
 LAST_YEAR = Cue.of("förra året", "i fjol", "ifjol", "fjolårets", "last year", "förra årets")
 THIS_YEAR = Cue.of("i år", "this year", "årets", "innevarande år", "current year")
 EARLIEST = Cue.of("först", "första", "first", "earliest", "tidigaste")
-LATEST = Cue.of("senast", "senaste", "latest", "most recent", "last", "nyligen", "recently")
+LATEST = Cue.of(
+    "senast", "senaste", "latest", "most recent", "last", "nyligen", "recently", "förra gången", "senaste gången",
+    "sist", "last time",
+)
 YEAR_BEFORE = Cue.of("året innan", "året före", "föregående år", "year before", "previous year", "år innan")
 # Calendar-relative when the conversation has no year to lean on ("vad får SSPF nästa år?").
 NEXT_YEAR = Cue.of("nästa år", "next year", "kommande år", "nästkommande år", "coming year")
@@ -241,6 +244,7 @@ PRIZE_PURPOSE = Cue.of(
 )
 PRIZE_UNTIL = Cue.of(
     "fram till", "until", "hur länge ska", "hur länge kommer", "how long will", "fortsätta", "continue", "upphör*",
+    "fortfarande", "still", "finns kvar", "läggs ner", "discontinued",
 )
 PRIZE_DECISIONS = Cue.of("beslut*", "beslöt", "kommunstyrelsen", "decision*", "decided", "vem instiftade")
 

@@ -464,6 +464,13 @@ def test_how_it_began_is_the_history(answerer: Answerer) -> None:
         assert "5 mkr" in answerer.answer(question).text
 
 
+def test_last_time_and_still_awarded(answerer: Answerer, kb: KnowledgeBase) -> None:
+    latest = max(kb.prize.winners, key=lambda w: w.year)
+    answer = answerer.answer("vem vann förra gången?")
+    assert [w.year for w in kb.prize.winners if w.winner in answer.text] == [latest.year]
+    assert str(kb.prize.awarded_until_year) in answerer.answer("finns priset fortfarande?").text
+
+
 def test_first_and_latest_winner_and_what_a_winner_got(answerer: Answerer, kb: KnowledgeBase) -> None:
     winners = sorted(kb.prize.winners, key=lambda w: w.year)
     assert winners[0].winner in answerer.answer("vem vann första gången?").text
