@@ -418,6 +418,16 @@ def _changes(q: Query) -> None:
         (rose if delta > 0 else fell if delta < 0 else same).append(item if delta else r.line(line))
     none = r.text("budget.none")
     notes = [line for line in budget.lines if line.status_note and line.amounts[after.key] == 0]
+    total_delta = budget.totals[after.key] - budget.totals[before.key]
+    total_sentence = {
+        "before": r.text("budget.figure", column=r.column(before), amount=r.money(budget.totals[before.key])),
+        "after": r.text("budget.figure", column=r.column(after), amount=r.money(budget.totals[after.key])),
+        "delta": r.money(abs(total_delta)),
+        "direction": r.text("budget.up" if total_delta > 0 else "budget.down"),
+    }
+    about_the_total = q.has(lx.PACKAGE) or q.has(lx.TOTAL)
+    if about_the_total:  # "hur mycket krympte paketet?": the total first, then the lines behind it
+        r.say("budget.total_difference", **total_sentence)
     r.say(
         "budget.changes",
         before=r.column(before),
@@ -426,14 +436,8 @@ def _changes(q: Query) -> None:
         fell=r.join(fell) or none,
         same=r.join(same) or none,
     )
-    total_delta = budget.totals[after.key] - budget.totals[before.key]
-    r.say(
-        "budget.total_difference",
-        before=r.money(budget.totals[before.key]),
-        after=r.money(budget.totals[after.key]),
-        delta=r.money(abs(total_delta)),
-        direction=r.text("budget.up" if total_delta > 0 else "budget.down"),
-    )
+    if not about_the_total:
+        r.say("budget.total_difference", **total_sentence)
     _discrepancy_notes(q, [before, after])
     for line in notes:
         r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)

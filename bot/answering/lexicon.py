@@ -321,7 +321,7 @@ ROSE = Cue.of(
 )
 FELL = Cue.of(
     "minskade", "minskat", "minskar", "minskning*", "sänktes", "fell", "decreased", "decrease*", "dropped", "ner",
-    "lower",
+    "lower", "krympte", "krympt", "shrink*", "shrank", "shrunk", "reduced", "reduction", "cut", "drop",
 )
 DIFFERENCE = Cue.of(
     "skillnad*", "difference", "differ*", "avvik*", "jämfört", "compared", "jämför*",

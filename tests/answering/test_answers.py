@@ -471,6 +471,16 @@ def test_last_time_and_still_awarded(answerer: Answerer, kb: KnowledgeBase) -> N
     assert str(kb.prize.awarded_until_year) in answerer.answer("finns priset fortfarande?").text
 
 
+def test_how_much_the_package_shrank_leads_with_the_total(answerer: Answerer, kb: KnowledgeBase) -> None:
+    totals = kb.budget.totals
+    drop = totals["budget_2024"] - totals["forslag_2025"]
+    for question in ("hur mycket krympte paketet?", "How much did the package shrink from 2024 to 2025?"):
+        answer = answerer.answer(question)
+        first_sentence = answer.text.split(". ")[0]
+        lang = "en" if question.startswith("How") else "sv"
+        assert sek(drop, lang) in first_sentence, answer.text
+
+
 def test_first_and_latest_winner_and_what_a_winner_got(answerer: Answerer, kb: KnowledgeBase) -> None:
     winners = sorted(kb.prize.winners, key=lambda w: w.year)
     assert winners[0].winner in answerer.answer("vem vann första gången?").text
