@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     slack_bot_token: str | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
     slack_signing_secret: str | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
     slack_app_token: str | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
+    # The bot's own user id; optional: learned from auth.test when Slack answers (see handlers.slack.identity).
+    slack_bot_user_id: str | None = Field(default=None, validation_alias="SLACK_BOT_USER_ID")
     slack_api_url: str = Field(default=DEFAULT_SLACK_API_URL, validation_alias="SLACK_API_URL")
     jury_channel_ids: Annotated[list[str], NoDecode] = Field(default_factory=list, validation_alias="JURY_CHANNEL_IDS")
     jury_user_ids: Annotated[list[str], NoDecode] = Field(default_factory=list, validation_alias="JURY_USER_IDS")

@@ -146,7 +146,7 @@ def clean_partners(values: list[str], lang: str = "sv") -> list[str]:
 
 def split_partners(text: str) -> list[str]:
     """A chat answer "Polisen, Fältassistenterna; Bostadsbolaget" as a list of names."""
-    return [part for part in re.split(r"[,;\n]", text) if part.strip()]
+    return [part.strip() for part in re.split(r"[,;\n]", text) if part.strip()]
 
 
 def distinct_organisations(nominee: str, partners: list[str]) -> int:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 import aiohttp
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.answering import Answerer
@@ -13,8 +16,11 @@ from bot.knowledge import default_knowledge
 from handlers.slack import actions, commands, events, views
 from handlers.slack.contexts import ChannelQuestions
 from handlers.slack.deps import SlackDeps
+from handlers.slack.identity import BotIdentity
 from handlers.slack.middleware import DedupeMiddleware
 from store import Store
+
+log = logging.getLogger(__name__)
 
 
 def require_settings(settings: Settings, *names: str) -> None:
@@ -41,15 +47,26 @@ def build_deps(settings: Settings, store: Store, http: aiohttp.ClientSession) ->
         clock=settings.clock(),
         questions=ChannelQuestions(Answerer(default_knowledge(), settings.clock())),
         http=http,
+        identity=BotIdentity(settings.slack_bot_token or "", bot_user_id=settings.slack_bot_user_id),
     )
 
 
-def create_bolt_app(deps: SlackDeps, client: AsyncWebClient, *, verify_requests: bool = True) -> AsyncApp:
+def create_bolt_app(deps: SlackDeps, client: AsyncWebClient) -> AsyncApp:
+    """The bolt app; requests reach it only through :mod:`handlers.slack.inbound`'s checks."""
+    # bolt makes a client per request from this one; its token comes from deps.identity.authorize,
+    # which (unlike bolt's built-in auth.test) needs no answer from Slack to let a request through.
+    template = AsyncWebClient(
+        token=None,
+        base_url=client.base_url,
+        timeout=client.timeout,
+        session=client.session,
+        retry_handlers=client.retry_handlers,
+    )
     app = AsyncApp(
-        client=client,
-        signing_secret=deps.settings.slack_signing_secret or "",
-        # Socket Mode has no signatures to verify; over HTTP bolt answers 401 to a bad or stale one.
-        request_verification_enabled=verify_requests,
+        client=template,
+        authorize=deps.identity.authorize_function(),
+        # Signatures are checked before bolt parses anything (handlers.slack.inbound); Socket Mode has none.
+        request_verification_enabled=False,
         # Every listener acks and hands slow work to deps.tasks (strong references), so bolt may
         # answer as soon as the listener returns instead of polling for the ack every 10 ms.
         process_before_response=True,
@@ -60,6 +77,15 @@ def create_bolt_app(deps: SlackDeps, client: AsyncWebClient, *, verify_requests:
         attaching_conversation_kwargs_enabled=False,
     )
     app.use(DedupeMiddleware(deps.seen))
+    app.error(_on_listener_error)
     for module in (commands, events, views, actions):
         module.register(app, deps)
     return app
+
+
+async def _on_listener_error(error: Exception, response: BoltResponse | None) -> BoltResponse:
+    """One log line instead of bolt's traceback, and never a 500: an acknowledged answer is kept."""
+    log.error("Slack listener failed: %s: %s", type(error).__name__, error)
+    if response is not None and response.body:
+        return BoltResponse(status=200, body=response.body, headers=response.headers)
+    return BoltResponse(status=400, body="")

@@ -1,25 +1,132 @@
-"""Pydantic models of the Slack payloads the listeners read (only the parts used)."""
+"""Pydantic models of the Slack payloads the listeners read (only the parts used).
+
+:func:`validate_payload` checks an incoming payload's shape before bolt or a
+listener touches it (see :mod:`handlers.slack.inbound`); the listeners then build
+their typed views of it (:class:`ModalSubmission`, :class:`BlockAction`,
+:class:`MessageEvent`) without any chance of a ``KeyError`` or a wrong type.
+Strings are strict: an int where Slack sends text is a malformed payload.
+"""
 
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.nominations.model import NominationContent
+from bot.nominations.rules import split_partners
 
-_ORG_SEPARATORS = re.compile(r"[\n,;]+")
+
+class _Shape(BaseModel):
+    model_config = ConfigDict(extra="ignore", strict=True)
 
 
-class SlackUser(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-    id: str
+class SlackUser(_Shape):
+    id: str = Field(min_length=1)
     name: str = ""
     username: str = ""
     team_id: str | None = None
+
+
+class InputValue(_Shape):
+    """One input's state: text inputs carry ``value``; other elements are not read as text."""
+
+    value: str | None = None
+
+
+class ViewState(_Shape):
+    values: dict[str, dict[str, InputValue]] = Field(default_factory=dict)
+
+
+class ViewPayload(_Shape):
+    id: str = Field(min_length=1)
+    callback_id: str = ""
+    private_metadata: str = ""
+    state: ViewState = Field(default_factory=ViewState)
+    blocks: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class ViewSubmissionPayload(_Shape):
+    type: str = "view_submission"
+    user: SlackUser
+    view: ViewPayload
+
+
+class ActionPayload(_Shape):
+    action_id: str
+    value: str = ""
+    block_id: str | None = None
+
+
+class BlockActionsPayload(_Shape):
+    type: str = "block_actions"
+    user: SlackUser
+    actions: list[ActionPayload] = Field(min_length=1)
+    trigger_id: str | None = None
+    response_url: str | None = None
+
+
+class SlashCommandPayload(_Shape):
+    command: str
+    text: str = ""
+    user_id: str = Field(min_length=1)
+    team_id: str | None = None
+    channel_id: str | None = None
+    trigger_id: str = Field(min_length=1)
+    response_url: str | None = None
+
+
+class MessageEvent(_Shape):
+    type: str
+    user: str | None = None
+    text: str = ""
+    channel: str | None = None
+    channel_type: str | None = None
+    ts: str | None = None
+    thread_ts: str | None = None
+    bot_id: str | None = None
+    subtype: str | None = None
+    team: str | None = None
+    files: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class AppHomeOpenedEvent(_Shape):
+    type: str
+    user: str = Field(min_length=1)
+    tab: str = "home"
+
+
+class EventEnvelope(_Shape):
+    type: str
+    event_id: str | None = None
+    team_id: str | None = None
+    event: dict[str, Any]
+
+
+_EVENT_SHAPES: dict[str, type[_Shape]] = {
+    "message": MessageEvent,
+    "app_mention": MessageEvent,
+    "app_home_opened": AppHomeOpenedEvent,
+}
+_PAYLOAD_SHAPES: dict[str, type[_Shape]] = {
+    "view_submission": ViewSubmissionPayload,
+    "block_actions": BlockActionsPayload,
+}
+
+
+def validate_payload(payload: dict[str, Any]) -> None:
+    """Raise ``pydantic.ValidationError`` if a payload this app reads does not have the shape it reads."""
+    kind = payload.get("type")
+    if kind == "event_callback":
+        envelope = EventEnvelope.model_validate(payload)
+        shape = _EVENT_SHAPES.get(str(envelope.event.get("type")))
+        if shape is not None:
+            shape.model_validate(envelope.event)
+    elif isinstance(kind, str) and kind in _PAYLOAD_SHAPES:
+        _PAYLOAD_SHAPES[kind].model_validate(payload)
+    elif "command" in payload:
+        SlashCommandPayload.model_validate(payload)
 
 
 class ModalSubmission(BaseModel):
@@ -32,20 +139,21 @@ class ModalSubmission(BaseModel):
 
     @classmethod
     def from_body(cls, body: dict[str, Any]) -> ModalSubmission:
-        view = body["view"]
+        payload = ViewSubmissionPayload.model_validate(body)
         values: dict[str, str | None] = {}
-        for block_id, actions in (view.get("state") or {}).get("values", {}).items():
+        for block_id, actions in payload.view.state.values.items():
             for action in actions.values():
-                values[block_id] = action.get("value")
+                values[block_id] = action.value
         try:
-            metadata = json.loads(view.get("private_metadata") or "{}")
-        except json.JSONDecodeError:
+            metadata = json.loads(payload.view.private_metadata or "{}")
+        except (ValueError, RecursionError):
             metadata = {}
+        nomination_id = metadata.get("nomination_id") if isinstance(metadata, dict) else None
         return cls(
-            user=SlackUser.model_validate(body["user"]),
-            view_id=view["id"],
+            user=payload.user,
+            view_id=payload.view.id,
             values=values,
-            nomination_id=metadata.get("nomination_id") if isinstance(metadata, dict) else None,
+            nomination_id=nomination_id if isinstance(nomination_id, str) else None,
         )
 
     def text(self, field: str) -> str | None:
@@ -53,10 +161,9 @@ class ModalSubmission(BaseModel):
         return value if value is None or value.strip() else None
 
     def content(self) -> NominationContent:
-        partners = [p.strip() for p in _ORG_SEPARATORS.split(self.text("partners") or "") if p.strip()]
         return NominationContent(
             nominee=self.text("nominee") or "",
-            partners=partners,
+            partners=split_partners(self.text("partners") or ""),
             description=self.text("description") or "",
             added_value=self.text("added_value") or "",
             innovation=self.text("innovation"),
@@ -78,28 +185,15 @@ class BlockAction(BaseModel):
 
     @classmethod
     def from_body(cls, body: dict[str, Any]) -> BlockAction:
-        action = (body.get("actions") or [{}])[0]
+        payload = BlockActionsPayload.model_validate(body)
+        action = payload.actions[0]
+        channel = body.get("channel")
+        team = body.get("team")
         return cls(
-            user=SlackUser.model_validate(body["user"]),
-            action_id=action.get("action_id", ""),
-            value=action.get("value", ""),
-            trigger_id=body.get("trigger_id"),
-            channel_id=(body.get("channel") or {}).get("id"),
-            team_id=(body.get("team") or {}).get("id"),
+            user=payload.user,
+            action_id=action.action_id,
+            value=action.value,
+            trigger_id=payload.trigger_id,
+            channel_id=channel.get("id") if isinstance(channel, dict) else None,
+            team_id=team.get("id") if isinstance(team, dict) else None,
         )
-
-
-class MessageEvent(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-    type: str
-    user: str | None = None
-    text: str = ""
-    channel: str | None = None
-    channel_type: str | None = None
-    ts: str | None = None
-    thread_ts: str | None = None
-    bot_id: str | None = None
-    subtype: str | None = None
-    team: str | None = None
-    files: list[dict[str, Any]] = Field(default_factory=list)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+
 import aiohttp
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot import __version__
 from bot.config import Settings
@@ -13,11 +18,15 @@ from handlers.slack.app import build_deps, create_bolt_app
 from handlers.slack.client import build_web_client
 from handlers.slack.delivery import JuryNotifier
 from handlers.slack.deps import SlackDeps
+from handlers.slack.inbound import RejectedRequest, check_shape, parse_body, verify_signature
 from store import Store, open_store
+
+log = logging.getLogger(__name__)
 
 BOLT_APP = web.AppKey("bolt_app", AsyncApp)
 DEPS = web.AppKey("deps", SlackDeps)
 NOTIFIER = web.AppKey("notifier", JuryNotifier)
+IDENTITY_TASK = web.AppKey("identity_task", asyncio.Task[None])
 
 
 def create_web_app(
@@ -26,9 +35,11 @@ def create_web_app(
     store: Store | None = None,
     outbox_poll_seconds: float = 1.0,
     retry_base_seconds: float = 2.0,
+    identity_retry_seconds: float = 1.0,
 ) -> web.Application:
     """The aiohttp application; it opens ``store`` (default: ``settings.db_path``) on startup."""
     web_app = web.Application()
+    secret = settings.slack_signing_secret or ""
 
     async def start(app: web.Application) -> None:
         nonlocal store
@@ -38,11 +49,17 @@ def create_web_app(
         client = build_web_client(settings, http)
         app[DEPS] = deps
         app[BOLT_APP] = create_bolt_app(deps, client)
+        app[IDENTITY_TASK] = asyncio.get_running_loop().create_task(
+            deps.identity.learn(client, first_delay=identity_retry_seconds)
+        )
         notifier = JuryNotifier(deps, client, poll_seconds=outbox_poll_seconds, retry_base_seconds=retry_base_seconds)
         app[NOTIFIER] = notifier
         notifier.start()
 
     async def stop(app: web.Application) -> None:
+        app[IDENTITY_TASK].cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await app[IDENTITY_TASK]
         await app[NOTIFIER].stop()
         deps = app[DEPS]
         await deps.tasks.drain()
@@ -50,7 +67,19 @@ def create_web_app(
         deps.store.close()
 
     async def slack_events(request: web.Request) -> web.Response:
-        bolt_response = await request.app[BOLT_APP].async_dispatch(await to_bolt_request(request))
+        raw = await request.read()
+        try:
+            verify_signature(secret, request.headers, raw)
+            text, payload = parse_body(raw, request.content_type)
+            check_shape(payload)
+            bolt_request = AsyncBoltRequest(body=text, query=request.query_string, headers=dict(request.headers))
+            bolt_response = await request.app[BOLT_APP].async_dispatch(bolt_request)
+        except RejectedRequest as rejected:
+            log.warning("refused a Slack request (%d): %s", rejected.status, rejected.reason)
+            return web.Response(status=rejected.status)
+        except Exception as error:  # the last net: one line and a 400, never a traceback and a 500
+            log.error("could not handle a Slack request: %s: %s", type(error).__name__, error)
+            return web.Response(status=400)
         return await to_aiohttp_response(bolt_response)
 
     async def healthz(request: web.Request) -> web.Response:
@@ -62,7 +91,12 @@ def create_web_app(
             store_status = {"ok": False, "error": str(error)}
         status = 200 if store_status["ok"] else 503
         return web.json_response(
-            {"status": "ok" if status == 200 else "degraded", "version": __version__, "store": store_status},
+            {
+                "status": "ok" if status == 200 else "degraded",
+                "version": __version__,
+                "store": store_status,
+                "slack_identity_known": deps.identity.known.is_set(),
+            },
             status=status,
         )
 

@@ -30,7 +30,9 @@ class BotServer:
         self.url = ""
 
     async def start(self) -> BotServer:
-        app = create_web_app(self.settings, outbox_poll_seconds=0.05, retry_base_seconds=0.05)
+        app = create_web_app(
+            self.settings, outbox_poll_seconds=0.05, retry_base_seconds=0.05, identity_retry_seconds=0.05
+        )
         self.runner = web.AppRunner(app, access_log=None)
         await self.runner.setup()
         site = web.TCPSite(self.runner, "127.0.0.1", 0)

@@ -25,8 +25,9 @@ class Reply:
         return json.loads(self.text) if self.text else None
 
 
-def signature(secret: str, timestamp: str, body: str) -> str:
-    base = f"v0:{timestamp}:{body}".encode()
+def signature(secret: str, timestamp: str, body: str | bytes) -> str:
+    raw = body.encode() if isinstance(body, str) else body
+    base = f"v0:{timestamp}:".encode() + raw
     return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
 
 
@@ -39,15 +40,17 @@ class SlackSender:
 
     async def post(
         self,
-        body: str,
+        body: str | bytes,
         content_type: str,
         *,
         sign: bool = True,
         secret: str | None = None,
         age_seconds: int = 0,
+        timestamp: str | None = None,
         headers: dict[str, str] | None = None,
     ) -> Reply:
-        timestamp = str(int(time.time()) - age_seconds)
+        """``timestamp``: sign with this exact header value (malformed ones included)."""
+        timestamp = timestamp if timestamp is not None else str(int(time.time()) - age_seconds)
         all_headers = {"Content-Type": content_type, **(headers or {})}
         if sign:
             all_headers["X-Slack-Request-Timestamp"] = timestamp

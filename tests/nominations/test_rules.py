@@ -145,7 +145,7 @@ def test_nominator_needs_email_or_chat_user() -> None:
 def test_partners_are_split_cleaned_and_deduplicated() -> None:
     assert split_partners("Polisen, Fältassistenterna;Bostadsbolaget\n,") == [
         "Polisen",
-        " Fältassistenterna",
+        "Fältassistenterna",
         "Bostadsbolaget",
     ]
     assert clean_partners([" Polisen", "POLISEN", "", "Skolan"]) == ["Polisen", "Skolan"]
