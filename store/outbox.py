@@ -13,8 +13,10 @@ API (async; ``TinyOutboxRepository``):
     Pending messages whose ``next_attempt_at`` has come, oldest first.
 ``get(id)`` / ``list(nomination_id=None)``
     One message / all messages (of one nomination), oldest first.
+``record_attempt(id, destination, now)``
+    A send starts (written before the platform call; see ``OutboxMessage.in_flight``).
 ``record_delivery(id, channel, ts, now)``
-    One channel got it (Slack's message ``ts``); the message stays pending.
+    One destination got it (Slack's message ``ts``); the message stays pending.
 ``mark_sent(id, now, deliveries=None)``
     Done: status ``sent``, ``sent_at`` set; ``deliveries`` (channel -> ts) merged in.
 ``schedule_retry(id, error, next_attempt_at)``
@@ -60,10 +62,19 @@ class TinyOutboxRepository:
             found = [m for i in self.index.pending if (m := self.index.messages[i]).next_attempt_at <= now]
         return sorted(found, key=lambda m: m.created_at)[:limit]
 
+    async def record_attempt(self, message_id: str, destination: str, now: datetime) -> OutboxMessage:
+        def update(message: OutboxMessage) -> OutboxMessage:
+            # The first start counts: a post may have reached the platform at any attempt since then.
+            in_flight = {destination: now, **message.in_flight}
+            return message.model_copy(update={"in_flight": in_flight})
+
+        return await self._update(message_id, update)
+
     async def record_delivery(self, message_id: str, channel: str, ts: str, now: datetime) -> OutboxMessage:
         def update(message: OutboxMessage) -> OutboxMessage:
             deliveries = {**message.deliveries, channel: ChannelDelivery(ts=ts, delivered_at=now)}
-            return message.model_copy(update={"deliveries": deliveries})
+            in_flight = {key: at for key, at in message.in_flight.items() if key != channel}
+            return message.model_copy(update={"deliveries": deliveries, "in_flight": in_flight})
 
         return await self._update(message_id, update)
 

@@ -111,6 +111,8 @@ class Nomination(NominationContent):
     # Set when the same nominator already nominated the same effort this round.
     duplicate_of: str | None = None
     revision: int = 0
+    # Idempotency keys of the latest edits (e.g. a Slack view id): a replayed edit changes nothing.
+    edit_keys: list[str] = Field(default_factory=list)
 
     def content(self) -> NominationContent:
         fields: set[str] = set(CONTENT_FIELDS)
@@ -128,6 +130,11 @@ class ChannelDelivery(BaseModel):
     delivered_at: datetime
 
 
+def nominator_destination(user_id: str) -> str:
+    """The outbox destination key of a nominator's direct message (``dm:slack:U123``)."""
+    return f"dm:{user_id}"
+
+
 class OutboxMessage(BaseModel):
     """A notification to send about one nomination event; platforms fan it out per channel."""
 
@@ -143,6 +150,13 @@ class OutboxMessage(BaseModel):
     next_attempt_at: datetime
     last_error: str | None = None
     sent_at: datetime | None = None
-    # channel id -> delivery; lets a retry skip channels that already got it and lets
-    # an edit find the message ts to update (chat.update) instead of posting again.
+    # destination (a jury channel id, or a nominator's DM, see nominator_destination) -> delivery;
+    # lets a retry skip destinations that already got it and lets an edit find the message ts
+    # to update (chat.update) instead of posting again.
     deliveries: dict[str, ChannelDelivery] = Field(default_factory=dict)
+    # Also tell the nominator (a confirmation DM on the platform the nomination came from).
+    notify_nominator: bool = False
+    # destination -> when a send started whose outcome is not known yet. Written before the
+    # platform call, so after a crash mid-call the sender looks for the post it may have made
+    # (tagged with this message's id) instead of posting a second one.
+    in_flight: dict[str, datetime] = Field(default_factory=dict)

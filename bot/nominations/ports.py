@@ -51,7 +51,13 @@ class OutboxRepository(Protocol):
 
     async def list(self, nomination_id: str | None = None) -> list[OutboxMessage]: ...
 
-    async def record_delivery(self, message_id: str, channel: str, ts: str, now: datetime) -> OutboxMessage: ...
+    async def record_attempt(self, message_id: str, destination: str, now: datetime) -> OutboxMessage:
+        """A send to ``destination`` starts now; durable before the platform call is made."""
+        ...
+
+    async def record_delivery(self, message_id: str, channel: str, ts: str, now: datetime) -> OutboxMessage:
+        """``channel`` got the message (``ts``); clears its attempt in flight."""
+        ...
 
     async def mark_sent(
         self, message_id: str, now: datetime, deliveries: dict[str, str] | None = None

@@ -17,6 +17,9 @@ from bot.nominations.rounds import period_message
 from bot.nominations.rules import FieldError, Rules, clean_nominator, organisation_key
 from bot.texts import t
 
+# How many recent edit idempotency keys a nomination remembers (replays come within minutes).
+MAX_EDIT_KEYS = 20
+
 
 class NominationError(Exception):
     def __init__(self, errors: list[FieldError]) -> None:
@@ -79,7 +82,9 @@ class NominationService:
         idempotency_key: str | None = None,
         draft_id: str | None = None,
         lang: str = "sv",
+        notify_nominator: bool = False,
     ) -> SubmitResult:
+        """``notify_nominator``: the outbox also sends the nominator a confirmation, in the same write."""
         self._ensure_open(lang)
         cleaned, person = self._validate(content, nominator, lang)
         now = self.clock()
@@ -105,7 +110,8 @@ class NominationService:
             idempotency_key=idempotency_key,
             duplicate_of=duplicate.id if duplicate else None,
         )
-        stored, created = await self.repository.submit(nomination, self._event("nomination_submitted", nomination))
+        event = self._event("nomination_submitted", nomination, notify_nominator)
+        stored, created = await self.repository.submit(nomination, event)
         return SubmitResult(stored, created, duplicate if created else None)
 
     async def save_draft(
@@ -132,10 +138,20 @@ class NominationService:
         return await self.repository.save(draft)
 
     async def edit(
-        self, nomination_id: str, content: NominationContent, nominator: Nominator, lang: str = "sv"
+        self,
+        nomination_id: str,
+        content: NominationContent,
+        nominator: Nominator,
+        lang: str = "sv",
+        *,
+        idempotency_key: str | None = None,
+        notify_nominator: bool = False,
     ) -> Nomination:
+        """``idempotency_key``: the same edit delivered again (a replayed request) changes nothing."""
         self._ensure_open(lang)
         current = await self.get_own(nomination_id, nominator, lang)
+        if idempotency_key and idempotency_key in current.edit_keys:
+            return current
         if current.status == "withdrawn":
             raise NotEditable([FieldError(field="id", message=t(lang, "nom.error.withdrawn", id=current.id))])
         # Name and e-mail may be corrected; the chat identity that owns the nomination stays.
@@ -149,12 +165,17 @@ class NominationService:
                 "updated_at": self.clock(),
                 "revision": current.revision + 1,
                 "duplicate_of": duplicate.id if duplicate else None,
+                "edit_keys": [*current.edit_keys, idempotency_key][-MAX_EDIT_KEYS:]
+                if idempotency_key
+                else current.edit_keys,
             }
         )
-        event = self._event("nomination_edited", updated) if updated.status == "submitted" else None
+        event = self._event("nomination_edited", updated, notify_nominator) if updated.status == "submitted" else None
         return await self.repository.save(updated, event)
 
-    async def withdraw(self, nomination_id: str, nominator: Nominator, lang: str = "sv") -> Nomination:
+    async def withdraw(
+        self, nomination_id: str, nominator: Nominator, lang: str = "sv", *, notify_nominator: bool = False
+    ) -> Nomination:
         self._ensure_open(lang)
         current = await self.get_own(nomination_id, nominator, lang)
         if current.status == "withdrawn":
@@ -164,7 +185,9 @@ class NominationService:
             update={"status": "withdrawn", "withdrawn_at": now, "updated_at": now, "revision": current.revision + 1}
         )
         # A draft never reached the jury, so there is nothing to tell them.
-        event = self._event("nomination_withdrawn", updated) if current.status == "submitted" else None
+        event = (
+            self._event("nomination_withdrawn", updated, notify_nominator) if current.status == "submitted" else None
+        )
         return await self.repository.save(updated, event)
 
     # --- helpers -------------------------------------------------------------
@@ -193,13 +216,14 @@ class NominationService:
         )
         return next((n for n in mine if n.id != exclude_id and organisation_key(n.nominee) == effort), None)
 
-    def _event(self, kind: OutboxKind, nomination: Nomination) -> OutboxMessage:
+    def _event(self, kind: OutboxKind, nomination: Nomination, notify_nominator: bool = False) -> OutboxMessage:
         now = self.clock()
         return OutboxMessage(
             kind=kind,
             nomination_id=nomination.id,
             round_year=nomination.round_year,
             created_at=now,
+            notify_nominator=notify_nominator,
             # Delivery is operational: it runs on real time even when TRYGGHETSBOT_NOW pins the app's date.
             next_attempt_at=system_clock(),
         )

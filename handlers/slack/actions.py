@@ -132,11 +132,10 @@ async def _edit(deps: SlackDeps, client: AsyncWebClient, action: BlockAction, re
 
 async def _withdraw(deps: SlackDeps, client: AsyncWebClient, action: BlockAction, response_url: str | None) -> None:
     try:
-        nomination = await deps.service.withdraw(action.value, slack_nominator(action.user.id), LANG)
+        await deps.service.withdraw(action.value, slack_nominator(action.user.id), LANG, notify_nominator=True)
     except NominationError as error:
         text = t(LANG, "slack.action_failed", message=error.errors[0].message)
+        await client.chat_postMessage(channel=action.user.id, text=text)
     else:
-        deps.outbox_ready.set()
-        text = t(LANG, "slack.withdrawn_dm", id=nomination.id)
-    await client.chat_postMessage(channel=action.user.id, text=text)
+        deps.outbox_ready.set()  # the confirmation DM goes out with the jury's update
     await publish_home(client, deps, action.user.id)

@@ -19,6 +19,22 @@ async def respond_via(session: aiohttp.ClientSession, response_url: str, text: s
     await AsyncWebhookClient(url=response_url, session=session).send(text=text, response_type="ephemeral")
 
 
+def build_outbox_client(settings: Settings, session: aiohttp.ClientSession | None = None) -> AsyncWebClient:
+    """The outbox's client: retries only 429s, which Slack guarantees it did not act on.
+
+    A post whose connection broke or that got a 5xx may still have reached the channel, so
+    it is not simply sent again here: the outbox retries it later and first looks for the
+    tagged post (handlers.slack.delivery).
+    """
+    return AsyncWebClient(
+        token=settings.slack_bot_token,
+        base_url=settings.slack_api_url,
+        timeout=10,
+        session=session,
+        retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=2)],
+    )
+
+
 def build_web_client(settings: Settings, session: aiohttp.ClientSession | None = None) -> AsyncWebClient:
     """``session``: one shared connection pool (slack_sdk otherwise opens a session per call)."""
     # Only the connection-error handler is on by default in slack_sdk; 429 (honouring

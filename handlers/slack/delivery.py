@@ -1,12 +1,21 @@
-"""The outbox worker: posts nomination events to every jury channel, exactly once, eventually.
+"""The outbox worker: jury posts and nominators' confirmations, exactly once, eventually.
 
 The nomination and its outbox message were written in one atomic store write.
-This worker sends what is due, records each channel's message ``ts`` as soon as
-Slack answers ok (so a retry after a partial failure posts only where it is
-missing), marks the message sent when every channel has it, and otherwise
-schedules a retry with exponential backoff, or after Slack's ``Retry-After``.
-Edits and withdrawals update the jury's original post with ``chat.update``.
-A restart simply finds the pending messages again.
+This worker sends what is due to every destination — each jury channel, and the
+nominator's DM when the message asks for it — records each destination's
+message ``ts`` as soon as Slack answers ok (so a retry after a partial failure
+sends only where it is missing), marks the message sent when every destination
+has it, and otherwise schedules a retry with exponential backoff, or after
+Slack's ``Retry-After``. Edits and withdrawals update the jury's original post
+with ``chat.update``. A restart simply finds the pending messages again.
+
+Exactly once across crashes: a post can reach Slack while the process dies (or
+the connection breaks) before the answer arrives, and Slack keeps that post.
+So before each post the worker writes down that a send to that destination is in
+flight, and tags the post with Slack message metadata (the outbox message id,
+the nomination id and its revision). A later attempt at a destination with a
+send in flight first looks for the tagged post in the channel's recent history
+and records its ``ts`` instead of posting again.
 
 Retry times use the real clock, not the app's clock: ``TRYGGHETSBOT_NOW`` pins
 the business date (is the period open?), but a retry must still come later.
@@ -17,19 +26,45 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
+from slack_sdk.models.blocks import Block
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import system_clock
-from bot.nominations.model import OutboxMessage
+from bot.nominations.model import Nomination, OutboxMessage, nominator_destination
+from bot.texts import t
 from handlers.slack.blocks import jury_message
 from handlers.slack.deps import SlackDeps
+from handlers.slack.escaping import safe
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF_SECONDS = 15 * 60
+METADATA_EVENT_TYPE = "trygghetsbot_outbox"
+# How far back before a send started a tagged post is looked for (clock differences with Slack).
+HISTORY_MARGIN_SECONDS = 120
+HISTORY_PAGES = 5
+SLACK_USER_PREFIX = "slack:"
+LANG = "sv"
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where one outbox message goes: ``key`` in the message's deliveries, ``channel`` for the Web API."""
+
+    key: str
+    channel: str
+    direct: bool  # a nominator's DM: always a new post, never an update of the jury's
+
+
+@dataclass(frozen=True)
+class Post:
+    text: str
+    blocks: list[Block] | None
 
 
 class JuryNotifier:
@@ -56,8 +91,8 @@ class JuryNotifier:
         while True:
             try:
                 await self.deliver_due()
-            except Exception:  # the worker must outlive any single failure
-                log.exception("outbox delivery round failed")
+            except Exception as error:  # the worker must outlive any single failure
+                log.error("outbox delivery round failed: %s: %s", type(error).__name__, error)
             ready = self.deps.outbox_ready
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(ready.wait(), timeout=self.poll_seconds)
@@ -71,33 +106,114 @@ class JuryNotifier:
                 done += 1
         return done
 
+    def destinations(self, message: OutboxMessage, nomination: Nomination) -> list[Destination]:
+        found = [Destination(channel, channel, False) for channel in self.deps.settings.jury_channel_ids]
+        user = nomination.nominator.user_id or ""
+        if message.notify_nominator and user.startswith(SLACK_USER_PREFIX):
+            found.append(Destination(nominator_destination(user), user.removeprefix(SLACK_USER_PREFIX), True))
+        return found
+
     async def _deliver(self, message: OutboxMessage) -> bool:
-        deps = self.deps
-        nomination = await deps.store.nominations.get(message.nomination_id)
+        outbox = self.deps.store.outbox
+        nomination = await self.deps.store.nominations.get(message.nomination_id)
         if nomination is None:
-            await deps.store.outbox.mark_sent(message.id, system_clock())
+            await outbox.mark_sent(message.id, system_clock())
             return True
-        text, blocks = jury_message(nomination, deps.service.rules.checklist(nomination.content()))
-        earlier = await deps.store.outbox.deliveries_for(message.nomination_id)
+        earlier = await outbox.deliveries_for(message.nomination_id)
         try:
-            for channel in deps.settings.jury_channel_ids:
-                if channel in message.deliveries:
+            for destination in self.destinations(message, nomination):
+                if destination.key in message.deliveries:
                     continue
-                if channel in earlier:
+                post = self._render(message, nomination, destination)
+                if not destination.direct and destination.key in earlier:
+                    # An update is idempotent: sending it twice leaves the same post.
                     response = await self.client.chat_update(
-                        channel=channel, ts=earlier[channel].ts, text=text, blocks=blocks
+                        channel=destination.channel, ts=earlier[destination.key].ts, text=post.text, blocks=post.blocks
                     )
+                    ts = str(response["ts"])
                 else:
-                    response = await self.client.chat_postMessage(channel=channel, text=text, blocks=blocks)
-                await deps.store.outbox.record_delivery(message.id, channel, str(response["ts"]), system_clock())
+                    ts = await self._post_once(message, nomination, destination, post)
+                message = await outbox.record_delivery(message.id, destination.key, ts, system_clock())
         except SlackApiError as error:
             await self._retry_later(message, f"{error.response.status_code} {error.response.get('error')}", error)
             return False
         except (aiohttp.ClientError, TimeoutError) as error:
             await self._retry_later(message, f"{type(error).__name__}: {error}", None)
             return False
-        await deps.store.outbox.mark_sent(message.id, system_clock())
+        await outbox.mark_sent(message.id, system_clock())
         return True
+
+    async def _post_once(
+        self, message: OutboxMessage, nomination: Nomination, destination: Destination, post: Post
+    ) -> str:
+        """Post, unless an earlier attempt whose answer was lost already did: then that post's ts."""
+        started = message.in_flight.get(destination.key)
+        if started is not None:
+            found = await self._find_tagged_post(message, destination, started)
+            if found is not None:
+                log.info("outbox %s: %s already has the post (ts %s)", message.id, destination.key, found)
+                return found
+        else:
+            await self.deps.store.outbox.record_attempt(message.id, destination.key, system_clock())
+        response = await self.client.chat_postMessage(
+            channel=destination.channel,
+            text=post.text,
+            blocks=post.blocks,
+            metadata={"event_type": METADATA_EVENT_TYPE, "event_payload": self._tag(message, nomination, destination)},
+        )
+        return str(response["ts"])
+
+    @staticmethod
+    def _tag(message: OutboxMessage, nomination: Nomination, destination: Destination) -> dict[str, Any]:
+        return {
+            "outbox_id": message.id,
+            "nomination_id": nomination.id,
+            "revision": nomination.revision,
+            "destination": destination.key,
+        }
+
+    async def _find_tagged_post(self, message: OutboxMessage, destination: Destination, since: datetime) -> str | None:
+        channel = destination.channel
+        if destination.direct:
+            opened = await self.client.conversations_open(users=destination.channel)
+            channel = str(opened["channel"]["id"])
+        oldest = f"{since.timestamp() - HISTORY_MARGIN_SECONDS:.6f}"
+        cursor: str | None = None
+        for _ in range(HISTORY_PAGES):
+            page = await self.client.conversations_history(
+                channel=channel, oldest=oldest, include_all_metadata=True, limit=200, cursor=cursor
+            )
+            for item in page.get("messages") or []:
+                metadata = item.get("metadata") or {}
+                payload = metadata.get("event_payload") or {}
+                if metadata.get("event_type") == METADATA_EVENT_TYPE and payload.get("outbox_id") == message.id:
+                    return str(item["ts"])
+            cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
+            if not cursor:
+                break
+        return None
+
+    def _render(self, message: OutboxMessage, nomination: Nomination, destination: Destination) -> Post:
+        checks = self.deps.service.rules.checklist(nomination.content())
+        if not destination.direct:
+            text, blocks = jury_message(nomination, checks)
+            return Post(text, blocks)
+        if message.kind == "nomination_edited":
+            return Post(t(LANG, "slack.edited_dm", id=nomination.id), None)
+        if message.kind == "nomination_withdrawn":
+            return Post(t(LANG, "slack.withdrawn_dm", id=nomination.id), None)
+        summary = "\n".join(("✅ " if check.met else "⚪ ") + check.text for check in checks)
+        text = t(
+            LANG,
+            "slack.submitted_dm",
+            nominee=safe(nomination.nominee, 500),
+            year=nomination.round_year,
+            id=nomination.id,
+            summary=summary,
+        )
+        if nomination.duplicate_of is not None:
+            text += "\n" + t(LANG, "slack.duplicate_note", id=nomination.duplicate_of)
+        return Post(text, None)
 
     async def _retry_later(self, message: OutboxMessage, reason: str, error: SlackApiError | None) -> None:
         delay = min(self.retry_base_seconds * 2**message.attempts, MAX_BACKOFF_SECONDS)
@@ -105,5 +221,5 @@ class JuryNotifier:
             retry_after = error.response.headers.get("Retry-After") or error.response.headers.get("retry-after")
             with contextlib.suppress(TypeError, ValueError):
                 delay = max(float(retry_after), 0.0)
-        log.warning("jury notification %s failed (%s); retrying in %.1f s", message.id, reason, delay)
+        log.warning("outbox message %s failed (%s); retrying in %.1f s", message.id, reason, delay)
         await self.deps.store.outbox.schedule_retry(message.id, reason, system_clock() + timedelta(seconds=delay))

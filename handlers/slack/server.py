@@ -15,7 +15,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from bot import __version__
 from bot.config import Settings
 from handlers.slack.app import build_deps, create_bolt_app
-from handlers.slack.client import build_web_client
+from handlers.slack.client import build_outbox_client, build_web_client
 from handlers.slack.delivery import JuryNotifier
 from handlers.slack.deps import SlackDeps
 from handlers.slack.inbound import RejectedRequest, check_shape, parse_body, verify_signature
@@ -52,7 +52,12 @@ def create_web_app(
         app[IDENTITY_TASK] = asyncio.get_running_loop().create_task(
             deps.identity.learn(client, first_delay=identity_retry_seconds)
         )
-        notifier = JuryNotifier(deps, client, poll_seconds=outbox_poll_seconds, retry_base_seconds=retry_base_seconds)
+        notifier = JuryNotifier(
+            deps,
+            build_outbox_client(settings, http),
+            poll_seconds=outbox_poll_seconds,
+            retry_base_seconds=retry_base_seconds,
+        )
         app[NOTIFIER] = notifier
         notifier.start()
 

@@ -25,7 +25,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
 from handlers.slack.app import build_deps, create_bolt_app
-from handlers.slack.client import build_web_client
+from handlers.slack.client import build_outbox_client, build_web_client
 from handlers.slack.delivery import JuryNotifier
 from handlers.slack.inbound import RejectedRequest, check_shape
 from store import Store
@@ -98,7 +98,7 @@ async def run_socket_mode(settings: Settings, store: Store, *, identity_retry_se
     client = build_web_client(settings, http)
     # Socket Mode requests are not signed: the websocket itself is authenticated by the app token.
     app = create_bolt_app(deps, client)
-    notifier = JuryNotifier(deps, client)
+    notifier = JuryNotifier(deps, build_outbox_client(settings, http))
     handler = GuardedSocketModeHandler(app, settings.slack_app_token or "", client)
     identity = asyncio.get_running_loop().create_task(deps.identity.learn(client, first_delay=identity_retry_seconds))
     notifier.start()

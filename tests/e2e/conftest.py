@@ -9,7 +9,7 @@ import pytest
 from aiohttp import web
 
 from bot.config import Settings, load_settings
-from bot.nominations.model import Nomination
+from bot.nominations.model import Nomination, OutboxMessage
 from handlers.slack.server import create_web_app
 from store import open_store
 from tests.e2e.fakeslack import FakeSlack
@@ -28,10 +28,16 @@ class BotServer:
         self.settings = settings
         self.runner: web.AppRunner | None = None
         self.url = ""
+        # How long the outbox waits before its first retry; a test raises it to keep a retry
+        # from happening before a restart.
+        self.retry_base_seconds = 0.05
 
     async def start(self) -> BotServer:
         app = create_web_app(
-            self.settings, outbox_poll_seconds=0.05, retry_base_seconds=0.05, identity_retry_seconds=0.05
+            self.settings,
+            outbox_poll_seconds=0.05,
+            retry_base_seconds=self.retry_base_seconds,
+            identity_retry_seconds=0.05,
         )
         self.runner = web.AppRunner(app, access_log=None)
         await self.runner.setup()
@@ -85,6 +91,14 @@ async def server(
 @pytest.fixture
 def slack(server: BotServer, fake: FakeSlack) -> SlackSender:
     return SlackSender(server.url + "/slack/events", SECRET, fake)
+
+
+async def stored_outbox(server: BotServer) -> list[OutboxMessage]:
+    store = open_store(server.settings.db_path, read_only=True)
+    try:
+        return await store.outbox.list()
+    finally:
+        store.close()
 
 
 async def stored(server: BotServer) -> list[Nomination]:

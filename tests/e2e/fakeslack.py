@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import itertools
 import json
+import time
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
@@ -18,6 +19,13 @@ from urllib.parse import parse_qsl
 from aiohttp import web
 
 BOT_USER_ID = "UBOT"
+
+
+def dm_channel(channel: str) -> str:
+    """Slack posts a message sent to a user id in the DM with that user."""
+    return "D" + channel if channel.startswith(("U", "W")) else channel
+
+
 TEAM_ID = "T1"
 JSON_ARGS = ("blocks", "view", "attachments", "metadata", "files")
 
@@ -41,6 +49,11 @@ class Fault:
     status: int
     times: int
     retry_after: float | None
+    # Act on the call (keep the post), then drop the connection without answering: what the bot
+    # sees when it is killed, or its connection breaks, after Slack got the request.
+    keep_and_drop: bool = False
+    # Act on the call, then never answer (until the fake stops): the bot is killed while it waits.
+    keep_and_hang: bool = False
 
 
 @dataclass
@@ -52,9 +65,13 @@ class FakeSlack:
     port: int = 0
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
+    _released: asyncio.Event = field(default_factory=asyncio.Event)
     socket_acks: list[str] = field(default_factory=list)
     _sockets: list[web.WebSocketResponse] = field(default_factory=list)
     uploads: dict[str, bytes] = field(default_factory=dict)  # file id -> bytes sent to the upload URL
+    # channel id -> messages the bot posted there (what conversations.history returns); a post to a
+    # user id lands in that user's DM channel, "D" + the user id.
+    history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     # --- lifecycle -------------------------------------------------------------
     async def start(self) -> FakeSlack:
@@ -72,6 +89,7 @@ class FakeSlack:
         return self
 
     async def stop(self) -> None:
+        self._released.set()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -85,6 +103,18 @@ class FakeSlack:
     # --- control -----------------------------------------------------------------
     def fail(self, method: str, *, status: int = 500, times: int = 1, retry_after: float | None = None) -> None:
         self.faults.setdefault(method, []).append(Fault(status, times, retry_after))
+
+    def keep_and_drop(self, method: str, *, times: int = 1) -> None:
+        """The next ``times`` calls of ``method`` take effect, but the connection drops before the answer."""
+        self.faults.setdefault(method, []).append(Fault(0, times, None, keep_and_drop=True))
+
+    def keep_and_hang(self, method: str, *, times: int = 1) -> None:
+        """The next ``times`` calls of ``method`` take effect and are never answered."""
+        self.faults.setdefault(method, []).append(Fault(0, times, None, keep_and_hang=True))
+
+    def posts_in(self, channel: str) -> list[dict[str, Any]]:
+        """What the channel holds (a post kept by a dropped call included)."""
+        return self.history.get(dm_channel(channel), [])
 
     def clear_faults(self) -> None:
         self.faults.clear()
@@ -159,6 +189,17 @@ class FakeSlack:
             fault.times -= 1
             if fault.times <= 0:
                 queue.pop(0)
+            if fault.keep_and_hang:
+                body = self._answer(method, args)
+                self._record(Call(method, args, 0, False, body))
+                await self._released.wait()
+                return web.Response(status=500)
+            if fault.keep_and_drop:
+                body = self._answer(method, args)
+                self._record(Call(method, args, 0, False, body))
+                assert request.transport is not None
+                request.transport.abort()
+                return web.Response(status=500)  # never reaches the client: the connection is gone
             self._record(Call(method, args, fault.status, False))
             headers = {"Retry-After": str(int(fault.retry_after))} if fault.retry_after is not None else {}
             if fault.status == 429:
@@ -180,6 +221,20 @@ class FakeSlack:
         self._record(Call("upload", {"file_id": file_id}, 200, True))
         return web.Response(text="OK - " + str(len(self.uploads[file_id])))
 
+    def _new_ts(self) -> str:
+        """Slack's ts: the posting time in seconds, unique per message."""
+        return f"{int(time.time())}.{next(self._ts):06d}"
+
+    def _history(self, args: dict[str, Any]) -> dict[str, Any]:
+        oldest = float(args.get("oldest") or 0)
+        with_metadata = str(args.get("include_all_metadata")).lower() in ("1", "true")
+        found = [
+            {**m, "metadata": m["metadata"] if with_metadata else None}
+            for m in reversed(self.history.get(str(args.get("channel")), []))
+            if float(m["ts"]) >= oldest
+        ]
+        return {"ok": True, "messages": found, "has_more": False, "response_metadata": {"next_cursor": ""}}
+
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
             return {
@@ -191,8 +246,21 @@ class FakeSlack:
                 "url": "https://test.slack.com/",
                 "user": "trygghetsbot",
             }
-        if method in ("chat.postMessage", "chat.update"):
-            ts = args.get("ts") or f"1700000000.{next(self._ts):06d}"
+        if method == "chat.postMessage":
+            ts = self._new_ts()
+            self.history.setdefault(dm_channel(str(args.get("channel"))), []).append(
+                {"type": "message", "ts": ts, "text": args.get("text"), "metadata": args.get("metadata")}
+            )
+            return {
+                "ok": True,
+                "channel": args.get("channel"),
+                "ts": ts,
+                "message": {"text": args.get("text"), "ts": ts},
+            }
+        if method == "conversations.history":
+            return self._history(args)
+        if method == "chat.update":
+            ts = args.get("ts") or self._new_ts()
             return {
                 "ok": True,
                 "channel": args.get("channel"),
@@ -200,7 +268,7 @@ class FakeSlack:
                 "message": {"text": args.get("text"), "ts": ts},
             }
         if method == "chat.postEphemeral":
-            return {"ok": True, "message_ts": f"1700000000.{next(self._ts):06d}"}
+            return {"ok": True, "message_ts": self._new_ts()}
         if method in ("views.open", "views.update", "views.publish", "views.push"):
             view = dict(args.get("view") or {})
             return {"ok": True, "view": {**view, "id": f"V{next(self._ts):06d}", "hash": "h1"}}
