@@ -41,6 +41,7 @@ class ViewState(_Shape):
 
 class ViewPayload(_Shape):
     id: str = Field(min_length=1)
+    type: str  # bolt's matchers read it ("modal", "workflow_step")
     callback_id: str = ""
     private_metadata: str = ""
     state: ViewState = Field(default_factory=ViewState)
@@ -97,11 +98,15 @@ class AppHomeOpenedEvent(_Shape):
     tab: str = "home"
 
 
+class EventType(_Shape):
+    type: str
+
+
 class EventEnvelope(_Shape):
     type: str
     event_id: str | None = None
     team_id: str | None = None
-    event: dict[str, Any]
+    event: EventType
 
 
 _EVENT_SHAPES: dict[str, type[_Shape]] = {
@@ -120,9 +125,9 @@ def validate_payload(payload: dict[str, Any]) -> None:
     kind = payload.get("type")
     if kind == "event_callback":
         envelope = EventEnvelope.model_validate(payload)
-        shape = _EVENT_SHAPES.get(str(envelope.event.get("type")))
+        shape = _EVENT_SHAPES.get(envelope.event.type)
         if shape is not None:
-            shape.model_validate(envelope.event)
+            shape.model_validate(payload["event"])
     elif isinstance(kind, str) and kind in _PAYLOAD_SHAPES:
         _PAYLOAD_SHAPES[kind].model_validate(payload)
     elif "command" in payload:

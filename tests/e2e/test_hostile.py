@@ -41,6 +41,7 @@ def view_submission() -> dict[str, Any]:
         "user": {"id": "U1", "username": "u1", "name": "u1", "team_id": TEAM_ID},
         "view": {
             "id": "VBAD",
+            "type": "modal",
             "callback_id": "nomination_modal",
             "private_metadata": "{}",
             "blocks": [],
@@ -94,6 +95,7 @@ MALFORMED_PAYLOADS: list[tuple[str, dict[str, Any]]] = [
     ("view_submission with view as a list", changed(view_submission(), "view", [])),
     ("view_submission without view.id", changed(view_submission(), "view.id", DELETE)),
     ("view_submission with an int view.id", changed(view_submission(), "view.id", 7)),
+    ("view_submission without view.type", changed(view_submission(), "view.type", DELETE)),
     ("view_submission with state.values as a list", changed(view_submission(), "view.state.values", [])),
     ("view_submission with blocks as a string", changed(view_submission(), "view.blocks", "x")),
     ("view_submission with actions as a list", changed(view_submission(), "view.state.values.nominee", [])),
@@ -107,6 +109,7 @@ MALFORMED_PAYLOADS: list[tuple[str, dict[str, Any]]] = [
 
 MALFORMED_EVENTS: list[tuple[str, object]] = [
     ("event null", None),
+    ("event without a type", {"user": "U1", "text": "hej"}),
     ("message whose user is a dict", {"type": "message", "channel_type": "im", "user": {"id": "U1"}, "text": "hej"}),
     ("message whose text is an int", {"type": "message", "channel_type": "im", "user": "U1", "text": 5}),
     ("app_home_opened without user", {"type": "app_home_opened", "tab": "home"}),

@@ -69,3 +69,105 @@ async def test_socket_mode_answers_and_handles_a_retried_envelope_once(
         running.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await running
+
+
+async def wait_acked(fake: FakeSlack, envelope_id: str) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 5
+    while envelope_id not in fake.socket_acks and loop.time() < deadline:
+        await asyncio.sleep(0.02)
+    assert envelope_id in fake.socket_acks
+
+
+MALFORMED_ENVELOPES: list[tuple[str, object]] = [
+    ("payload is a list", {"envelope_id": "envA", "type": "events_api", "payload": [1, 2]}),
+    ("payload is a string", {"envelope_id": "envB", "type": "interactive", "payload": "x"}),
+    ("event is null", {**dm_envelope("envC", "EvC", "x"), "payload": {"type": "event_callback", "event": None}}),
+    (
+        "view_submission without user",
+        {
+            "envelope_id": "envD",
+            "type": "interactive",
+            "payload": {"type": "view_submission", "view": {"id": "V1", "state": {"values": {}}}},
+        },
+    ),
+    (
+        "block_actions with an int value",
+        {
+            "envelope_id": "envE",
+            "type": "interactive",
+            "payload": {"type": "block_actions", "user": {"id": "U1"}, "actions": [{"action_id": "a", "value": 1}]},
+        },
+    ),
+    (
+        "slash command without trigger_id",
+        {"envelope_id": "envF", "type": "slash_commands", "payload": {"command": "/nominera", "user_id": "U1"}},
+    ),
+]
+
+
+async def test_socket_mode_acks_and_drops_malformed_envelopes_without_tracebacks(
+    tmp_path: Path, fake: FakeSlack, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    make_settings(tmp_path, fake, monkeypatch, "2023-06-15")
+    monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-test")
+    settings = load_settings(_env_file=None)
+    running = asyncio.create_task(run_socket_mode(settings, open_store(settings.db_path), identity_retry_seconds=0.05))
+    try:
+        await fake.socket_connected()
+        for _, envelope in MALFORMED_ENVELOPES:
+            await fake.socket_send(envelope)  # type: ignore[arg-type]
+            await wait_acked(fake, envelope["envelope_id"])  # type: ignore[index]
+        # Not even an envelope: broken JSON and a JSON list.
+        await fake._sockets[-1].send_str("{x")
+        await fake._sockets[-1].send_str("[1, 2]")
+        await fake.socket_send(dm_envelope("envOK", "EvOK", "vem vann 2019?"))
+        [answer] = await fake.wait_for("chat.postMessage")  # still serving, and nothing else was posted
+        assert "Process Kedjan" in answer.args["text"]
+        assert [r.getMessage() for r in caplog.records if r.exc_info] == []
+    finally:
+        running.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await running
+
+
+async def test_socket_mode_replayed_submission_stores_one_and_confirms_once(
+    tmp_path: Path, fake: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.e2e.test_nominations import VALID
+
+    make_settings(tmp_path, fake, monkeypatch, "2023-06-15")
+    monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-test")
+    settings = load_settings(_env_file=None)
+    running = asyncio.create_task(run_socket_mode(settings, open_store(settings.db_path), identity_retry_seconds=0.05))
+    state = {key: {key: {"type": "plain_text_input", "value": value}} for key, value in VALID.items()}
+    payload = {
+        "type": "view_submission",
+        "team": {"id": TEAM_ID},
+        "user": {"id": "U1", "username": "u1", "name": "u1", "team_id": TEAM_ID},
+        "view": {
+            "id": "VSOCK",
+            "type": "modal",
+            "callback_id": "nomination_modal",
+            "private_metadata": "{}",
+            "state": {"values": state},
+        },
+    }
+    try:
+        await fake.socket_connected()
+        for n in range(3):
+            await fake.socket_send({"envelope_id": f"envS{n}", "type": "interactive", "payload": payload})
+            await wait_acked(fake, f"envS{n}")
+        await fake.wait_for("chat.postMessage", 3)  # one DM and one post per jury channel
+        await asyncio.sleep(0.4)
+        channels = sorted(c.args["channel"] for c in fake.of("chat.postMessage"))
+        assert channels == ["CJURY1", "CJURY2", "U1"]
+    finally:
+        running.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await running
+    store = open_store(settings.db_path, read_only=True)
+    try:
+        assert len(await store.nominations.list()) == 1
+    finally:
+        store.close()

@@ -9,7 +9,7 @@ def body(values: dict[str, str | None], metadata: str = "{}") -> dict[str, objec
     state = {field: {field: {"type": "plain_text_input", "value": value}} for field, value in values.items()}
     return {
         "user": {"id": "U1", "name": "anna", "username": "anna", "team_id": "T1"},
-        "view": {"id": "V1", "state": {"values": state}, "private_metadata": metadata},
+        "view": {"id": "V1", "type": "modal", "state": {"values": state}, "private_metadata": metadata},
     }
 
 
