@@ -93,18 +93,12 @@ def slack(server: BotServer, fake: FakeSlack) -> SlackSender:
     return SlackSender(server.url + "/slack/events", SECRET, fake)
 
 
-async def stored_outbox(server: BotServer) -> list[OutboxMessage]:
-    store = open_store(server.settings.db_path, read_only=True)
-    try:
-        return await store.outbox.list()
-    finally:
-        store.close()
-
-
 async def stored(server: BotServer) -> list[Nomination]:
     """The nominations in the database, read the way `nominations list` reads beside a server."""
-    store = open_store(server.settings.db_path, read_only=True)
-    try:
+    with open_store(server.settings.db_path, read_only=True) as store:
         return await store.nominations.list()
-    finally:
-        store.close()
+
+
+async def stored_outbox(server: BotServer) -> list[OutboxMessage]:
+    with open_store(server.settings.db_path, read_only=True) as store:
+        return await store.outbox.list()

@@ -221,6 +221,10 @@ class FakeSlack:
         self._record(Call("upload", {"file_id": file_id}, 200, True))
         return web.Response(text="OK - " + str(len(self.uploads[file_id])))
 
+    @staticmethod
+    def _message_answer(args: dict[str, Any], ts: str) -> dict[str, Any]:
+        return {"ok": True, "channel": args.get("channel"), "ts": ts, "message": {"text": args.get("text"), "ts": ts}}
+
     def _new_ts(self) -> str:
         """Slack's ts: the posting time in seconds, unique per message."""
         return f"{int(time.time())}.{next(self._ts):06d}"
@@ -251,22 +255,11 @@ class FakeSlack:
             self.history.setdefault(dm_channel(str(args.get("channel"))), []).append(
                 {"type": "message", "ts": ts, "text": args.get("text"), "metadata": args.get("metadata")}
             )
-            return {
-                "ok": True,
-                "channel": args.get("channel"),
-                "ts": ts,
-                "message": {"text": args.get("text"), "ts": ts},
-            }
+            return self._message_answer(args, ts)
         if method == "conversations.history":
             return self._history(args)
         if method == "chat.update":
-            ts = args.get("ts") or self._new_ts()
-            return {
-                "ok": True,
-                "channel": args.get("channel"),
-                "ts": ts,
-                "message": {"text": args.get("text"), "ts": ts},
-            }
+            return self._message_answer(args, args.get("ts") or self._new_ts())
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": self._new_ts()}
         if method in ("views.open", "views.update", "views.publish", "views.push"):

@@ -110,17 +110,6 @@ async def test_an_invalid_modal_gets_field_errors_and_stores_nothing(
     assert fake.of("chat.postMessage") == [] and await stored(server) == []
 
 
-async def test_the_same_modal_submitted_twice_stores_one_nomination(
-    slack: SlackSender, fake: FakeSlack, server: BotServer
-) -> None:
-    view = await open_modal(slack, fake)
-    for _ in range(2):
-        assert (await slack.submit_modal(view, VALID, view_id="VTWICE")).status == 200
-    await wait_jury_posts(fake)
-    await asyncio.sleep(0.3)
-    assert len(await stored(server)) == 1 and len(jury_posts(fake)) == len(JURY_CHANNELS)
-
-
 async def test_injection_text_cannot_ping_or_forge_links(slack: SlackSender, fake: FakeSlack) -> None:
     await submit_valid(
         slack, fake, nominee="<!channel> Trygga Gatan", partners="<@U999>\n<https://evil.example|Polisen> & co"
