@@ -8,6 +8,8 @@ Open with :func:`open_store` (path from ``TRYGGHETSBOT_DB``); the returned
 * ``store.dialogs`` — :class:`store.dialogs.TinyDialogRepository`
 * ``store.outbox`` — :class:`store.outbox.TinyOutboxRepository` (see its module
   docstring for the delivery API a platform sender uses)
+* ``store.seen`` — :class:`store.seen.TinySeenRepository`: deliveries already handled
+  (platform event ids), with an expiry
 
 Durability: every write is an atomic file replace with fsync (:mod:`store.atomic`);
 layout, schema check and locking are described in :mod:`store.engine`.
@@ -23,6 +25,7 @@ from store.engine import SCHEMA_VERSION, Engine
 from store.errors import SchemaVersionError, StoreCorruptError, StoreError, StoreLockedError
 from store.nominations import OutboxIndex, TinyNominationRepository
 from store.outbox import TinyOutboxRepository
+from store.seen import TinySeenRepository
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -41,6 +44,7 @@ class Store:
     nominations: TinyNominationRepository
     dialogs: TinyDialogRepository
     outbox: TinyOutboxRepository
+    seen: TinySeenRepository
 
     def close(self) -> None:
         self.engine.close()
@@ -62,4 +66,5 @@ def open_store(path: str | Path, *, read_only: bool = False) -> Store:
         nominations=TinyNominationRepository(engine, index),
         dialogs=TinyDialogRepository(engine),
         outbox=TinyOutboxRepository(engine, index),
+        seen=TinySeenRepository(engine),
     )

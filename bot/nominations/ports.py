@@ -66,3 +66,11 @@ class OutboxRepository(Protocol):
     async def schedule_retry(self, message_id: str, error: str, next_attempt_at: datetime) -> OutboxMessage: ...
 
     async def deliveries_for(self, nomination_id: str) -> dict[str, ChannelDelivery]: ...
+
+
+class SeenRepository(Protocol):
+    """Deliveries a platform may send more than once (Slack event ids), remembered for a while."""
+
+    async def first_time(self, key: str, ttl_seconds: float) -> bool:
+        """True (and remembered for ``ttl_seconds``) the first time ``key`` is seen; False for a repeat."""
+        ...

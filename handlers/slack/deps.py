@@ -15,7 +15,6 @@ from bot.nominations.model import Nominator
 from bot.nominations.service import NominationService
 from handlers.slack.contexts import ChannelQuestions
 from handlers.slack.identity import BotIdentity
-from handlers.slack.middleware import SeenEvents
 from handlers.slack.tasks import BackgroundTasks
 from store import Store
 
@@ -32,7 +31,6 @@ class SlackDeps:
     http: aiohttp.ClientSession
     identity: BotIdentity
     tasks: BackgroundTasks = field(default_factory=BackgroundTasks)
-    seen: SeenEvents = field(default_factory=SeenEvents)
     # Set when something was written to the outbox, so the worker sends it at once.
     outbox_ready: asyncio.Event = field(default_factory=asyncio.Event)
 

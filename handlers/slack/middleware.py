@@ -3,12 +3,14 @@
 Slack redelivers an event it thinks was not acknowledged (``X-Slack-Retry-Num`` over
 HTTP, ``retry_attempt`` in Socket Mode). Events carry a stable ``event_id``;
 an id seen before is acknowledged and dropped, whatever the retry headers say.
+
+Seen ids are kept in the store with an expiry (:class:`bot.nominations.ports.SeenRepository`),
+so a retry that arrives after a restart, or at another process on the same database,
+is dropped too.
 """
 
 from __future__ import annotations
 
-import time
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -16,31 +18,16 @@ from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
+from bot.nominations.ports import SeenRepository
 
-class SeenEvents:
-    """Event ids handled recently (bounded and time-limited: Slack retries within minutes)."""
-
-    def __init__(self, ttl_seconds: float = 3600, max_size: int = 10_000) -> None:
-        self.ttl = ttl_seconds
-        self.max_size = max_size
-        self._seen: OrderedDict[str, float] = OrderedDict()
-
-    def first_time(self, key: str) -> bool:
-        now = time.monotonic()
-        while self._seen and next(iter(self._seen.values())) < now - self.ttl:
-            self._seen.popitem(last=False)
-        if key in self._seen:
-            return False
-        self._seen[key] = now
-        if len(self._seen) > self.max_size:
-            self._seen.popitem(last=False)
-        return True
+# Slack retries within minutes; an hour covers its whole retry schedule with room to spare.
+SEEN_TTL_SECONDS = 3600.0
 
 
 def delivery_key(body: dict[str, Any]) -> str | None:
     """What identifies one delivery of an event; None for requests Slack never redelivers."""
     event_id = body.get("event_id")
-    return f"event:{event_id}" if isinstance(event_id, str) and event_id else None
+    return f"slack-event:{event_id}" if isinstance(event_id, str) and event_id else None
 
 
 class DedupeMiddleware(AsyncMiddleware):
@@ -50,13 +37,14 @@ class DedupeMiddleware(AsyncMiddleware):
     keyword-argument injection it performs for function middleware on every request.
     """
 
-    def __init__(self, seen: SeenEvents) -> None:
+    def __init__(self, seen: SeenRepository, ttl_seconds: float = SEEN_TTL_SECONDS) -> None:
         self.seen = seen
+        self.ttl_seconds = ttl_seconds
 
     async def async_process(
         self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[BoltResponse]]
     ) -> BoltResponse | None:
         key = delivery_key(req.body)
-        if key is not None and not self.seen.first_time(key):
+        if key is not None and not await self.seen.first_time(key, self.ttl_seconds):
             return BoltResponse(status=200, body="")
         return await next()

@@ -7,9 +7,10 @@ import json
 
 import aiohttp
 
-from tests.e2e.conftest import BotServer
+from tests.e2e.conftest import BotServer, stored
 from tests.e2e.fakeslack import FakeSlack
 from tests.e2e.signing import SlackSender
+from tests.e2e.test_nominations import VALID
 
 
 async def test_slash_command_answers_in_its_acknowledgement(slack: SlackSender, fake: FakeSlack) -> None:
@@ -103,9 +104,28 @@ async def test_a_restart_during_a_slack_outage_still_answers_and_stores(
     [post] = await fake.wait_for("chat.postMessage")
     assert "reinstall" not in post.args["text"].lower()
     assert len(fake.of("auth.test", ok_only=False)) >= 1  # it was asked, and failed
+    # Nominations are stored meanwhile: the form opens and a submission is kept.
+    assert (await slack.slash("/nominera")).status == 200
+    [opened] = await fake.wait_for("views.open")
+    assert (await slack.submit_modal(opened.args["view"], VALID)).status == 200
+    assert [n.nominee for n in await stored(server)] == ["Trygga Gatan"]
     fake.clear_faults()
     loop = asyncio.get_running_loop()
     deadline = loop.time() + 5
     while not fake.of("auth.test") and loop.time() < deadline:  # retried in the background until Slack answers
         await asyncio.sleep(0.05)
     assert fake.of("auth.test")
+
+
+async def test_an_event_retried_after_a_restart_is_answered_once(
+    server: BotServer, slack: SlackSender, fake: FakeSlack
+) -> None:
+    await slack.dm("vem vann 2012?", event_id="EvRESTART")
+    await fake.wait_for("chat.postMessage", 1)
+    await server.stop()
+    await server.start()
+    slack.url = server.url + "/slack/events"
+    retried = await slack.dm("vem vann 2012?", event_id="EvRESTART", retry=1)
+    assert retried.status == 200
+    await asyncio.sleep(0.3)
+    assert len(fake.of("chat.postMessage")) == 1

@@ -195,3 +195,13 @@ async def test_outbox_delivery_api(tmp_path: Path) -> None:
     with open_store(tmp_path / "db.json") as db:
         stored = await db.outbox.get(first.id)
         assert stored is not None and stored.status == "sent" and stored.deliveries["C2"].ts == "222.2"
+
+
+async def test_a_seen_delivery_is_remembered_across_reopening_until_it_expires(tmp_path: Path) -> None:
+    with open_store(tmp_path / "db.json") as store:
+        assert await store.seen.first_time("slack-event:Ev1", 3600)
+        assert not await store.seen.first_time("slack-event:Ev1", 3600)
+        assert await store.seen.first_time("slack-event:Ev2", 0)  # expires at once ...
+    with open_store(tmp_path / "db.json") as store:
+        assert not await store.seen.first_time("slack-event:Ev1", 3600)  # ... this one survives a restart
+        assert await store.seen.first_time("slack-event:Ev2", 3600)  # ... that one was purged
