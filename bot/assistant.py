@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field
 from bot.answering import Answer, ConversationContext, Fact, Source
 from bot.answering.model import reply_json
 from bot.clock import Clock
-from bot.nominations.dialog import NominationDialog, Turn, normalise_command
+from bot.nominations.dialog import CANCEL, NominationDialog, Turn, normalise_command
 from bot.nominations.model import Nominator
 from bot.nominations.ports import DialogRepository
 from bot.nominations.state import ConversationState, DialogState
@@ -94,20 +94,47 @@ class Assistant:
         # same saved state and the later save would lose the earlier answer.
         self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
 
-    async def handle(self, key: str, user: Nominator, text: str) -> Reply:
-        """Answer one message from ``user`` in conversation ``key`` and persist the new state."""
+    async def greeting(self, key: str, session: str) -> Reply | None:
+        """What a new chat session says first: the unfinished nomination and where it stands, if any."""
+        async with self._locks[key]:
+            state = await self.conversations.load(key)
+            if state is None or state.dialog is None or state.dialog.paused:
+                return None
+            reply, state = self._dialog_reply(state, self.dialog.in_progress(state.dialog, state.lang))
+            await self._save(state, session)
+            return reply
+
+    async def handle(self, key: str, user: Nominator, text: str, *, session: str | None = None) -> Reply:
+        """Answer one message from ``user`` in conversation ``key`` and persist the new state.
+
+        ``session``: the chat session the message comes from, where a surface has sessions that
+        end (a console run). A dialog question that was not shown in this session is shown first
+        instead of taking the message as its answer; "fortsätt" is always the command.
+        """
         async with self._locks[key]:
             state = await self.conversations.load(key) or ConversationState(
                 key=key, user_id=user.user_id or key, updated_at=self.clock()
             )
-            reply, state = await self._route(state, user, text)
-            await self.conversations.save(state.model_copy(update={"updated_at": self.clock()}))
+            reply, state = await self._route(state, user, text, session)
+            await self._save(state, session)
             return reply
 
-    async def _route(self, state: ConversationState, user: Nominator, text: str) -> tuple[Reply, ConversationState]:
+    async def _save(self, state: ConversationState, session: str | None) -> None:
+        dialog = state.dialog
+        if session is not None and dialog is not None and not dialog.paused:
+            # Every reply in an active dialog ends with its current question: now shown in this session.
+            state = state.model_copy(update={"dialog": dialog.model_copy(update={"shown_in": session})})
+        await self.conversations.save(state.model_copy(update={"updated_at": self.clock()}))
+
+    async def _route(
+        self, state: ConversationState, user: Nominator, text: str, session: str | None
+    ) -> tuple[Reply, ConversationState]:
         command = normalise_command(text)
         active = state.dialog if state.dialog and not state.dialog.paused else None
         at_summary_or_start = active is None or active.step in ("summary",)
+        unseen = session is not None and active is not None and active.shown_in != session
+        if unseen and active is not None and not self._passes_unseen(command, text):
+            return self._dialog_reply(state, self.dialog.in_progress(active, state.lang))
 
         if _START.match(command) and not looks_like_question(text):
             lang: Literal["sv", "en"] = "en" if command.startswith(_ENGLISH_START) else state.lang
@@ -115,7 +142,7 @@ class Assistant:
             if state.dialog is not None:
                 return self._dialog_reply(state, self.dialog.resume(state.dialog, lang))
             return self._dialog_reply(state, await self.dialog.start(user, lang))
-        if _RESUME.match(command) and active is None:
+        if _RESUME.match(command):
             if state.dialog is not None:
                 return self._dialog_reply(state, self.dialog.resume(state.dialog, state.lang))
             turn = await self.dialog.start(user, state.lang)
@@ -135,6 +162,11 @@ class Assistant:
         if active is not None and not looks_like_question(text):
             return self._dialog_reply(state, await self.dialog.handle(active, text, state.lang))
         return self._answer(state, text, resume=active)
+
+    @staticmethod
+    def _passes_unseen(command: str, text: str) -> bool:
+        """Messages that mean the same whatever question was last shown: commands and questions."""
+        return bool(_RESUME.match(command) or _LIST.match(command) or command in CANCEL or looks_like_question(text))
 
     def _dialog_reply(
         self, state: ConversationState, turn: Turn, *, resume: DialogState | None = None

@@ -19,6 +19,7 @@ import getpass
 import json
 import sys
 import time
+import uuid
 from typing import Any
 
 from bot.assistant import Reply
@@ -65,11 +66,19 @@ async def open_when_free(settings: Settings, wait_seconds: float = 10.0) -> Stor
 
 
 async def handle(
-    settings: Settings, key: str, user: Nominator, message: str, contexts: dict[str, dict[str, Any]]
+    settings: Settings, key: str, user: Nominator, message: str, contexts: dict[str, dict[str, Any]], session: str
 ) -> Reply:
     store = await open_when_free(settings)
     try:
-        return await build_assistant(store, settings, contexts).handle(key, user, message)
+        return await build_assistant(store, settings, contexts).handle(key, user, message, session=session)
+    finally:
+        store.close()
+
+
+async def greet(settings: Settings, key: str, session: str) -> Reply | None:
+    store = await open_when_free(settings)
+    try:
+        return await build_assistant(store, settings).greeting(key, session)
     finally:
         store.close()
 
@@ -83,9 +92,13 @@ async def converse(args: argparse.Namespace, settings: Settings) -> int:
     user = console_user(args)
     key = user.user_id or "console"
     contexts: dict[str, dict[str, Any]] = {}  # follow-up context belongs to this session only
+    session = uuid.uuid4().hex  # a question asked in an earlier run was not seen in this one
     interactive = sys.stdin.isatty()
     if interactive and not args.json:
         print(t("sv", "cli.chat_welcome"))
+        greeting = await greet(settings, key, session)
+        if greeting is not None:
+            print_reply(greeting, args.json)
     while True:
         if interactive:
             print("> ", end="", flush=True)
@@ -96,7 +109,7 @@ async def converse(args: argparse.Namespace, settings: Settings) -> int:
         if not message:
             continue
         try:
-            reply = await handle(settings, key, user, message, contexts)
+            reply = await handle(settings, key, user, message, contexts, session)
         except StoreError as error:
             print(t("sv", "nom.cli.store_error", error=error), file=sys.stderr)
             return 2

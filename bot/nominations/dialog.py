@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
 from bot.nominations.model import ASSESSMENT_FIELDS, Nomination, Nominator
 from bot.nominations.rules import (
     FieldError,
@@ -39,7 +41,14 @@ SAVE = frozenset({"spara", "spara utkast", "save"})
 SUBMIT = frozenset({"skicka", "skicka in", "ja", "bekräfta", "submit", "send", "yes"})
 YES = frozenset({"ja", "j", "yes", "y"})
 NO = frozenset({"nej", "n", "no"})
+RESUME = frozenset({"fortsätt", "continue", "resume"})
 CHANGE_WORDS = ("ändra", "change")
+# The commands a mistyped word is compared with ("tilbaka", "hopa över"), in their canonical form.
+COMMAND_NAMES = ("tillbaka", "avbryt", "spara", "hoppa över", "skicka", "fortsätt")
+_EXACT_COMMANDS = CANCEL | BACK | SKIP | SAVE | SUBMIT | YES | NO | RESUME
+NEAR_MISS_SCORE = 80
+# "avbryt" asks before throwing away this many answered fields.
+CONFIRM_CANCEL_AFTER = 3
 
 # What a user may write after "ändra" to pick a field (besides its number in the summary).
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -90,6 +99,14 @@ class NominationDialog:
         intro = t(lang, "nom.dialog.start", year=round_.year, theme=round_.theme)
         return Turn([intro, self.prompt(dialog, lang)], dialog, "started")
 
+    def in_progress(self, dialog: DialogState, lang: str = "sv") -> Turn:
+        """Where an unfinished nomination stands, and its current question (nothing is answered)."""
+        if dialog.step in FIELD_STEPS:
+            where = t(lang, "nom.dialog.in_progress", number=FIELD_STEPS.index(dialog.step) + 1, total=len(FIELD_STEPS))
+        else:
+            where = t(lang, "nom.dialog.in_progress_summary")
+        return Turn([where, self.prompt(dialog, lang)], dialog, "resumed")
+
     def resume(self, dialog: DialogState, lang: str = "sv") -> Turn:
         closed = self.service.period_message(lang)
         if closed:
@@ -128,24 +145,53 @@ class NominationDialog:
             if n.duplicate_of:
                 status += f" ({t(lang, 'nom.status.duplicate')})"
             lines.append(t(lang, "nom.list.item", id=n.id, nominee=n.nominee or "–", status=status))
-        lines.append(t(lang, "nom.list.hint"))
+        # Edit and withdraw are offered only while they are possible.
+        lines.append(t(lang, "nom.list.hint_closed" if self.service.period_message(lang) else "nom.list.hint"))
         return "\n".join(lines)
 
     # --- one message -----------------------------------------------------------
 
     async def handle(self, dialog: DialogState, text: str, lang: str = "sv") -> Turn:
         command = normalise_command(text)
+        if dialog.confirming_cancel:
+            if command not in SAVE:
+                return self._confirm_cancel(dialog, command, lang)
+            dialog = dialog.model_copy(update={"confirming_cancel": False})  # "spara" first, as offered
+        literal = False
+        if dialog.suggested_command is not None:
+            suggested, typed = dialog.suggested_command, dialog.suggested_for or ""
+            dialog = dialog.model_copy(update={"suggested_command": None, "suggested_for": None})
+            if command in YES:
+                command = text = suggested
+            elif command in NO:
+                # It was an answer after all: take what was typed, as typed.
+                text, command, literal = typed, normalise_command(typed), True
         if command in CANCEL:
             return self._cancel(dialog, lang)
         if dialog.step == CONFIRM_WITHDRAW:
             return await self._confirm_withdraw(dialog, command, lang)
+        if command in RESUME:
+            return Turn([self.prompt(dialog, lang)], dialog, "prompt")
         if command in SAVE:
             return await (self._finish(dialog, lang) if dialog.mode == "edit" else self._save(dialog, lang))
         if command in BACK:
             return self._back(dialog, lang)
+        near = None if literal else self._near_command(dialog, command)
+        if near is not None:
+            asking = dialog.model_copy(update={"suggested_command": near, "suggested_for": text.strip()})
+            return Turn([t(lang, "nom.dialog.did_you_mean", command=near, text=text.strip())], asking, "confirming")
         if dialog.step == SUMMARY:
             return await self._at_summary(dialog, command, lang)
         return self._answer(dialog, text, command, lang)
+
+    @staticmethod
+    def _near_command(dialog: DialogState, command: str) -> str | None:
+        """The command a short answer most likely mistypes ("tilbaka" -> "tillbaka"), if any."""
+        if command in _EXACT_COMMANDS or len(command) < 4 or len(command.split()) > 2:
+            return None
+        choices = [name for name in COMMAND_NAMES if name != "skicka" or dialog.step == SUMMARY]
+        found = process.extractOne(command, choices, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_SCORE)
+        return found[0] if found else None
 
     # --- prompts ---------------------------------------------------------------
 
@@ -199,15 +245,18 @@ class NominationDialog:
         rules = self.service.rules
         if step == "partners":
             partners = clean_partners(split_partners(text), lang)
-            error = rules.samverkan_error(dialog.content.nominee, partners, lang)
+            error = rules.samverkan_error(partners, lang)
             if error:
                 raise InvalidField(error)
             return partners
         value = clean_text(step, text, lang, required=not self._optional(dialog, step))
+        error = None
         if step == "added_value":
             error = rules.mervarde_error(value, lang)
-            if error:
-                raise InvalidField(error)
+        elif step == "description":
+            error = rules.description_error(value, lang)
+        if error:
+            raise InvalidField(error)
         return value
 
     def _advance(self, dialog: DialogState, lang: str) -> Turn:
@@ -235,7 +284,11 @@ class NominationDialog:
         if not dialog.history:
             return Turn([t(lang, "nom.error.first_step"), self.prompt(dialog, lang)], dialog, "prompt")
         moved = dialog.model_copy(update={"step": dialog.history[-1], "history": dialog.history[:-1]})
-        return Turn([self.prompt(moved, lang)], moved, "prompt")
+        text = self.prompt(moved, lang)
+        previous = self._value_text(moved, moved.step, lang, empty="")
+        if previous:
+            text += "\n" + t(lang, "nom.dialog.previous", value=previous)
+        return Turn([text], moved, "prompt")
 
     async def _at_summary(self, dialog: DialogState, command: str, lang: str) -> Turn:
         if command in SUBMIT:
@@ -268,6 +321,10 @@ class NominationDialog:
             return Turn([e.message for e in closed.errors], None, "closed", errors=closed.errors)
         except NominationError as refused:
             replies = [t(lang, "nom.summary.not_ready"), *(e.message for e in refused.errors)]
+            fixable = next((e.field for e in refused.errors if e.field in FIELD_STEPS), None)
+            if fixable is not None:
+                number = FIELD_STEPS.index(fixable) + 1
+                replies.append(t(lang, "nom.summary.fix_hint", number=number, field=field_label(fixable, lang)))
             back_to_summary = dialog.model_copy(update={"step": SUMMARY})
             return Turn(replies, back_to_summary, "invalid", errors=refused.errors)
         n = result.nomination
@@ -286,15 +343,34 @@ class NominationDialog:
             return Turn([e.message for e in closed.errors], None, "closed", errors=closed.errors)
         except NominationError as refused:
             return Turn([e.message for e in refused.errors] + [self.prompt(dialog, lang)], dialog, "invalid")
-        saved = dialog.model_copy(update={"nomination_id": draft.id, "paused": True})
+        saved = dialog.model_copy(update={"nomination_id": draft.id, "paused": True, "unsaved": False})
         return Turn([t(lang, "nom.dialog.saved", id=draft.id)], saved, "saved", draft)
 
-    def _cancel(self, dialog: DialogState, lang: str) -> Turn:
-        if dialog.mode == "create" and dialog.nomination_id:
-            return Turn([t(lang, "nom.dialog.cancelled_draft", id=dialog.nomination_id)], None, "cancelled")
+    def _cancel(self, dialog: DialogState, lang: str, *, confirmed: bool = False) -> Turn:
         if dialog.mode == "withdraw":
             return Turn([t(lang, "nom.withdraw.kept", id=dialog.nomination_id)], None, "cancelled")
+        if dialog.mode == "edit":
+            # The nomination itself stays submitted: only these changes are dropped.
+            return Turn([t(lang, "nom.dialog.cancelled_edit", id=dialog.nomination_id)], None, "cancelled")
+        answered = self._answered_fields(dialog)
+        if not confirmed and dialog.unsaved and answered >= CONFIRM_CANCEL_AFTER:
+            asking = dialog.model_copy(update={"confirming_cancel": True})
+            return Turn([t(lang, "nom.dialog.confirm_cancel", count=answered)], asking, "confirming")
+        if dialog.nomination_id:
+            key = "nom.dialog.cancelled_draft_unsaved" if dialog.unsaved else "nom.dialog.cancelled_draft"
+            return Turn([t(lang, key, id=dialog.nomination_id)], None, "cancelled")
         return Turn([t(lang, "nom.dialog.cancelled")], None, "cancelled")
+
+    def _confirm_cancel(self, dialog: DialogState, command: str, lang: str) -> Turn:
+        if command in YES or command in CANCEL:
+            return self._cancel(dialog, lang, confirmed=True)
+        going_on = dialog.model_copy(update={"confirming_cancel": False})
+        if command in NO:
+            return Turn([t(lang, "nom.dialog.cancel_declined"), self.prompt(going_on, lang)], going_on, "prompt")
+        return Turn([t(lang, "nom.dialog.confirm_cancel", count=self._answered_fields(dialog))], dialog, "confirming")
+
+    def _answered_fields(self, dialog: DialogState) -> int:
+        return sum(1 for step in FIELD_STEPS if self._value_text(dialog, step, "sv", empty=""))
 
     async def _confirm_withdraw(self, dialog: DialogState, command: str, lang: str) -> Turn:
         assert dialog.nomination_id is not None
@@ -340,11 +416,11 @@ class NominationDialog:
     def _set(dialog: DialogState, step: str, value: str | list[str] | None) -> DialogState:
         if step.startswith("nominator."):
             person = dialog.nominator.model_copy(update={step.removeprefix("nominator."): value})
-            return dialog.model_copy(update={"nominator": person})
+            return dialog.model_copy(update={"nominator": person, "unsaved": True})
         if step == "partners" and value is None:
             value = []
         content = dialog.content.model_copy(update={step: value})
-        return dialog.model_copy(update={"content": content})
+        return dialog.model_copy(update={"content": content, "unsaved": True})
 
     @staticmethod
     def _value_text(dialog: DialogState, step: str, lang: str, *, empty: str) -> str:

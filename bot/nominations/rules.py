@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -47,8 +48,17 @@ FIELD_SPECS: dict[str, FieldSpec] = {
     )
 }
 MAX_PARTNERS = 30
-MIN_ADDED_VALUE_WORDS = 5
+# The organisations that carry out the effort together (the lead one included): the criterion
+# "samverkan mellan flera verksamheter/organisationer" needs two or more distinct ones. The
+# effort's name is not an organisation and does not count.
 MIN_DISTINCT_ORGANISATIONS = 2
+# "ett mervärde utöver ordinarie verksamhet" must be explained, not asserted: a real account of
+# what goes beyond ordinary activity, at least this many words, of which this many distinct
+# content words (four letters or more, not filler such as "bara", "alla", "mycket").
+MIN_ADDED_VALUE_WORDS = 15
+MIN_ADDED_VALUE_CONTENT_WORDS = 7
+# A description of what is done, where and for whom, not a placeholder ("x", "se bifogat").
+MIN_DESCRIPTION_WORDS = 8
 
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s.]+(?:\.[^@\s.]+)+$")
 # Bidi overrides can make a text read differently from what is stored.
@@ -149,12 +159,32 @@ def split_partners(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[,;\n]", text) if part.strip()]
 
 
-def distinct_organisations(nominee: str, partners: list[str]) -> int:
-    return len({organisation_key(name) for name in [nominee, *partners] if name.strip()})
+def distinct_organisations(organisations: list[str]) -> int:
+    return len({organisation_key(name) for name in organisations if name.strip()})
+
+
+def words(text: str | None) -> list[str]:
+    return re.findall(r"[^\W\d_]+|\d+", (text or "").casefold())
 
 
 def word_count(text: str | None) -> int:
-    return len(re.findall(r"\w+", text or ""))
+    return len(words(text))
+
+
+# Words that carry no account of an effort: said of anything, they do not explain an added value.
+_FILLER = frozenset(
+    """
+    alla allt andra annat bara bättre både denna detta dessa eller flera från för genom gör göra
+    hela helt inte inom jättebra kommer kunna lite mellan mycket många också samt sedan sina sitt
+    ska skall som till tycker under utan vara vill väldigt vilket även över bra good very much also
+    that this with from they their there what which really great
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+
+def content_words(text: str | None) -> set[str]:
+    """Distinct words of four letters or more that are not filler."""
+    return {word for word in words(text) if len(word) >= 4 and not word.isdigit() and word not in _FILLER}
 
 
 @dataclass(frozen=True)
@@ -169,15 +199,32 @@ class Rules:
                 return criterion
         raise KeyError(key)
 
-    def samverkan_error(self, nominee: str, partners: list[str], lang: str = "sv") -> FieldError | None:
-        if distinct_organisations(nominee, partners) >= MIN_DISTINCT_ORGANISATIONS:
+    @staticmethod
+    def samverkan_met(organisations: list[str]) -> bool:
+        return distinct_organisations(organisations) >= MIN_DISTINCT_ORGANISATIONS
+
+    @staticmethod
+    def mervarde_met(added_value: str | None) -> bool:
+        return (
+            word_count(added_value) >= MIN_ADDED_VALUE_WORDS
+            and len(content_words(added_value)) >= MIN_ADDED_VALUE_CONTENT_WORDS
+        )
+
+    def samverkan_error(self, organisations: list[str], lang: str = "sv") -> FieldError | None:
+        if self.samverkan_met(organisations):
             return None
         return self._criterion_error("partners", "samverkan", MIN_DISTINCT_ORGANISATIONS, lang)
 
     def mervarde_error(self, added_value: str | None, lang: str = "sv") -> FieldError | None:
-        if word_count(added_value) >= MIN_ADDED_VALUE_WORDS:
+        if self.mervarde_met(added_value):
             return None
         return self._criterion_error("added_value", "mervarde", MIN_ADDED_VALUE_WORDS, lang)
+
+    @staticmethod
+    def description_error(description: str | None, lang: str = "sv") -> FieldError | None:
+        if word_count(description) >= MIN_DESCRIPTION_WORDS:
+            return None
+        return _error("description", lang, "nom.error.description_short", minimum=MIN_DESCRIPTION_WORDS)
 
     def _criterion_error(self, field: FieldName, criterion: str, minimum: int, lang: str) -> FieldError:
         """A mandatory criterion not met: the message quotes the criterion from the prize's rules."""
@@ -214,14 +261,16 @@ class Rules:
         """Cleaned content and every reason it cannot be submitted (input errors, then criteria)."""
         cleaned, errors = self.clean_content(content, lang)
         failed = {error.field for error in errors}
-        if "nominee" not in failed and "partners" not in failed:
-            samverkan = self.samverkan_error(cleaned.nominee, cleaned.partners, lang)
-            if samverkan:
-                errors.append(samverkan)
-        if "added_value" not in failed:
-            mervarde = self.mervarde_error(cleaned.added_value, lang)
-            if mervarde:
-                errors.append(mervarde)
+        # A field whose input is already refused is not judged against its criterion as well.
+        checks: dict[str, Callable[[], FieldError | None]] = {
+            "partners": lambda: self.samverkan_error(cleaned.partners, lang),
+            "description": lambda: self.description_error(cleaned.description, lang),
+            "added_value": lambda: self.mervarde_error(cleaned.added_value, lang),
+        }
+        for field, check in checks.items():
+            error: FieldError | None = None if field in failed else check()
+            if error:
+                errors.append(error)
         return cleaned, errors
 
     def checklist(self, content: NominationContent) -> list[CriterionCheck]:
@@ -231,13 +280,13 @@ class Rules:
                 key="samverkan",
                 text=self.criterion("samverkan").text,
                 mandatory=True,
-                met=distinct_organisations(content.nominee, content.partners) >= MIN_DISTINCT_ORGANISATIONS,
+                met=self.samverkan_met(content.partners),
             ),
             CriterionCheck(
                 key="mervarde",
                 text=self.criterion("mervarde").text,
                 mandatory=True,
-                met=word_count(content.added_value) >= MIN_ADDED_VALUE_WORDS,
+                met=self.mervarde_met(content.added_value),
             ),
         ]
         for criterion in self.prize.assessment_criteria:

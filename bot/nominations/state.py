@@ -29,6 +29,16 @@ class DialogState(BaseModel):
     return_to_summary: bool = False
     # "spara": the dialog is kept but paused until the user says "fortsätt".
     paused: bool = False
+    # The chat session in which the current question was last shown. A message from another
+    # session (the console restarted) is never taken as the answer to a question not seen there.
+    shown_in: str | None = None
+    # Answers changed since the last "spara" (a cancel must not drop them silently).
+    unsaved: bool = False
+    # A near-miss of a command ("tilbaka") waiting for "ja": the command, and the text as typed.
+    suggested_command: str | None = None
+    suggested_for: str | None = None
+    # "avbryt" of a long nomination waits for "ja" / "nej".
+    confirming_cancel: bool = False
 
 
 class ConversationState(BaseModel):

@@ -27,7 +27,7 @@ from slack_sdk.models.views import View
 from bot.knowledge.models import Prize, Round
 from bot.nominations.model import CONTENT_FIELDS, Nomination, NominationContent
 from bot.nominations.rounds import format_date
-from bot.nominations.rules import FIELD_SPECS, CriterionCheck
+from bot.nominations.rules import FIELD_SPECS, MIN_ADDED_VALUE_WORDS, MIN_DESCRIPTION_WORDS, CriterionCheck
 from bot.texts import t
 from handlers.slack.escaping import cut, escape_mrkdwn, safe
 
@@ -64,12 +64,14 @@ def _initial(content: NominationContent | None, email: str | None, field: str) -
 def _hint(prize: Prize, field: str, lang: str) -> str | None:
     criteria = {c.key: c.text for c in [*prize.mandatory_criteria, *prize.assessment_criteria]}
     if field == "partners":
-        return t(lang, "slack.modal.hint.criterion", criterion=criteria["samverkan"])
+        return t(lang, "slack.modal.hint.partners", criterion=criteria["samverkan"])
     if field == "added_value":
-        return t(lang, "slack.modal.hint.criterion", criterion=criteria["mervarde"])
+        return t(lang, "slack.modal.hint.added_value", criterion=criteria["mervarde"], minimum=MIN_ADDED_VALUE_WORDS)
+    if field == "description":
+        return t(lang, "slack.modal.hint.description", minimum=MIN_DESCRIPTION_WORDS)
     if field in ("innovation", "inspiration", "results"):
         return t(lang, "slack.modal.hint.assessment", criterion=criteria[field])
-    if field in ("nominee", "description", "contact", "nominator_email"):
+    if field in ("nominee", "contact", "nominator_email"):
         return t(lang, f"slack.modal.hint.{field}")
     return None
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ADDED_VALUE = "Insatsen ger mycket mer än den ordinarie verksamheten gör"
+from tests.texts import ADDED_VALUE, DESCRIPTION
 
 
 def chat(tmp_path: Path, lines: list[str], *args: str, now: str = "2023-06-15") -> subprocess.CompletedProcess[str]:
@@ -37,7 +37,7 @@ def test_json_mode_prints_one_object_per_message_through_a_whole_nomination(tmp_
         "vem vann 2019?",
         "Polisen, Skolan",
         "",
-        "Nattvandringar",
+        DESCRIPTION,
         ADDED_VALUE,
         *["hoppa över"] * 4,
         "Anna",
@@ -73,9 +73,25 @@ def test_text_mode_without_a_terminal_has_no_prompt_and_resumes_after_restart(tm
     assert first.stdout.rstrip().endswith(
         "Kriteriet: ”insatsen ska ske i samverkan mellan flera verksamheter/organisationer”."
     )
-    second = chat(tmp_path, ["Polisen"])
+    # What a new run gets before it has shown the question is not taken as its answer ...
+    second = chat(tmp_path, ["Polisen, Skolan"])
     assert second.returncode == 0
-    assert second.stdout.strip() == "Beskriv insatsen: vad görs, var och för vem?"
+    assert second.stdout.startswith("Du har en påbörjad nominering (fråga 2 av 10). Vi fortsätter här:")
+    # ... "fortsätt" shows it, and then the answer is taken.
+    third = chat(tmp_path, ["fortsätt", "Polisen, Skolan"])
+    assert third.returncode == 0
+    assert third.stdout.strip().endswith("Beskriv insatsen: vad görs, var och för vem?")
+    listed = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--json", "--user", "anna"],
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "TRYGGHETSBOT_DB": str(tmp_path / "data" / "db.json"), "TRYGGHETSBOT_NOW": "2023-06-15"},
+        cwd=tmp_path,
+    )
+    assert listed.stdout == ""  # no greeting in JSON mode: one object per input line
 
 
 def test_outside_the_period_the_chat_says_when_and_stores_nothing(tmp_path: Path) -> None:

@@ -11,12 +11,13 @@ from typing import Any
 import pytest
 
 from bot.cli import main
+from tests.texts import ADDED_VALUE, DESCRIPTION
 
 GOOD: dict[str, Any] = {
     "nominee": "Trygga Tensta",
     "partners": ["Polisen", "Fältassistenterna"],
-    "description": "Nattvandringar; samtal med unga.\nVarje helg.",
-    "added_value": "Föreningar och myndigheter gör gemensamma kvällar utöver ordinarie uppdrag.",
+    "description": DESCRIPTION + "\nVarje helg; hela året.",
+    "added_value": ADDED_VALUE,
     "innovation": '=HYPERLINK("x")',
     "nominator": {"name": "Anna Andersson", "email": "anna@example.se"},
 }
@@ -59,7 +60,7 @@ def test_nominate_text_output_names_the_id(env: Path, capsys: pytest.CaptureFixt
 
 def test_nominate_flags_a_second_nomination_of_the_same_effort(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "nominate", "--file", write(env, GOOD), "--json")
-    changed = {**GOOD, "description": "En annan beskrivning av samma insats."}
+    changed = {**GOOD, "description": "En annan beskrivning av samma insats: " + DESCRIPTION}
     code, out, _ = run(capsys, "nominate", "--file", write(env, changed, "b.json"), "--json")
     assert code == 0 and "duplicate_of" in json.loads(out)
     assert len(listed(capsys)) == 2
@@ -70,8 +71,11 @@ def test_nominate_flags_a_second_nomination_of_the_same_effort(env: Path, capsys
     [
         ({"partners": ["trygga  TENSTA"]}, "partners", "samverkan"),
         ({"partners": []}, "partners", "samverkan"),
+        ({"nominee": "Nattvandring Tensta", "partners": ["Föreningen Nattvandrarna"]}, "partners", "samverkan"),
         ({"added_value": "Bra grej"}, "added_value", "mervarde"),
+        ({"added_value": "det är bra för alla"}, "added_value", "mervarde"),
         ({"description": "   "}, "description", None),
+        ({"description": "x"}, "description", None),
         ({"nominee": "x" * 151}, "nominee", None),
         ({"nominee": "Trygga\x00Tensta"}, "nominee", None),
         ({"nominator": {"name": "Anna", "email": "anna(at)example.se"}}, "nominator.email", None),

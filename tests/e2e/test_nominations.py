@@ -18,12 +18,13 @@ from handlers.slack.blocks import (
 from tests.e2e.conftest import JURY_CHANNELS, JURY_LISTED, JURY_MEMBER, BotServer, stored
 from tests.e2e.fakeslack import FakeSlack
 from tests.e2e.signing import SlackSender
+from tests.texts import ADDED_VALUE, DESCRIPTION
 
 VALID = {
     "nominee": "Trygga Gatan",
     "partners": "Polisen\nFältgruppen",
-    "description": "Nattvandringar i centrum varje helg under hela året.",
-    "added_value": "Polis, skola och föreningar planerar tillsammans, vilket ger mervärde utöver ordinarie arbete.",
+    "description": DESCRIPTION,
+    "added_value": ADDED_VALUE,
     "innovation": "Ny metod med gemensam lägesbild.",
     "inspiration": None,
     "results": None,
@@ -110,6 +111,19 @@ async def test_an_invalid_modal_gets_field_errors_and_stores_nothing(
     assert fake.of("chat.postMessage") == [] and await stored(server) == []
 
 
+async def test_the_modal_applies_the_same_criteria_as_the_core(
+    slack: SlackSender, fake: FakeSlack, server: BotServer
+) -> None:
+    view = await open_modal(slack, fake)
+    weak = {"nominee": "Nattvandring Tensta", "partners": "Föreningen Nattvandrarna", "description": "x"}
+    reply = await slack.submit_modal(view, {**VALID, **weak, "added_value": "det är bra för alla"})
+    errors = reply.json()["errors"]
+    assert set(errors) == {"partners", "description", "added_value"}
+    assert "ansvariga organisationen medräknad" in errors["partners"]
+    assert "”insatsen är utvecklande och innehåller ett mervärde utöver ordinarie verksamhet”" in errors["added_value"]
+    assert await stored(server) == []
+
+
 async def test_injection_text_cannot_ping_or_forge_links(slack: SlackSender, fake: FakeSlack) -> None:
     await submit_valid(
         slack, fake, nominee="<!channel> Trygga Gatan", partners="<@U999>\n<https://evil.example|Polisen> & co"
@@ -177,7 +191,7 @@ async def test_edit_and_withdraw_update_the_same_jury_messages(slack: SlackSende
     edit_view = (await fake.wait_for("views.open", 2))[-1].args["view"]
     assert json.loads(edit_view["private_metadata"])["nomination_id"] == nomination_id
     await slack.submit_modal(
-        edit_view, {**VALID, "description": "Nattvandringar och läxhjälp varje vecka."}, view_id="VEDIT"
+        edit_view, {**VALID, "description": "Nattvandringar och läxhjälp varje vecka: " + DESCRIPTION}, view_id="VEDIT"
     )
     updates = await fake.wait_for("chat.update", len(JURY_CHANNELS))
     assert {(u.args["channel"], u.args["ts"]) for u in updates} == posted

@@ -13,6 +13,7 @@ from bot.nominations.model import NominationContent, Nominator
 from bot.nominations.rules import Rules
 from bot.nominations.service import NominationService
 from store import Store, open_store
+from tests.texts import ADDED_VALUE, DESCRIPTION
 
 OPEN_DAY = date(2023, 6, 15)
 
@@ -45,8 +46,8 @@ def good_content(**changes: object) -> NominationContent:
     base = NominationContent(
         nominee="Trygga Tensta",
         partners=["Polisen", "Fältassistenterna"],
-        description="Nattvandringar och samtal med unga i centrum.",
-        added_value="Föreningar och myndigheter gör gemensamma kvällar utöver sina ordinarie uppdrag.",
+        description=DESCRIPTION,
+        added_value=ADDED_VALUE,
     )
     return base.model_copy(update=changes)
 

@@ -15,9 +15,11 @@ from bot.knowledge import default_knowledge
 from bot.nominations.dialog import NominationDialog
 from bot.nominations.model import Nominator
 from bot.nominations.service import NominationService
+from bot.nominations.state import DialogState
 from store import Store, open_store
+from tests.nominations.conftest import good_content
+from tests.texts import ADDED_VALUE, DESCRIPTION
 
-ADDED_VALUE = "Insatsen ger mycket mer än den ordinarie verksamheten gör"
 USER = Nominator(user_id="console:anna")
 
 
@@ -43,6 +45,8 @@ class Chat:
         self.answerer = FakeAnswerer()
         self.store: Store = open_store(path)
         self.assistant = self._assistant()
+        # A chat surface with sessions (the console) gives one; None is a surface without (Slack).
+        self.session: str | None = None
 
     def _assistant(self) -> Assistant:
         prize = default_knowledge().prize
@@ -57,7 +61,7 @@ class Chat:
         self.assistant = self._assistant()
 
     async def say(self, text: str) -> Reply:
-        return await self.assistant.handle(self.user.user_id or "", self.user, text)
+        return await self.assistant.handle(self.user.user_id or "", self.user, text, session=self.session)
 
     async def says(self, *texts: str) -> Reply:
         reply = None
@@ -67,7 +71,7 @@ class Chat:
         return reply
 
     async def fill_required(self) -> Reply:
-        return await self.says("nominera", "Trygga Tensta", "Polisen, Skolan", "Nattvandringar i Tensta", ADDED_VALUE)
+        return await self.says("nominera", "Trygga Tensta", "Polisen, Skolan", DESCRIPTION, ADDED_VALUE)
 
 
 @pytest.fixture
@@ -125,7 +129,12 @@ async def test_each_answer_is_validated_at_once(chat: Chat) -> None:
     assert reply.texts[0].startswith(
         "Kriteriet ”insatsen ska ske i samverkan mellan flera verksamheter/organisationer”"
     )
-    await chat.says("Polisen", "Beskrivning")
+    reply = await chat.say("Polisen")  # the lead organisation alone is not a collaboration
+    assert "minst 2 olika organisationer" in reply.texts[0]
+    await chat.say("Polisen, Skolan")
+    reply = await chat.say("Beskrivning")
+    assert "Beskrivningen är för kort" in reply.texts[0]
+    await chat.say(DESCRIPTION)
     reply = await chat.say("Bra grej")
     assert "”insatsen är utvecklande och innehåller ett mervärde utöver ordinarie verksamhet”" in reply.texts[0]
     reply = await chat.say("hoppa över")
@@ -140,12 +149,14 @@ async def test_back_goes_to_the_previous_question(chat: Chat) -> None:
     reply = await chat.say("nominera")
     reply = await chat.say("tillbaka")
     assert reply.texts[0] == "Du är redan på första frågan."
-    await chat.says("Trygga Tensta", "Polisen")
+    await chat.says("Trygga Tensta", "Polisen, Skolan")
     reply = await chat.say("tillbaka")
-    assert reply.texts[-1].startswith("Vilka organisationer samverkar")
+    assert reply.texts[-1].startswith("Vilka organisationer genomför")
+    assert reply.texts[-1].endswith("Ditt tidigare svar: Polisen, Skolan")  # the answer to change is shown
     reply = await chat.say("tillbaka")
     assert reply.texts[-1].startswith("Vilken insats")
-    await chat.says("Tryggare Rinkeby", "Polisen", "Beskrivning", ADDED_VALUE)
+    assert reply.texts[-1].endswith("Ditt tidigare svar: Trygga Tensta")
+    await chat.says("Tryggare Rinkeby", "Polisen, Skolan", DESCRIPTION, ADDED_VALUE)
     n_reply = await chat.says(*["hoppa över"] * 4, "Anna", "hoppa över")
     assert "1. nominerad insats eller organisation: Tryggare Rinkeby" in n_reply.text
 
@@ -160,11 +171,11 @@ async def test_cancel_stores_nothing(chat: Chat) -> None:
 
 
 async def test_draft_is_saved_and_resumed(chat: Chat) -> None:
-    await chat.says("nominera", "Trygga Tensta", "Polisen")
+    await chat.says("nominera", "Trygga Tensta", "Polisen, Skolan")
     reply = await chat.say("spara")
     assert reply.dialog_outcome == "saved" and "fortsätt" in reply.text
     (draft,) = await chat.store.nominations.list()
-    assert draft.status == "draft" and draft.partners == ["Polisen"]
+    assert draft.status == "draft" and draft.partners == ["Polisen", "Skolan"]
     reply = await chat.say("Beskrivning som inte är en del av dialogen")
     assert reply.intent == "fake"  # paused dialog: the bot answers questions
     reply = await chat.say("fortsätt")
@@ -172,7 +183,7 @@ async def test_draft_is_saved_and_resumed(chat: Chat) -> None:
         "Du har en påbörjad nominering. Vi fortsätter där du var.",
         "Beskriv insatsen: vad görs, var och för vem?",
     ]
-    await chat.says("Beskrivning", ADDED_VALUE, *["hoppa över"] * 4, "Anna", "hoppa över")
+    await chat.says(DESCRIPTION, ADDED_VALUE, *["hoppa över"] * 4, "Anna", "hoppa över")
     reply = await chat.say("skicka")
     assert reply.dialog_outcome == "submitted"
     (submitted,) = await chat.store.nominations.list()
@@ -187,7 +198,7 @@ async def test_nothing_to_resume(chat: Chat) -> None:
 async def test_restart_in_the_middle_loses_nothing(chat: Chat) -> None:
     await chat.says("nominera", "Trygga Tensta", "Polisen, Skolan")
     chat.restart()
-    reply = await chat.say("Nattvandringar")
+    reply = await chat.say(DESCRIPTION)
     assert reply.texts[-1].startswith("Vilket mervärde")
     await chat.say(ADDED_VALUE)
     chat.restart()
@@ -197,7 +208,7 @@ async def test_restart_in_the_middle_loses_nothing(chat: Chat) -> None:
 
 
 async def test_draft_in_the_store_is_resumed_even_without_dialog_state(chat: Chat) -> None:
-    await chat.says("nominera", "Trygga Tensta", "Polisen", "spara")
+    await chat.says("nominera", "Trygga Tensta", "Polisen, Skolan", "spara")
     await chat.store.dialogs.delete("console:anna")
     reply = await chat.say("nominera")
     assert reply.texts[-1].startswith("Beskriv insatsen")
@@ -209,7 +220,7 @@ async def test_change_a_field_from_the_summary(chat: Chat) -> None:
     reply = await chat.say("ändra samverkanspartner")
     assert reply.texts[0].startswith("Vilka organisationer") and "Nuvarande svar: Polisen, Skolan" in reply.texts[0]
     reply = await chat.say("Polisen, Skolan, Bostadsbolaget")
-    assert "2. samverkanspartner: Polisen, Skolan, Bostadsbolaget" in reply.text
+    assert "2. samverkande organisationer: Polisen, Skolan, Bostadsbolaget" in reply.text
     reply = await chat.say("ändra 1")
     reply = await chat.say("Tryggare Tensta")
     assert "1. nominerad insats eller organisation: Tryggare Tensta" in reply.text
@@ -309,10 +320,11 @@ async def test_question_in_the_middle_is_answered_and_the_dialog_resumes(chat: C
     assert reply.intent == "fake"
     assert reply.texts == [
         "SVAR: Vem vann 2019?",
-        "Tillbaka till nomineringen: Vilka organisationer samverkar i insatsen? Skriv dem separerade med "
-        "kommatecken. Kriteriet: ”insatsen ska ske i samverkan mellan flera verksamheter/organisationer”.",
+        "Tillbaka till nomineringen: Vilka organisationer genomför insatsen tillsammans? Räkna med den ansvariga "
+        "organisationen och skriv dem separerade med kommatecken (minst två olika). Kriteriet: ”insatsen ska ske "
+        "i samverkan mellan flera verksamheter/organisationer”.",
     ]
-    reply = await chat.say("Polisen")
+    reply = await chat.say("Polisen, Skolan")
     assert reply.texts[-1].startswith("Beskriv insatsen")
     reply = await chat.say("mina nomineringar")
     assert reply.texts[-1].startswith("Tillbaka till nomineringen: Beskriv insatsen")
@@ -333,11 +345,15 @@ async def test_answer_context_is_kept_per_conversation_and_survives_restart(chat
 
 async def test_messages_sent_at_once_are_handled_one_after_the_other(chat: Chat) -> None:
     await chat.say("nominera")
-    await asyncio.gather(chat.say("Trygga Tensta"), chat.say("Polisen"), chat.say("Beskrivning"))
+    await asyncio.gather(chat.say("Trygga Tensta"), chat.say("Polisen, Skolan"), chat.say(DESCRIPTION))
     state = await chat.store.dialogs.load("console:anna")
     assert state is not None and state.dialog is not None
     content = state.dialog.content
-    assert (content.nominee, content.partners, content.description) == ("Trygga Tensta", ["Polisen"], "Beskrivning")
+    assert (content.nominee, content.partners, content.description) == (
+        "Trygga Tensta",
+        ["Polisen", "Skolan"],
+        DESCRIPTION,
+    )
     assert state.dialog.step == "added_value"
 
 
@@ -345,3 +361,124 @@ def test_question_detection() -> None:
     assert looks_like_question("Vem vann 2019?")
     assert not looks_like_question("Polisen, Skolan")
     assert not looks_like_question(" ".join(["ord"] * 30) + "?")
+
+
+async def dialog_of(chat: Chat) -> DialogState:
+    state = await chat.store.dialogs.load("console:anna")
+    assert state is not None and state.dialog is not None
+    return state.dialog
+
+
+async def test_a_new_session_is_shown_the_question_before_its_words_are_taken_as_answers(chat: Chat) -> None:
+    """nominera, Trygga Kista, Ctrl-D without spara; restart; what is typed next is not the partners."""
+    chat.session = "first run"
+    await chat.says("nominera", "Trygga Kista")
+    chat.restart()
+    chat.session = "second run"
+    reply = await chat.say("fortsätt")  # always the command, never an answer
+    assert reply.texts[-1].startswith("Vilka organisationer genomför")
+    assert (await dialog_of(chat)).content.partners == []
+    await chat.say("Polisen, Skolan")  # the question was shown in this session: now it is an answer
+    assert (await dialog_of(chat)).content.partners == ["Polisen", "Skolan"]
+
+    chat.restart()
+    chat.session = "third run"
+    reply = await chat.say("Anna")  # typed before seeing the description question
+    assert reply.texts[0] == "Du har en påbörjad nominering (fråga 3 av 10). Vi fortsätter här:"
+    assert reply.texts[1].startswith("Beskriv insatsen")
+    assert (await dialog_of(chat)).content.description == ""
+    await chat.say(DESCRIPTION)
+    assert (await dialog_of(chat)).content.description == DESCRIPTION
+
+
+async def test_a_new_console_session_is_greeted_with_the_nomination_in_progress(chat: Chat) -> None:
+    chat.session = "first run"
+    await chat.says("nominera", "Trygga Kista", "Polisen, Skolan")
+    chat.restart()
+    greeting = await chat.assistant.greeting("console:anna", "second run")
+    assert greeting is not None and greeting.texts[0].startswith("Du har en påbörjad nominering (fråga 3 av 10)")
+    chat.session = "second run"
+    await chat.say(DESCRIPTION)  # seen in the greeting: taken as the answer
+    assert (await dialog_of(chat)).content.description == DESCRIPTION
+    assert await chat.assistant.greeting("console:bert", "x") is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "command"), [("tilbaka", "tillbaka"), ("hopa över", "hoppa över"), ("avbrytt", "avbryt")]
+)
+async def test_a_mistyped_command_is_asked_about_not_stored(chat: Chat, typed: str, command: str) -> None:
+    await chat.fill_required()  # now at the optional "nyskapande" question
+    reply = await chat.say(typed)
+    assert reply.texts == [f"Menade du ”{command}”? Svara ”ja”, eller ”nej” om ”{typed}” är ditt svar."]
+    dialog = await dialog_of(chat)
+    assert dialog.content.innovation is None and dialog.step == "innovation"
+    reply = await chat.say("ja")
+    if command == "tillbaka":
+        assert (await dialog_of(chat)).step == "added_value"
+    elif command == "hoppa över":
+        assert (await dialog_of(chat)).step == "inspiration"
+    else:
+        assert "Vill du verkligen avbryta" in reply.text  # four answered fields: asks before dropping them
+
+
+async def test_no_to_a_suggested_command_takes_the_text_as_typed(chat: Chat) -> None:
+    await chat.fill_required()
+    await chat.say("hopa över")
+    await chat.say("nej")
+    assert (await dialog_of(chat)).content.innovation == "hopa över"
+
+
+async def test_cancelling_an_edit_says_the_nomination_is_still_submitted(chat: Chat) -> None:
+    await chat.fill_required()
+    await chat.says(*["hoppa över"] * 4, "Anna", "hoppa över", "skicka")
+    (n,) = await chat.store.nominations.list()
+    await chat.says(f"ändra nominering {n.id}", "ändra resultat", "Färre larm")
+    reply = await chat.say("avbryt")
+    assert reply.text == f"Ändringarna är inte sparade. Nomineringen {n.id} är fortfarande inskickad som förut."
+    assert "Inget har skickats in" not in reply.text
+    assert (await chat.store.nominations.get(n.id)).status == "submitted"  # type: ignore[union-attr]
+
+
+async def test_cancelling_a_long_nomination_asks_first(chat: Chat) -> None:
+    await chat.fill_required()
+    reply = await chat.say("avbryt")
+    assert reply.text.startswith("Du har fyllt i 4 fält. Vill du verkligen avbryta?")
+    reply = await chat.say("nej")
+    assert reply.texts[0] == "Bra, vi fortsätter." and reply.texts[1].startswith("På vilket sätt är insatsen")
+    await chat.say("avbryt")
+    reply = await chat.say("ja")
+    assert reply.text == "Nomineringen är avbruten. Inget har skickats in."
+    assert await chat.store.dialogs.load("console:anna") is not None
+    assert (await chat.store.dialogs.load("console:anna")).dialog is None  # type: ignore[union-attr]
+
+
+async def test_answers_after_the_last_save_are_not_dropped_silently(chat: Chat) -> None:
+    await chat.says("nominera", "Trygga Tensta", "spara", "fortsätt", "Polisen, Skolan", DESCRIPTION, ADDED_VALUE)
+    reply = await chat.say("avbryt")
+    assert "Vill du verkligen avbryta" in reply.text
+    reply = await chat.say("ja")
+    assert "svaren du gav efter att du sparade senast är inte sparade" in reply.text
+    (draft,) = await chat.store.nominations.list()
+    assert draft.partners == []  # indeed not saved: and the user was told
+
+
+async def test_a_blocked_submit_says_how_to_fix_it(chat: Chat, tmp_path: Path) -> None:
+    service = chat.assistant.dialog.service
+    await service.save_draft(good_content(description="För kort text."), USER)  # a draft: no criteria yet
+    reply = await chat.say("nominera")
+    assert "Så här ser nomineringen ut" in reply.text
+    reply = await chat.say("skicka")
+    assert reply.texts[0] == "Nomineringen kan inte skickas in än:"
+    assert "Beskrivningen är för kort" in reply.texts[1]
+    assert reply.texts[-1] == "Skriv ”ändra 3” för att rätta ”beskrivning”."
+
+
+async def test_after_the_period_my_nominations_no_longer_offers_edit_or_withdraw(chat: Chat) -> None:
+    await chat.fill_required()
+    await chat.says(*["hoppa över"] * 4, "Anna", "hoppa över", "skicka")
+    reply = await chat.say("mina nomineringar")
+    assert "Skriv ”ändra nominering ID”" in reply.text
+    chat.restart(date(2023, 9, 2))
+    reply = await chat.say("mina nomineringar")
+    assert "ändra nominering ID" not in reply.text and "återkalla ID" not in reply.text
+    assert "kan inte längre ändras eller återkallas" in reply.text

@@ -11,6 +11,7 @@ import pytest
 
 from bot.nominations.export import CSV_COLUMNS, export_bytes
 from bot.nominations.model import Nomination, Nominator
+from tests.texts import ADDED_VALUE
 
 MOMENT = datetime(2023, 6, 15, 10, 30, tzinfo=UTC)
 
@@ -20,7 +21,7 @@ def nomination(**content: object) -> Nomination:
         "nominee": "Trygga Tensta",
         "partners": ["Polisen", "Fältassistenterna"],
         "description": 'Nattvandring;\n"varje" helg',
-        "added_value": "Mer än ordinarie verksamhet.",
+        "added_value": ADDED_VALUE,
         **content,
     }
     return Nomination.model_validate(

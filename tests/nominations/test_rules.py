@@ -5,6 +5,8 @@ import pytest
 from bot.knowledge.models import Prize
 from bot.nominations.rules import (
     FIELD_SPECS,
+    MIN_ADDED_VALUE_WORDS,
+    MIN_DESCRIPTION_WORDS,
     InvalidField,
     Rules,
     clean_nominator,
@@ -14,6 +16,7 @@ from bot.nominations.rules import (
     split_partners,
 )
 from tests.nominations.conftest import good_content
+from tests.texts import ADDED_VALUE, DESCRIPTION
 
 SAMVERKAN = "insatsen ska ske i samverkan mellan flera verksamheter/organisationer"
 MERVARDE = "insatsen är utvecklande och innehåller ett mervärde utöver ordinarie verksamhet"
@@ -25,24 +28,33 @@ def test_criteria_come_from_the_prize_document(rules: Rules) -> None:
 
 
 @pytest.mark.parametrize(
-    ("nominee", "partners", "ok"),
+    ("organisations", "ok"),
     [
-        ("Polisen", ["Fältassistenterna"], True),
-        ("Polisen", [], False),
-        ("Polisen", ["polisen"], False),
-        ("Polisen", ["  POLISEN  "], False),
-        ("Södermalms stadsdelsförvaltning", ["södermalms   STADSDELSFÖRVALTNING"], False),
-        ("Polisen", ["Polisen", "Bostadsbolaget"], True),
-        ("Polisen", ["   "], False),
+        (["Polisen", "Fältassistenterna"], True),
+        (["Polisen"], False),
+        ([], False),
+        (["Polisen", "polisen"], False),
+        (["Polisen", "  POLISEN  "], False),
+        (["Södermalms stadsdelsförvaltning", "södermalms   STADSDELSFÖRVALTNING"], False),
+        (["Polisen", "Polisen", "Bostadsbolaget"], True),
+        (["Polisen", "   "], False),
     ],
 )
-def test_samverkan_needs_two_distinct_organisations(rules: Rules, nominee: str, partners: list[str], ok: bool) -> None:
-    error = rules.samverkan_error(nominee, partners)
+def test_samverkan_needs_two_distinct_organisations(rules: Rules, organisations: list[str], ok: bool) -> None:
+    error = rules.samverkan_error(organisations)
     assert (error is None) == ok
     if error:
         assert error.field == "partners"
         assert error.criterion == "samverkan"
         assert f"”{SAMVERKAN}”" in error.message
+
+
+def test_the_efforts_name_is_not_an_organisation(rules: Rules) -> None:
+    """'Nattvandring Tensta' run by 'Föreningen Nattvandrarna' alone is one organisation, not two."""
+    content = good_content(nominee="Nattvandring Tensta", partners=["Föreningen Nattvandrarna"])
+    _, errors = rules.submission_errors(content)
+    assert [(e.field, e.criterion) for e in errors] == [("partners", "samverkan")]
+    assert "den ansvariga organisationen medräknad" in errors[0].message
 
 
 @pytest.mark.parametrize(
@@ -51,9 +63,17 @@ def test_samverkan_needs_two_distinct_organisations(rules: Rules, nominee: str, 
         ("", False),
         ("   ", False),
         ("Bra", False),
-        ("Mycket bra", False),
+        ("det är bra för alla", False),
         ("Det är ett mervärde", False),
-        ("Insatsen samlar föreningar utöver uppdraget", True),
+        ("Insatsen samlar föreningar utöver uppdraget", False),
+        # Long enough but only filler: says nothing about what goes beyond ordinary activity.
+        ("det är bra och mycket bra för alla och det är bra för alla som bor där och alla andra också", False),
+        (ADDED_VALUE, True),
+        (
+            "Skolan, polisen och fritidsgården bemannar tillsammans en mötesplats på kvällstid som ingen "
+            "av dem har uppdrag eller resurser att driva ensam.",
+            True,
+        ),
     ],
 )
 def test_mervarde_needs_a_real_explanation(rules: Rules, text: str, ok: bool) -> None:
@@ -62,17 +82,27 @@ def test_mervarde_needs_a_real_explanation(rules: Rules, text: str, ok: bool) ->
     if error:
         assert error.field == "added_value"
         assert error.criterion == "mervarde"
-        assert f"”{MERVARDE}”" in error.message
+        assert f"”{MERVARDE}”" in error.message  # the criterion in the document's own words
+        assert f"minst {MIN_ADDED_VALUE_WORDS} ord" in error.message
+
+
+@pytest.mark.parametrize(("text", "ok"), [("x", False), ("Nattvandring i Tensta", False), (DESCRIPTION, True)])
+def test_the_description_must_describe(rules: Rules, text: str, ok: bool) -> None:
+    _, errors = rules.submission_errors(good_content(description=text))
+    assert ([e.field for e in errors] == []) == ok
+    if not ok:
+        assert [e.field for e in errors] == ["description"]
+        assert f"minst {MIN_DESCRIPTION_WORDS} ord" in errors[0].message
 
 
 def test_submission_errors_report_every_problem_and_clean_the_rest(rules: Rules) -> None:
-    content = good_content(nominee="  Trygga  Tensta ", partners=["Polisen", "polisen"])
+    content = good_content(nominee="  Trygga  Tensta ", partners=["Polisen", "polisen", " Skolan"])
     cleaned, errors = rules.submission_errors(content)
     assert errors == []
     assert cleaned.nominee == "Trygga  Tensta"
-    assert cleaned.partners == ["Polisen"]
+    assert cleaned.partners == ["Polisen", "Skolan"]
 
-    _, errors = rules.submission_errors(good_content(description=" ", partners=["trygga tensta"], added_value="ja"))
+    _, errors = rules.submission_errors(good_content(description=" ", partners=["Polisen"], added_value="ja"))
     assert [(e.field, e.criterion) for e in errors] == [
         ("description", None),
         ("partners", "samverkan"),
@@ -151,7 +181,7 @@ def test_partners_are_split_cleaned_and_deduplicated() -> None:
     assert clean_partners([" Polisen", "POLISEN", "", "Skolan"]) == ["Polisen", "Skolan"]
     with pytest.raises(InvalidField):
         clean_partners([f"Org {i}" for i in range(31)])
-    assert distinct_organisations("A", ["a", " A "]) == 1
+    assert distinct_organisations(["A", "a", " A "]) == 1
 
 
 def test_checklist_marks_mandatory_and_assessment_criteria(rules: Rules, prize: Prize) -> None:
@@ -167,5 +197,5 @@ def test_checklist_marks_mandatory_and_assessment_criteria(rules: Rules, prize: 
 
 
 def test_messages_exist_in_english(rules: Rules) -> None:
-    error = rules.samverkan_error("A", [], lang="en")
+    error = rules.samverkan_error(["A"], lang="en")
     assert error is not None and error.message.startswith("The criterion “insatsen ska ske")

@@ -38,5 +38,5 @@ NAMES = st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäöéABCÅÄÖ -/", min_s
 def test_spacing_and_case_never_make_two_organisations(name: str, padding: list[str], upper: bool) -> None:
     cased = name.upper() if upper else name.lower()
     variant = "".join(padding) + cased.replace(" ", "  ") + "".join(padding)
-    assert distinct_organisations(name, [variant]) == 1
-    assert distinct_organisations(name, [variant, name + " X"]) == 2
+    assert distinct_organisations([name, variant]) == 1
+    assert distinct_organisations([name, variant, name + " X"]) == 2

@@ -2,7 +2,7 @@
 
 TEXTS: dict[str, str] = {
     "nom.field.nominee": "nominated effort or organisation",
-    "nom.field.partners": "partner organisations",
+    "nom.field.partners": "organisations working together",
     "nom.field.description": "description",
     "nom.field.added_value": "added value",
     "nom.field.innovation": "innovation",
@@ -24,12 +24,16 @@ TEXTS: dict[str, str] = {
     "nom.error.email_required": "The field “{field}” is needed so that the jury can reach you.",
     "nom.error.too_many_partners": "The field “{field}” lists too many organisations. At most {limit} are allowed.",
     "nom.error.samverkan": (
-        "The criterion “{quote}” is not met: name at least {minimum} different organisations "
-        "(the nominee and at least one partner). The same organisation twice counts once."
+        "The criterion “{quote}” is not met: name at least {minimum} different organisations that carry out "
+        "the effort together, the lead organisation included (the effort's name does not count). "
+        "The same organisation twice counts once."
     ),
     "nom.error.mervarde": (
-        "The criterion “{quote}” is not met: describe in a few sentences (at least {minimum} words) "
-        "what the effort adds beyond ordinary operations."
+        "The criterion “{quote}” is not met. Explain in your own words, at least {minimum} words, what the "
+        "effort does beyond the ordinary activity of the organisations taking part."
+    ),
+    "nom.error.description_short": (
+        "The description is too short: tell in at least {minimum} words what is done, where and for whom."
     ),
     "nom.error.not_found": "I cannot find a nomination of yours with id {id}.",
     "nom.error.withdrawn": "The nomination {id} is withdrawn and cannot be changed.",
@@ -51,7 +55,7 @@ TEXTS: dict[str, str] = {
     ),
     "nom.dialog.resume": "You have a nomination in progress. Let us continue where you were.",
     "nom.ask.nominee": "Which effort or operation do you want to nominate? Give its name or the lead organisation.",
-    "nom.ask.partners": "Which organisations work together in it? Separate them with commas. Criterion: “{criterion}”.",
+    "nom.ask.partners": "Which organisations carry out the effort together? Include the lead organisation and separate them with commas (at least two). Criterion: “{criterion}”.",
     "nom.ask.description": "Describe the effort: what is done, where and for whom?",
     "nom.ask.added_value": "What added value does it give beyond ordinary operations? Criterion: “{criterion}”.",
     "nom.ask.innovation": "How is it innovative? The jury assesses whether “{criterion}”. (Optional.)",
@@ -63,6 +67,22 @@ TEXTS: dict[str, str] = {
     "nom.ask.nominator.email_optional": "At which e-mail address can the jury reach you? (Optional.)",
     "nom.dialog.current": "Current answer: {value}",
     "nom.dialog.retry": "Please try again: {prompt}",
+    "nom.dialog.cancelled_edit": "Your changes are not saved. The nomination {id} is still submitted as before.",
+    "nom.dialog.cancelled_draft_unsaved": (
+        "The nomination is cancelled. Your saved draft {id} is kept, but the answers you gave after you last "
+        "saved are not. Write “continue” to pick up the draft."
+    ),
+    "nom.dialog.confirm_cancel": (
+        "You have filled in {count} fields. Do you really want to cancel? Answer “yes” to cancel or “no” to go on "
+        "(write “save” to keep a draft first)."
+    ),
+    "nom.dialog.cancel_declined": "Good, let us go on.",
+    "nom.dialog.did_you_mean": "Did you mean “{command}”? Answer “yes”, or “no” if “{text}” is your answer.",
+    "nom.dialog.in_progress": "You have a nomination in progress (question {number} of {total}). We go on here:",
+    "nom.dialog.in_progress_summary": "You have a nomination in progress, ready to review. We go on here:",
+    "nom.summary.fix_hint": "Write “change {number}” to correct “{field}”.",
+    "nom.list.hint_closed": "The nomination period is closed, so nominations can no longer be changed or withdrawn.",
+    "nom.dialog.previous": "Your earlier answer: {value}",
     "nom.dialog.cancelled": "The nomination is cancelled. Nothing was submitted.",
     "nom.dialog.cancelled_draft": "The nomination is cancelled. Your saved draft {id} is kept; write “fortsätt” to resume it.",
     "nom.dialog.saved": "The draft is saved (id {id}). Write “fortsätt” when you want to continue.",

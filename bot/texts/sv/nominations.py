@@ -3,7 +3,7 @@
 TEXTS: dict[str, str] = {
     # --- field names, as they appear in messages --------------------------------
     "nom.field.nominee": "nominerad insats eller organisation",
-    "nom.field.partners": "samverkanspartner",
+    "nom.field.partners": "samverkande organisationer",
     "nom.field.description": "beskrivning",
     "nom.field.added_value": "mervärde",
     "nom.field.innovation": "nyskapande",
@@ -26,12 +26,17 @@ TEXTS: dict[str, str] = {
     "nom.error.email_required": "Fältet ”{field}” behövs så att juryn kan nå dig.",
     "nom.error.too_many_partners": "Fältet ”{field}” har för många organisationer. Högst {limit} är tillåtet.",
     "nom.error.samverkan": (
-        "Kriteriet ”{quote}” är inte uppfyllt: ange minst {minimum} olika organisationer "
-        "(den nominerade och minst en samverkanspartner). Samma organisation två gånger räknas en gång."
+        "Kriteriet ”{quote}” är inte uppfyllt: ange minst {minimum} olika organisationer som genomför "
+        "insatsen tillsammans, den ansvariga organisationen medräknad (insatsens namn räknas inte). "
+        "Samma organisation två gånger räknas en gång."
     ),
     "nom.error.mervarde": (
-        "Kriteriet ”{quote}” är inte uppfyllt: beskriv med några meningar (minst {minimum} ord) "
-        "vad insatsen tillför utöver ordinarie verksamhet."
+        "Kriteriet ”{quote}” är inte uppfyllt. Beskriv med egna ord, minst {minimum} ord, vad insatsen gör "
+        "som går utöver den ordinarie verksamheten hos de organisationer som deltar, till exempel vad som "
+        "inte hade blivit av utan samverkan."
+    ),
+    "nom.error.description_short": (
+        "Beskrivningen är för kort: berätta med minst {minimum} ord vad som görs, var och för vem."
     ),
     "nom.error.not_found": "Jag hittar ingen nominering av dig med id {id}.",
     "nom.error.withdrawn": "Nomineringen {id} är återkallad och kan inte ändras.",
@@ -58,8 +63,8 @@ TEXTS: dict[str, str] = {
     "nom.dialog.resume": "Du har en påbörjad nominering. Vi fortsätter där du var.",
     "nom.ask.nominee": "Vilken insats eller verksamhet vill du nominera? Skriv namnet på insatsen eller den ansvariga organisationen.",
     "nom.ask.partners": (
-        "Vilka organisationer samverkar i insatsen? Skriv dem separerade med kommatecken. "
-        "Kriteriet: ”{criterion}”."
+        "Vilka organisationer genomför insatsen tillsammans? Räkna med den ansvariga organisationen och "
+        "skriv dem separerade med kommatecken (minst två olika). Kriteriet: ”{criterion}”."
     ),
     "nom.ask.description": "Beskriv insatsen: vad görs, var och för vem?",
     "nom.ask.added_value": (
@@ -73,8 +78,23 @@ TEXTS: dict[str, str] = {
     "nom.ask.nominator.email": "Vilken e-postadress kan juryn nå dig på?",
     "nom.ask.nominator.email_optional": "Vilken e-postadress kan juryn nå dig på? (Frivilligt: skriv ”hoppa över”.)",
     "nom.dialog.current": "Nuvarande svar: {value}",
+    "nom.dialog.previous": "Ditt tidigare svar: {value}",
     "nom.dialog.retry": "Försök igen: {prompt}",
     "nom.dialog.cancelled": "Nomineringen är avbruten. Inget har skickats in.",
+    "nom.dialog.cancelled_edit": "Ändringarna är inte sparade. Nomineringen {id} är fortfarande inskickad som förut.",
+    "nom.dialog.cancelled_draft_unsaved": (
+        "Nomineringen är avbruten. Ditt sparade utkast {id} finns kvar, men svaren du gav efter att du "
+        "sparade senast är inte sparade. Skriv ”fortsätt” för att ta upp utkastet."
+    ),
+    "nom.dialog.confirm_cancel": (
+        "Du har fyllt i {count} fält. Vill du verkligen avbryta? Svara ”ja” för att avbryta eller ”nej” "
+        "för att fortsätta (skriv ”spara” för att spara ett utkast först)."
+    ),
+    "nom.dialog.cancel_declined": "Bra, vi fortsätter.",
+    "nom.dialog.did_you_mean": "Menade du ”{command}”? Svara ”ja”, eller ”nej” om ”{text}” är ditt svar.",
+    "nom.dialog.in_progress": "Du har en påbörjad nominering (fråga {number} av {total}). Vi fortsätter här:",
+    "nom.dialog.in_progress_summary": "Du har en påbörjad nominering som är redo att granskas. Vi fortsätter här:",
+    "nom.summary.fix_hint": "Skriv ”ändra {number}” för att rätta ”{field}”.",
     "nom.dialog.cancelled_draft": "Nomineringen är avbruten. Ditt sparade utkast {id} finns kvar; skriv ”fortsätt” för att ta upp det.",
     "nom.dialog.saved": "Utkastet är sparat (id {id}). Skriv ”fortsätt” när du vill fortsätta.",
     "nom.dialog.nothing_to_resume": "Du har ingen påbörjad nominering. Skriv ”nominera” för att börja.",
@@ -109,6 +129,7 @@ TEXTS: dict[str, str] = {
     "nom.list.item": "• {id}: {nominee} – {status}",
     "nom.list.none": "Du har inga nomineringar till Trygghetspriset {year}.",
     "nom.list.hint": "Skriv ”ändra nominering ID” eller ”återkalla ID”.",
+    "nom.list.hint_closed": "Nomineringsperioden är stängd, så nomineringarna kan inte längre ändras eller återkallas.",
     "nom.status.draft": "utkast",
     "nom.status.submitted": "inskickad",
     "nom.status.withdrawn": "återkallad",

@@ -6,6 +6,7 @@ from bot.knowledge import default_knowledge
 from bot.nominations.model import Nomination, Nominator
 from bot.nominations.rules import Rules
 from handlers.slack.blocks import MODAL_FIELDS, full_nomination_view, jury_message, nomination_modal
+from tests.texts import ADDED_VALUE
 
 
 def nomination(**changes: object) -> Nomination:
@@ -14,7 +15,7 @@ def nomination(**changes: object) -> Nomination:
         "nominee": "Trygga Gatan",
         "partners": ["Polisen", "Fältgruppen"],
         "description": "Nattvandring",
-        "added_value": "Vi samverkar med polis och skola vilket ger mervärde",
+        "added_value": ADDED_VALUE,
         "round_year": 2023,
         "status": "submitted",
         "nominator": Nominator(name="Anna", email="anna@example.se", user_id="slack:U1"),

@@ -19,8 +19,8 @@ def test_modal_values_become_nomination_content() -> None:
             {
                 "nominee": "Trygga Gatan",
                 "partners": "Polisen\nFältgruppen, Skolan",
-                "description": "x",
-                "added_value": "y",
+                "description": "En beskrivning",
+                "added_value": "Ett mervärde",
                 "innovation": "  ",
                 "results": None,
             }
