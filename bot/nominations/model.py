@@ -146,3 +146,7 @@ class OutboxMessage(BaseModel):
     # channel id -> delivery; lets a retry skip channels that already got it and lets
     # an edit find the message ts to update (chat.update) instead of posting again.
     deliveries: dict[str, ChannelDelivery] = Field(default_factory=dict)
+    # The worker holding the message (``OutboxRepository.claim_due``) and until when;
+    # an expired lease is free to be claimed again.
+    claimed_by: str | None = None
+    lease_until: datetime | None = None

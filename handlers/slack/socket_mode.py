@@ -11,10 +11,13 @@ from bot.config import Settings
 from handlers.slack.app import build_deps, create_bolt_app
 from handlers.slack.client import build_web_client
 from handlers.slack.delivery import JuryNotifier
-from store import Store
+from store import Store, open_store_async
 
 
-async def run_socket_mode(settings: Settings, store: Store) -> None:
+async def run_socket_mode(settings: Settings, store: Store | None = None) -> None:
+    """Serve until cancelled; opens the store the settings select unless ``store`` is given."""
+    if store is None:
+        store = await open_store_async(settings, clock=settings.clock())
     http = aiohttp.ClientSession()
     deps = build_deps(settings, store, http)
     client = build_web_client(settings, http)
@@ -32,4 +35,4 @@ async def run_socket_mode(settings: Settings, store: Store) -> None:
         await deps.tasks.drain()
         await handler.close_async()  # type: ignore[no-untyped-call]
         await http.close()
-        store.close()
+        await store.aclose()
