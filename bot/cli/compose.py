@@ -28,9 +28,7 @@ def settings_round(settings: Settings) -> Round:
     return current_round(default_knowledge().prize, settings.round_year)
 
 
-async def open_settings_store(
-    settings: Settings, *, read_only: bool = False, tenant: str = DEFAULT_TENANT
-) -> Store:
+async def open_settings_store(settings: Settings, *, read_only: bool = False, tenant: str = DEFAULT_TENANT) -> Store:
     """The store the settings select (PostgreSQL or TinyDB), bound to ``tenant``; raises ``StoreError``."""
     return await open_store_async(settings, tenant=tenant, read_only=read_only, clock=settings.clock())
 
