@@ -59,7 +59,7 @@ def create_bolt_app(deps: SlackDeps, client: AsyncWebClient, *, verify_requests:
         attaching_function_token_enabled=False,
         attaching_conversation_kwargs_enabled=False,
     )
-    app.use(DedupeMiddleware(deps.seen))
+    app.use(DedupeMiddleware(deps.seen, deps.store.dedupe))
     for module in (commands, events, views, actions):
         module.register(app, deps)
     return app

@@ -3,6 +3,11 @@
 Slack redelivers an event it thinks was not acknowledged (``X-Slack-Retry-Num`` over
 HTTP, ``retry_attempt`` in Socket Mode). Events carry a stable ``event_id``;
 an id seen before is acknowledged and dropped, whatever the retry headers say.
+
+Two layers: this process's memory (:class:`SeenEvents`, free) and the store's
+``dedupe.first_time`` (:class:`bot.nominations.ports.DedupeRepository`), which on
+PostgreSQL holds across every process on the database, so a retry that lands on
+another process (or arrives after a restart) is still dropped.
 """
 
 from __future__ import annotations
@@ -15,6 +20,11 @@ from typing import Any
 from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
+
+from bot.nominations.ports import DedupeRepository
+
+# Slack retries an event within minutes; an hour leaves a wide margin.
+DEDUPE_TTL_SECONDS = 3600.0
 
 
 class SeenEvents:
@@ -50,13 +60,19 @@ class DedupeMiddleware(AsyncMiddleware):
     keyword-argument injection it performs for function middleware on every request.
     """
 
-    def __init__(self, seen: SeenEvents) -> None:
+    def __init__(self, seen: SeenEvents, shared: DedupeRepository | None = None) -> None:
         self.seen = seen
+        self.shared = shared
+
+    async def first_time(self, key: str) -> bool:
+        if not self.seen.first_time(key):
+            return False
+        return self.shared is None or await self.shared.first_time(key, DEDUPE_TTL_SECONDS)
 
     async def async_process(
         self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[BoltResponse]]
     ) -> BoltResponse | None:
         key = delivery_key(req.body)
-        if key is not None and not self.seen.first_time(key):
+        if key is not None and not await self.first_time(key):
             return BoltResponse(status=200, body="")
         return await next()

@@ -57,7 +57,12 @@ def create_web_app(
         deps = request.app[DEPS]
         try:
             pending = sum(1 for message in await deps.store.outbox.list() if message.status == "pending")
-            store_status: dict[str, object] = {"ok": True, "backend": deps.store.backend, "path": deps.store.location(), "outbox_pending": pending}
+            store_status: dict[str, object] = {
+                "ok": True,
+                "backend": deps.store.backend,
+                "path": deps.store.location(),
+                "outbox_pending": pending,
+            }
         except Exception as error:  # a health check reports, it does not raise
             store_status = {"ok": False, "error": str(error)}
         status = 200 if store_status["ok"] else 503
