@@ -44,6 +44,8 @@ class Settings(BaseSettings):
         default=Path("data") / "trygghetsbot.json",
         validation_alias=AliasChoices("TRYGGHETSBOT_DB"),
     )
+    # A postgresql:// URL selects the PostgreSQL store; unset, the TinyDB file db_path is used.
+    database_url: str | None = Field(default=None, validation_alias="TRYGGHETSBOT_DATABASE_URL")
     now: datetime | None = Field(default=None, validation_alias="TRYGGHETSBOT_NOW")
     round_year: int | None = Field(default=None, validation_alias="TRYGGHETSBOT_ROUND")
     host: str = Field(default="0.0.0.0", validation_alias="TRYGGHETSBOT_HOST")
@@ -66,6 +68,18 @@ class Settings(BaseSettings):
                 return datetime(parsed.year, parsed.month, parsed.day, 12, tzinfo=STOCKHOLM)
             moment = datetime.fromisoformat(text)
             return moment if moment.tzinfo else moment.replace(tzinfo=STOCKHOLM)
+        return value
+
+    @field_validator("database_url", mode="before")
+    @classmethod
+    def _postgres_url(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            if not text:
+                return None
+            if not text.startswith(("postgresql://", "postgres://")):
+                raise ValueError("must start with postgresql://")
+            return text
         return value
 
     @field_validator("slack_api_url")

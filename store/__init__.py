@@ -1,70 +1,136 @@
-"""Embedded TinyDB store: nominations, conversation/dialog state and the notification outbox.
+"""Storage: nominations, conversation/dialog state, the notification outbox and delivery dedupe.
 
-Open with :func:`open_store` (path from ``TRYGGHETSBOT_DB``); the returned
-:class:`Store` has three repositories implementing the core's Protocols
-(:mod:`bot.nominations.ports`):
+Two backends implement the core's Protocols (:mod:`bot.nominations.ports`)
+behind one :class:`~store.base.Store` handle, bound to one tenant:
 
-* ``store.nominations`` — :class:`store.nominations.TinyNominationRepository`
-* ``store.dialogs`` — :class:`store.dialogs.TinyDialogRepository`
-* ``store.outbox`` — :class:`store.outbox.TinyOutboxRepository` (see its module
-  docstring for the delivery API a platform sender uses)
-* ``store.seen`` — :class:`store.seen.TinySeenRepository`: deliveries already handled
-  (platform event ids), with an expiry
+* TinyDB (embedded, the default): :func:`open_store` (synchronous) opens the
+  file at ``TRYGGHETSBOT_DB``; ``store.nominations`` is
+  :class:`store.nominations.TinyNominationRepository`, ``store.dialogs``
+  :class:`store.dialogs.TinyDialogRepository`, ``store.outbox``
+  :class:`store.outbox.TinyOutboxRepository` (see its module docstring for the
+  delivery API a platform sender uses), ``store.dedupe``
+  :class:`store.dedupe.TinyDedupeRepository`. Durability: every write is an
+  atomic file replace with fsync (:mod:`store.atomic`); layout, schema check and
+  locking are described in :mod:`store.engine`. A tenant other than the default
+  gets its own file beside the default one.
+* PostgreSQL (``TRYGGHETSBOT_DATABASE_URL``): :mod:`store.postgres`, for several
+  processes and workspaces on one database.
 
-Durability: every write is an atomic file replace with fsync (:mod:`store.atomic`);
-layout, schema check and locking are described in :mod:`store.engine`.
+:func:`open_store_async` opens whichever the settings (or a URL/path) select.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
+from bot.clock import Clock, system_clock
+from store.base import DEFAULT_TENANT, Store, check_tenant
+from store.dedupe import TinyDedupeRepository
 from store.dialogs import TinyDialogRepository
 from store.engine import SCHEMA_VERSION, Engine
 from store.errors import SchemaVersionError, StoreCorruptError, StoreError, StoreLockedError
 from store.nominations import OutboxIndex, TinyNominationRepository
 from store.outbox import TinyOutboxRepository
-from store.seen import TinySeenRepository
 
 __all__ = [
+    "DEFAULT_TENANT",
     "SCHEMA_VERSION",
     "SchemaVersionError",
     "Store",
     "StoreCorruptError",
     "StoreError",
     "StoreLockedError",
+    "TinyStore",
+    "is_postgres_url",
     "open_store",
+    "open_store_async",
+    "tenant_path",
 ]
 
 
 @dataclass
-class Store:
+class TinyStore(Store):
+    backend: ClassVar[str] = "tinydb"
     engine: Engine
     nominations: TinyNominationRepository
     dialogs: TinyDialogRepository
     outbox: TinyOutboxRepository
-    seen: TinySeenRepository
+    dedupe: TinyDedupeRepository
+    tenant: str = field(default=DEFAULT_TENANT)
 
     def close(self) -> None:
         self.engine.close()
 
-    def __enter__(self) -> Store:
+    async def aclose(self) -> None:
+        self.close()
+
+    def location(self) -> str:
+        return str(self.engine.path)
+
+    def __enter__(self) -> TinyStore:
         return self
 
     def __exit__(self, *_: object) -> None:
         self.close()
 
 
-def open_store(path: str | Path, *, read_only: bool = False) -> Store:
-    """Open (and for writing, create) the database at ``path``; raises :class:`StoreError`."""
-    engine = Engine(Path(path), read_only=read_only)
+def tenant_path(path: str | Path, tenant: str = DEFAULT_TENANT) -> Path:
+    """The TinyDB file of ``tenant``: ``path`` itself for the default tenant, else a sibling file."""
+    path = Path(path)
+    if check_tenant(tenant) == DEFAULT_TENANT:
+        return path
+    safe = tenant.replace(":", "_")
+    return path.with_name(f"{path.stem}.tenant-{safe}{path.suffix}")
+
+
+def open_store(
+    path: str | Path, *, read_only: bool = False, tenant: str = DEFAULT_TENANT, clock: Clock = system_clock
+) -> TinyStore:
+    """Open (and for writing, create) the TinyDB database at ``path``; raises :class:`StoreError`."""
+    engine = Engine(tenant_path(path, tenant), read_only=read_only)
     engine.open()
     index = OutboxIndex(engine)
-    return Store(
+    return TinyStore(
         engine=engine,
         nominations=TinyNominationRepository(engine, index),
         dialogs=TinyDialogRepository(engine),
         outbox=TinyOutboxRepository(engine, index),
-        seen=TinySeenRepository(engine),
+        dedupe=TinyDedupeRepository(engine, clock),
+        tenant=tenant,
     )
+
+
+def is_postgres_url(target: object) -> bool:
+    return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
+
+
+async def open_store_async(
+    target: object,
+    *,
+    tenant: str = DEFAULT_TENANT,
+    read_only: bool = False,
+    clock: Clock = system_clock,
+) -> Store:
+    """Open the store that ``target`` selects, bound to ``tenant``.
+
+    ``target`` is the settings (``TRYGGHETSBOT_DATABASE_URL`` selects PostgreSQL,
+    otherwise the TinyDB file ``TRYGGHETSBOT_DB``), a ``postgresql://`` URL, or a
+    TinyDB path. Raises :class:`StoreError` (one readable line) when it cannot be used,
+    :class:`SchemaVersionError` when a PostgreSQL schema needs ``trygghetsbot db upgrade``.
+    """
+    url: str | None
+    path: str | Path
+    if isinstance(target, str | Path) and not is_postgres_url(target):
+        url, path = None, target
+    elif is_postgres_url(target):
+        url, path = str(target), ""
+    else:
+        url = getattr(target, "database_url", None)
+        path = getattr(target, "db_path", "")
+    if url:
+        from store.postgres import open_postgres_store
+
+        return await open_postgres_store(url, tenant=tenant, read_only=read_only, clock=clock)
+    return open_store(path, read_only=read_only, tenant=tenant, clock=clock)

@@ -31,6 +31,8 @@ from store.engine import Engine, docs
 
 NOMINATIONS = "nominations"
 OUTBOX = "outbox"
+# Leases live in memory only (see store.outbox); the file never holds them.
+LEASE_FIELDS = {"claimed_by", "lease_until"}
 
 
 class TinyNominationRepository:
@@ -97,7 +99,7 @@ class TinyNominationRepository:
         file = self._where.get(nomination.id) or self.engine.shard_path(nomination.round_year, nomination.id)
         db = self.engine.shard(file)
         doc = nomination.model_dump(mode="json")
-        event_doc = event.model_dump(mode="json") if event else None
+        event_doc = event.model_dump(mode="json", exclude=LEASE_FIELDS) if event else None
 
         def change() -> None:
             db.table(NOMINATIONS).upsert(doc, Query().id == nomination.id)

@@ -24,20 +24,30 @@ API (async; ``TinyOutboxRepository``):
 ``deliveries_for(nomination_id)``
     channel -> first delivery over all messages of the nomination: where the
     jury's copy lives, for updates.
+``claim_due(worker, now, lease_seconds, limit=50)``
+    Like ``due`` but each message is leased to ``worker`` (``claimed_by``,
+    ``lease_until``) and not handed to another worker until the lease expires;
+    ``mark_sent``/``schedule_retry`` complete the attempt and clear the lease,
+    ``release(id, worker)`` gives it back. ``due`` leaves out messages under a
+    live lease.
+
+TinyDB keeps leases in memory only: one process writes the database, so a
+restart frees every lease. The PostgreSQL backend (:mod:`store.postgres.outbox`)
+stores them and claims with ``FOR UPDATE SKIP LOCKED`` for many processes.
 """
 
 from __future__ import annotations
 
 import builtins
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from tinydb import Query
 
 from bot.nominations.model import ChannelDelivery, OutboxMessage
 from store.engine import Engine
 from store.errors import StoreError
-from store.nominations import OUTBOX, OutboxIndex
+from store.nominations import LEASE_FIELDS, OUTBOX, OutboxIndex
 
 
 class TinyOutboxRepository:
@@ -59,7 +69,14 @@ class TinyOutboxRepository:
 
     async def due(self, now: datetime, limit: int = 50) -> builtins.list[OutboxMessage]:
         async with self.engine.lock:
-            found = [m for i in self.index.pending if (m := self.index.messages[i]).next_attempt_at <= now]
+            return self._due(now, limit)
+
+    def _due(self, now: datetime, limit: int) -> builtins.list[OutboxMessage]:
+        found = [
+            m
+            for i in self.index.pending
+            if (m := self.index.messages[i]).next_attempt_at <= now and (m.lease_until is None or m.lease_until <= now)
+        ]
         return sorted(found, key=lambda m: m.created_at)[:limit]
 
     async def record_attempt(self, message_id: str, destination: str, now: datetime) -> OutboxMessage:
@@ -69,6 +86,22 @@ class TinyOutboxRepository:
             return message.model_copy(update={"in_flight": in_flight})
 
         return await self._update(message_id, update)
+
+    async def claim_due(
+        self, worker: str, now: datetime, lease_seconds: float, limit: int = 50
+    ) -> builtins.list[OutboxMessage]:
+        until = now + timedelta(seconds=lease_seconds)
+        async with self.engine.lock:
+            claimed = [m.model_copy(update={"claimed_by": worker, "lease_until": until}) for m in self._due(now, limit)]
+            for message in claimed:
+                self.index.messages[message.id] = message
+        return claimed
+
+    async def release(self, message_id: str, worker: str) -> None:
+        async with self.engine.lock:
+            current = self.index.messages.get(message_id)
+            if current is not None and current.claimed_by == worker:
+                self.index.messages[message_id] = current.model_copy(update={"claimed_by": None, "lease_until": None})
 
     async def record_delivery(self, message_id: str, channel: str, ts: str, now: datetime) -> OutboxMessage:
         def update(message: OutboxMessage) -> OutboxMessage:
@@ -86,7 +119,14 @@ class TinyOutboxRepository:
             for channel, ts in (deliveries or {}).items():
                 merged[channel] = ChannelDelivery(ts=ts, delivered_at=now)
             return message.model_copy(
-                update={"status": "sent", "sent_at": now, "deliveries": merged, "attempts": message.attempts + 1}
+                update={
+                    "status": "sent",
+                    "sent_at": now,
+                    "deliveries": merged,
+                    "attempts": message.attempts + 1,
+                    "claimed_by": None,
+                    "lease_until": None,
+                }
             )
 
         return await self._update(message_id, update)
@@ -98,6 +138,8 @@ class TinyOutboxRepository:
                     "attempts": message.attempts + 1,
                     "last_error": error[:1000],
                     "next_attempt_at": next_attempt_at,
+                    "claimed_by": None,
+                    "lease_until": None,
                 }
             )
 
@@ -117,7 +159,7 @@ class TinyOutboxRepository:
             if current is None or file is None:
                 raise StoreError(f"no outbox message {message_id!r}")
             new = update(current)
-            doc = new.model_dump(mode="json")
+            doc = new.model_dump(mode="json", exclude=LEASE_FIELDS)
             db = self.engine.shard(file)
             await self.engine.write(db, lambda: db.table(OUTBOX).update(doc, Query().id == message_id))
             self.index.add(new, file)

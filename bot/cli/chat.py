@@ -58,7 +58,7 @@ async def open_when_free(settings: Settings, wait_seconds: float = 10.0) -> Stor
     deadline = time.monotonic() + wait_seconds
     while True:
         try:
-            return open_settings_store(settings)
+            return await open_settings_store(settings)
         except StoreLockedError:
             if time.monotonic() > deadline:
                 raise
@@ -72,7 +72,7 @@ async def handle(
     try:
         return await build_assistant(store, settings, contexts).handle(key, user, message, session=session)
     finally:
-        store.close()
+        await store.aclose()
 
 
 async def greet(settings: Settings, key: str, session: str) -> Reply | None:
@@ -80,12 +80,12 @@ async def greet(settings: Settings, key: str, session: str) -> Reply | None:
     try:
         return await build_assistant(store, settings).greeting(key, session)
     finally:
-        store.close()
+        await store.aclose()
 
 
 async def converse(args: argparse.Namespace, settings: Settings) -> int:
     try:
-        (await open_when_free(settings)).close()  # a broken database is reported before the first question
+        await (await open_when_free(settings)).aclose()  # a broken database is reported before the first question
     except StoreError as error:
         print(t("sv", "nom.cli.store_error", error=error), file=sys.stderr)
         return 2

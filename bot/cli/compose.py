@@ -1,7 +1,8 @@
 """Composition for the nomination commands: settings -> store, round, service.
 
 The core never opens the store itself; this is the one place that knows the
-store package, the database path (``TRYGGHETSBOT_DB``), the clock
+store package, the database (``TRYGGHETSBOT_DATABASE_URL`` for PostgreSQL, else the
+TinyDB file ``TRYGGHETSBOT_DB``), the clock
 (``TRYGGHETSBOT_NOW``) and the round (``TRYGGHETSBOT_ROUND`` or the latest in
 the knowledge data).
 """
@@ -19,7 +20,7 @@ from bot.knowledge.models import Round
 from bot.nominations.dialog import NominationDialog
 from bot.nominations.rounds import current_round
 from bot.nominations.service import NominationService
-from store import Store, open_store
+from store import DEFAULT_TENANT, Store, open_store_async
 
 
 def settings_round(settings: Settings) -> Round:
@@ -27,8 +28,9 @@ def settings_round(settings: Settings) -> Round:
     return current_round(default_knowledge().prize, settings.round_year)
 
 
-def open_settings_store(settings: Settings, *, read_only: bool = False) -> Store:
-    return open_store(settings.db_path, read_only=read_only)
+async def open_settings_store(settings: Settings, *, read_only: bool = False, tenant: str = DEFAULT_TENANT) -> Store:
+    """The store the settings select (PostgreSQL or TinyDB), bound to ``tenant``; raises ``StoreError``."""
+    return await open_store_async(settings, tenant=tenant, read_only=read_only, clock=settings.clock())
 
 
 def build_service(store: Store, settings: Settings) -> NominationService:

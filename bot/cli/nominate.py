@@ -85,13 +85,13 @@ def print_errors(errors: list[FieldError], as_json: bool) -> None:
 
 
 async def submit(args: argparse.Namespace, settings: Settings, data: NominationInput, key: str) -> SubmitResult:
-    store = open_settings_store(settings)
+    store = await open_settings_store(settings)
     try:
         service = build_service(store, settings)
         nominator = Nominator(name=data.nominator.name, email=data.nominator.email)
         return await service.submit(data.content(), nominator, idempotency_key=args.key or key)
     finally:
-        store.close()
+        await store.aclose()
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

@@ -41,13 +41,13 @@ def register(subparsers: Any) -> None:
 
 
 async def load(settings: Settings, round_year: int | None, statuses: list[str] | None) -> list[Nomination]:
-    if not settings.db_path.exists():
+    if not settings.database_url and not settings.db_path.exists():
         return []
-    store = open_settings_store(settings, read_only=True)
+    store = await open_settings_store(settings, read_only=True)
     try:
         return await store.nominations.list(round_year=round_year, statuses=statuses)
     finally:
-        store.close()
+        await store.aclose()
 
 
 def _load_or_fail(settings: Settings, round_year: int | None, statuses: list[str] | None) -> list[Nomination] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bot.cli.slack_startup import open_for_slack
+from bot.cli.slack_startup import check_for_slack
 from bot.config import Settings
 
 
@@ -17,15 +17,14 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    store = open_for_slack(settings, "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
-    if store is None:
+    if not check_for_slack(settings, "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"):
         return 2
     from aiohttp import web
 
     from handlers.slack.server import create_web_app
 
     web.run_app(
-        create_web_app(settings, store=store),
+        create_web_app(settings),
         host=args.host or settings.host,
         port=args.port or settings.port,
         access_log=None,

@@ -1,25 +1,35 @@
-"""What `serve` and `socket` share before Slack starts: settings checked, store opened, logging on."""
+"""What `serve` and `socket` share before Slack starts: settings checked, store checked, logging on."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 
+from bot.cli.compose import open_settings_store
 from bot.config import Settings, SettingsError
 from bot.texts import t
-from store import Store, StoreError, open_store
+from store import StoreError
 
 
-def open_for_slack(settings: Settings, *required: str) -> Store | None:
-    """The store, or None after one line on stderr naming what is wrong."""
+async def _check_store(settings: Settings) -> None:
+    await (await open_settings_store(settings)).aclose()
+
+
+def check_for_slack(settings: Settings, *required: str) -> bool:
+    """True when Slack can start: the settings are there and the store opens; else one line on stderr.
+
+    The store itself is opened again inside the server's event loop (a PostgreSQL
+    pool belongs to the loop that opened it).
+    """
     # Imported here so that `trygghetsbot ask` never pays for slack_bolt.
     from handlers.slack.app import require_settings
 
     try:
         require_settings(settings, *required)
-        store = open_store(settings.db_path)
+        asyncio.run(_check_store(settings))
     except (SettingsError, StoreError) as error:
         print(t("sv", "cli.settings_error", error=error), file=sys.stderr)
-        return None
+        return False
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    return store
+    return True

@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 from typing import Any
 
-from bot.cli.slack_startup import open_for_slack
+from bot.cli.slack_startup import check_for_slack
 from bot.config import Settings
 
 
@@ -17,11 +17,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    store = open_for_slack(settings, "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
-    if store is None:
+    if not check_for_slack(settings, "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"):
         return 2
     from handlers.slack.socket_mode import run_socket_mode
 
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run_socket_mode(settings, store))
+        asyncio.run(run_socket_mode(settings))
     return 0

@@ -160,3 +160,7 @@ class OutboxMessage(BaseModel):
     # platform call, so after a crash mid-call the sender looks for the post it may have made
     # (tagged with this message's id) instead of posting a second one.
     in_flight: dict[str, datetime] = Field(default_factory=dict)
+    # The worker holding the message (``OutboxRepository.claim_due``) and until when;
+    # an expired lease is free to be claimed again.
+    claimed_by: str | None = None
+    lease_until: datetime | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Collection
 from datetime import datetime
 from typing import Protocol
@@ -67,10 +68,28 @@ class OutboxRepository(Protocol):
 
     async def deliveries_for(self, nomination_id: str) -> dict[str, ChannelDelivery]: ...
 
+    async def claim_due(
+        self, worker: str, now: datetime, lease_seconds: float, limit: int = 50
+    ) -> builtins.list[OutboxMessage]:
+        """Due pending messages not leased by a live worker, now leased to ``worker`` until
+        ``now + lease_seconds`` (``claimed_by``/``lease_until`` set), oldest first.
 
-class SeenRepository(Protocol):
-    """Deliveries a platform may send more than once (Slack event ids), remembered for a while."""
+        A message is claimed by one worker at a time, across processes; a worker that
+        dies leaves its lease to expire, after which another worker claims the message.
+        ``mark_sent`` and ``schedule_retry`` complete an attempt and clear the lease.
+        """
+        ...
 
+    async def release(self, message_id: str, worker: str) -> None:
+        """Give the lease back (only if ``worker`` still holds it) without completing."""
+        ...
+
+
+class DedupeRepository(Protocol):
     async def first_time(self, key: str, ttl_seconds: float) -> bool:
-        """True (and remembered for ``ttl_seconds``) the first time ``key`` is seen; False for a repeat."""
+        """True exactly once per ``key`` within ``ttl_seconds``, across every process on the store.
+
+        Used for platform deliveries that may be retried (Slack ``event_id``); after the
+        time-to-live the key may be used again.
+        """
         ...

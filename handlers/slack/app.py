@@ -76,7 +76,7 @@ def create_bolt_app(deps: SlackDeps, client: AsyncWebClient) -> AsyncApp:
         attaching_function_token_enabled=False,
         attaching_conversation_kwargs_enabled=False,
     )
-    app.use(DedupeMiddleware(deps.store.seen))
+    app.use(DedupeMiddleware(deps.store.dedupe))
     app.error(_on_listener_error)
     for module in (commands, events, views, actions):
         module.register(app, deps)

@@ -17,6 +17,12 @@ the nomination id and its revision). A later attempt at a destination with a
 send in flight first looks for the tagged post in the channel's recent history
 and records its ``ts`` instead of posting again.
 
+Any number of workers, in any number of processes, may drain one outbox: each
+round claims due messages with ``outbox.claim_due`` (a lease of
+:data:`LEASE_SECONDS` per message for this worker), so no two workers send the
+same message; a worker killed mid-round leaves its leases to expire and another
+worker picks the messages up.
+
 Retry times use the real clock, not the app's clock: ``TRYGGHETSBOT_NOW`` pins
 the business date (is the period open?), but a retry must still come later.
 """
@@ -26,6 +32,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import socket
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -67,6 +76,16 @@ class Post:
     blocks: list[Block] | None
 
 
+# How long a claimed message stays this worker's; far longer than a round of sends takes.
+LEASE_SECONDS = 300.0
+CLAIM_BATCH = 10
+
+
+def worker_id() -> str:
+    """This worker's name in leases: host, process and a random part."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
 class JuryNotifier:
     def __init__(
         self, deps: SlackDeps, client: AsyncWebClient, *, poll_seconds: float = 1.0, retry_base_seconds: float = 2.0
@@ -76,6 +95,7 @@ class JuryNotifier:
         self.poll_seconds = poll_seconds
         self.retry_base_seconds = retry_base_seconds
         self._task: asyncio.Task[None] | None = None
+        self.worker = worker_id()
 
     def start(self) -> None:
         self._task = asyncio.get_running_loop().create_task(self._run(), name="jury-notifier")
@@ -101,9 +121,23 @@ class JuryNotifier:
     async def deliver_due(self) -> int:
         """Send every due message once; returns how many were completed."""
         done = 0
-        for message in await self.deps.store.outbox.due(system_clock()):
-            if await self._deliver(message):
-                done += 1
+        outbox = self.deps.store.outbox
+        while claimed := await outbox.claim_due(self.worker, system_clock(), LEASE_SECONDS, limit=CLAIM_BATCH):
+            round_done = 0
+            for position, message in enumerate(claimed):
+                try:
+                    completed = await self._deliver(message)
+                except BaseException:
+                    # Give back what this round did not finish, so the next round (or worker) retries it now.
+                    for unfinished in claimed[position:]:
+                        with contextlib.suppress(Exception):
+                            await outbox.release(unfinished.id, self.worker)
+                    raise
+                round_done += completed
+            done += round_done
+            # A full batch may mean more are due; a batch that all failed waits for the next round.
+            if len(claimed) < CLAIM_BATCH or not round_done:
+                break
         return done
 
     def destinations(self, message: OutboxMessage, nomination: Nomination) -> list[Destination]:

@@ -4,7 +4,7 @@ Slack redelivers an event it thinks was not acknowledged (``X-Slack-Retry-Num`` 
 HTTP, ``retry_attempt`` in Socket Mode). Events carry a stable ``event_id``;
 an id seen before is acknowledged and dropped, whatever the retry headers say.
 
-Seen ids are kept in the store with an expiry (:class:`bot.nominations.ports.SeenRepository`),
+Seen ids are kept in the store with an expiry (:class:`bot.nominations.ports.DedupeRepository`),
 so a retry that arrives after a restart, or at another process on the same database,
 is dropped too.
 """
@@ -18,7 +18,7 @@ from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
-from bot.nominations.ports import SeenRepository
+from bot.nominations.ports import DedupeRepository
 
 # Slack retries within minutes; an hour covers its whole retry schedule with room to spare.
 SEEN_TTL_SECONDS = 3600.0
@@ -37,7 +37,7 @@ class DedupeMiddleware(AsyncMiddleware):
     keyword-argument injection it performs for function middleware on every request.
     """
 
-    def __init__(self, seen: SeenRepository, ttl_seconds: float = SEEN_TTL_SECONDS) -> None:
+    def __init__(self, seen: DedupeRepository, ttl_seconds: float = SEEN_TTL_SECONDS) -> None:
         self.seen = seen
         self.ttl_seconds = ttl_seconds
 

@@ -19,7 +19,7 @@ from handlers.slack.client import build_outbox_client, build_web_client
 from handlers.slack.delivery import JuryNotifier
 from handlers.slack.deps import SlackDeps
 from handlers.slack.inbound import RejectedRequest, check_shape, parse_body, verify_signature
-from store import Store, open_store
+from store import Store, open_store_async
 
 log = logging.getLogger(__name__)
 
@@ -37,13 +37,13 @@ def create_web_app(
     retry_base_seconds: float = 2.0,
     identity_retry_seconds: float = 1.0,
 ) -> web.Application:
-    """The aiohttp application; it opens ``store`` (default: ``settings.db_path``) on startup."""
+    """The aiohttp application; on startup it opens ``store`` (default: the store the settings select)."""
     web_app = web.Application()
     secret = settings.slack_signing_secret or ""
 
     async def start(app: web.Application) -> None:
         nonlocal store
-        store = store or open_store(settings.db_path)
+        store = store or await open_store_async(settings, clock=settings.clock())
         http = aiohttp.ClientSession()
         deps = build_deps(settings, store, http)
         client = build_web_client(settings, http)
@@ -69,7 +69,7 @@ def create_web_app(
         deps = app[DEPS]
         await deps.tasks.drain()
         await deps.http.close()
-        deps.store.close()
+        await deps.store.aclose()
 
     async def slack_events(request: web.Request) -> web.Response:
         raw = await request.read()
@@ -91,7 +91,12 @@ def create_web_app(
         deps = request.app[DEPS]
         try:
             pending = sum(1 for message in await deps.store.outbox.list() if message.status == "pending")
-            store_status: dict[str, object] = {"ok": True, "path": str(settings.db_path), "outbox_pending": pending}
+            store_status: dict[str, object] = {
+                "ok": True,
+                "backend": deps.store.backend,
+                "path": deps.store.location(),
+                "outbox_pending": pending,
+            }
         except Exception as error:  # a health check reports, it does not raise
             store_status = {"ok": False, "error": str(error)}
         status = 200 if store_status["ok"] else 503

@@ -28,7 +28,7 @@ from handlers.slack.app import build_deps, create_bolt_app
 from handlers.slack.client import build_outbox_client, build_web_client
 from handlers.slack.delivery import JuryNotifier
 from handlers.slack.inbound import RejectedRequest, check_shape
-from store import Store
+from store import Store, open_store_async
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,12 @@ class GuardedSocketModeHandler(AsyncBaseSocketModeHandler):
         await send_async_response(client, req, bolt_response, start)
 
 
-async def run_socket_mode(settings: Settings, store: Store, *, identity_retry_seconds: float = 1.0) -> None:
+async def run_socket_mode(
+    settings: Settings, store: Store | None = None, *, identity_retry_seconds: float = 1.0
+) -> None:
+    """Serve until cancelled; opens the store the settings select unless ``store`` is given."""
+    if store is None:
+        store = await open_store_async(settings, clock=settings.clock())
     http = aiohttp.ClientSession()
     deps = build_deps(settings, store, http)
     client = build_web_client(settings, http)
@@ -114,4 +119,4 @@ async def run_socket_mode(settings: Settings, store: Store, *, identity_retry_se
         await deps.tasks.drain()
         await handler.close_async()  # type: ignore[no-untyped-call]
         await http.close()
-        store.close()
+        await store.aclose()

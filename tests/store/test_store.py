@@ -1,31 +1,15 @@
+"""TinyDB-only store behaviour: files, atomic writes, locking, corruption (the contract: test_contract.py)."""
+
 from __future__ import annotations
 
-import asyncio
 import json
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 import store.atomic
-from bot.nominations.model import Nominator
-from bot.nominations.state import ConversationState, DialogState
 from store import SchemaVersionError, StoreCorruptError, StoreError, StoreLockedError, open_store
-from tests.store.conftest import NOW, event, nomination
-
-
-async def test_nominations_survive_reopening(tmp_path: Path) -> None:
-    path = tmp_path / "data" / "db.json"
-    with open_store(path) as db:
-        first = nomination(1)
-        await db.nominations.submit(first, event(first))
-        await db.nominations.save(nomination(2, year=2024))
-    with open_store(path) as db:
-        assert (await db.nominations.get(first.id)) == first
-        assert sorted(n.round_year for n in await db.nominations.list()) == [2023, 2024]
-        assert len(await db.nominations.list(round_year=2024)) == 1
-        assert len(await db.nominations.list(statuses=["draft"])) == 0
-        assert len(await db.nominations.list(nominator_key=first.nominator.key)) == 1
+from tests.store.conftest import event, nomination
 
 
 async def test_nomination_and_its_outbox_message_share_one_file(tmp_path: Path) -> None:
@@ -39,32 +23,6 @@ async def test_nomination_and_its_outbox_message_share_one_file(tmp_path: Path) 
     assert [d["id"] for d in data["nominations"].values()] == [n.id]
     assert [d["id"] for d in data["outbox"].values()] == [message.id]
     assert next(iter(data["_meta"].values()))["schema_version"] == 1
-
-
-async def test_submit_is_idempotent_on_the_key(tmp_path: Path) -> None:
-    with open_store(tmp_path / "db.json") as db:
-        first = nomination(1, key="k")
-        _, created = await db.nominations.submit(first, event(first))
-        retry = nomination(1, key="k")
-        again, created_again = await db.nominations.submit(retry, event(retry))
-        assert created and not created_again and again.id == first.id
-        assert len(await db.nominations.list()) == 1 and len(await db.outbox.list()) == 1
-    with open_store(tmp_path / "db.json") as db:
-        retry = nomination(1, key="k")
-        _, created = await db.nominations.submit(retry, event(retry))
-        assert not created
-
-
-async def test_concurrent_writers_are_serialised(tmp_path: Path) -> None:
-    with open_store(tmp_path / "db.json") as db:
-        items = [nomination(i) for i in range(60)]
-        await asyncio.gather(*(db.nominations.submit(n, event(n)) for n in items))
-        same_key = [nomination(99, key="same") for _ in range(10)]
-        results = await asyncio.gather(*(db.nominations.submit(n, event(n)) for n in same_key))
-        assert sum(created for _, created in results) == 1
-    with open_store(tmp_path / "db.json") as db:
-        assert {n.id for n in await db.nominations.list()} == {n.id for n in items} | {results[0][0].id}
-        assert len(await db.outbox.list()) == 61
 
 
 async def test_failed_write_leaves_the_old_file_and_memory_consistent(
@@ -144,64 +102,3 @@ async def test_read_only_store_refuses_writes_and_creates_nothing(tmp_path: Path
         with pytest.raises(StoreError):
             await db.nominations.save(nomination())
     assert not (tmp_path / "db.json").exists()
-
-
-async def test_conversation_state_round_trip(tmp_path: Path) -> None:
-    state = ConversationState(
-        key="console:anna",
-        user_id="console:anna",
-        answer_context={"intent": "winner", "years": [2021]},
-        dialog=DialogState(round_year=2023, step="partners", nominator=Nominator(name="Anna", user_id="u")),
-        updated_at=NOW,
-    )
-    with open_store(tmp_path / "db.json") as db:
-        await db.dialogs.save(state)
-        await db.dialogs.save(state.model_copy(update={"lang": "en"}))
-    with open_store(tmp_path / "db.json") as db:
-        loaded = await db.dialogs.load("console:anna")
-        assert loaded == state.model_copy(update={"lang": "en"})
-        await db.dialogs.delete("console:anna")
-        assert await db.dialogs.load("console:anna") is None
-
-
-async def test_outbox_delivery_api(tmp_path: Path) -> None:
-    with open_store(tmp_path / "db.json") as db:
-        n = nomination()
-        first = event(n)
-        await db.nominations.submit(n, first)
-        assert [m.id for m in await db.outbox.due(NOW)] == [first.id]
-        assert await db.outbox.due(NOW - timedelta(seconds=1)) == []
-
-        later = NOW + timedelta(minutes=5)
-        retried = await db.outbox.schedule_retry(first.id, "ratelimited", later)
-        assert (retried.attempts, retried.last_error, retried.status) == (1, "ratelimited", "pending")
-        assert await db.outbox.due(NOW) == []
-        partial = await db.outbox.record_delivery(first.id, "C1", "111.1", later)
-        assert partial.status == "pending" and partial.deliveries["C1"].ts == "111.1"
-
-        sent = await db.outbox.mark_sent(first.id, later, {"C2": "222.2"})
-        assert sent.status == "sent" and sent.sent_at == later and sent.attempts == 2
-        assert set(sent.deliveries) == {"C1", "C2"}
-        assert await db.outbox.due(later) == []
-
-        edit = event(n).model_copy(update={"kind": "nomination_edited"})
-        await db.nominations.save(n.model_copy(update={"revision": 1}), edit)
-        assert [m.kind for m in await db.outbox.due(later)] == ["nomination_edited"]
-        await db.outbox.mark_sent(edit.id, later, {"C1": "333.3"})
-        # The edit's jury copy lives where the submission was posted first.
-        assert {c: d.ts for c, d in (await db.outbox.deliveries_for(n.id)).items()} == {"C1": "111.1", "C2": "222.2"}
-        with pytest.raises(StoreError):
-            await db.outbox.mark_sent("missing", later)
-    with open_store(tmp_path / "db.json") as db:
-        stored = await db.outbox.get(first.id)
-        assert stored is not None and stored.status == "sent" and stored.deliveries["C2"].ts == "222.2"
-
-
-async def test_a_seen_delivery_is_remembered_across_reopening_until_it_expires(tmp_path: Path) -> None:
-    with open_store(tmp_path / "db.json") as store:
-        assert await store.seen.first_time("slack-event:Ev1", 3600)
-        assert not await store.seen.first_time("slack-event:Ev1", 3600)
-        assert await store.seen.first_time("slack-event:Ev2", 0)  # expires at once ...
-    with open_store(tmp_path / "db.json") as store:
-        assert not await store.seen.first_time("slack-event:Ev1", 3600)  # ... this one survives a restart
-        assert await store.seen.first_time("slack-event:Ev2", 3600)  # ... that one was purged

@@ -6,4 +6,9 @@ TEXTS: dict[str, str] = {
     ),
     "cli.settings_error": "Kan inte starta: {error}",
     "cli.knowledge_error": "Kunskapsdatan kunde inte läsas: {error}",
+    "cli.db.no_url": "TRYGGHETSBOT_DATABASE_URL är inte satt: TinyDB-filen {path} behöver ingen uppgradering.",
+    "cli.db.applied": "Tillämpade migrering {version:04d} ({name}).",
+    "cli.db.upgraded": "{location}: schemat är nu version {version}.",
+    "cli.db.up_to_date": "{location}: schemat är redan version {version}, inget att göra.",
+    "cli.db.status": "{location}: schema version {found}, den här versionen kräver {wanted}.",
 }

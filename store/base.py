@@ -1,0 +1,43 @@
+"""What every backend's store handle offers: the core's repositories, bound to one tenant.
+
+A handle is opened by :func:`store.open_store_async` (either backend) or
+:func:`store.open_store` (TinyDB, synchronous). It belongs to ONE tenant (a
+workspace: Slack ``team_id``, Teams tenant id; the console and CLI use
+:data:`DEFAULT_TENANT`); nothing read or written through it crosses to another.
+"""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from typing import ClassVar
+
+from bot.nominations.ports import DedupeRepository, DialogRepository, NominationRepository, OutboxRepository
+from store.errors import StoreError
+
+DEFAULT_TENANT = "default"
+_TENANT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}")
+
+
+def check_tenant(tenant: str) -> str:
+    if not _TENANT.fullmatch(tenant):
+        raise StoreError(f"ogiltig tenant {tenant!r}: bokstäver, siffror och _.:- (högst 100 tecken)")
+    return tenant
+
+
+class Store(ABC):
+    """The repositories of one tenant; close with :meth:`aclose` (TinyDB also has ``close``)."""
+
+    backend: ClassVar[str]
+    tenant: str
+    nominations: NominationRepository
+    dialogs: DialogRepository
+    outbox: OutboxRepository
+    dedupe: DedupeRepository
+
+    @abstractmethod
+    async def aclose(self) -> None: ...
+
+    @abstractmethod
+    def location(self) -> str:
+        """Where the data lives, for messages and /healthz (a path, or a URL without password)."""

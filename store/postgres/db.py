@@ -1,0 +1,97 @@
+"""The connection pool of one PostgreSQL store handle, bound to one tenant.
+
+Connections run in autocommit; a write that spans statements (a nomination and its
+outbox message) opens an explicit transaction. The session time zone is
+Europe/Stockholm, so timestamps come back as the rest of the app writes them.
+Every driver error becomes a :class:`~store.errors.StoreError` with one line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict
+from psycopg.rows import DictRow, dict_row
+from psycopg_pool import AsyncConnectionPool, PoolTimeout
+
+from store.errors import StoreError
+
+Conn = psycopg.AsyncConnection[DictRow]
+TIME_ZONE = "Europe/Stockholm"
+
+
+def describe(url: str) -> str:
+    """``postgresql://user@host:port/dbname`` without the password, for messages."""
+    try:
+        info = conninfo_to_dict(url)
+    except psycopg.Error:
+        return "postgresql://?"
+    user = f"{info['user']}@" if info.get("user") else ""
+    port = f":{info['port']}" if info.get("port") else ""
+    return f"postgresql://{user}{info.get('host', '')}{port}/{info.get('dbname', '')}"
+
+
+def first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def connect_kwargs(*, read_only: bool = False) -> dict[str, Any]:
+    options = f"-c TimeZone={TIME_ZONE}"
+    if read_only:
+        options += " -c default_transaction_read_only=on"
+    return {"autocommit": True, "row_factory": dict_row, "options": options}
+
+
+async def connect(url: str, *, read_only: bool = False, timeout: float = 10) -> Conn:
+    """One connection (for checks and migrations); raises :class:`StoreError` when it cannot connect."""
+    try:
+        conn: Conn = await psycopg.AsyncConnection.connect(
+            url, connect_timeout=max(2, int(timeout)), **connect_kwargs(read_only=read_only)
+        )
+    except psycopg.Error as error:
+        raise StoreError(f"{describe(url)}: kan inte ansluta till PostgreSQL: {first_line(error)}") from None
+    return conn
+
+
+class Database:
+    """The pool plus the tenant every query of this handle filters by."""
+
+    def __init__(self, url: str, tenant: str, *, read_only: bool = False, max_size: int = 10) -> None:
+        self.url = url
+        self.tenant = tenant
+        self.pool: AsyncConnectionPool[Conn] = AsyncConnectionPool(
+            url,
+            min_size=1,
+            max_size=max_size,
+            kwargs=connect_kwargs(read_only=read_only),
+            open=False,
+            name=f"trygghetsbot-{tenant}",
+        )
+
+    async def open(self, timeout: float = 10) -> None:
+        try:
+            await self.pool.open(wait=True, timeout=timeout)
+        except (PoolTimeout, psycopg.Error) as error:
+            await self.pool.close()
+            raise StoreError(f"{describe(self.url)}: kan inte ansluta till PostgreSQL: {first_line(error)}") from None
+
+    async def close(self) -> None:
+        await self.pool.close()
+
+    @asynccontextmanager
+    async def connection(self) -> AsyncIterator[Conn]:
+        """A pooled connection; driver errors become :class:`StoreError`."""
+        try:
+            async with self.pool.connection() as conn:
+                yield conn
+        except (PoolTimeout, psycopg.Error) as error:
+            raise StoreError(f"{describe(self.url)}: {first_line(error)}") from error
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Conn]:
+        async with self.connection() as conn, conn.transaction():
+            yield conn

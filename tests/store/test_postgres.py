@@ -1,0 +1,153 @@
+"""PostgreSQL-only behaviour: several pools (as several processes would have) on one database,
+the schema version check, and ``trygghetsbot db upgrade``."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from bot.cli import main
+from store import SchemaVersionError, StoreError, open_store_async
+from store.postgres import SCHEMA_VERSION, PgStore, open_postgres_store
+from tests.cli.test_nominate import GOOD
+from tests.postgres_server import free_port
+from tests.store.conftest import NOW, event, nomination
+
+
+async def two_stores(url: str) -> tuple[PgStore, PgStore]:
+    """Two handles with pools of their own: what two bot processes on one database have."""
+    return await open_postgres_store(url, max_size=4), await open_postgres_store(url, max_size=4)
+
+
+async def test_two_pools_never_claim_the_same_message(postgres_url: str) -> None:
+    one, two = await two_stores(postgres_url)
+    try:
+        items = [nomination(i) for i in range(80)]
+        for n in items:
+            await one.nominations.submit(n, event(n))
+        claimed: list[str] = []
+
+        async def worker(store: PgStore, name: str) -> None:
+            while batch := await store.outbox.claim_due(name, NOW, lease_seconds=60, limit=3):
+                claimed.extend(m.id for m in batch)
+                await asyncio.sleep(0)
+
+        await asyncio.gather(
+            *(worker(store, f"{store_no}-{i}") for store_no, store in enumerate((one, two)) for i in range(4))
+        )
+        assert len(claimed) == len(set(claimed)) == 80
+        assert await two.outbox.due(NOW) == []
+    finally:
+        await one.aclose()
+        await two.aclose()
+
+
+async def test_idempotent_submit_across_two_pools(postgres_url: str) -> None:
+    one, two = await two_stores(postgres_url)
+    try:
+        attempts = [nomination(7, key="retried-key") for _ in range(12)]
+        results = await asyncio.gather(
+            *((one if i % 2 else two).nominations.submit(n, event(n)) for i, n in enumerate(attempts))
+        )
+        assert sum(created for _, created in results) == 1
+        assert len({stored.id for stored, _ in results}) == 1
+        assert len(await one.nominations.list()) == 1 and len(await two.outbox.list()) == 1
+    finally:
+        await one.aclose()
+        await two.aclose()
+
+
+async def test_dedupe_across_two_pools(postgres_url: str) -> None:
+    one, two = await two_stores(postgres_url)
+    try:
+        results = await asyncio.gather(
+            *((one if i % 2 else two).dedupe.first_time("event:Ev42", 3600) for i in range(16))
+        )
+        assert results.count(True) == 1
+    finally:
+        await one.aclose()
+        await two.aclose()
+
+
+async def test_a_new_outbox_message_wakes_a_listening_worker(postgres_url: str) -> None:
+    one, two = await two_stores(postgres_url)
+    try:
+        waiting = asyncio.create_task(two.outbox.wait_for_work(10))
+        await asyncio.sleep(0.3)  # let it LISTEN
+        n = nomination()
+        await one.nominations.submit(n, event(n))
+        assert await asyncio.wait_for(waiting, 5)
+        assert not await two.outbox.wait_for_work(0.2)
+    finally:
+        await one.aclose()
+        await two.aclose()
+
+
+async def test_missing_schema_is_one_clear_line(empty_postgres_url: str) -> None:
+    with pytest.raises(SchemaVersionError) as refused:
+        await open_store_async(empty_postgres_url)
+    assert str(refused.value) == (
+        f"Databasens schema är version 0, den här versionen kräver {SCHEMA_VERSION}: kör `trygghetsbot db upgrade`."
+    )
+
+
+async def test_newer_schema_is_refused(postgres_url: str) -> None:
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("INSERT INTO schema_version (version, name) VALUES (99, 'future')")
+    with pytest.raises(SchemaVersionError, match="version 99, nyare"):
+        await open_store_async(postgres_url)
+
+
+async def test_unreachable_server_is_one_line() -> None:
+    with pytest.raises(StoreError) as failed:
+        await open_store_async(f"postgresql://nobody:secret@127.0.0.1:{free_port()}/nothing")
+    message = str(failed.value)
+    assert "kan inte ansluta" in message and "secret" not in message and "\n" not in message
+
+
+def test_db_upgrade_then_the_cli_runs_on_postgres(
+    empty_postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TRYGGHETSBOT_DATABASE_URL", empty_postgres_url)
+    monkeypatch.setenv("TRYGGHETSBOT_DB", str(tmp_path / "unused.json"))
+    monkeypatch.setenv("TRYGGHETSBOT_NOW", "2023-06-15")
+    monkeypatch.delenv("TRYGGHETSBOT_ROUND", raising=False)
+
+    assert main(["nominations", "list"]) == 2
+    _, err = capsys.readouterr()
+    assert err.strip().splitlines() == [
+        "Databasen kan inte användas: Databasens schema är version 0, den här versionen kräver "
+        f"{SCHEMA_VERSION}: kör `trygghetsbot db upgrade`."
+    ]
+    assert main(["db", "status"]) == 1
+    assert "schema version 0" in capsys.readouterr().out
+
+    assert main(["db", "upgrade"]) == 0
+    out = capsys.readouterr().out
+    assert "0001 (initial)" in out and f"version {SCHEMA_VERSION}" in out
+    assert main(["db", "upgrade"]) == 0
+    assert "inget att göra" in capsys.readouterr().out
+
+    nomination_file = tmp_path / "n.json"
+    nomination_file.write_text(json.dumps(GOOD, ensure_ascii=False), "utf-8")
+    assert main(["nominate", "--file", str(nomination_file), "--json"]) == 0
+    created = json.loads(capsys.readouterr().out)
+    assert main(["nominate", "--file", str(nomination_file), "--json"]) == 0  # a retry: the same nomination
+    assert json.loads(capsys.readouterr().out)["id"] == created["id"]
+    assert main(["nominations", "list", "--json"]) == 0
+    assert [n["id"] for n in json.loads(capsys.readouterr().out)] == [created["id"]]
+    assert not (tmp_path / "unused.json").exists()
+
+
+def test_db_upgrade_without_a_url_says_tinydb_needs_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TRYGGHETSBOT_DATABASE_URL", raising=False)
+    assert main(["db", "upgrade"]) == 0
+    assert "TinyDB" in capsys.readouterr().out
