@@ -14,8 +14,10 @@ from typing import Any
 
 from bot.cli.compose import open_settings_store
 from bot.config import Settings
+from bot.knowledge import default_knowledge
 from bot.nominations.export import export_bytes
 from bot.nominations.model import Nomination
+from bot.nominations.rules import Rules
 from bot.texts import t
 from store import StoreError
 
@@ -88,7 +90,7 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
     found = _load_or_fail(settings, args.round, args.status or ["submitted"])
     if found is None:
         return 2
-    payload = export_bytes(found, args.format)
+    payload = export_bytes(found, args.format, Rules(default_knowledge().prize))
     if args.out is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(payload)

@@ -101,7 +101,7 @@ async def _export(deps: SlackDeps, client: AsyncWebClient, action: BlockAction, 
             channel=opened["channel"]["id"],
             filename=f"nomineringar-trygghetspriset-{year}.csv",
             title=t(LANG, "slack.jury.export_title", year=year),
-            content=export_bytes(submitted, "csv", LANG),
+            content=export_bytes(submitted, "csv", deps.service.rules, LANG),
             initial_comment=t(LANG, "slack.jury.export_comment", year=year, count=len(submitted)),
         )
     except Exception:

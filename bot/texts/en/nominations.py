@@ -148,6 +148,10 @@ TEXTS.update(
         "nom.csv.nominator_name": "Nominated by",
         "nom.csv.nominator_email": "Nominator e-mail",
         "nom.csv.nominator_user": "Nominator user id",
+        "nom.csv.updated_at": "Last edited",
+        "nom.csv.criterion": "Criterion: {text}",
+        "nom.csv.yes": "yes",
+        "nom.csv.no": "no",
         "nom.csv.duplicate_of": "Possible duplicate of",
     }
 )

@@ -164,6 +164,10 @@ TEXTS.update(
         "nom.csv.nominator_name": "Nominerad av",
         "nom.csv.nominator_email": "Nominerarens e-post",
         "nom.csv.nominator_user": "Nominerarens användar-id",
+        "nom.csv.updated_at": "Senast ändrad",
+        "nom.csv.criterion": "Kriterium: {text}",
+        "nom.csv.yes": "ja",
+        "nom.csv.no": "nej",
         "nom.csv.duplicate_of": "Möjlig dubblett av",
     }
 )
