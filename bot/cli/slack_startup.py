@@ -31,5 +31,8 @@ def check_for_slack(settings: Settings, *required: str) -> bool:
     except (SettingsError, StoreError) as error:
         print(t("sv", "cli.settings_error", error=error), file=sys.stderr)
         return False
+    if not settings.jury_channel_ids:
+        # Nominations are still stored (and the jury can export them), but nobody is told of them.
+        print(t("sv", "cli.no_jury_channels"), file=sys.stderr)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     return True

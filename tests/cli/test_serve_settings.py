@@ -39,3 +39,29 @@ def test_missing_or_malformed_setting(args: list[str], env: dict[str, str], miss
     assert missing in result.stderr
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_serve_without_jury_channels_warns_at_start_up(tmp_path: Path) -> None:
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "TRYGGHETSBOT_DB": str(tmp_path / "db.json"),
+        "SLACK_BOT_TOKEN": "xoxb-1",
+        "SLACK_SIGNING_SECRET": "s",
+        "SLACK_API_URL": "http://127.0.0.1:9/api/",  # nothing listens: the identity check fails quietly
+        "TRYGGHETSBOT_HOST": "127.0.0.1",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "serve", "--port", "0"],
+        env=env,
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert process.stderr is not None
+        first = process.stderr.readline()
+        assert first.startswith("Varning: JURY_CHANNEL_IDS är inte satt")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -1,4 +1,7 @@
 TEXTS: dict[str, str] = {
+    "cli.no_jury_channels": (
+        "Varning: JURY_CHANNEL_IDS är inte satt. Nomineringar sparas, men ingen jurykanal får veta om dem."
+    ),
     "cli.empty_question": "Skriv en fråga, till exempel: trygghetsbot ask \"vem vann 2019?\"",
     "cli.chat_welcome": (
         "Hej! Jag är Trygghetsbot. Fråga mig om Trygghetspriset och Trygghetspaketet, "
