@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from typing import ClassVar
 
+from bot.nominations.model import ChannelDelivery, OutboxMessage
 from bot.nominations.ports import DedupeRepository, DialogRepository, NominationRepository, OutboxRepository
 from store.errors import StoreError
 
@@ -23,6 +25,16 @@ def check_tenant(tenant: str) -> str:
     if not _TENANT.fullmatch(tenant):
         raise StoreError(f"ogiltig tenant {tenant!r}: bokstäver, siffror och _.:- (högst 100 tecken)")
     return tenant
+
+
+def first_deliveries(messages: Iterable[OutboxMessage]) -> dict[str, ChannelDelivery]:
+    """Destination -> its first delivery over a nomination's messages (oldest first): where the
+    jury's copy lives, for updates. Both backends answer ``deliveries_for`` with it."""
+    found: dict[str, ChannelDelivery] = {}
+    for message in messages:
+        for destination, delivery in message.deliveries.items():
+            found.setdefault(destination, delivery)
+    return found
 
 
 class Store(ABC):

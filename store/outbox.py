@@ -45,6 +45,7 @@ from datetime import datetime, timedelta
 from tinydb import Query
 
 from bot.nominations.model import ChannelDelivery, OutboxMessage
+from store.base import first_deliveries
 from store.engine import Engine
 from store.errors import StoreError
 from store.nominations import LEASE_FIELDS, OUTBOX, OutboxIndex
@@ -146,11 +147,7 @@ class TinyOutboxRepository:
         return await self._update(message_id, update)
 
     async def deliveries_for(self, nomination_id: str) -> dict[str, ChannelDelivery]:
-        found: dict[str, ChannelDelivery] = {}
-        for message in await self.list(nomination_id):
-            for channel, delivery in message.deliveries.items():
-                found.setdefault(channel, delivery)
-        return found
+        return first_deliveries(await self.list(nomination_id))
 
     async def _update(self, message_id: str, update: Callable[[OutboxMessage], OutboxMessage]) -> OutboxMessage:
         async with self.engine.lock:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.answering import lexicon as lx
 from bot.answering.query import Query
 from bot.knowledge.models import Criterion, Winner
+from bot.texts import quoted
 
 
 def _winner_sentence(q: Query, winner: Winner, key: str) -> None:
@@ -135,7 +136,7 @@ def themes_list(q: Query) -> None:
 def _quoted_criteria(q: Query, criteria: list[Criterion]) -> list[str]:
     for criterion in criteria:
         q.reply.fact(f"prize.criteria.{criterion.key}", criterion.text, criterion.source)
-    return [f"”{c.text}”" for c in criteria]
+    return [quoted(c.text, q.reply.lang) for c in criteria]
 
 
 def _mandatory_criteria(q: Query) -> None:

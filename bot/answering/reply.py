@@ -9,7 +9,7 @@ from bot.answering.model import Answer, ConversationContext, Fact, Source
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.models import BudgetLine, Column, SourceRef
 from bot.knowledge.money import MoneyUnit, format_sek
-from bot.texts import Lang, t
+from bot.texts import Lang, format_date, month_name, t
 
 
 class Reply:
@@ -45,10 +45,10 @@ class Reply:
         return format_sek(amount, self.lang, self.unit)
 
     def month(self, number: int) -> str:
-        return t(self.lang, "fmt.months").split(",")[number - 1]
+        return month_name(number, self.lang)
 
     def date(self, day: date) -> str:
-        return t(self.lang, "fmt.date", day=day.day, month=self.month(day.month), year=day.year)
+        return format_date(day, self.lang)
 
     def join(self, items: Sequence[str], conjunction: str = "fmt.and") -> str:
         items = list(items)

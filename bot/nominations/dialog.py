@@ -18,6 +18,7 @@ from bot.nominations.model import ASSESSMENT_FIELDS, Nomination, Nominator
 from bot.nominations.rules import (
     FieldError,
     InvalidField,
+    checklist_lines,
     clean_partners,
     clean_text,
     field_label,
@@ -217,10 +218,7 @@ class NominationDialog:
             lines.append(t(lang, "nom.summary.line", number=number, label=field_label(step, lang), value=value))
         lines.append("")
         lines.append(t(lang, "nom.summary.checklist"))
-        for check in self.service.rules.checklist(dialog.content):
-            kind = "check" if check.mandatory else "assess"
-            state = "met" if check.met else "missing"
-            lines.append(t(lang, f"nom.summary.{kind}_{state}", text=check.text))
+        lines.extend(checklist_lines(self.service.rules.checklist(dialog.content), lang))
         lines.append("")
         lines.append(t(lang, "nom.summary.actions_edit" if dialog.mode == "edit" else "nom.summary.actions"))
         return "\n".join(lines)

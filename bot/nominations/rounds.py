@@ -13,18 +13,9 @@ from typing import Literal
 
 from bot.clock import STOCKHOLM
 from bot.knowledge.models import Prize, Round
-from bot.texts import t
+from bot.texts import format_date, t
 
 PeriodState = Literal["open", "not_yet_open", "closed"]
-
-_MONTHS_SV = (
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
-)  # fmt: skip
-_MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 class UnknownRoundError(LookupError):
@@ -52,12 +43,6 @@ def period_state(round_: Round, now: datetime) -> PeriodState:
     if day > round_.nomination_closes:
         return "closed"
     return "open"
-
-
-def format_date(day: date, lang: str) -> str:
-    if lang == "en":
-        return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
-    return f"{day.day} {_MONTHS_SV[day.month - 1]} {day.year}"
 
 
 def period_message(round_: Round, now: datetime, lang: str = "sv") -> str | None:

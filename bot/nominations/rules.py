@@ -295,6 +295,16 @@ class Rules:
         return checks
 
 
+def checklist_lines(checks: list[CriterionCheck], lang: str = "sv") -> list[str]:
+    """The criteria checklist as lines, the one rendering the dialog, the jury post and the DM share."""
+    lines = []
+    for check in checks:
+        kind = "check" if check.mandatory else "assess"
+        state = "met" if check.met else "missing"
+        lines.append(t(lang, f"nom.summary.{kind}_{state}", text=check.text))
+    return lines
+
+
 def clean_nominator(
     name: str, email: str | None, user_id: str | None, lang: str = "sv"
 ) -> tuple[Nominator, list[FieldError]]:

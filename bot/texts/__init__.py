@@ -7,6 +7,7 @@ An English text that is missing falls back to Swedish, the bot's main language.
 
 from __future__ import annotations
 
+from datetime import date
 from importlib import import_module
 from typing import Literal
 
@@ -38,3 +39,17 @@ def t(lang: str, key: str, /, **values: object) -> str:
     catalog = CATALOGS["en" if lang == "en" else "sv"]
     template = catalog.get(key) or CATALOGS["sv"][key]
     return template.format(**values) if values else template
+
+
+def quoted(text: str, lang: str) -> str:
+    """``text`` in the language's quotation marks (”…” in Swedish, “…” in English)."""
+    return t(lang, "fmt.quote", text=text)
+
+
+def month_name(number: int, lang: str) -> str:
+    return t(lang, "fmt.months").split(",")[number - 1]
+
+
+def format_date(day: date, lang: str) -> str:
+    """``15 juni 2023`` / ``15 June 2023``: the one way a date is written for people."""
+    return t(lang, "fmt.date", day=day.day, month=month_name(day.month, lang), year=day.year)

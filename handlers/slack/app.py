@@ -9,8 +9,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.answering import Answerer
-from bot.cli.compose import build_assistant, build_service
+from bot.cli.compose import build_assistant
 from bot.config import Settings, SettingsError
 from bot.knowledge import default_knowledge
 from handlers.slack import actions, commands, events, views
@@ -38,14 +37,16 @@ def require_settings(settings: Settings, *names: str) -> None:
 
 
 def build_deps(settings: Settings, store: Store, http: aiohttp.ClientSession) -> SlackDeps:
+    assistant = build_assistant(store, settings)
+    # One answerer and one nomination service: the ones the assistant (DMs) uses serve the rest too.
     return SlackDeps(
         settings=settings,
         knowledge=default_knowledge(),
         store=store,
-        assistant=build_assistant(store, settings),
-        service=build_service(store, settings),
+        assistant=assistant,
+        service=assistant.dialog.service,
         clock=settings.clock(),
-        questions=ChannelQuestions(Answerer(default_knowledge(), settings.clock())),
+        questions=ChannelQuestions(assistant.answerer),
         http=http,
         identity=BotIdentity(settings.slack_bot_token or "", bot_user_id=settings.slack_bot_user_id),
     )

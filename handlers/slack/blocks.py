@@ -26,9 +26,14 @@ from slack_sdk.models.views import View
 
 from bot.knowledge.models import Prize, Round
 from bot.nominations.model import CONTENT_FIELDS, Nomination, NominationContent
-from bot.nominations.rounds import format_date
-from bot.nominations.rules import FIELD_SPECS, MIN_ADDED_VALUE_WORDS, MIN_DESCRIPTION_WORDS, CriterionCheck
-from bot.texts import t
+from bot.nominations.rules import (
+    FIELD_SPECS,
+    MIN_ADDED_VALUE_WORDS,
+    MIN_DESCRIPTION_WORDS,
+    CriterionCheck,
+    checklist_lines,
+)
+from bot.texts import format_date, quoted, t
 from handlers.slack.escaping import cut, escape_mrkdwn, safe
 
 MODAL_CALLBACK = "nomination_modal"
@@ -92,8 +97,8 @@ def nomination_modal(
         theme=round_.theme,
         opens=format_date(round_.nomination_opens, lang),
         closes=format_date(round_.nomination_closes, lang),
-        mandatory="; ".join(f"”{c.text}”" for c in prize.mandatory_criteria),
-        assessment="; ".join(f"”{c.text}”" for c in prize.assessment_criteria),
+        mandatory="; ".join(quoted(c.text, lang) for c in prize.mandatory_criteria),
+        assessment="; ".join(quoted(c.text, lang) for c in prize.assessment_criteria),
     )
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=cut(intro, SECTION_LIMIT)))]
     for field in MODAL_FIELDS:
@@ -128,14 +133,9 @@ def nomination_modal(
 
 
 def _checklist_text(checks: list[CriterionCheck], lang: str) -> str:
-    items = []
-    for check in checks:
-        if check.mandatory:
-            key = "slack.jury.check_met" if check.met else "slack.jury.check_missing"
-        else:
-            key = "slack.jury.assess_met" if check.met else "slack.jury.assess_missing"
-        items.append(t(lang, key, text=check.text))
-    return t(lang, "slack.jury.checklist", items="\n".join(items))
+    return t(
+        lang, "slack.jury.checklist", items="\n".join(escape_mrkdwn(line) for line in checklist_lines(checks, lang))
+    )
 
 
 def _nominator_text(nomination: Nomination) -> str:

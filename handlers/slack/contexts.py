@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from bot.answering import Answer, Answerer, ConversationContext
+from bot.answering import Answer, ConversationContext
+from bot.assistant import QuestionAnswerer
 
 
 class ChannelQuestions:
-    def __init__(self, answerer: Answerer, max_conversations: int = 5000) -> None:
+    def __init__(self, answerer: QuestionAnswerer, max_conversations: int = 5000) -> None:
         self.answerer = answerer
         self.max_conversations = max_conversations
         self._contexts: OrderedDict[str, ConversationContext] = OrderedDict()

@@ -46,6 +46,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import system_clock
 from bot.nominations.model import Nomination, OutboxMessage, nominator_destination
+from bot.nominations.rules import checklist_lines
 from bot.texts import t
 from handlers.slack.blocks import jury_message
 from handlers.slack.deps import SlackDeps
@@ -236,7 +237,7 @@ class JuryNotifier:
             return Post(t(LANG, "slack.edited_dm", id=nomination.id), None)
         if message.kind == "nomination_withdrawn":
             return Post(t(LANG, "slack.withdrawn_dm", id=nomination.id), None)
-        summary = "\n".join(("✅ " if check.met else "⚪ ") + check.text for check in checks)
+        summary = "\n".join(checklist_lines(checks, LANG))
         text = t(
             LANG,
             "slack.submitted_dm",

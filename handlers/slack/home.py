@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.nominations.rounds import format_date, local_day
-from bot.texts import t
+from bot.nominations.rounds import local_day
+from bot.texts import format_date, t
 from handlers.slack.blocks import home_view
 from handlers.slack.deps import SlackDeps, slack_nominator
 from handlers.slack.jury import is_jury_member

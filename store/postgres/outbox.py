@@ -32,6 +32,7 @@ from psycopg.rows import DictRow
 from psycopg.types.json import Jsonb
 
 from bot.nominations.model import ChannelDelivery, OutboxMessage
+from store.base import first_deliveries
 from store.errors import StoreError
 from store.postgres.db import Conn, Database, connect
 
@@ -188,11 +189,7 @@ class PgOutboxRepository:
         )
 
     async def deliveries_for(self, nomination_id: str) -> dict[str, ChannelDelivery]:
-        found: dict[str, ChannelDelivery] = {}
-        for message in await self.list(nomination_id):
-            for channel, delivery in message.deliveries.items():
-                found.setdefault(channel, delivery)
-        return found
+        return first_deliveries(await self.list(nomination_id))
 
     async def wait_for_work(self, timeout: float) -> bool:
         """Wait up to ``timeout`` seconds for a new message of this tenant (LISTEN/NOTIFY); True if one came.
