@@ -52,8 +52,10 @@ async def test_a_retried_event_is_answered_once(slack: SlackSender, fake: FakeSl
 
 async def test_dm_starts_the_nomination_dialog(slack: SlackSender, fake: FakeSlack) -> None:
     await slack.dm("nominera")
-    posts = await fake.wait_for("chat.postMessage", 1)
-    assert any("nominera" in post.args["text"].lower() for post in posts)
+    posts = await fake.wait_for("chat.postMessage", 2)
+    # The dialog's greeting and then its first question: a dialog really started.
+    assert posts[0].args["text"].startswith("Vad roligt att du vill nominera")
+    assert posts[1].args["text"].startswith("Vilken insats eller verksamhet vill du nominera?")
 
 
 async def test_bots_own_messages_are_ignored(slack: SlackSender, fake: FakeSlack) -> None:
