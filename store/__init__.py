@@ -1,13 +1,15 @@
 """Embedded TinyDB store: nominations, conversation/dialog state and the notification outbox.
 
 Open with :func:`open_store` (path from ``TRYGGHETSBOT_DB``); the returned
-:class:`Store` has three repositories implementing the core's Protocols
-(:mod:`bot.nominations.ports`):
+:class:`Store` has four repositories implementing the core's Protocols
+(:mod:`bot.nominations.ports`, :mod:`bot.jury.ports`):
 
 * ``store.nominations`` — :class:`store.nominations.TinyNominationRepository`
 * ``store.dialogs`` — :class:`store.dialogs.TinyDialogRepository`
 * ``store.outbox`` — :class:`store.outbox.TinyOutboxRepository` (see its module
   docstring for the delivery API a platform sender uses)
+* ``store.jury`` — :class:`store.jury.TinyJuryRepository` (scores, conflicts, the
+  decision, the audit trail, reminders and jury messages; :mod:`bot.jury.ports`)
 
 Durability: every write is an atomic file replace with fsync (:mod:`store.atomic`);
 layout, schema check and locking are described in :mod:`store.engine`.
@@ -21,6 +23,7 @@ from pathlib import Path
 from store.dialogs import TinyDialogRepository
 from store.engine import SCHEMA_VERSION, Engine
 from store.errors import SchemaVersionError, StoreCorruptError, StoreError, StoreLockedError
+from store.jury import TinyJuryRepository
 from store.nominations import OutboxIndex, TinyNominationRepository
 from store.outbox import TinyOutboxRepository
 
@@ -41,6 +44,7 @@ class Store:
     nominations: TinyNominationRepository
     dialogs: TinyDialogRepository
     outbox: TinyOutboxRepository
+    jury: TinyJuryRepository
 
     def close(self) -> None:
         self.engine.close()
@@ -62,4 +66,5 @@ def open_store(path: str | Path, *, read_only: bool = False) -> Store:
         nominations=TinyNominationRepository(engine, index),
         dialogs=TinyDialogRepository(engine),
         outbox=TinyOutboxRepository(engine, index),
+        jury=TinyJuryRepository(engine),
     )
