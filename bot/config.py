@@ -16,6 +16,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from bot.clock import STOCKHOLM, Clock, fixed_clock, system_clock
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+# Reminders to jurors go out this many days before the jury's deadline.
+DEFAULT_REMIND_DAYS = [7, 1]
 
 
 class SettingsError(Exception):
@@ -41,7 +43,7 @@ class Settings(BaseSettings):
     jury_chair_id: str | None = Field(default=None, validation_alias="JURY_CHAIR_ID")
     jury_deadline: date | None = Field(default=None, validation_alias="TRYGGHETSBOT_JURY_DEADLINE")
     remind_days: Annotated[list[int], NoDecode] = Field(
-        default_factory=lambda: [7, 1], validation_alias="TRYGGHETSBOT_REMIND_DAYS"
+        default_factory=lambda: list(DEFAULT_REMIND_DAYS), validation_alias="TRYGGHETSBOT_REMIND_DAYS"
     )
     db_path: Path = Field(
         default=Path("data") / "trygghetsbot.json",
@@ -84,6 +86,8 @@ class Settings(BaseSettings):
     def _days(cls, value: object) -> object:
         if isinstance(value, str):
             parts = [part.strip() for part in value.split(",") if part.strip()]
+            if not parts:
+                return list(DEFAULT_REMIND_DAYS)
             if not all(part.isdigit() for part in parts):
                 raise ValueError("ska vara hela dagar före sista dagen, kommaseparerade, t.ex. 7,1")
             return sorted({int(part) for part in parts}, reverse=True)

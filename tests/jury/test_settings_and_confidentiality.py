@@ -72,3 +72,11 @@ def test_the_nominators_export_has_no_jury_fields() -> None:
     payload = export_bytes([make_nomination(1)], "json").decode()
     for name in ("score", "conflict", "eligible", "audit", "juror"):
         assert name not in payload
+
+
+def test_blank_reminder_days_mean_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRYGGHETSBOT_REMIND_DAYS", " ")
+    monkeypatch.setenv("TRYGGHETSBOT_JURY_DEADLINE", "")
+    monkeypatch.setenv("JURY_CHAIR_ID", "")
+    settings = load_settings()
+    assert settings.remind_days == [7, 1] and settings.jury_deadline is None and settings.jury_chair_id is None
