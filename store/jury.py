@@ -16,8 +16,9 @@ API (async, serialised by the store's lock; returned models are frozen):
 
 ``state(round)``
     The round's scores, conflicts and decision.
-``save_score(score, audit)`` / ``declare_conflict(conflict, audit)``
-    Replace the juror's score set / record jäv and remove the juror's score set.
+``save_score(score, audit)`` / ``declare_conflict(conflict, audit)`` -> bool
+    Replace the juror's score set / record jäv and remove the juror's score set;
+    ``False`` and nothing written once the round is decided or the juror has jäv.
 ``record_decision(decision, audit, announcement) -> bool``
     ``False`` and nothing written if the round already has a decision.
 ``audit(round)``, ``reminders(round)``
@@ -149,11 +150,15 @@ class TinyJuryRepository:
 
     # --- writes ------------------------------------------------------------------
 
-    async def save_score(self, score: ScoreSet, audit: AuditEntry) -> None:
+    async def save_score(self, score: ScoreSet, audit: AuditEntry) -> bool:
         doc = score.model_dump(mode="json")
         audit_doc = audit.model_dump(mode="json")
         q = Query()
+        pair = _pair(score.juror, score.nomination_id)
         async with self.engine.lock:
+            data = self._round(score.round_year)
+            if data.decision is not None or pair in data.conflicts:
+                return False
             db = self._db(score.round_year)
 
             def change() -> None:
@@ -161,16 +166,20 @@ class TinyJuryRepository:
                 db.table(AUDIT).insert(audit_doc)
 
             await self.engine.write(db, change)
-            data = self._round(score.round_year)
-            data.scores[_pair(score.juror, score.nomination_id)] = score
+            data.scores[pair] = score
             data.audit.append(audit)
+        return True
 
-    async def declare_conflict(self, conflict: ConflictDeclaration, audit: AuditEntry) -> None:
+    async def declare_conflict(self, conflict: ConflictDeclaration, audit: AuditEntry) -> bool:
         doc = conflict.model_dump(mode="json")
         audit_doc = audit.model_dump(mode="json")
         q = Query()
         same = (q.juror == conflict.juror) & (q.nomination_id == conflict.nomination_id)
+        pair = _pair(conflict.juror, conflict.nomination_id)
         async with self.engine.lock:
+            data = self._round(conflict.round_year)
+            if data.decision is not None or pair in data.conflicts:
+                return False
             db = self._db(conflict.round_year)
 
             def change() -> None:
@@ -179,11 +188,10 @@ class TinyJuryRepository:
                 db.table(AUDIT).insert(audit_doc)
 
             await self.engine.write(db, change)
-            data = self._round(conflict.round_year)
-            pair = _pair(conflict.juror, conflict.nomination_id)
             data.scores.pop(pair, None)
             data.conflicts[pair] = conflict
             data.audit.append(audit)
+        return True
 
     async def record_decision(self, decision: Decision, audit: AuditEntry, announcement: JuryMessage) -> bool:
         docs_ = (decision.model_dump(mode="json"), audit.model_dump(mode="json"), announcement.model_dump(mode="json"))

@@ -17,12 +17,20 @@ class JuryRepository(Protocol):
         """The round's scores, conflicts and decision (empty if nothing was recorded)."""
         ...
 
-    async def save_score(self, score: ScoreSet, audit: AuditEntry) -> None:
-        """Insert or replace the juror's score set for the nomination."""
+    async def save_score(self, score: ScoreSet, audit: AuditEntry) -> bool:
+        """Insert or replace the juror's score set for the nomination.
+
+        ``False`` (nothing written) if, by the time of the write, the round has a decision or
+        the juror has declared a conflict on the nomination: the service checked both before,
+        this closes the race with a concurrent decision or declaration.
+        """
         ...
 
-    async def declare_conflict(self, conflict: ConflictDeclaration, audit: AuditEntry) -> None:
-        """Record the conflict and remove the juror's score set for the nomination, if any."""
+    async def declare_conflict(self, conflict: ConflictDeclaration, audit: AuditEntry) -> bool:
+        """Record the conflict and remove the juror's score set for the nomination, if any.
+
+        ``False`` (nothing written) if the round has a decision or the conflict is already recorded.
+        """
         ...
 
     async def record_decision(self, decision: Decision, audit: AuditEntry, announcement: JuryMessage) -> bool:

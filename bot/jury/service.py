@@ -252,7 +252,11 @@ class JuryService:
             at=now,
             details={**values, "comment": note},
         )
-        await self.repository.save_score(score, audit)
+        if not await self.repository.save_score(score, audit):
+            # A decision or a conflict landed between the checks above and the write.
+            state = await self.repository.state(self.round.year)
+            await self._decided(state, lang)
+            raise JuryRefused("conflict", t(lang, "jury.error.conflict", id=nomination.id, nominee=nomination.nominee))
         return score, replaced
 
     async def conflict(
@@ -282,7 +286,11 @@ class JuryService:
             at=now,
             details={"reason": note, "score_removed": removed},
         )
-        await self.repository.declare_conflict(declaration, audit)
+        if not await self.repository.declare_conflict(declaration, audit):
+            await self._decided(await self.repository.state(self.round.year), lang)
+            raise JuryRefused(
+                "already_conflict", t(lang, "jury.error.already_conflict", id=nomination.id, nominee=nomination.nominee)
+            )
         return declaration, removed
 
     async def decide(self, nomination_id: str, juror: str, lang: str = "sv") -> Decision:

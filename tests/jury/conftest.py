@@ -107,14 +107,20 @@ class MemoryJury:
             decision=self.decision,
         )
 
-    async def save_score(self, score: ScoreSet, audit: AuditEntry) -> None:
+    async def save_score(self, score: ScoreSet, audit: AuditEntry) -> bool:
+        if self.decision is not None or (score.juror, score.nomination_id) in self.conflicts:
+            return False
         self.scores[(score.juror, score.nomination_id)] = score
         self.log.append(audit)
+        return True
 
-    async def declare_conflict(self, conflict: ConflictDeclaration, audit: AuditEntry) -> None:
+    async def declare_conflict(self, conflict: ConflictDeclaration, audit: AuditEntry) -> bool:
+        if self.decision is not None or (conflict.juror, conflict.nomination_id) in self.conflicts:
+            return False
         self.scores.pop((conflict.juror, conflict.nomination_id), None)
         self.conflicts[(conflict.juror, conflict.nomination_id)] = conflict
         self.log.append(audit)
+        return True
 
     async def record_decision(self, decision: Decision, audit: AuditEntry, announcement: JuryMessage) -> bool:
         if self.decision is not None:

@@ -7,6 +7,7 @@ from fractions import Fraction
 
 import pytest
 
+from bot.jury.model import JuryState
 from bot.jury.service import JuryRefused, JuryService, default_deadline
 from bot.nominations.model import Nomination
 from store import Store
@@ -325,3 +326,25 @@ async def test_no_reminders_before_scoring_opens_or_after_the_decision(
     await early.score(nominations[0].id, "J1", **grades())  # type: ignore[arg-type]
     await early.decide(nominations[0].id, "J1")
     assert await early.due_reminders() == []
+
+
+async def test_a_decision_landing_between_check_and_write_refuses_the_score(
+    jury: JuryService, store: Store, nominations: list[Nomination]
+) -> None:
+    a = nominations[0]
+    await jury.score(a.id, "J1", **grades())  # type: ignore[arg-type]
+    real_state = store.jury.state
+    calls = 0
+
+    async def stale_state(round_year: int) -> JuryState:
+        # The first read sees no decision; meanwhile the chair decides.
+        nonlocal calls
+        calls += 1
+        state = await real_state(round_year)
+        return state.model_copy(update={"decision": None}) if calls == 1 else state
+
+    await jury.decide(a.id, "J1")
+    store.jury.state = stale_state  # type: ignore[method-assign]
+    await refused("decided", jury.score(a.id, "J2", **grades()))  # type: ignore[arg-type]
+    store.jury.state = real_state  # type: ignore[method-assign]
+    assert [s.juror for s in (await store.jury.state(2023)).scores] == ["J1"]

@@ -113,3 +113,20 @@ async def test_jury_data_lives_beside_the_nominations_and_is_readable_read_only(
         assert len(await db.outbox.list()) == 1  # the jury file adds nothing to the nomination outbox
         assert [s.nomination_id for s in (await db.jury.state(2023)).scores] == [n.id]
         assert (await db.jury.state(2024)).scores == []
+
+
+async def test_no_score_is_written_after_a_conflict_or_the_decision(tmp_path: Path) -> None:
+    with open_store(tmp_path / "db.json") as db:
+        conflict = ConflictDeclaration(round_year=2023, nomination_id="n1", juror="J1", at=NOW)
+        assert await db.jury.declare_conflict(conflict, audit("conflict"))
+        assert not await db.jury.declare_conflict(conflict, audit("conflict"))
+        assert not await db.jury.save_score(score(), audit())
+        assert await db.jury.save_score(score(juror="J2"), audit(juror="J2"))
+        decision = Decision(round_year=2023, nomination_id="n1", chair="J2", at=NOW)
+        assert await db.jury.record_decision(decision, audit("decision", "J2"), message())
+        assert not await db.jury.save_score(score(juror="J2", value=5), audit("rescore", "J2"))
+        other = ConflictDeclaration(round_year=2023, nomination_id="n1", juror="J3", at=NOW)
+        assert not await db.jury.declare_conflict(other, audit("conflict", "J3"))
+        state = await db.jury.state(2023)
+        assert [(s.juror, s.innovation) for s in state.scores] == [("J2", 3)] and len(state.conflicts) == 1
+        assert [a.action for a in await db.jury.audit(2023)] == ["conflict", "score", "decision"]
