@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from bot.cli.compose import build_jury_service, open_settings_store
 from bot.config import Settings
 from bot.jury.export import export_bytes, export_data
-from bot.jury.service import JuryRefused, JuryService, RankingView, Reminder
+from bot.jury.service import JuryRefused, JuryService, RankingView, Reminder, count_nominations
 from bot.nominations.rounds import UnknownRoundError, format_date
 from bot.texts import t
 from store import StoreError
@@ -172,7 +172,7 @@ def run_conflict(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def print_ranking(view: RankingView) -> None:
-    print(t("sv", "jury.ranking.header", year=view.round_year, count=len(view.ranking)))
+    print(t("sv", "jury.ranking.header", year=view.round_year, nominations=count_nominations(len(view.ranking))))
     if not view.ranking:
         print(t("sv", "jury.ranking.none", year=view.round_year))
     for place, r in enumerate(view.ranking, 1):
@@ -236,7 +236,7 @@ def _reminder_line(reminder: Reminder) -> str:
         "sv",
         "jury.reminder.line",
         juror=reminder.juror,
-        count=len(reminder.nominations),
+        nominations=count_nominations(len(reminder.nominations)),
         days=reminder.days_before,
         deadline=format_date(reminder.deadline, "sv"),
         ids=", ".join(f"{n.id} ({n.nominee})" for n in reminder.nominations),

@@ -97,6 +97,11 @@ class Reminder:
         return reminder_key(self.nominations[0].round_year, self.juror, self.days_before)
 
 
+def count_nominations(count: int, lang: str = "sv") -> str:
+    """ "1 nominering" / "3 nomineringar"."""
+    return t(lang, "jury.count.one") if count == 1 else t(lang, "jury.count.many", count=count)
+
+
 def default_deadline(round_: Round) -> date:
     """When no ``TRYGGHETSBOT_JURY_DEADLINE`` is set: 30 days after the period closed."""
     return round_.nomination_closes + timedelta(days=DEFAULT_DEADLINE_DAYS)
@@ -397,7 +402,7 @@ class JuryService:
         return t(
             lang,
             "jury.reminder.text",
-            count=len(reminder.nominations),
+            nominations=count_nominations(len(reminder.nominations), lang),
             year=self.round.year,
             deadline=format_date(reminder.deadline, lang),
             items=items,
@@ -432,6 +437,7 @@ __all__ = [
     "RankingView",
     "Reminder",
     "candidates",
+    "count_nominations",
     "default_deadline",
     "parse_grade",
     "parse_yes_no",

@@ -237,7 +237,7 @@ def test_remind_dry_run_then_once(ids: list[str], capsys: pytest.CaptureFixture[
     monkeypatch.setenv("TRYGGHETSBOT_NOW", "2023-09-24")
     code, out, _ = run(capsys, "jury", "remind", "--dry-run")
     lines = out.strip().splitlines()
-    assert code == 0 and len(lines) == 2 and lines[0].startswith("Skulle skickas: J2: 2 nomineringar")
+    assert code == 0 and len(lines) == 2 and lines[0].startswith("Skulle skickas: J2: 2 nomineringar kvar")
     assert a in lines[0] and "Trygga Tensta" in lines[0] and "J1" not in out
     code, out, _ = run(capsys, "jury", "remind", "--dry-run")
     assert len(out.strip().splitlines()) == 2  # a dry run records nothing

@@ -34,7 +34,7 @@ TEXTS: dict[str, str] = {
     "jury.decided": "Vinnaren av Trygghetspriset {year} är {nominee} ({id}). Bedömningen är stängd och juryns kanaler får beskedet.",
     "jury.announcement": "Juryn har utsett vinnaren av Trygghetspriset {year}: {nominee} (nominering {id}). Beslutet registrerades av ordföranden {chair} den {date}.",
     # --- the ranking --------------------------------------------------------------
-    "jury.ranking.header": "Rankning för Trygghetspriset {year} ({count} nomineringar):",
+    "jury.ranking.header": "Rankning för Trygghetspriset {year} ({nominations}):",
     "jury.ranking.winner": "Vinnare: {nominee} ({id}).",
     "jury.ranking.item": "{place}. {nominee} ({id})  poäng {score}  bedömd av {scored_by}  jäv {conflicts}  {eligible}",
     "jury.ranking.none": "Inga inskickade nomineringar i omgång {year}.",
@@ -45,9 +45,11 @@ TEXTS: dict[str, str] = {
     "jury.ranking.missing": "{juror} har kvar att bedöma: {ids}",
     "jury.ranking.all_done": "Alla i juryn har bedömt eller anmält jäv för varje nominering.",
     # --- reminders ----------------------------------------------------------------
-    "jury.reminder.text": "Påminnelse: {count} nomineringar till Trygghetspriset {year} väntar på din bedömning. Sista dag för juryns bedömning är {deadline}.\n{items}",
+    "jury.reminder.text": "Påminnelse: {nominations} till Trygghetspriset {year} väntar på din bedömning. Sista dag för juryns bedömning är {deadline}.\n{items}",
+    "jury.count.one": "1 nominering",
+    "jury.count.many": "{count} nomineringar",
     "jury.reminder.item": "• {nominee} ({id})",
-    "jury.reminder.line": "{juror}: {count} nomineringar kvar, påminnelse {days} dagar före sista dagen {deadline}: {ids}",
+    "jury.reminder.line": "{juror}: {nominations} kvar, påminnelse {days} dagar före sista dagen {deadline}: {ids}",
     "jury.reminder.would_send": "Skulle skickas: {line}",
     "jury.reminder.sent": "Köad för utskick: {line}",
     "jury.reminder.already": "Redan skickad: {line}",
