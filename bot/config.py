@@ -10,12 +10,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AliasChoices, Field, ValidationError, field_validator
+from pydantic import AliasChoices, Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.clock import STOCKHOLM, Clock, fixed_clock, system_clock
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+# Reminders to jurors go out this many days before the jury's deadline.
+DEFAULT_REMIND_DAYS = [7, 1]
 
 
 class SettingsError(Exception):
@@ -40,6 +42,12 @@ class Settings(BaseSettings):
     slack_api_url: str = Field(default=DEFAULT_SLACK_API_URL, validation_alias="SLACK_API_URL")
     jury_channel_ids: Annotated[list[str], NoDecode] = Field(default_factory=list, validation_alias="JURY_CHANNEL_IDS")
     jury_user_ids: Annotated[list[str], NoDecode] = Field(default_factory=list, validation_alias="JURY_USER_IDS")
+    # Validated after jury_user_ids (field order), so the check below can see the jurors.
+    jury_chair_id: str | None = Field(default=None, validation_alias="JURY_CHAIR_ID")
+    jury_deadline: date | None = Field(default=None, validation_alias="TRYGGHETSBOT_JURY_DEADLINE")
+    remind_days: Annotated[list[int], NoDecode] = Field(
+        default_factory=lambda: list(DEFAULT_REMIND_DAYS), validation_alias="TRYGGHETSBOT_REMIND_DAYS"
+    )
     db_path: Path = Field(
         default=Path("data") / "trygghetsbot.json",
         validation_alias=AliasChoices("TRYGGHETSBOT_DB"),
@@ -55,6 +63,40 @@ class Settings(BaseSettings):
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         return _split_ids(value)
+
+    @field_validator("jury_chair_id", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        if isinstance(value, str):
+            return value.strip() or None
+        return value
+
+    @field_validator("jury_chair_id")
+    @classmethod
+    def _chair_is_a_juror(cls, value: str | None, info: ValidationInfo) -> str | None:
+        jurors = info.data.get("jury_user_ids")
+        if value is not None and (jurors is None or value not in jurors):
+            raise ValueError(f"{value} finns inte i JURY_USER_IDS; ordföranden måste vara jurymedlem")
+        return value
+
+    @field_validator("jury_deadline", mode="before")
+    @classmethod
+    def _blank_date(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator("remind_days", mode="before")
+    @classmethod
+    def _days(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [part.strip() for part in value.split(",") if part.strip()]
+            if not parts:
+                return list(DEFAULT_REMIND_DAYS)
+            if not all(part.isdigit() for part in parts):
+                raise ValueError("ska vara hela dagar före sista dagen, kommaseparerade, t.ex. 7,1")
+            return sorted({int(part) for part in parts}, reverse=True)
+        return value
 
     @field_validator("now", mode="before")
     @classmethod
@@ -105,7 +147,8 @@ def load_settings(**overrides: object) -> Settings:
         first = error.errors()[0]
         name = str(first["loc"][0]) if first["loc"] else "?"
         alias = _ALIASES.get(name, name)
-        raise SettingsError(f"Ogiltig inställning {alias}: {first['msg']}") from None
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise SettingsError(f"Ogiltig inställning {alias}: {message}") from None
 
 
 _ALIASES = {

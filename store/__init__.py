@@ -9,7 +9,9 @@ behind one :class:`~store.base.Store` handle, bound to one tenant:
   :class:`store.dialogs.TinyDialogRepository`, ``store.outbox``
   :class:`store.outbox.TinyOutboxRepository` (see its module docstring for the
   delivery API a platform sender uses), ``store.dedupe``
-  :class:`store.dedupe.TinyDedupeRepository`. Durability: every write is an
+  :class:`store.dedupe.TinyDedupeRepository`, ``store.jury``
+  :class:`store.jury.TinyJuryRepository` (scores, conflicts, the decision, the
+  audit trail and the jury's messages; :mod:`bot.jury.ports`). Durability: every write is an
   atomic file replace with fsync (:mod:`store.atomic`); layout, schema check and
   locking are described in :mod:`store.engine`. A tenant other than the default
   gets its own file beside the default one.
@@ -31,6 +33,7 @@ from store.dedupe import TinyDedupeRepository
 from store.dialogs import TinyDialogRepository
 from store.engine import SCHEMA_VERSION, Engine
 from store.errors import SchemaVersionError, StoreCorruptError, StoreError, StoreLockedError
+from store.jury import TinyJuryRepository
 from store.nominations import OutboxIndex, TinyNominationRepository
 from store.outbox import TinyOutboxRepository
 
@@ -58,6 +61,7 @@ class TinyStore(Store):
     dialogs: TinyDialogRepository
     outbox: TinyOutboxRepository
     dedupe: TinyDedupeRepository
+    jury: TinyJuryRepository
     tenant: str = field(default=DEFAULT_TENANT)
 
     def close(self) -> None:
@@ -99,6 +103,7 @@ def open_store(
         outbox=TinyOutboxRepository(engine, index),
         dedupe=TinyDedupeRepository(engine, clock),
         tenant=tenant,
+        jury=TinyJuryRepository(engine),
     )
 
 

@@ -13,6 +13,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from typing import ClassVar
 
+from bot.jury.ports import JuryRepository
 from bot.nominations.model import ChannelDelivery, OutboxMessage
 from bot.nominations.ports import DedupeRepository, DialogRepository, NominationRepository, OutboxRepository
 from store.errors import StoreError
@@ -46,6 +47,7 @@ class Store(ABC):
     dialogs: DialogRepository
     outbox: OutboxRepository
     dedupe: DedupeRepository
+    jury: JuryRepository
 
     @abstractmethod
     async def aclose(self) -> None: ...

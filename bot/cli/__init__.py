@@ -16,7 +16,7 @@ from bot import __version__
 from bot.config import SettingsError, load_settings
 from bot.texts import t
 
-SUBCOMMANDS = ("ask", "chat", "nominate", "nominations", "serve", "socket", "db")
+SUBCOMMANDS = ("ask", "chat", "nominate", "nominations", "jury", "serve", "socket", "db")
 
 
 def build_parser() -> argparse.ArgumentParser:

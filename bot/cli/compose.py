@@ -15,6 +15,7 @@ from typing import Any
 from bot.answering import Answerer
 from bot.assistant import Assistant
 from bot.config import Settings
+from bot.jury.service import JuryService
 from bot.knowledge import default_knowledge
 from bot.knowledge.models import Round
 from bot.nominations.dialog import NominationDialog
@@ -48,4 +49,23 @@ def build_assistant(
         conversations=store.dialogs,
         clock=settings.clock(),
         answer_contexts=answer_contexts,
+    )
+
+
+def build_jury_service(store: Store, settings: Settings, round_year: int | None = None) -> JuryService:
+    """The jury over ``store``: jurors, chair, deadline and reminder days from the settings.
+
+    ``round_year`` overrides the settings' round (``jury ranking --round``); raises
+    :class:`bot.nominations.rounds.UnknownRoundError` for an unknown year.
+    """
+    round_ = current_round(default_knowledge().prize, round_year or settings.round_year)
+    return JuryService(
+        store.jury,
+        store.nominations,
+        round_,
+        settings.clock(),
+        jurors=settings.jury_user_ids,
+        chair=settings.jury_chair_id,
+        deadline=settings.jury_deadline,
+        remind_days=settings.remind_days,
     )

@@ -13,7 +13,7 @@ from typing import Literal
 
 Lang = Literal["sv", "en"]
 LANGS: tuple[Lang, ...] = ("sv", "en")
-AREAS = ("answers", "nominations", "slack", "cli")
+AREAS = ("answers", "nominations", "jury", "slack", "cli")
 
 
 def _catalog(lang: Lang) -> dict[str, str]:

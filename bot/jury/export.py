@@ -1,0 +1,111 @@
+"""The jury's export: scores, conflicts, the decision, the ranking and the audit trail.
+
+Only for jurors (the command checks ``--juror``). The nominators' export
+(:mod:`bot.nominations.export`) never contains any of this.
+
+* JSON: ``{"round", "winner", "decision", "ranking", "scores", "conflicts", "audit"}``.
+* CSV (UTF-8 with BOM, semicolons, like the nominations export): one row per record,
+  the first column says which: a score set (``bedömning``), a conflict (``jäv``), the
+  decision (``beslut``) or an audit entry (``logg``, with its details as JSON).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from bot.jury.model import AuditEntry, JuryState
+from bot.jury.service import RankingView
+from bot.nominations.export import ExportFormat
+from bot.nominations.model import Nomination
+from bot.texts import t
+
+CSV_COLUMNS = (
+    "record",
+    "at",
+    "juror",
+    "nomination_id",
+    "nominee",
+    "collaboration",
+    "added_value",
+    "innovation",
+    "inspiration",
+    "results",
+    "value",
+    "comment",
+    "reason",
+    "action",
+    "details",
+)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def export_data(
+    state: JuryState, ranking: RankingView, audit: Sequence[AuditEntry], nominations: Sequence[Nomination]
+) -> dict[str, Any]:
+    names = {n.id: n.nominee for n in nominations}
+    return {
+        "round": state.round_year,
+        "winner": ranking.winner,
+        "decision": state.decision.model_dump(mode="json") if state.decision else None,
+        "ranking": ranking.to_json()["ranking"],
+        "scores": [
+            {**s.model_dump(mode="json"), "nominee": names.get(s.nomination_id), "value": float(s.value)}
+            for s in state.scores
+        ],
+        "conflicts": [{**c.model_dump(mode="json"), "nominee": names.get(c.nomination_id)} for c in state.conflicts],
+        "audit": [{**a.model_dump(mode="json"), "nominee": names.get(a.nomination_id or "")} for a in audit],
+    }
+
+
+def _yes_no(value: bool, lang: str) -> str:
+    return t(lang, "jury.yes" if value else "jury.no")
+
+
+def to_csv(data: dict[str, Any], lang: str = "sv") -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([t(lang, f"jury.csv.{column}") for column in CSV_COLUMNS])
+    rows: list[dict[str, object]] = []
+    for s in data["scores"]:
+        rows.append(
+            {
+                **s,
+                "record": t(lang, "jury.record.score"),
+                "collaboration": _yes_no(s["collaboration"], lang),
+                "added_value": _yes_no(s["added_value"], lang),
+                "value": f"{s['value']:.2f}",
+            }
+        )
+    for c in data["conflicts"]:
+        rows.append({**c, "record": t(lang, "jury.record.conflict")})
+    decision = data["decision"]
+    if decision:
+        nominee = next((r["nominee"] for r in data["ranking"] if r["nomination_id"] == decision["nomination_id"]), None)
+        rows.append(
+            {**decision, "record": t(lang, "jury.record.decision"), "juror": decision["chair"], "nominee": nominee}
+        )
+    for a in data["audit"]:
+        rows.append(
+            {
+                **a,
+                "record": t(lang, "jury.record.audit"),
+                "details": json.dumps(a["details"], ensure_ascii=False, sort_keys=True),
+            }
+        )
+    writer.writerows([_cell(row.get(column)) for column in CSV_COLUMNS] for row in rows)
+    return buffer.getvalue()
+
+
+def export_bytes(data: dict[str, Any], fmt: ExportFormat, lang: str = "sv") -> bytes:
+    if fmt == "csv":
+        return ("\ufeff" + to_csv(data, lang)).encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,137 @@
+"""The jury's records, as pydantic models (all frozen: change them with ``model_copy``).
+
+* :class:`ScoreSet` — one juror's assessment of one nomination (one per juror and
+  nomination; scoring again replaces it).
+* :class:`ConflictDeclaration` — a juror's conflict of interest (jäv) on a nomination.
+* :class:`Decision` — the chair's choice of winner for a round.
+* :class:`AuditEntry` — one jury action, who and when.
+* :class:`JuryMessage` — an outbox-like message for the jury (the decision announcement for
+  the jury channels, reminders to a juror); a platform delivers it and marks it sent.
+* :class:`ReminderRecord` — a reminder that was sent (at most one per round, juror and day).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.nominations.model import new_id
+
+GRADES = (1, 2, 3, 4, 5)
+MAX_COMMENT = 2000
+MAX_REASON = 500
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ScoreSet(_Frozen):
+    round_year: int
+    nomination_id: str
+    juror: str
+    # The mandatory criteria (samverkan, mervärde): met or not.
+    collaboration: bool
+    added_value: bool
+    # The assessment criteria (innovativ, kan inspirera, visar resultat): whole numbers 1–5.
+    innovation: int = Field(ge=1, le=5)
+    inspiration: int = Field(ge=1, le=5)
+    results: int = Field(ge=1, le=5)
+    comment: str | None = Field(default=None, max_length=MAX_COMMENT)
+    at: datetime
+
+    @property
+    def value(self) -> Fraction:
+        """The juror's value for the nomination: the mean of the three assessment numbers."""
+        return Fraction(self.innovation + self.inspiration + self.results, 3)
+
+    @property
+    def mandatory_met(self) -> bool:
+        return self.collaboration and self.added_value
+
+
+class ConflictDeclaration(_Frozen):
+    round_year: int
+    nomination_id: str
+    juror: str
+    reason: str | None = Field(default=None, max_length=MAX_REASON)
+    at: datetime
+
+
+class Decision(_Frozen):
+    round_year: int
+    nomination_id: str
+    chair: str
+    at: datetime
+
+
+AuditAction = Literal["score", "rescore", "conflict", "decision"]
+AuditValue = str | int | float | bool | None
+
+
+class AuditEntry(_Frozen):
+    id: str = Field(default_factory=new_id)
+    round_year: int
+    action: AuditAction
+    juror: str
+    nomination_id: str | None = None
+    at: datetime
+    # What was done, e.g. the scores given or the conflict's reason.
+    details: dict[str, AuditValue] = Field(default_factory=dict)
+
+
+JuryMessageKind = Literal["jury_decision", "jury_reminder"]
+JuryMessageStatus = Literal["pending", "sent"]
+
+
+class JuryMessage(_Frozen):
+    """A message for the jury, written in the same atomic write as the action that caused it.
+
+    ``recipient`` is ``None`` for the jury channels (the decision announcement) and a
+    juror's user id for a direct message (a reminder).
+    """
+
+    id: str = Field(default_factory=new_id)
+    kind: JuryMessageKind
+    round_year: int
+    nomination_id: str | None = None
+    recipient: str | None = None
+    text: str
+    created_at: datetime
+    status: JuryMessageStatus = "pending"
+    sent_at: datetime | None = None
+
+
+class ReminderRecord(_Frozen):
+    round_year: int
+    juror: str
+    # Days before the deadline this reminder belongs to (one of TRYGGHETSBOT_REMIND_DAYS).
+    days_before: int
+    nomination_ids: list[str]
+    at: datetime
+
+    @property
+    def key(self) -> str:
+        return reminder_key(self.round_year, self.juror, self.days_before)
+
+
+def reminder_key(round_year: int, juror: str, days_before: int) -> str:
+    return f"{round_year}:{juror}:{days_before}"
+
+
+class JuryState(_Frozen):
+    """Everything the jury recorded for one round (what the ranking is computed from)."""
+
+    round_year: int
+    scores: list[ScoreSet] = Field(default_factory=list)
+    conflicts: list[ConflictDeclaration] = Field(default_factory=list)
+    decision: Decision | None = None
+
+    def score_of(self, juror: str, nomination_id: str) -> ScoreSet | None:
+        return next((s for s in self.scores if s.juror == juror and s.nomination_id == nomination_id), None)
+
+    def conflict_of(self, juror: str, nomination_id: str) -> ConflictDeclaration | None:
+        return next((c for c in self.conflicts if c.juror == juror and c.nomination_id == nomination_id), None)
