@@ -206,9 +206,6 @@ ASSESSMENT = Cue.of(
     "bedöm*", "utöver", "assessment", "assessed", "judged", "also", "också", "dessutom", "mer", "övriga",
     "additional", "other",
 )
-MANDATORY = Cue.of(
-    "obligatorisk*", "måste", "krav", "kraven", "mandatory", "must", "required", "skall", "ska",
-)
 # Who may be nominated ("vem kan nomineras?", "kan man nominera sig själv?").
 ELIGIBLE = Cue.of(
     "vem kan nomineras", "vilka kan nomineras", "vem får nomineras", "vilka får nomineras", "kan nomineras",

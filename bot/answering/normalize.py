@@ -55,9 +55,6 @@ class Normalized:
         """The tokens as one string with a space at each end, so cues can match whole words."""
         return " " + " ".join(self.tokens) + " "
 
-    def has_phrase(self, phrase: str) -> bool:
-        return f" {phrase} " in self.text
-
 
 class Speller:
     """Corrects unknown tokens to the nearest vocabulary word (rapidfuzz Levenshtein)."""

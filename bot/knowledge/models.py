@@ -79,10 +79,6 @@ class Round(Frozen):
     conference_date: date | None
     source: SourceRef
 
-    def is_open(self, day: date) -> bool:
-        """Both ends inclusive, as the document's "1 juni till 1 september"."""
-        return self.nomination_opens <= day <= self.nomination_closes
-
 
 class Winner(Frozen):
     year: int
@@ -229,9 +225,6 @@ class Budget(Frozen):
 
     def line(self, key: str) -> BudgetLine:
         return next(line for line in self.lines if line.key == key)
-
-    def columns_for(self, *, year: int | None = None, kind: ColumnKind | None = None) -> list[Column]:
-        return [c for c in self.columns if (year is None or c.year == year) and (kind is None or c.kind == kind)]
 
 
 class Discrepancy(Frozen):

@@ -24,7 +24,6 @@ TEXTS: dict[str, str] = {
     "slack.modal.hint.description": "Vad görs, var och för vem? Minst {minimum} ord.",
     "slack.modal.hint.contact": "Namn och telefon eller e-post.",
     "slack.modal.hint.nominator_email": "Så att juryn kan nå dig.",
-    "slack.modal.error.name": "Ditt namn saknas i Slack: {message}",
     # replies
     "slack.period_closed": "{message}",
     "slack.submitted_dm": (
