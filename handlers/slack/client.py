@@ -19,6 +19,17 @@ async def respond_via(session: aiohttp.ClientSession, response_url: str, text: s
     await AsyncWebhookClient(url=response_url, session=session).send(text=text, response_type="ephemeral")
 
 
+# slack_sdk applies its own timeout only to sessions it makes itself; a shared session needs one
+# too, or a request that Slack never answers holds its caller (the outbox worker) for aiohttp's
+# default of five minutes.
+WEB_API_TIMEOUT_SECONDS = 10
+
+
+def http_session() -> aiohttp.ClientSession:
+    """The one connection pool for the Web API, response_urls and uploads, with a timeout."""
+    return aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=WEB_API_TIMEOUT_SECONDS))
+
+
 def build_outbox_client(settings: Settings, session: aiohttp.ClientSession | None = None) -> AsyncWebClient:
     """The outbox's client: retries only 429s, which Slack guarantees it did not act on.
 
@@ -29,7 +40,7 @@ def build_outbox_client(settings: Settings, session: aiohttp.ClientSession | Non
     return AsyncWebClient(
         token=settings.slack_bot_token,
         base_url=settings.slack_api_url,
-        timeout=10,
+        timeout=WEB_API_TIMEOUT_SECONDS,
         session=session,
         retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=2)],
     )
@@ -42,7 +53,7 @@ def build_web_client(settings: Settings, session: aiohttp.ClientSession | None =
     return AsyncWebClient(
         token=settings.slack_bot_token,
         base_url=settings.slack_api_url,
-        timeout=10,
+        timeout=WEB_API_TIMEOUT_SECONDS,
         session=session,
         retry_handlers=[
             AsyncConnectionErrorRetryHandler(max_retry_count=2),

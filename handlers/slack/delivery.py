@@ -19,7 +19,7 @@ and records its ``ts`` instead of posting again.
 
 Any number of workers, in any number of processes, may drain one outbox: each
 round claims due messages with ``outbox.claim_due`` (a lease of
-:data:`LEASE_SECONDS` per message for this worker), so no two workers send the
+``TRYGGHETSBOT_OUTBOX_LEASE_SECONDS`` per message for this worker), so no two workers send the
 same message; a worker killed mid-round leaves its leases to expire and another
 worker picks the messages up.
 
@@ -77,8 +77,6 @@ class Post:
     blocks: list[Block] | None
 
 
-# How long a claimed message stays this worker's; far longer than a round of sends takes.
-LEASE_SECONDS = 300.0
 CLAIM_BATCH = 10
 
 
@@ -89,12 +87,18 @@ def worker_id() -> str:
 
 class JuryNotifier:
     def __init__(
-        self, deps: SlackDeps, client: AsyncWebClient, *, poll_seconds: float = 1.0, retry_base_seconds: float = 2.0
+        self,
+        deps: SlackDeps,
+        client: AsyncWebClient,
+        *,
+        poll_seconds: float = 1.0,
+        retry_base_seconds: float | None = None,
     ) -> None:
         self.deps = deps
         self.client = client
         self.poll_seconds = poll_seconds
-        self.retry_base_seconds = retry_base_seconds
+        self.retry_base_seconds = retry_base_seconds or deps.settings.outbox_retry_seconds
+        self.lease_seconds = deps.settings.outbox_lease_seconds
         self._task: asyncio.Task[None] | None = None
         self.worker = worker_id()
 
@@ -123,7 +127,7 @@ class JuryNotifier:
         """Send every due message once; returns how many were completed."""
         done = 0
         outbox = self.deps.store.outbox
-        while claimed := await outbox.claim_due(self.worker, system_clock(), LEASE_SECONDS, limit=CLAIM_BATCH):
+        while claimed := await outbox.claim_due(self.worker, system_clock(), self.lease_seconds, limit=CLAIM_BATCH):
             round_done = 0
             for position, message in enumerate(claimed):
                 try:

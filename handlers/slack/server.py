@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import logging
 
-import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
@@ -15,7 +14,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from bot import __version__
 from bot.config import Settings
 from handlers.slack.app import build_deps, create_bolt_app
-from handlers.slack.client import build_outbox_client, build_web_client
+from handlers.slack.client import build_outbox_client, build_web_client, http_session
 from handlers.slack.delivery import JuryNotifier
 from handlers.slack.deps import SlackDeps
 from handlers.slack.inbound import RejectedRequest, check_shape, parse_body, verify_signature
@@ -34,7 +33,7 @@ def create_web_app(
     *,
     store: Store | None = None,
     outbox_poll_seconds: float = 1.0,
-    retry_base_seconds: float = 2.0,
+    retry_base_seconds: float | None = None,
     identity_retry_seconds: float = 1.0,
 ) -> web.Application:
     """The aiohttp application; on startup it opens ``store`` (default: the store the settings select)."""
@@ -44,7 +43,7 @@ def create_web_app(
     async def start(app: web.Application) -> None:
         nonlocal store
         store = store or await open_store_async(settings, clock=settings.clock())
-        http = aiohttp.ClientSession()
+        http = http_session()
         deps = build_deps(settings, store, http)
         client = build_web_client(settings, http)
         app[DEPS] = deps

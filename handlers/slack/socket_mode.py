@@ -14,7 +14,6 @@ import json
 import logging
 from time import time
 
-import aiohttp
 from slack_bolt.adapter.socket_mode.async_base_handler import AsyncBaseSocketModeHandler
 from slack_bolt.adapter.socket_mode.async_internals import run_async_bolt_app, send_async_response
 from slack_bolt.async_app import AsyncApp
@@ -25,7 +24,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
 from handlers.slack.app import build_deps, create_bolt_app
-from handlers.slack.client import build_outbox_client, build_web_client
+from handlers.slack.client import build_outbox_client, build_web_client, http_session
 from handlers.slack.delivery import JuryNotifier
 from handlers.slack.inbound import RejectedRequest, check_shape
 from store import Store, open_store_async
@@ -98,7 +97,7 @@ async def run_socket_mode(
     """Serve until cancelled; opens the store the settings select unless ``store`` is given."""
     if store is None:
         store = await open_store_async(settings, clock=settings.clock())
-    http = aiohttp.ClientSession()
+    http = http_session()
     deps = build_deps(settings, store, http)
     client = build_web_client(settings, http)
     # Socket Mode requests are not signed: the websocket itself is authenticated by the app token.

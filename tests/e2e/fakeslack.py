@@ -54,6 +54,8 @@ class Fault:
     keep_and_drop: bool = False
     # Act on the call, then never answer (until the fake stops): the bot is killed while it waits.
     keep_and_hang: bool = False
+    # Fail every call until this time.monotonic() instead of a number of times (an outage).
+    until: float | None = None
 
 
 @dataclass
@@ -107,6 +109,10 @@ class FakeSlack:
     def keep_and_drop(self, method: str, *, times: int = 1) -> None:
         """The next ``times`` calls of ``method`` take effect, but the connection drops before the answer."""
         self.faults.setdefault(method, []).append(Fault(0, times, None, keep_and_drop=True))
+
+    def fail_for(self, method: str, seconds: float, *, status: int = 500, retry_after: float | None = None) -> None:
+        """Every call of ``method`` fails for the next ``seconds`` (after the faults queued before it)."""
+        self.faults.setdefault(method, []).append(Fault(status, 1, retry_after, until=time.monotonic() + seconds))
 
     def keep_and_hang(self, method: str, *, times: int = 1) -> None:
         """The next ``times`` calls of ``method`` take effect and are never answered."""
@@ -184,11 +190,14 @@ class FakeSlack:
         method = request.match_info["method"]
         args = await self._args(request)
         queue = self.faults.get(method)
+        while queue and queue[0].until is not None and time.monotonic() >= queue[0].until:
+            queue.pop(0)  # an outage that is over
         if queue:
             fault = queue[0]
-            fault.times -= 1
-            if fault.times <= 0:
-                queue.pop(0)
+            if fault.until is None:
+                fault.times -= 1
+                if fault.times <= 0:
+                    queue.pop(0)
             if fault.keep_and_hang:
                 body = self._answer(method, args)
                 self._record(Call(method, args, 0, False, body))
