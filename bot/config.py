@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AliasChoices, Field, ValidationError, field_validator
+from pydantic import AliasChoices, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.clock import STOCKHOLM, Clock, fixed_clock, system_clock
@@ -29,7 +29,11 @@ def _split_ids(value: object) -> object:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # An empty value means "not set", for every setting: ``.env.example`` copied to ``.env``
+    # leaves many settings as ``NAME=``. ``env_ignore_empty`` lets a lower source (``.env``,
+    # then the default) apply when the environment has ``NAME=``; :meth:`_blank_is_unset`
+    # does the same for blank values from any other source (``NAME="  "``, keyword overrides).
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True)
 
     slack_bot_token: str | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
     slack_signing_secret: str | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
@@ -45,6 +49,13 @@ class Settings(BaseSettings):
     round_year: int | None = Field(default=None, validation_alias="TRYGGHETSBOT_ROUND")
     host: str = Field(default="0.0.0.0", validation_alias="TRYGGHETSBOT_HOST")
     port: int = Field(default=3000, ge=1, le=65535, validation_alias="PORT")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_unset(cls, values: object) -> object:
+        if isinstance(values, dict):
+            return {key: value for key, value in values.items() if not (isinstance(value, str) and not value.strip())}
+        return values
 
     @field_validator("jury_channel_ids", "jury_user_ids", mode="before")
     @classmethod
