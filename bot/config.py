@@ -14,6 +14,8 @@ from pydantic import AliasChoices, Field, ValidationError, field_validator, mode
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.clock import STOCKHOLM, Clock, fixed_clock, system_clock
+from bot.texts import t
+from bot.validation import validation_message
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 
@@ -49,6 +51,8 @@ class Settings(BaseSettings):
     round_year: int | None = Field(default=None, validation_alias="TRYGGHETSBOT_ROUND")
     host: str = Field(default="0.0.0.0", validation_alias="TRYGGHETSBOT_HOST")
     port: int = Field(default=3000, ge=1, le=65535, validation_alias="PORT")
+    # How long a writer waits for another process's database lock before it gives up.
+    lock_wait: float = Field(default=10.0, ge=0, le=600, validation_alias="TRYGGHETSBOT_LOCK_WAIT")
 
     @model_validator(mode="before")
     @classmethod
@@ -69,10 +73,13 @@ class Settings(BaseSettings):
             text = value.strip()
             if not text:
                 return None
-            if len(text) == 10:
-                parsed = date.fromisoformat(text)
-                return datetime(parsed.year, parsed.month, parsed.day, 12, tzinfo=STOCKHOLM)
-            moment = datetime.fromisoformat(text)
+            try:
+                if len(text) == 10:
+                    parsed = date.fromisoformat(text)
+                    return datetime(parsed.year, parsed.month, parsed.day, 12, tzinfo=STOCKHOLM)
+                moment = datetime.fromisoformat(text)
+            except ValueError:
+                raise ValueError(t("sv", "settings.bad_datetime")) from None
             return moment if moment.tzinfo else moment.replace(tzinfo=STOCKHOLM)
         return value
 
@@ -80,7 +87,7 @@ class Settings(BaseSettings):
     @classmethod
     def _url_with_slash(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):
-            raise ValueError("must start with http:// or https://")
+            raise ValueError(t("sv", "settings.bad_url"))
         return value if value.endswith("/") else value + "/"
 
     @property
@@ -99,7 +106,7 @@ def load_settings(**overrides: object) -> Settings:
         first = error.errors()[0]
         name = str(first["loc"][0]) if first["loc"] else "?"
         alias = _ALIASES.get(name, name)
-        raise SettingsError(f"Ogiltig inställning {alias}: {first['msg']}") from None
+        raise SettingsError(t("sv", "settings.invalid", name=alias, message=validation_message(first))) from None
 
 
 _ALIASES = {

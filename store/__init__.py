@@ -52,14 +52,21 @@ class Store:
         self.close()
 
 
-def open_store(path: str | Path, *, read_only: bool = False) -> Store:
-    """Open (and for writing, create) the database at ``path``; raises :class:`StoreError`."""
-    engine = Engine(Path(path), read_only=read_only)
+def open_store(path: str | Path, *, read_only: bool = False, lock_wait: float = 0.0) -> Store:
+    """Open (and for writing, create) the database at ``path``; raises :class:`StoreError`.
+
+    A writer waits up to ``lock_wait`` seconds for another process's lock.
+    """
+    engine = Engine(Path(path), read_only=read_only, lock_wait=lock_wait)
     engine.open()
-    index = OutboxIndex(engine)
-    return Store(
-        engine=engine,
-        nominations=TinyNominationRepository(engine, index),
-        dialogs=TinyDialogRepository(engine),
-        outbox=TinyOutboxRepository(engine, index),
-    )
+    try:
+        index = OutboxIndex(engine)
+        return Store(
+            engine=engine,
+            nominations=TinyNominationRepository(engine, index),
+            dialogs=TinyDialogRepository(engine),
+            outbox=TinyOutboxRepository(engine, index),
+        )
+    except BaseException:
+        engine.close()
+        raise

@@ -28,7 +28,8 @@ def settings_round(settings: Settings) -> Round:
 
 
 def open_settings_store(settings: Settings, *, read_only: bool = False) -> Store:
-    return open_store(settings.db_path, read_only=read_only)
+    """The database; a writer waits up to ``TRYGGHETSBOT_LOCK_WAIT`` seconds for another writer."""
+    return open_store(settings.db_path, read_only=read_only, lock_wait=settings.lock_wait)
 
 
 def build_service(store: Store, settings: Settings) -> NominationService:

@@ -94,7 +94,13 @@ def _error(field: str, lang: str, key: str, criterion: str | None = None, **valu
 
 def _has_control_characters(text: str, multiline: bool) -> bool:
     allowed = "\n\t" if multiline else ""
-    return any((unicodedata.category(char) == "Cc" and char not in allowed) or char in _BIDI_CONTROLS for char in text)
+    # Cs: a lone surrogate ("\ud800" in a JSON file) is no character at all and cannot be stored as UTF-8.
+    return any(
+        (unicodedata.category(char) == "Cc" and char not in allowed)
+        or unicodedata.category(char) == "Cs"
+        or char in _BIDI_CONTROLS
+        for char in text
+    )
 
 
 def clean_text(field: str, value: str | None, lang: str = "sv", *, required: bool | None = None) -> str | None:

@@ -7,12 +7,13 @@ An English text that is missing falls back to Swedish, the bot's main language.
 
 from __future__ import annotations
 
+import errno
 from importlib import import_module
 from typing import Literal
 
 Lang = Literal["sv", "en"]
 LANGS: tuple[Lang, ...] = ("sv", "en")
-AREAS = ("answers", "nominations", "slack", "cli")
+AREAS = ("answers", "nominations", "slack", "cli", "store", "validation")
 
 
 def _catalog(lang: Lang) -> dict[str, str]:
@@ -38,3 +39,12 @@ def t(lang: str, key: str, /, **values: object) -> str:
     catalog = CATALOGS["en" if lang == "en" else "sv"]
     template = catalog.get(key) or CATALOGS["sv"][key]
     return template.format(**values) if values else template
+
+
+def os_reason(error: OSError, lang: str = "sv") -> str:
+    """Why a file operation failed, in the user's language (the OS's own text is English)."""
+    name = errno.errorcode.get(error.errno or 0, "")
+    key = f"os.{name}"
+    if name and key in CATALOGS["sv"]:
+        return t(lang, key)
+    return t(lang, "os.other", number=error.errno if error.errno is not None else "?")
