@@ -4,8 +4,9 @@ The same rules as the dialog. Exit 0 and the new id on success; exit 1 with the
 errors (field, criterion, message) when the nomination is refused; exit 2 when
 the file or the database cannot be used. Nothing is stored on failure.
 
-A retried import of the same file stores one nomination: the idempotency key
-defaults to a hash of the file's content (``--key`` overrides it).
+A retried import of the same file stores one nomination and says it was already
+submitted: the idempotency key defaults to a hash of the file's content (``--key``
+overrides it). A key reused for other content is refused (exit 1), nothing stored.
 """
 
 from __future__ import annotations
@@ -138,9 +139,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     nomination = result.nomination
     if args.json:
         payload: dict[str, object] = {"id": nomination.id, "status": nomination.status}
+        if not result.created:
+            payload["already_submitted"] = True
         if nomination.duplicate_of:
             payload["duplicate_of"] = nomination.duplicate_of
         print(json.dumps(payload, ensure_ascii=False))
+    elif not result.created:
+        print(t("sv", "nom.cli.already_submitted", id=nomination.id))
     else:
         print(t("sv", "nom.cli.created", id=nomination.id))
         if result.duplicate_of:

@@ -36,6 +36,10 @@ TEXTS: dict[str, str] = {
     "nom.error.skip_required": "The field “{field}” is required and cannot be skipped.",
     "nom.error.unknown_field": "I do not recognise the field “{value}”. Write for example “ändra 4”.",
     "nom.error.first_step": "You are already at the first question.",
+    "nom.error.key_reused": (
+        "The key “{key}” was already used for the nomination {id}, with other content. "
+        "Nothing was saved. Use a new key for a new nomination."
+    ),
     "nom.period.not_yet_open": (
         "The nomination period for Trygghetspriset {year} (“{theme}”) has not opened yet. "
         "You can nominate from {opens} to {closes} inclusive. Nothing was saved."
@@ -108,6 +112,7 @@ TEXTS: dict[str, str] = {
     "nom.cli.too_long_number": "The file {path} contains too long a number. A nomination is a JSON object with text fields.",
     "nom.cli.bad_field": "The field “{field}”: {error}",
     "nom.cli.created": "The nomination is submitted with id {id}.",
+    "nom.cli.already_submitted": "The nomination was already submitted (id {id}). Nothing new was saved.",
     "nom.cli.store_error": "The database cannot be used: {error}",
     "nom.cli.round_error": "Invalid nomination round: there is no round {year} in the knowledge data (known rounds: {known}).",
     "nom.cli.exported": "{count} nominations written to {path}.",

@@ -40,6 +40,10 @@ TEXTS: dict[str, str] = {
         "Jag känner inte igen fältet ”{value}”. Skriv till exempel ”ändra 4” eller ”ändra mervärde”."
     ),
     "nom.error.first_step": "Du är redan på första frågan.",
+    "nom.error.key_reused": (
+        "Nyckeln ”{key}” användes redan för nomineringen {id}, med ett annat innehåll. "
+        "Inget har sparats. Använd en ny nyckel för en ny nominering."
+    ),
     # --- the period -------------------------------------------------------------
     "nom.period.not_yet_open": (
         "Nomineringsperioden för Trygghetspriset {year} (”{theme}”) har inte öppnat än. "
@@ -122,6 +126,7 @@ TEXTS: dict[str, str] = {
     "nom.cli.too_long_number": "Filen {path} innehåller ett för långt tal. En nominering är ett JSON-objekt med textfält.",
     "nom.cli.bad_field": "Fältet ”{field}”: {error}",
     "nom.cli.created": "Nomineringen är inskickad med id {id}.",
+    "nom.cli.already_submitted": "Nomineringen var redan inskickad (id {id}). Inget nytt har sparats.",
     "nom.cli.store_error": "Databasen kan inte användas: {error}",
     "nom.cli.round_error": "Ogiltig nomineringsomgång: det finns ingen omgång {year} i kunskapsdatan (kända omgångar: {known}).",
     "nom.cli.exported": "{count} nomineringar skrivna till {path}.",
