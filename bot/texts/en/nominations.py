@@ -15,7 +15,13 @@ TEXTS: dict[str, str] = {
     "nom.field.period": "nomination period",
     "nom.field.file": "file",
     "nom.error.empty": "The field “{field}” must not be empty.",
-    "nom.error.control": "The field “{field}” contains control characters. Please write plain text.",
+    "nom.error.control": "The field “{field}” contains control characters ({code}). Please write plain text.",
+    "nom.error.line_break": "The field “{field}” must be a single line but contains a line break ({code}). Write it on one line.",
+    "nom.error.bidi": (
+        "The field “{field}” contains an invisible character that changes the reading direction ({code}). "
+        "Remove it and write plain text."
+    ),
+    "nom.error.unreadable": "The field “{field}” contains a character that cannot be shown ({code}). Please write plain text.",
     "nom.error.too_long": "The field “{field}” is too long ({length} characters). At most {limit} are allowed.",
     "nom.error.email": "The field “{field}”: “{value}” is not a valid e-mail address (e.g. name@example.com).",
     "nom.error.contact_email": (

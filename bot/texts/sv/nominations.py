@@ -17,7 +17,13 @@ TEXTS: dict[str, str] = {
     "nom.field.file": "fil",
     # --- input and criteria errors ----------------------------------------------
     "nom.error.empty": "Fältet ”{field}” får inte vara tomt.",
-    "nom.error.control": "Fältet ”{field}” innehåller otillåtna tecken (styrtecken). Skriv bara vanlig text.",
+    "nom.error.control": "Fältet ”{field}” innehåller otillåtna tecken (styrtecken, {code}). Skriv bara vanlig text.",
+    "nom.error.line_break": "Fältet ”{field}” ska vara en enda rad, men innehåller en radbrytning ({code}). Skriv det på en rad.",
+    "nom.error.bidi": (
+        "Fältet ”{field}” innehåller ett osynligt tecken som ändrar textens läsriktning ({code}). "
+        "Ta bort det och skriv bara vanlig text."
+    ),
+    "nom.error.unreadable": "Fältet ”{field}” innehåller ett tecken som inte kan visas ({code}). Skriv bara vanlig text.",
     "nom.error.too_long": "Fältet ”{field}” är för långt ({length} tecken). Högst {limit} tecken är tillåtet.",
     "nom.error.email": "Fältet ”{field}”: ”{value}” är inte en giltig e-postadress (till exempel namn@exempel.se).",
     "nom.error.contact_email": (
