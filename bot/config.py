@@ -10,10 +10,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AliasChoices, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import AliasChoices, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.clock import STOCKHOLM, Clock, fixed_clock, system_clock
+from bot.texts import t
+from bot.validation import validation_message
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 # Reminders to jurors go out this many days before the jury's deadline.
@@ -31,7 +33,10 @@ def _split_ids(value: object) -> object:
 
 
 class Settings(BaseSettings):
-    # An empty value means unset, for every setting: a copied .env.example must just work.
+    # An empty value means "not set", for every setting: ``.env.example`` copied to ``.env``
+    # leaves many settings as ``NAME=``. ``env_ignore_empty`` lets a lower source (``.env``,
+    # then the default) apply when the environment has ``NAME=``; :meth:`_blank_is_unset`
+    # does the same for blank values from any other source (``NAME="  "``, keyword overrides).
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True)
 
     slack_bot_token: str | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
@@ -62,6 +67,15 @@ class Settings(BaseSettings):
     round_year: int | None = Field(default=None, validation_alias="TRYGGHETSBOT_ROUND")
     host: str = Field(default="0.0.0.0", validation_alias="TRYGGHETSBOT_HOST")
     port: int = Field(default=3000, ge=1, le=65535, validation_alias="PORT")
+    # How long a writer waits for another process's database lock before it gives up.
+    lock_wait: float = Field(default=10.0, ge=0, le=600, validation_alias="TRYGGHETSBOT_LOCK_WAIT")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_unset(cls, values: object) -> object:
+        if isinstance(values, dict):
+            return {key: value for key, value in values.items() if not (isinstance(value, str) and not value.strip())}
+        return values
 
     @field_validator("jury_channel_ids", "jury_user_ids", mode="before")
     @classmethod
@@ -109,10 +123,13 @@ class Settings(BaseSettings):
             text = value.strip()
             if not text:
                 return None
-            if len(text) == 10:
-                parsed = date.fromisoformat(text)
-                return datetime(parsed.year, parsed.month, parsed.day, 12, tzinfo=STOCKHOLM)
-            moment = datetime.fromisoformat(text)
+            try:
+                if len(text) == 10:
+                    parsed = date.fromisoformat(text)
+                    return datetime(parsed.year, parsed.month, parsed.day, 12, tzinfo=STOCKHOLM)
+                moment = datetime.fromisoformat(text)
+            except ValueError:
+                raise ValueError(t("sv", "settings.bad_datetime")) from None
             return moment if moment.tzinfo else moment.replace(tzinfo=STOCKHOLM)
         return value
 
@@ -132,7 +149,7 @@ class Settings(BaseSettings):
     @classmethod
     def _url_with_slash(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):
-            raise ValueError("must start with http:// or https://")
+            raise ValueError(t("sv", "settings.bad_url"))
         return value if value.endswith("/") else value + "/"
 
     @property
@@ -151,8 +168,7 @@ def load_settings(**overrides: object) -> Settings:
         first = error.errors()[0]
         name = str(first["loc"][0]) if first["loc"] else "?"
         alias = _ALIASES.get(name, name)
-        message = str(first["msg"]).removeprefix("Value error, ")
-        raise SettingsError(f"Ogiltig inställning {alias}: {message}") from None
+        raise SettingsError(t("sv", "settings.invalid", name=alias, message=validation_message(first))) from None
 
 
 _ALIASES = {

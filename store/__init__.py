@@ -23,6 +23,7 @@ behind one :class:`~store.base.Store` handle, bound to one tenant:
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
@@ -90,21 +91,33 @@ def tenant_path(path: str | Path, tenant: str = DEFAULT_TENANT) -> Path:
 
 
 def open_store(
-    path: str | Path, *, read_only: bool = False, tenant: str = DEFAULT_TENANT, clock: Clock = system_clock
+    path: str | Path,
+    *,
+    read_only: bool = False,
+    tenant: str = DEFAULT_TENANT,
+    clock: Clock = system_clock,
+    lock_wait: float = 0.0,
 ) -> TinyStore:
-    """Open (and for writing, create) the TinyDB database at ``path``; raises :class:`StoreError`."""
-    engine = Engine(tenant_path(path, tenant), read_only=read_only)
+    """Open (and for writing, create) the TinyDB database at ``path``; raises :class:`StoreError`.
+
+    A writer waits up to ``lock_wait`` seconds for another process's lock.
+    """
+    engine = Engine(tenant_path(path, tenant), read_only=read_only, lock_wait=lock_wait)
     engine.open()
-    index = OutboxIndex(engine)
-    return TinyStore(
-        engine=engine,
-        nominations=TinyNominationRepository(engine, index),
-        dialogs=TinyDialogRepository(engine),
-        outbox=TinyOutboxRepository(engine, index),
-        dedupe=TinyDedupeRepository(engine, clock),
-        tenant=tenant,
-        jury=TinyJuryRepository(engine),
-    )
+    try:
+        index = OutboxIndex(engine)
+        return TinyStore(
+            engine=engine,
+            nominations=TinyNominationRepository(engine, index),
+            dialogs=TinyDialogRepository(engine),
+            outbox=TinyOutboxRepository(engine, index),
+            dedupe=TinyDedupeRepository(engine, clock),
+            jury=TinyJuryRepository(engine),
+            tenant=tenant,
+        )
+    except BaseException:
+        engine.close()
+        raise
 
 
 def is_postgres_url(target: object) -> bool:
@@ -117,6 +130,7 @@ async def open_store_async(
     tenant: str = DEFAULT_TENANT,
     read_only: bool = False,
     clock: Clock = system_clock,
+    lock_wait: float = 0.0,
 ) -> Store:
     """Open the store that ``target`` selects, bound to ``tenant``.
 
@@ -138,4 +152,9 @@ async def open_store_async(
         from store.postgres import open_postgres_store
 
         return await open_postgres_store(url, tenant=tenant, read_only=read_only, clock=clock)
+    if lock_wait and not read_only:
+        # Waiting for another process's lock sleeps: off the event loop.
+        return await asyncio.to_thread(
+            open_store, path, read_only=read_only, tenant=tenant, clock=clock, lock_wait=lock_wait
+        )
     return open_store(path, read_only=read_only, tenant=tenant, clock=clock)

@@ -23,7 +23,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from store.errors import StoreCorruptError
+from store.errors import StoreCorruptError, os_error
 
 Data = dict[str, dict[str, Any]]
 
@@ -41,11 +41,15 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     """Replace ``path`` with ``payload`` so that readers see the old or the new file, never a mix."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as handle:
-        handle.write(payload)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     fsync_directory(path.parent)
 
 
@@ -55,15 +59,23 @@ def read_json_file(path: Path) -> Data | None:
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
+    except OSError as error:  # a folder, no permission, ...
+        raise os_error("store.cannot_read", path, error) from None
     # Atomic writes never leave an empty file, so an empty one was made by something else.
     if not raw.strip():
-        raise StoreCorruptError(f"{path}: the file is empty; it is not a Trygghetsbot database")
+        raise StoreCorruptError("store.empty", path=path)
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise StoreCorruptError(f"{path}: not valid JSON ({error}); the file is left untouched") from None
+    except UnicodeDecodeError:
+        raise StoreCorruptError("store.bad_utf8", path=path) from None
+    except json.JSONDecodeError as error:
+        raise StoreCorruptError("store.bad_json", path=path, line=error.lineno, column=error.colno) from None
+    except RecursionError:
+        raise StoreCorruptError("store.too_deep", path=path) from None
+    except ValueError:  # e.g. an integer beyond Python's digit limit
+        raise StoreCorruptError("store.bad_json", path=path, line="?", column="?") from None
     if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
-        raise StoreCorruptError(f"{path}: not a TinyDB database; the file is left untouched")
+        raise StoreCorruptError("store.not_tinydb", path=path)
     return data
 
 
@@ -96,6 +108,9 @@ class AtomicJSONStorage(Storage):
         payload = json.dumps(self._cache, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
             atomic_write_bytes(self.path, payload)
+        except OSError as error:
+            self.invalidate()
+            raise os_error("store.cannot_write", self.path, error) from None
         except BaseException:
             self.invalidate()
             raise

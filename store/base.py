@@ -24,7 +24,7 @@ _TENANT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}")
 
 def check_tenant(tenant: str) -> str:
     if not _TENANT.fullmatch(tenant):
-        raise StoreError(f"ogiltig tenant {tenant!r}: bokstäver, siffror och _.:- (högst 100 tecken)")
+        raise StoreError("store.bad_tenant", tenant=repr(tenant))
     return tenant
 
 

@@ -11,6 +11,7 @@ from tinydb import Query
 
 from bot.nominations.state import ConversationState
 from store.engine import Engine, docs
+from store.errors import parse_record
 
 CONVERSATIONS = "conversations"
 
@@ -22,7 +23,7 @@ class TinyDialogRepository:
     async def load(self, key: str) -> ConversationState | None:
         async with self.engine.lock:
             raw = next((d for d in docs(self.engine.main_db(), CONVERSATIONS) if d["key"] == key), None)
-        return ConversationState.model_validate(raw) if raw else None
+        return parse_record(ConversationState, raw, self.engine.path, CONVERSATIONS) if raw else None
 
     async def save(self, state: ConversationState) -> None:
         doc = state.model_dump(mode="json")

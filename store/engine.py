@@ -19,6 +19,8 @@ Concurrency: one asyncio lock serialises every operation of a store; the file
 writes run in a worker thread so the event loop keeps serving while fsync waits.
 Only one process may open the database for writing (an ``flock`` on
 ``<db>.lock``); read-only opens (``nominations list``/``export``) need no lock.
+A writer that finds the lock taken waits up to ``lock_wait`` seconds, trying
+again every few milliseconds, before it gives up with :class:`StoreLockedError`.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import asyncio
 import fcntl
 import hashlib
 import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,12 +37,14 @@ from typing import Any, TypeVar
 from tinydb import TinyDB
 
 from store.atomic import AtomicJSONStorage
-from store.errors import SchemaVersionError, StoreCorruptError, StoreError, StoreLockedError
+from store.errors import SchemaVersionError, StoreCorruptError, StoreError, StoreLockedError, os_error
 
 APP = "trygghetsbot"
 SCHEMA_VERSION = 1
 SHARDS = 128
 META = "_meta"
+# How often a waiting writer tries the lock again (seconds).
+LOCK_POLL = 0.01
 
 T = TypeVar("T")
 
@@ -49,8 +54,9 @@ def shard_of(nomination_id: str) -> int:
 
 
 class Engine:
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, lock_wait: float = 0.0) -> None:
         self.path = Path(path)
+        self.lock_wait = lock_wait
         self.shard_dir = self.path.with_name(f"{self.path.stem}.shards")
         self.read_only = read_only
         self.lock = asyncio.Lock()
@@ -89,12 +95,10 @@ class Engine:
             return db
         meta = list(data.get(META, {}).values())
         if not meta or not isinstance(meta[0], dict) or meta[0].get("app") != APP:
-            raise StoreCorruptError(f"{file}: not a Trygghetsbot database (no {APP} marker); left untouched")
+            raise StoreCorruptError("store.not_ours", path=file, app=APP)
         version = meta[0].get("schema_version")
         if version != SCHEMA_VERSION:
-            raise SchemaVersionError(
-                f"{file}: schema version {version!r}, this version of Trygghetsbot reads {SCHEMA_VERSION}"
-            )
+            raise SchemaVersionError("store.schema", path=file, version=repr(version), expected=SCHEMA_VERSION)
         return db
 
     def _remove_stale_temporaries(self) -> None:
@@ -102,16 +106,34 @@ class Engine:
         patterns = [self.path.parent.glob(f".{self.path.name}.*.tmp"), self.shard_dir.glob("round-*/.*.tmp")]
         for pattern in patterns:
             for stale in pattern:
-                stale.unlink(missing_ok=True)
+                try:
+                    stale.unlink(missing_ok=True)
+                except OSError as error:
+                    raise os_error("store.cannot_write", stale, error) from None
 
     def _take_process_lock(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path.with_name(self.path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+        lock_path = self.path.with_name(self.path.name + ".lock")
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            raise StoreLockedError(f"{self.path}: another Trygghetsbot process has the database open") from None
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise os_error("store.cannot_write", self.path.parent, error) from None
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise os_error("store.cannot_lock", lock_path, error) from None
+        deadline = time.monotonic() + self.lock_wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise StoreLockedError("store.locked", path=self.path, seconds=f"{self.lock_wait:g}") from None
+                time.sleep(LOCK_POLL)
+            except OSError as error:
+                os.close(fd)
+                raise os_error("store.cannot_lock", lock_path, error) from None
         self._lock_fd = fd
 
     def close(self) -> None:
@@ -127,7 +149,7 @@ class Engine:
 
     def main_db(self) -> TinyDB:
         if self.main is None:
-            raise StoreError("the store is closed")
+            raise StoreError("store.closed")
         return self.main
 
     def shard_path(self, round_year: int, nomination_id: str) -> Path:
@@ -153,7 +175,7 @@ class Engine:
 
     def _ensure_writable(self) -> None:
         if self.read_only:
-            raise StoreError(f"{self.path}: opened read-only")
+            raise StoreError("store.read_only", path=self.path)
 
     def write_batch(self, db: TinyDB, change: Callable[[], T]) -> T:
         """Run ``change`` (TinyDB operations on ``db``) and write the file once, atomically."""

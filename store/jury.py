@@ -234,7 +234,7 @@ class TinyJuryRepository:
         async with self.engine.lock:
             year = next((y for y, data in self._rounds.items() if message_id in data.messages), None)
             if year is None:
-                raise StoreError(f"no jury message {message_id!r}")
+                raise StoreError("store.no_jury_message", id=message_id)
             data = self._rounds[year]
             updated = data.messages[message_id].model_copy(update={"status": "sent", "sent_at": now})
             doc = updated.model_dump(mode="json")

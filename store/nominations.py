@@ -28,6 +28,7 @@ from tinydb import Query
 
 from bot.nominations.model import Nomination, OutboxMessage
 from store.engine import Engine, docs
+from store.errors import parse_record
 
 NOMINATIONS = "nominations"
 OUTBOX = "outbox"
@@ -47,7 +48,7 @@ class TinyNominationRepository:
         self._by_nominator: dict[str, set[str]] = {}
         for file, db in engine.all_shards():
             for doc in docs(db, NOMINATIONS):
-                self._index(Nomination.model_validate(doc), file)
+                self._index(parse_record(Nomination, doc, file, NOMINATIONS), file)
 
     def _index(self, nomination: Nomination, file: Path) -> None:
         old = self._models.get(nomination.id)
@@ -122,7 +123,7 @@ class OutboxIndex:
         self.pending: set[str] = set()
         for file, db in engine.all_shards():
             for doc in docs(db, OUTBOX):
-                self.add(OutboxMessage.model_validate(doc), file)
+                self.add(parse_record(OutboxMessage, doc, file, OUTBOX), file)
 
     def add(self, message: OutboxMessage, file: Path) -> None:
         self.where[message.id] = file

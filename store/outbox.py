@@ -154,7 +154,7 @@ class TinyOutboxRepository:
             current = self.index.messages.get(message_id)
             file = self.index.where.get(message_id)
             if current is None or file is None:
-                raise StoreError(f"no outbox message {message_id!r}")
+                raise StoreError("store.no_outbox", id=message_id)
             new = update(current)
             doc = new.model_dump(mode="json", exclude=LEASE_FIELDS)
             db = self.engine.shard(file)

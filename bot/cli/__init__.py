@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from importlib import import_module
 
 from bot import __version__
+from bot.cli.parser import SwedishArgumentParser
 from bot.config import SettingsError, load_settings
 from bot.texts import t
 
@@ -20,11 +21,13 @@ SUBCOMMANDS = ("ask", "chat", "nominate", "nominations", "jury", "serve", "socke
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = SwedishArgumentParser(
         prog="trygghetsbot",
         description="Trygghetsbot: frågor om Trygghetspriset och Trygghetspaketet, och nomineringar.",
     )
-    parser.add_argument("--version", action="version", version=f"trygghetsbot {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"trygghetsbot {__version__}", help=t("sv", "cli.argparse.version")
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO")
     for name in SUBCOMMANDS:
         try:

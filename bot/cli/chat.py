@@ -18,7 +18,6 @@ import asyncio
 import getpass
 import json
 import sys
-import time
 import uuid
 from typing import Any
 
@@ -26,9 +25,9 @@ from bot.assistant import Reply
 from bot.cli.compose import build_assistant, open_settings_store
 from bot.config import Settings
 from bot.nominations.model import Nominator
-from bot.nominations.rounds import UnknownRoundError
+from bot.nominations.rounds import UnknownRoundError, round_error_text
 from bot.texts import t
-from store import Store, StoreError, StoreLockedError
+from store import Store, StoreError
 
 
 def register(subparsers: Any) -> None:
@@ -53,16 +52,9 @@ def console_user(args: argparse.Namespace) -> Nominator:
     return Nominator(user_id=f"console:{name}")
 
 
-async def open_when_free(settings: Settings, wait_seconds: float = 10.0) -> Store:
-    """The store, waiting while another process holds it for a moment."""
-    deadline = time.monotonic() + wait_seconds
-    while True:
-        try:
-            return await open_settings_store(settings)
-        except StoreLockedError:
-            if time.monotonic() > deadline:
-                raise
-            await asyncio.sleep(0.02)
+async def open_when_free(settings: Settings) -> Store:
+    """The store, waiting (``TRYGGHETSBOT_LOCK_WAIT``) while another process holds it for a moment."""
+    return await open_settings_store(settings)
 
 
 async def handle(
@@ -120,5 +112,5 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     try:
         return asyncio.run(converse(args, settings))
     except UnknownRoundError as error:
-        print(t("sv", "nom.cli.round_error", error=error), file=sys.stderr)
+        print(round_error_text(error), file=sys.stderr)
         return 2

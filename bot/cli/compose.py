@@ -31,7 +31,9 @@ def settings_round(settings: Settings) -> Round:
 
 async def open_settings_store(settings: Settings, *, read_only: bool = False, tenant: str = DEFAULT_TENANT) -> Store:
     """The store the settings select (PostgreSQL or TinyDB), bound to ``tenant``; raises ``StoreError``."""
-    return await open_store_async(settings, tenant=tenant, read_only=read_only, clock=settings.clock())
+    return await open_store_async(
+        settings, tenant=tenant, read_only=read_only, clock=settings.clock(), lock_wait=settings.lock_wait
+    )
 
 
 def build_service(store: Store, settings: Settings) -> NominationService:

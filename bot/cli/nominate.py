@@ -4,8 +4,9 @@ The same rules as the dialog. Exit 0 and the new id on success; exit 1 with the
 errors (field, criterion, message) when the nomination is refused; exit 2 when
 the file or the database cannot be used. Nothing is stored on failure.
 
-A retried import of the same file stores one nomination: the idempotency key
-defaults to a hash of the file's content (``--key`` overrides it).
+A retried import of the same file stores one nomination and says it was already
+submitted: the idempotency key defaults to a hash of the file's content (``--key``
+overrides it). A key reused for other content is refused (exit 1), nothing stored.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import argparse
 import asyncio
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,10 +25,11 @@ from pydantic import ValidationError
 from bot.cli.compose import build_service, open_settings_store
 from bot.config import Settings
 from bot.nominations.model import NominationInput, Nominator
-from bot.nominations.rounds import UnknownRoundError
+from bot.nominations.rounds import UnknownRoundError, round_error_text
 from bot.nominations.rules import FieldError, field_label
 from bot.nominations.service import NominationError, SubmitResult
-from bot.texts import t
+from bot.texts import os_reason, t
+from bot.validation import field_path, validation_message
 from store import StoreError
 
 EXIT_REJECTED = 1
@@ -42,46 +45,69 @@ def register(subparsers: Any) -> None:
 
 
 def pydantic_errors(error: ValidationError, lang: str = "sv") -> list[FieldError]:
-    """Pydantic's errors as field errors with Swedish messages."""
+    """Pydantic's errors as field errors in ``lang`` (translated by error type, never pydantic's English)."""
     found: list[FieldError] = []
     for item in error.errors():
         parts = [str(part) for part in item["loc"] if not isinstance(part, int)]
         field = ".".join(parts) or "file"
-        label_key = f"nom.field.{field}"
+        numbers = [part + 1 for part in item["loc"] if isinstance(part, int)]
         try:
             label = field_label(field, lang)
+            known = True
         except KeyError:
-            label = field
-            label_key = ""
-        if item["type"] == "missing" and label_key:
+            label = field_path(item["loc"]) or field
+            known = False
+        if numbers and known:
+            label += "".join(f" nr {number}" for number in numbers)
+        if item["type"] == "missing" and known:
             message = t(lang, "nom.error.empty", field=label)
         else:
-            message = t(lang, "nom.cli.bad_field", field=label, error=item["msg"])
+            message = t(lang, "nom.cli.bad_field", field=label, error=validation_message(item, lang))
         found.append(FieldError(field=field, message=message))
     return found
+
+
+def _file_error(key: str, path: Path, **values: object) -> list[FieldError]:
+    return [FieldError(field="file", message=t("sv", key, path=path, **values))]
 
 
 def read_input(path: Path) -> tuple[NominationInput | None, list[FieldError], str]:
     try:
         raw = path.read_bytes()
-        data = json.loads(raw.decode("utf-8-sig"))
     except OSError as error:
-        return None, [FieldError(field="file", message=t("sv", "nom.cli.file_error", path=path, error=error))], ""
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        return None, [FieldError(field="file", message=t("sv", "nom.cli.bad_json", path=path, error=error))], ""
-    key = "file:" + hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        return None, _file_error("nom.cli.file_error", path, error=os_reason(error)), ""
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return None, _file_error("nom.cli.bad_utf8", path), ""
+    except json.JSONDecodeError as error:
+        return None, _file_error("nom.cli.bad_json", path, line=error.lineno, column=error.colno), ""
+    except RecursionError:
+        return None, _file_error("nom.cli.too_deep", path), ""
+    except ValueError:  # an integer longer than Python converts (sys.get_int_max_str_digits)
+        return None, _file_error("nom.cli.too_long_number", path), ""
+    # ensure_ascii: a lone surrogate ("\ud800") is hashed as its escape; the rules refuse it later.
+    key = "file:" + hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
     try:
         return NominationInput.model_validate(data), [], key
     except ValidationError as error:
         return None, pydantic_errors(error), key
 
 
+def printable(text: str) -> str:
+    """``text`` with lone surrogates (which no terminal can print) shown as U+FFFD."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def print_errors(errors: list[FieldError], as_json: bool) -> None:
     if as_json:
-        print(json.dumps({"errors": [e.model_dump() for e in errors]}, ensure_ascii=False))
+        print(printable(json.dumps({"errors": [e.model_dump() for e in errors]}, ensure_ascii=False)))
     else:
         for error in errors:
-            print(error.message, file=sys.stderr)
+            print(printable(error.message), file=sys.stderr)
 
 
 async def submit(args: argparse.Namespace, settings: Settings, data: NominationInput, key: str) -> SubmitResult:
@@ -104,16 +130,22 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     except NominationError as error:
         print_errors(error.errors, args.json)
         return EXIT_REJECTED
-    except (StoreError, UnknownRoundError) as error:
-        key_name = "nom.cli.round_error" if isinstance(error, UnknownRoundError) else "nom.cli.store_error"
-        print_errors([FieldError(field="store", message=t("sv", key_name, error=error))], args.json)
+    except UnknownRoundError as error:
+        print_errors([FieldError(field="round", message=round_error_text(error))], args.json)
+        return EXIT_UNUSABLE
+    except StoreError as error:
+        print_errors([FieldError(field="store", message=t("sv", "nom.cli.store_error", error=error))], args.json)
         return EXIT_UNUSABLE
     nomination = result.nomination
     if args.json:
         payload: dict[str, object] = {"id": nomination.id, "status": nomination.status}
+        if not result.created:
+            payload["already_submitted"] = True
         if nomination.duplicate_of:
             payload["duplicate_of"] = nomination.duplicate_of
         print(json.dumps(payload, ensure_ascii=False))
+    elif not result.created:
+        print(t("sv", "nom.cli.already_submitted", id=nomination.id))
     else:
         print(t("sv", "nom.cli.created", id=nomination.id))
         if result.duplicate_of:

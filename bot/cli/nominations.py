@@ -18,7 +18,7 @@ from bot.knowledge import default_knowledge
 from bot.nominations.export import export_bytes
 from bot.nominations.model import Nomination
 from bot.nominations.rules import Rules
-from bot.texts import t
+from bot.texts import os_reason, t
 from store import StoreError
 
 STATUSES = ("draft", "submitted", "withdrawn")
@@ -99,7 +99,7 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
     try:
         args.out.write_bytes(payload)
     except OSError as error:
-        print(t("sv", "nom.cli.file_error", path=args.out, error=error), file=sys.stderr)
+        print(t("sv", "nom.cli.write_error", path=args.out, error=os_reason(error)), file=sys.stderr)
         return 2
     print(t("sv", "nom.cli.exported", count=len(found), path=args.out), file=sys.stderr)
     return 0

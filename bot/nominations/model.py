@@ -108,6 +108,9 @@ class Nomination(NominationContent):
     submitted_at: datetime | None = None
     withdrawn_at: datetime | None = None
     idempotency_key: str | None = None
+    # A hash of the submitted content and nominator, kept with the idempotency key so that a
+    # retry with the same key can be told apart from a reuse of the key for other content.
+    content_fingerprint: str | None = None
     # Set when the same nominator already nominated the same effort this round.
     duplicate_of: str | None = None
     revision: int = 0

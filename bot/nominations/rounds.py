@@ -21,14 +21,22 @@ PeriodState = Literal["open", "not_yet_open", "closed"]
 class UnknownRoundError(LookupError):
     """``TRYGGHETSBOT_ROUND`` names a year the knowledge data has no round for."""
 
+    def __init__(self, year: int, known: list[int]) -> None:
+        self.year = year
+        self.known = known
+        super().__init__(round_error_text(self))
+
+
+def round_error_text(error: UnknownRoundError, lang: str = "sv") -> str:
+    return t(lang, "nom.cli.round_error", year=error.year, known=", ".join(str(year) for year in error.known))
+
 
 def current_round(prize: Prize, round_year: int | None = None) -> Round:
     if round_year is None:
         return prize.latest_round
     found = prize.round_for(round_year)
     if found is None:
-        known = ", ".join(str(r.year) for r in prize.rounds)
-        raise UnknownRoundError(f"no nomination round {round_year} in the knowledge data (known: {known})")
+        raise UnknownRoundError(round_year, [r.year for r in prize.rounds])
     return found
 
 

@@ -61,8 +61,24 @@ MIN_ADDED_VALUE_CONTENT_WORDS = 7
 MIN_DESCRIPTION_WORDS = 8
 
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s.]+(?:\.[^@\s.]+)+$")
-# Bidi overrides can make a text read differently from what is stored.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Characters in user text, decided per class (``clean_text`` applies this to every field):
+# * Line breaks -- "\n", VT, FF, NEL (U+0085), LINE and PARAGRAPH SEPARATOR (U+2028, U+2029):
+#   multi-line fields turn them into "\n"; single-line fields reject them, naming the field,
+#   since the user meant two lines and removing the break would glue two words together.
+# * Bidi controls and marks (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C): rejected
+#   everywhere. They change the order text is shown in, so the jury could read something other
+#   than what is stored; removing them silently could change what the user sees they wrote.
+# * Other format characters (category Cf: U+200B zero-width space, U+2060 word joiner, U+FEFF
+#   byte-order mark, U+00AD soft hyphen, ...): invisible and meaningless in the stored text, so
+#   they are removed, in every field alike. Kept: U+200C/U+200D (zero-width (non-)joiner) and the
+#   tag characters U+E0020-U+E007F, which build emoji and some scripts' letters.
+# * Other control characters (Cc, except "\t" in multi-line fields), private-use code points
+#   (Co), lone surrogates (Cs) and unassigned code points or noncharacters (Cn): rejected, since
+#   nobody can read them (and a surrogate cannot even be stored as UTF-8).
+_LINE_BREAKS = frozenset("\n\x0b\x0c\x85\u2028\u2029")
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_KEPT_FORMAT = frozenset("\u200c\u200d") | frozenset(chr(code) for code in range(0xE0020, 0xE0080))
+_UNREADABLE_CATEGORIES = frozenset({"Co", "Cs", "Cn"})
 
 
 class FieldError(BaseModel):
@@ -102,9 +118,24 @@ def _error(field: str, lang: str, key: str, criterion: str | None = None, **valu
     )
 
 
-def _has_control_characters(text: str, multiline: bool) -> bool:
-    allowed = "\n\t" if multiline else ""
-    return any((unicodedata.category(char) == "Cc" and char not in allowed) or char in _BIDI_CONTROLS for char in text)
+def _removable(char: str) -> bool:
+    return unicodedata.category(char) == "Cf" and char not in _BIDI_CONTROLS and char not in _KEPT_FORMAT
+
+
+def _first_forbidden(text: str, multiline: bool) -> tuple[str, str] | None:
+    """The text key and code point (``U+200F``) of the first character the field may not hold."""
+    for char in text:
+        code = f"U+{ord(char):04X}"
+        category = unicodedata.category(char)
+        if char in _LINE_BREAKS and not multiline:
+            return "nom.error.line_break", code
+        if char in _BIDI_CONTROLS:
+            return "nom.error.bidi", code
+        if category in _UNREADABLE_CATEGORIES:
+            return "nom.error.unreadable", code
+        if category == "Cc" and not (multiline and char in "\n\t"):
+            return "nom.error.control", code
+    return None
 
 
 def clean_text(field: str, value: str | None, lang: str = "sv", *, required: bool | None = None) -> str | None:
@@ -114,13 +145,19 @@ def clean_text(field: str, value: str | None, lang: str = "sv", *, required: boo
     """
     spec = FIELD_SPECS[field]
     must = spec.required if required is None else required
-    text = unicodedata.normalize("NFC", (value or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
+    text = (value or "").replace("\r\n", "\n").replace("\r", "\n")
+    if spec.multiline:
+        text = "".join("\n" if char in _LINE_BREAKS else char for char in text)
+    text = "".join(char for char in text if not _removable(char))
+    text = unicodedata.normalize("NFC", text).strip()
     if not text:
         if must:
             raise InvalidField(_error(field, lang, "nom.error.empty"))
         return None
-    if _has_control_characters(text, spec.multiline):
-        raise InvalidField(_error(field, lang, "nom.error.control"))
+    forbidden = _first_forbidden(text, spec.multiline)
+    if forbidden:
+        key, code = forbidden
+        raise InvalidField(_error(field, lang, key, code=code))
     if len(text) > spec.max_length:
         raise InvalidField(_error(field, lang, "nom.error.too_long", limit=spec.max_length, length=len(text)))
     if field == "nominator.email" and not _EMAIL.match(text):

@@ -7,6 +7,8 @@ call comes from the dialog, the command line or a chat platform. Failures raise 
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 from bot.clock import Clock, system_clock
@@ -41,6 +43,16 @@ class NotFound(NominationError):
 
 class NotEditable(NominationError):
     """The nomination is withdrawn (or already in the asked state)."""
+
+
+class KeyReused(NominationError):
+    """The idempotency key already belongs to a nomination with other content."""
+
+
+def content_fingerprint(content: NominationContent, nominator: Nominator) -> str:
+    """A stable hash of what was submitted: the (cleaned) content and who submitted it."""
+    payload = {"content": content.model_dump(mode="json"), "nominator": nominator.model_dump(mode="json")}
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -108,11 +120,23 @@ class NominationService:
             updated_at=now,
             submitted_at=now,
             idempotency_key=idempotency_key,
+            content_fingerprint=content_fingerprint(cleaned, person),
             duplicate_of=duplicate.id if duplicate else None,
         )
         event = self._event("nomination_submitted", nomination, notify_nominator)
         stored, created = await self.repository.submit(nomination, event)
+        if not created and idempotency_key and not self._same_submission(stored, nomination):
+            # Nothing was written: the key is taken by another nomination.
+            message = t(lang, "nom.error.key_reused", key=idempotency_key, id=stored.id)
+            raise KeyReused([FieldError(field="key", message=message)])
         return SubmitResult(stored, created, duplicate if created else None)
+
+    @staticmethod
+    def _same_submission(stored: Nomination, new: Nomination) -> bool:
+        """Whether ``new`` repeats the submission stored under its key (a retry, not a reuse)."""
+        # Records from before fingerprints were kept are compared by their current content.
+        first = stored.content_fingerprint or content_fingerprint(stored.content(), stored.nominator)
+        return first == new.content_fingerprint
 
     async def save_draft(
         self, content: NominationContent, nominator: Nominator, *, draft_id: str | None = None, lang: str = "sv"

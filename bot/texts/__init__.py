@@ -7,13 +7,14 @@ An English text that is missing falls back to Swedish, the bot's main language.
 
 from __future__ import annotations
 
+import errno
 from datetime import date
 from importlib import import_module
 from typing import Literal
 
 Lang = Literal["sv", "en"]
 LANGS: tuple[Lang, ...] = ("sv", "en")
-AREAS = ("answers", "nominations", "jury", "slack", "cli")
+AREAS = ("answers", "nominations", "jury", "slack", "cli", "store", "validation")
 
 
 def _catalog(lang: Lang) -> dict[str, str]:
@@ -53,3 +54,10 @@ def month_name(number: int, lang: str) -> str:
 def format_date(day: date, lang: str) -> str:
     """``15 juni 2023`` / ``15 June 2023``: the one way a date is written for people."""
     return t(lang, "fmt.date", day=day.day, month=month_name(day.month, lang), year=day.year)
+def os_reason(error: OSError, lang: str = "sv") -> str:
+    """Why a file operation failed, in the user's language (the OS's own text is English)."""
+    name = errno.errorcode.get(error.errno or 0, "")
+    key = f"os.{name}"
+    if name and key in CATALOGS["sv"]:
+        return t(lang, key)
+    return t(lang, "os.other", number=error.errno if error.errno is not None else "?")

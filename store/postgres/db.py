@@ -53,7 +53,7 @@ async def connect(url: str, *, read_only: bool = False, timeout: float = 10) -> 
             url, connect_timeout=max(2, int(timeout)), **connect_kwargs(read_only=read_only)
         )
     except psycopg.Error as error:
-        raise StoreError(f"{describe(url)}: kan inte ansluta till PostgreSQL: {first_line(error)}") from None
+        raise StoreError("store.pg_unreachable", url=describe(url), reason=first_line(error)) from None
     return conn
 
 
@@ -77,7 +77,7 @@ class Database:
             await self.pool.open(wait=True, timeout=timeout)
         except (PoolTimeout, psycopg.Error) as error:
             await self.pool.close()
-            raise StoreError(f"{describe(self.url)}: kan inte ansluta till PostgreSQL: {first_line(error)}") from None
+            raise StoreError("store.pg_unreachable", url=describe(self.url), reason=first_line(error)) from None
 
     async def close(self) -> None:
         await self.pool.close()
@@ -89,7 +89,7 @@ class Database:
             async with self.pool.connection() as conn:
                 yield conn
         except (PoolTimeout, psycopg.Error) as error:
-            raise StoreError(f"{describe(self.url)}: {first_line(error)}") from error
+            raise StoreError("store.pg_error", url=describe(self.url), reason=first_line(error)) from error
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Conn]:

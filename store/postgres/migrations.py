@@ -62,21 +62,16 @@ async def current_version(conn: Conn) -> int:
     return int(row["version"]) if row else 0
 
 
-def version_message(found: int, wanted: int = SCHEMA_VERSION) -> str:
-    if found < wanted:
-        return (
-            f"Databasens schema är version {found}, den här versionen kräver {wanted}: kör `trygghetsbot db upgrade`."
-        )
-    return (
-        f"Databasens schema är version {found}, nyare än den här versionen av Trygghetsbot ({wanted}): "
-        "uppgradera Trygghetsbot."
-    )
+def schema_error(found: int, wanted: int = SCHEMA_VERSION) -> SchemaVersionError:
+    """An old schema needs ``db upgrade``; a newer one needs a newer Trygghetsbot."""
+    key = "store.pg_schema_old" if found < wanted else "store.pg_schema_new"
+    return SchemaVersionError(key, found=found, wanted=wanted)
 
 
 async def check_version(conn: Conn) -> None:
     found = await current_version(conn)
     if found != SCHEMA_VERSION:
-        raise SchemaVersionError(version_message(found))
+        raise schema_error(found)
 
 
 async def upgrade(conn: Conn) -> list[Migration]:
@@ -87,7 +82,7 @@ async def upgrade(conn: Conn) -> list[Migration]:
         await conn.execute(_CREATE_VERSION_TABLE)
         found = await current_version(conn)
         if found > SCHEMA_VERSION:
-            raise SchemaVersionError(version_message(found))
+            raise schema_error(found)
         for migration in migrations():
             if migration.version <= found:
                 continue

@@ -32,12 +32,12 @@ _UPSERT = """
 INSERT INTO nominations (
     tenant, id, round_year, status, nominee, partners, description, added_value, innovation, inspiration,
     results, contact, nominator, nominator_key, created_at, updated_at, submitted_at, withdrawn_at,
-    idempotency_key, duplicate_of, revision, edit_keys
+    idempotency_key, duplicate_of, revision, edit_keys, content_fingerprint
 ) VALUES (
     %(tenant)s, %(id)s, %(round_year)s, %(status)s, %(nominee)s, %(partners)s, %(description)s, %(added_value)s,
     %(innovation)s, %(inspiration)s, %(results)s, %(contact)s, %(nominator)s, %(nominator_key)s, %(created_at)s,
     %(updated_at)s, %(submitted_at)s, %(withdrawn_at)s, %(idempotency_key)s, %(duplicate_of)s, %(revision)s,
-    %(edit_keys)s
+    %(edit_keys)s, %(content_fingerprint)s
 )
 ON CONFLICT (tenant, id) DO UPDATE SET
     round_year = EXCLUDED.round_year, status = EXCLUDED.status, nominee = EXCLUDED.nominee,
@@ -46,7 +46,8 @@ ON CONFLICT (tenant, id) DO UPDATE SET
     contact = EXCLUDED.contact, nominator = EXCLUDED.nominator, nominator_key = EXCLUDED.nominator_key,
     created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, submitted_at = EXCLUDED.submitted_at,
     withdrawn_at = EXCLUDED.withdrawn_at, idempotency_key = EXCLUDED.idempotency_key,
-    duplicate_of = EXCLUDED.duplicate_of, revision = EXCLUDED.revision, edit_keys = EXCLUDED.edit_keys
+    duplicate_of = EXCLUDED.duplicate_of, revision = EXCLUDED.revision, edit_keys = EXCLUDED.edit_keys,
+    content_fingerprint = EXCLUDED.content_fingerprint
 """
 
 

@@ -213,5 +213,5 @@ class PgOutboxRepository:
             cur = await conn.execute(statement.encode(), {**params, "tenant": self.db.tenant, "id": message_id})
             row = await cur.fetchone()
         if row is None:
-            raise StoreError(f"no outbox message {message_id!r}")
+            raise StoreError("store.no_outbox", id=message_id)
         return from_row(row)

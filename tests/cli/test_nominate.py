@@ -177,3 +177,34 @@ def test_export_json_to_stdout_skips_withdrawn_by_default(env: Path, capsys: pyt
     run(capsys, "nominate", "--file", write(env, GOOD))
     code, out, _ = run(capsys, "nominations", "export", "--format", "json")
     assert [n["nominee"] for n in json.loads(out)] == ["Trygga Tensta"]
+
+
+def test_sending_the_same_file_again_says_it_was_already_submitted(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(env, GOOD)
+    code, out, _ = run(capsys, "nominate", "--file", path)
+    assert code == 0
+    first_id = out.split("id ")[1].strip().rstrip(".")
+    code, out, err = run(capsys, "nominate", "--file", path)
+    assert code == 0 and "redan inskickad" in out and first_id in out and err == ""
+    code, out, _ = run(capsys, "nominate", "--file", path, "--json")
+    assert json.loads(out) == {"id": first_id, "status": "submitted", "already_submitted": True}
+    assert len(listed(capsys)) == 1
+
+
+def test_reusing_a_key_for_other_content_is_refused(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "nominate", "--file", write(env, GOOD), "--key", "K", "--json")
+    assert code == 0
+    first_id = json.loads(out)["id"]
+    other = {**GOOD, "nominee": "Trygga Rinkeby"}
+    code, out, err = run(capsys, "nominate", "--file", write(env, other, "b.json"), "--key", "K")
+    assert code == 1 and out == ""
+    (line,) = err.strip().splitlines()
+    assert "”K”" in line and first_id in line and "annat innehåll" in line
+    code, out, _ = run(capsys, "nominate", "--file", write(env, other, "b.json"), "--key", "K", "--json")
+    assert code == 1 and json.loads(out)["errors"][0]["field"] == "key"
+    # The same content under the same key is a retry, not a reuse.
+    code, out, _ = run(capsys, "nominate", "--file", write(env, GOOD, "c.json"), "--key", "K", "--json")
+    assert code == 0 and json.loads(out)["id"] == first_id
+    assert [n["nominee"] for n in listed(capsys)] == ["Trygga Tensta"]

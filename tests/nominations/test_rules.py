@@ -131,11 +131,20 @@ def test_over_long_text_is_refused_with_the_limit() -> None:
     assert "nominerad insats eller organisation" in caught.value.error.message
 
 
-@pytest.mark.parametrize("bad", ["Polis\x00en", "Polis\x1b[31men", "a\x7fb", "Polisen\u202e", "rad ett\nrad två"])
-def test_control_characters_are_refused_in_single_line_fields(bad: str) -> None:
+@pytest.mark.parametrize(
+    ("bad", "words"),
+    [
+        ("Polis\x00en", "styrtecken"),
+        ("Polis\x1b[31men", "styrtecken"),
+        ("a\x7fb", "styrtecken"),
+        ("Polisen\u202e", "läsriktning"),
+        ("rad ett\nrad två", "radbrytning"),
+    ],
+)
+def test_control_characters_are_refused_in_single_line_fields(bad: str, words: str) -> None:
     with pytest.raises(InvalidField) as caught:
         clean_text("nominee", bad)
-    assert "styrtecken" in caught.value.error.message
+    assert words in caught.value.error.message
 
 
 def test_newlines_and_tabs_are_fine_in_long_texts() -> None:

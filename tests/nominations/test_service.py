@@ -7,9 +7,10 @@ import pytest
 from bot.clock import fixed_clock
 from bot.knowledge.models import Prize
 from bot.nominations.model import Nominator
-from bot.nominations.service import NominationService, NotEditable, NotFound, PeriodClosed, Rejected
+from bot.nominations.service import KeyReused, NominationService, NotEditable, NotFound, PeriodClosed, Rejected
 from store import Store
 from tests.nominations.conftest import ANNA, BERT, good_content
+from tests.texts import DESCRIPTION
 
 
 async def test_submit_stores_the_nomination_and_one_outbox_message(service: NominationService, store: Store) -> None:
@@ -51,6 +52,21 @@ async def test_submit_is_idempotent_per_key(service: NominationService, store: S
     assert again.nomination.id == first.nomination.id and not again.created
     assert len(await store.nominations.list()) == 1
     assert len(await store.outbox.list()) == 1
+
+
+async def test_a_key_reused_for_other_content_is_refused(service: NominationService, store: Store) -> None:
+    first = await service.submit(good_content(), ANNA, idempotency_key="k")
+    with pytest.raises(KeyReused) as refused:
+        await service.submit(
+            good_content(description="Något helt annat som görs i området: " + DESCRIPTION), ANNA, idempotency_key="k"
+        )
+    assert first.nomination.id in refused.value.errors[0].message
+    with pytest.raises(KeyReused):
+        await service.submit(good_content(), BERT, idempotency_key="k")  # another nominator is other content
+    # Spacing the rules clean away is the same content: a retry.
+    again = await service.submit(good_content(nominee="  " + first.nomination.nominee), ANNA, idempotency_key="k")
+    assert again.nomination.id == first.nomination.id and not again.created
+    assert len(await store.nominations.list()) == 1
 
 
 async def test_same_effort_by_same_person_is_flagged_not_duplicated(service: NominationService) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
 
@@ -36,11 +37,11 @@ async def test_failed_write_leaves_the_old_file_and_memory_consistent(
         before = shard.read_bytes()
 
         def broken(*_: object) -> None:
-            raise OSError("disk full")
+            raise OSError(errno.ENOSPC, "No space left on device")
 
         monkeypatch.setattr(store.atomic, "atomic_write_bytes", broken)
         changed = kept.model_copy(update={"nominee": "Ändrad"})
-        with pytest.raises(OSError):
+        with pytest.raises(StoreError, match="disken är full"):
             await db.nominations.save(changed, event(changed))
         assert shard.read_bytes() == before
         stored = await db.nominations.get(kept.id)
@@ -52,7 +53,7 @@ def test_corrupt_file_is_reported_and_never_overwritten(tmp_path: Path) -> None:
     path = tmp_path / "db.json"
     path.write_text('{"_meta": {"1": {"app": "trygghetsbot", "schema_version": 1}}, "nomin', "utf-8")
     before = path.read_bytes()
-    with pytest.raises(StoreCorruptError, match="not valid JSON"):
+    with pytest.raises(StoreCorruptError, match="inte giltig JSON"):
         open_store(path)
     assert path.read_bytes() == before
 

@@ -15,7 +15,13 @@ TEXTS: dict[str, str] = {
     "nom.field.period": "nomination period",
     "nom.field.file": "file",
     "nom.error.empty": "The field “{field}” must not be empty.",
-    "nom.error.control": "The field “{field}” contains control characters. Please write plain text.",
+    "nom.error.control": "The field “{field}” contains control characters ({code}). Please write plain text.",
+    "nom.error.line_break": "The field “{field}” must be a single line but contains a line break ({code}). Write it on one line.",
+    "nom.error.bidi": (
+        "The field “{field}” contains an invisible character that changes the reading direction ({code}). "
+        "Remove it and write plain text."
+    ),
+    "nom.error.unreadable": "The field “{field}” contains a character that cannot be shown ({code}). Please write plain text.",
     "nom.error.too_long": "The field “{field}” is too long ({length} characters). At most {limit} are allowed.",
     "nom.error.email": "The field “{field}”: “{value}” is not a valid e-mail address (e.g. name@example.com).",
     "nom.error.contact_email": (
@@ -40,6 +46,10 @@ TEXTS: dict[str, str] = {
     "nom.error.skip_required": "The field “{field}” is required and cannot be skipped.",
     "nom.error.unknown_field": "I do not recognise the field “{value}”. Write for example “ändra 4”.",
     "nom.error.first_step": "You are already at the first question.",
+    "nom.error.key_reused": (
+        "The key “{key}” was already used for the nomination {id}, with other content. "
+        "Nothing was saved. Use a new key for a new nomination."
+    ),
     "nom.period.not_yet_open": (
         "The nomination period for Trygghetspriset {year} (“{theme}”) has not opened yet. "
         "You can nominate from {opens} to {closes} inclusive. Nothing was saved."
@@ -120,12 +130,17 @@ TEXTS: dict[str, str] = {
     "nom.status.submitted": "submitted",
     "nom.status.withdrawn": "withdrawn",
     "nom.status.duplicate": "possible duplicate",
-    "nom.cli.file_error": "Cannot read {path}: {error}",
-    "nom.cli.bad_json": "The file {path} is not valid JSON: {error}",
+    "nom.cli.file_error": "Cannot read {path}: {error}.",
+    "nom.cli.write_error": "Cannot write the file {path}: {error}.",
+    "nom.cli.bad_json": "The file {path} is not valid JSON (error at line {line}, column {column}).",
+    "nom.cli.bad_utf8": "The file {path} is not UTF-8 text. Save it as UTF-8 and try again.",
+    "nom.cli.too_deep": "The file {path} has too deeply nested JSON. A nomination is a JSON object with text fields.",
+    "nom.cli.too_long_number": "The file {path} contains too long a number. A nomination is a JSON object with text fields.",
     "nom.cli.bad_field": "The field “{field}”: {error}",
     "nom.cli.created": "The nomination is submitted with id {id}.",
+    "nom.cli.already_submitted": "The nomination was already submitted (id {id}). Nothing new was saved.",
     "nom.cli.store_error": "The database cannot be used: {error}",
-    "nom.cli.round_error": "Invalid nomination round: {error}",
+    "nom.cli.round_error": "Invalid nomination round: there is no round {year} in the knowledge data (known rounds: {known}).",
     "nom.cli.exported": "{count} nominations written to {path}.",
     "nom.cli.list_header": "{count} nominations:",
     "nom.cli.list_item": "{id}  {year}  {status:<10}  {nominee}  ({nominator})",

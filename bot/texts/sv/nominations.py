@@ -17,7 +17,13 @@ TEXTS: dict[str, str] = {
     "nom.field.file": "fil",
     # --- input and criteria errors ----------------------------------------------
     "nom.error.empty": "Fältet ”{field}” får inte vara tomt.",
-    "nom.error.control": "Fältet ”{field}” innehåller otillåtna tecken (styrtecken). Skriv bara vanlig text.",
+    "nom.error.control": "Fältet ”{field}” innehåller otillåtna tecken (styrtecken, {code}). Skriv bara vanlig text.",
+    "nom.error.line_break": "Fältet ”{field}” ska vara en enda rad, men innehåller en radbrytning ({code}). Skriv det på en rad.",
+    "nom.error.bidi": (
+        "Fältet ”{field}” innehåller ett osynligt tecken som ändrar textens läsriktning ({code}). "
+        "Ta bort det och skriv bara vanlig text."
+    ),
+    "nom.error.unreadable": "Fältet ”{field}” innehåller ett tecken som inte kan visas ({code}). Skriv bara vanlig text.",
     "nom.error.too_long": "Fältet ”{field}” är för långt ({length} tecken). Högst {limit} tecken är tillåtet.",
     "nom.error.email": "Fältet ”{field}”: ”{value}” är inte en giltig e-postadress (till exempel namn@exempel.se).",
     "nom.error.contact_email": (
@@ -45,6 +51,10 @@ TEXTS: dict[str, str] = {
         "Jag känner inte igen fältet ”{value}”. Skriv till exempel ”ändra 4” eller ”ändra mervärde”."
     ),
     "nom.error.first_step": "Du är redan på första frågan.",
+    "nom.error.key_reused": (
+        "Nyckeln ”{key}” användes redan för nomineringen {id}, med ett annat innehåll. "
+        "Inget har sparats. Använd en ny nyckel för en ny nominering."
+    ),
     # --- the period -------------------------------------------------------------
     "nom.period.not_yet_open": (
         "Nomineringsperioden för Trygghetspriset {year} (”{theme}”) har inte öppnat än. "
@@ -135,12 +145,17 @@ TEXTS: dict[str, str] = {
     "nom.status.withdrawn": "återkallad",
     "nom.status.duplicate": "möjlig dubblett",
     # --- command line -----------------------------------------------------------
-    "nom.cli.file_error": "Kan inte läsa {path}: {error}",
-    "nom.cli.bad_json": "Filen {path} är inte giltig JSON: {error}",
+    "nom.cli.file_error": "Kan inte läsa {path}: {error}.",
+    "nom.cli.write_error": "Kan inte skriva filen {path}: {error}.",
+    "nom.cli.bad_json": "Filen {path} är inte giltig JSON (fel på rad {line}, kolumn {column}).",
+    "nom.cli.bad_utf8": "Filen {path} är inte text i UTF-8. Spara den som UTF-8 och försök igen.",
+    "nom.cli.too_deep": "Filen {path} har för djupt nästlad JSON. En nominering är ett JSON-objekt med textfält.",
+    "nom.cli.too_long_number": "Filen {path} innehåller ett för långt tal. En nominering är ett JSON-objekt med textfält.",
     "nom.cli.bad_field": "Fältet ”{field}”: {error}",
     "nom.cli.created": "Nomineringen är inskickad med id {id}.",
+    "nom.cli.already_submitted": "Nomineringen var redan inskickad (id {id}). Inget nytt har sparats.",
     "nom.cli.store_error": "Databasen kan inte användas: {error}",
-    "nom.cli.round_error": "Ogiltig nomineringsomgång: {error}",
+    "nom.cli.round_error": "Ogiltig nomineringsomgång: det finns ingen omgång {year} i kunskapsdatan (kända omgångar: {known}).",
     "nom.cli.exported": "{count} nomineringar skrivna till {path}.",
     "nom.cli.list_header": "{count} nomineringar:",
     "nom.cli.list_item": "{id}  {year}  {status:<10}  {nominee}  ({nominator})",

@@ -25,6 +25,8 @@ CREATE TABLE nominations (
     revision        integer     NOT NULL DEFAULT 0,
     -- Idempotency keys of the latest edits: a replayed edit changes nothing.
     edit_keys       jsonb       NOT NULL DEFAULT '[]',
+    -- What was submitted under idempotency_key: a reused key with other content is refused.
+    content_fingerprint text,
     PRIMARY KEY (tenant, id),
     -- Exactly-once submit: a retried submit with the same key finds the first one.
     CONSTRAINT nominations_idempotency_key UNIQUE (tenant, idempotency_key)
