@@ -17,6 +17,7 @@ from bot.answering.reply import Reply
 from bot.clock import Clock, system_clock
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.money import MoneyUnit
+from bot.nominations.rounds import local_day
 from bot.texts import Lang
 
 MAX_QUESTION_CHARS = 2000
@@ -34,6 +35,8 @@ RESOLVERS: dict[str, Callable[[Query], None]] = {
     "criteria": prize.criteria,
     "eligibility": prize.eligibility,
     "nomination_period": prize.nomination_period,
+    "nomination_count": prize.nomination_count,
+    "signatory": general.signatory,
     "jury": prize.jury,
     "prize_facts": prize.prize_facts,
     "budget_line": budget.budget_line,
@@ -71,7 +74,10 @@ class Answerer:
             # "nästa år" with no year in the conversation: next calendar year.
             entities.years, entities.relative_year = [self.clock().year + 1], 0
         lang = detect_language(text, context.lang)
-        if self._only_changes_year(text, entities, context) and not self._stands_alone(text, entities):
+        if self._only_changes_unit(text, entities, context):
+            # "i tkr?" after a question about a line: the same question in that unit.
+            text, entities = self._with_previous(text, context)
+        elif self._only_changes_year(text, entities, context) and not self._stands_alone(text, entities):
             # "och 2024?", "vem vann året efter?": ask the previous question again for the new year.
             text, entities = self._with_new_years(text, entities, context)
         intent = classify(text, entities, context, self._table_years)
@@ -96,7 +102,8 @@ class Answerer:
         if intent == "budget_line" and not entities.column_kinds and follow_up and not entities.years:
             entities.column_kinds = list(context.columns)  # type: ignore[arg-type]
         reply = Reply(self.knowledge, lang, unit=money_unit(text))
-        query = Query(text, entities, context, self.knowledge, reply, years, follow_up)
+        today = local_day(self.clock())
+        query = Query(text, entities, context, self.knowledge, reply, years, follow_up, today)
         if intent == "year_by_theme":
             prize.year_by_theme(query, theme_years)
         else:
@@ -118,6 +125,17 @@ class Answerer:
         if e.lines or e.winner_years or e.unbudgeted or len(text.tokens) > 5:
             return False
         return lx.FOLLOW_UP.in_(text) or bool(e.relative_year) or len(text.tokens) == len(e.years)
+
+    @staticmethod
+    def _only_changes_unit(text: Normalized, e: Entities, ctx: ConversationContext) -> bool:
+        unit = lx.UNIT_THOUSANDS.in_(text) or lx.UNIT_KRONOR.in_(text)
+        return bool(unit and ctx.tokens and len(text.tokens) <= 4 and not (e.lines or e.years or e.amounts))
+
+    def _with_previous(self, text: Normalized, ctx: ConversationContext) -> tuple[Normalized, Entities]:
+        # The earlier question without its own unit ("i tkr?" then "i kronor?").
+        tokens = [tok for tok in ctx.tokens if tok not in _UNIT_WORDS] + list(text.tokens)
+        merged = Normalized(raw=text.raw, clean=" ".join(tokens), tokens=tuple(tokens))
+        return merged, self.extractor.extract(merged)
 
     def _stands_alone(self, text: Normalized, e: Entities) -> bool:
         """ "och vem vann 2019?" after a prize-sum question is a question of its own, not "och 2019?"."""
@@ -165,6 +183,9 @@ class Answerer:
             lang=lang,
             tokens=list(q.text.tokens),
         )
+
+
+_UNIT_WORDS = frozenset({"tkr", "ksek", "kronor", "sek", "tusen", "thousand", "thousands", "exakt", "belopp"})
 
 
 def _is_year(token: str) -> bool:

@@ -34,6 +34,8 @@ def budget_line(q: Query) -> None:
         (lx.WHY, _why),
         (lx.CHANGE, _change),
     ]
+    if q.has(lx.PER_UNIT):
+        q.reply.not_found("budget.no_unit_cost")  # then the line's whole amounts, which the document gives
     for key in q.lines:
         line = budget.line(key)
         chosen = next((answer for cue, answer in facets if q.has(cue)), None)
@@ -50,6 +52,7 @@ def _amounts(q: Query, line: BudgetLine) -> None:
     if columns is None:
         _no_such_year(q, r.line(line))
         return
+    _missing_columns(q, columns)
     if q.entities.amounts and lx.is_yes_no(q.text):  # "fick trygghetsvärdar 3 mkr 2025?": the check first
         stated = {line.amounts[column.key] for column in columns}
         r.say("check.yes" if set(q.entities.amounts) & stated else "check.no")
@@ -71,6 +74,18 @@ def _amounts(q: Query, line: BudgetLine) -> None:
     outcome, planned = budget.outcome_below_budget.column, budget.outcome_below_budget.compared_to
     if {outcome, planned} <= keys and line.amounts[outcome] < line.amounts[planned]:
         r.say("budget.line_below_budget", diff=r.money(line.amounts[planned] - line.amounts[outcome]))
+
+
+def _missing_columns(q: Query, columns: list[Column]) -> None:
+    """ "utfallet 2025?" when the table has only a proposal for 2025: say so before what it does have."""
+    r = q.reply
+    for year in q.years:
+        present = {c.kind for c in columns if c.year == year}
+        for kind in q.entities.column_kinds:
+            if present and kind not in present:
+                missing = r.text(f"column.{kind}", year=year)
+                available = r.join([r.column(c) for c in columns if c.year == year])
+                r.say("budget.no_such_column", missing=missing, year=year, available=available)
 
 
 def _description(q: Query, line: BudgetLine) -> None:
@@ -257,6 +272,8 @@ def state_grant(q: Query) -> None:
 
 def areas(q: Query) -> None:
     budget = q.knowledge.budget
+    if q.has(lx.MUNICIPALITY):
+        q.reply.not_found("budget.no_municipality")  # then the places it does name
     for line in budget.lines:
         if line.areas:
             _line_areas(q, line)
@@ -312,6 +329,8 @@ def analysis(q: Query) -> None:
         _extreme(q, columns, most=q.has(lx.MOST))
     elif len(q.lines) >= 2 and q.has(lx.SUM_OF):
         _sum_of_lines(q, columns)
+    elif len(q.lines) >= 2 and len(columns) == 1:
+        _compare_lines(q, columns[0])  # "jämför trygghetsvärdar och SSPF i budget 2024"
     elif any(q.has(cue) for cue in (lx.ROSE, lx.FELL, lx.DIFFERENCE, lx.COMPARATIVE, lx.UNCHANGED)):
         _changes(q)
     else:
@@ -341,6 +360,24 @@ def _shares(q: Query, columns: list[Column]) -> None:
     _discrepancy_notes(q, columns)
 
 
+def _compare_lines(q: Query, column: Column) -> None:
+    r, budget = q.reply, q.knowledge.budget
+    lines = [budget.line(key) for key in q.lines]
+    figures = [
+        r.text("budget.line_amount", line=r.line(line), amount=r.money(line.amounts[column.key])) for line in lines
+    ]
+    for line in lines:
+        _cite_amount(q, line, column)
+    amounts = [line.amounts[column.key] for line in lines]
+    r.say(
+        "budget.lines_compared",
+        column=r.column(column),
+        figures=r.join(figures),
+        diff=r.money(max(amounts) - min(amounts)),
+    )
+    _discrepancy_notes(q, [column])
+
+
 def _extreme(q: Query, columns: list[Column], most: bool) -> None:
     r, budget = q.reply, q.knowledge.budget
     for column in columns:
@@ -349,6 +386,28 @@ def _extreme(q: Query, columns: list[Column], most: bool) -> None:
         winners = [line for line in budget.lines if line.amounts[column.key] == target]
         for line in winners:
             _cite_amount(q, line, column)
+        removed = [line for line in winners if line.status_note and target == 0]
+        if not most and removed:
+            # 0 kr because the line left the package, which the document explains: say so, then the
+            # least among the lines that still get money.
+            for line in removed:
+                r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
+                r.say(
+                    "budget.least_removed",
+                    lines=r.line(line),
+                    amount=r.money(0),
+                    column=r.column(column),
+                    note=line.status_note,
+                )
+            funded = [line for line in budget.lines if line.amounts[column.key] > 0]
+            if funded:
+                least = min(line.amounts[column.key] for line in funded)
+                smallest = [line for line in funded if line.amounts[column.key] == least]
+                for line in smallest:
+                    _cite_amount(q, line, column)
+                names = r.join([r.line(line) for line in smallest])
+                r.say("budget.least_funded", lines=names, column=r.column(column), amount=r.money(least))
+            continue
         r.say(
             "budget.most" if most else "budget.least",
             column=r.column(column),

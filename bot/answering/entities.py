@@ -149,6 +149,7 @@ class Entities:
     theme_years: list[int] = field(default_factory=list)
     described_winner_years: list[int] = field(default_factory=list)  # set for winner lists only
     activities: list[tuple[str, str]] = field(default_factory=list)  # (line key, activity)
+    signatories: list[tuple[str, int]] = field(default_factory=list)  # (document id, index in signed_by)
 
 
 class EntityExtractor:
@@ -163,6 +164,12 @@ class EntityExtractor:
             (index, _cue_from_names(mention.synonyms)) for index, mention in enumerate(budget.unbudgeted_mentions)
         ]
         self._winner_cues = [(winner.year, _cue_from_names(winner.aliases)) for winner in knowledge.prize.winners]
+        # A signatory is recognised by the title the document gives ("socialdirektör") or the name.
+        self._signatory_cues = [
+            ((doc.id, index), _cue_from_names([person.title, person.name]))
+            for doc in knowledge.documents.values()
+            for index, person in enumerate(doc.signed_by)
+        ]
         self._column_cues: list[tuple[ColumnKind, Cue]] = [
             ("forslag", lx.COLUMN_FORSLAG),
             ("utfall", lx.COLUMN_UTFALL),
@@ -186,6 +193,7 @@ class EntityExtractor:
             ("unbudgeted", self._unbudgeted_cues),
             ("winner_years", self._winner_cues),
             ("column_kinds", self._column_cues),
+            ("signatories", self._signatory_cues),
         ):
             for order, (value, cue) in enumerate(pairs):
                 self._entity_by_cue[cue.id] = (kind, order, value)
@@ -202,6 +210,9 @@ class EntityExtractor:
         texts += [winner.theme for winner in prize.winners] + [r.theme for r in prize.rounds]
         texts += [winner.winner for winner in prize.winners]
         texts += [winner.description for winner in prize.winners if winner.description]
+        texts += [
+            part for doc in self.knowledge.documents.values() for p in doc.signed_by for part in (p.title, p.name)
+        ]
         for text in texts:
             yield from normalize(text).tokens
 

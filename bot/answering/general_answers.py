@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.answering import lexicon as lx
 from bot.answering.query import Query
 
 
@@ -27,3 +28,31 @@ def year_only(q: Query) -> None:
 
 def out_of_scope(q: Query) -> None:
     q.reply.not_found("general.out_of_scope")
+
+
+def _names_document(q: Query, document_id: str) -> bool:
+    """Whether the question names this document's subject (the prize or the package)."""
+    cue = lx.PACKAGE if document_id == q.knowledge.budget.table_source.document else lx.PRIZE
+    return q.has(cue)
+
+
+def signatory(q: Query) -> None:
+    """Who signed the documents ("vem är socialdirektör?"), as each document's signature block says."""
+    r, documents = q.reply, q.knowledge.documents
+    named = [doc for doc in documents.values() if _names_document(q, doc.id)] or list(documents.values())
+    wanted = q.entities.signatories or [(doc.id, i) for doc in named for i in range(len(doc.signed_by))]
+    if not wanted:
+        r.not_found("doc.no_signatory")
+        return
+    for doc_id, index in wanted:
+        doc = documents[doc_id]
+        person = doc.signed_by[index]
+        r.fact(f"documents.{doc_id}.signed_by[{index}]", f"{person.name}, {person.title}", doc.signature_source())
+        r.say(
+            "doc.signatory",
+            name=person.name,
+            title=person.title.lower(),
+            unit=person.unit,
+            document=doc.title,
+            dated=r.date(doc.dated),
+        )

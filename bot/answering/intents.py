@@ -36,6 +36,10 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
         return "help"
     if (has(lx.OTHER_CONTEST) or lx.names_another_prize(q)) and not (e.lines or e.winner_years or e.unbudgeted):
         return "other_contest"
+    if (e.signatories or has(lx.SIGNED)) and not e.lines:
+        return "signatory"
+    if has(lx.NOMINATION_COUNT):
+        return "nomination_count"
     if e.unbudgeted:
         return "unbudgeted"
     if e.activities and not e.lines:
@@ -80,7 +84,7 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
         return "winners_list"
     if e.theme_years and has(lx.YEAR_QUESTION) and not (e.lines or e.years):
         return "year_by_theme"
-    if has(lx.NOMINATION) and not e.lines:
+    if (has(lx.NOMINATION) or has(lx.DAYS_LEFT)) and not e.lines:
         return "nomination_period"
     if has(lx.HOW_MANY) and (has(lx.PRIZE) or has(lx.WIN)) and not (e.years or e.lines or has(lx.PRIZE_MONEY)):
         return "winners_list"  # "hur många gånger har priset delats ut?": the list says how many
@@ -105,6 +109,8 @@ def _budget_intent(q: Normalized, e: Entities, ctx: ConversationContext, table_y
         return "outcome_reason"
     if _is_analysis(q, e):
         return "budget_analysis"
+    if has(lx.MUNICIPALITY) and not e.lines:
+        return "areas"  # the package's document names places, not a municipality
     if has(lx.AREAS) and not has(lx.MONEY) and len(e.lines) <= 1:
         return "areas" if not e.lines else "budget_line"
     if e.lines:

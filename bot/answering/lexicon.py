@@ -396,4 +396,30 @@ THEME_WORDS_EN: dict[str, str] = {
     "collaboration": "samverkan", "partnership": "samverkan",
 }
 
+# "hur många dagar är det kvar?": the period, counted from today.
+DAYS_LEFT = Cue.of(
+    "dagar kvar", "days left", "hur länge kvar", "tid kvar", "time left", "hur lång tid har", "how long do i have",
+    "hinner jag", "är det öppet", "is it open", "öppen nu", "open now", "dagar är det kvar", "dagar återstår",
+    "dagar har jag", "dagar har vi", "days until", "days remain", "days are left", "är det kvar", "återstår det",
+)
+# A count of nominations: the documents give none.
+NOMINATION_COUNT = Cue.of(
+    "hur många nomineringar", "hur många nominerade", "antal nomineringar", "antalet nomineringar",
+    "how many nominations", "number of nominations", "hur många har nominerats", "hur många nominerades",
+    "hur många kom in", "how many were nominated",
+)
+# "vilken kommun gäller trygghetspaketet?": the package's document names no municipality.
+MUNICIPALITY = Cue.of("kommun", "kommunen", "kommuner", "vilken stad", "municipality", "which city", "which town")
+# A cost per hour, person or month: the documents give only each line's total.
+PER_UNIT = Cue.of(
+    "per timme", "i timmen", "timpris", "timkostnad", "timlön", "lön", "lönen", "löner", "per hour", "hourly",
+    "salary", "wage", "per person", "per styck", "styckpris", "per dag", "per månad", "per vecka", "per day",
+    "per month", "per week", "per trygghetsvärd",
+)
+# Who signed a document ("vem har skrivit under?"); titles themselves come from the data.
+SIGNED = Cue.of(
+    "skrev under", "skrivit under", "undertecknat", "undertecknade", "signerat", "signed", "who wrote",
+    "vem har skrivit", "vem skrev", "författare", "author",
+)
+
 ALL_CUES: tuple[Cue, ...] = tuple(value for value in list(globals().values()) if isinstance(value, Cue))

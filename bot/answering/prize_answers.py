@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.answering import lexicon as lx
 from bot.answering.query import Query
 from bot.knowledge.models import Criterion, Winner
+from bot.nominations.rounds import period_state_on
 from bot.texts import quoted
 
 
@@ -77,6 +78,11 @@ def winners_list(q: Query) -> None:
         return
     described = [w for w in winners if w.year in q.entities.described_winner_years]
     if described:
+        if q.has(lx.HOW_MANY):  # "hur många gånger har polisen vunnit?": the count first
+            times = (
+                r.text("prize.times_once") if len(described) == 1 else r.text("prize.times_many", count=len(described))
+            )
+            r.say("prize.times_won", times=times, years=r.join([str(w.year) for w in described]))
         for winner in described:
             _winner_sentence(q, winner, "prize.winner_of_year")
         return
@@ -178,13 +184,35 @@ def nomination_period(q: Query) -> None:
         )
         if round_.conference_date:
             r.say("prize.conference_date", year=year, date=r.date(round_.conference_date))
-    r.say("prize.how_to_nominate")
+    current = prize.latest_round
+    if q.years and current.year not in q.years:
+        return
+    # Whether one can nominate now: the app's clock decides (TRYGGHETSBOT_NOW pins it).
+    state = period_state_on(current, q.today)
+    if state == "open":
+        days_left = (current.nomination_closes - q.today).days + 1  # the closing day counts
+        if days_left == 1:
+            r.say("prize.period_open_last_day")
+        else:
+            r.say("prize.period_open_today", days_left=days_left, closes=r.date(current.nomination_closes))
+        r.say("prize.how_to_nominate")
+    elif state == "not_yet_open":
+        days = (current.nomination_opens - q.today).days
+        r.say("prize.period_not_yet_open_today", opens=r.date(current.nomination_opens), days=days)
+    else:
+        r.say("prize.period_closed_today", closes=r.date(current.nomination_closes))
+
+
+def nomination_count(q: Query) -> None:
+    q.reply.not_found("prize.nomination_count_unknown")
 
 
 def jury(q: Query) -> None:
     jury_, r = q.knowledge.prize.jury, q.reply
     r.fact("prize.jury.chair", jury_.chair, jury_.source)
     r.fact("prize.jury.term_years", jury_.term_years, jury_.source)
+    if q.has(lx.HOW_MANY):
+        r.not_found("prize.jury_size_unknown")
     r.say("prize.jury", chair=jury_.chair, appointed_by=jury_.appointed_by, term=jury_.term_years, task=jury_.task)
 
 

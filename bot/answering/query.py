@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from bot.answering.entities import Entities
 from bot.answering.lexicon import Cue
@@ -22,6 +23,7 @@ class Query:
     reply: Reply
     years: list[int]
     follow_up: bool
+    today: date  # the app's clock: is the nomination period open now?
 
     def has(self, cue: Cue) -> bool:
         return cue.in_(self.text)

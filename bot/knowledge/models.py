@@ -23,12 +23,26 @@ class SourceRef(Frozen):
     section: str
 
 
+class Signatory(Frozen):
+    """Who signed a document, with the title and unit the document gives."""
+
+    name: str
+    title: str
+    unit: str
+
+
 class Document(Frozen):
     id: str
     title: str
     file: str
     issuer: str
     dated: date
+    signed_by: list[Signatory] = Field(default_factory=list)
+    # The section a signatory is cited from (the signature block has no heading of its own).
+    signature_section: str = "Underskrifter"
+
+    def signature_source(self) -> SourceRef:
+        return SourceRef(document=self.id, section=self.signature_section)
 
 
 class DocumentsFile(Frozen):

@@ -45,7 +45,11 @@ def local_day(moment: datetime) -> date:
 
 
 def period_state(round_: Round, now: datetime) -> PeriodState:
-    day = local_day(now)
+    return period_state_on(round_, local_day(now))
+
+
+def period_state_on(round_: Round, day: date) -> PeriodState:
+    """Both ends inclusive, as the document's "1 juni till 1 september"."""
     if day < round_.nomination_opens:
         return "not_yet_open"
     if day > round_.nomination_closes:

@@ -56,6 +56,25 @@ TEXTS: dict[str, str] = {
         "The theme is “{theme}”."
     ),
     "prize.conference_date": "The prize is awarded at the safety conference on {date}.",
+    "prize.period_open_today": "The period is open today; {days_left} days left (up to and including {closes}).",
+    "prize.period_open_last_day": "The period is open today, which is the last day.",
+    "prize.period_not_yet_open_today": "The period has not opened yet: it opens on {opens}, in {days} days. You can nominate then.",
+    "prize.period_closed_today": "The period closed on {closes}, so nominations cannot be made now.",
+    "prize.nomination_count_unknown": "How many nominations came in is not in my documents, for any year.",
+    "prize.jury_size_unknown": "How many members the jury has is not stated in the document.",
+    "prize.times_won": "According to the document {times}: {years}.",
+    "prize.times_once": "once",
+    "prize.times_many": "{count} times",
+    "doc.signatory": "{name} is {title}, {unit}, and signed {document} ({dated}).",
+    "doc.no_signatory": "I find no such signature in my documents.",
+    "budget.no_unit_cost": (
+        "No cost per hour, person or month is given in the document; it gives only each line's whole amount."
+    ),
+    "budget.no_such_column": "The document has no {missing}; for {year} it gives only {available}.",
+    "budget.lines_compared": "In {column}: {figures}. The difference is {diff}.",
+    "budget.least_removed": "{lines} gets {amount} in {column}: {note}",
+    "budget.least_funded": "Of the lines that get money, {lines} got the least in {column}: {amount}.",
+    "budget.no_municipality": "The document on Trygghetspaketet names no municipality.",
     "prize.how_to_nominate": "Type “nominera” and I will help you nominate.",
     "prize.jury": (
         "A jury decides Trygghetspriset. It is chaired by {chair} (the social affairs commissioner), who "
@@ -78,6 +97,7 @@ TEXTS: dict[str, str] = {
         "The table in Trygghetspaketet only has the columns {columns}."
     ),
     "budget.figure": "{amount} ({column})",
+    "budget.line_amount": "{line} {amount}",
     "budget.line_figures": "{line}: {figures}.",
     "budget.note": "The document says: “{note}”",
     "budget.stated_change": "That is an increase of {delta} compared with {column}: “{reason}”",

@@ -56,6 +56,25 @@ TEXTS: dict[str, str] = {
         "Temat är ”{theme}”."
     ),
     "prize.conference_date": "Priset delas ut vid trygghetskonferensen {date}.",
+    "prize.period_open_today": "Perioden är öppen i dag; {days_left} dagar kvar (till och med {closes}).",
+    "prize.period_open_last_day": "Perioden är öppen i dag, som är sista dagen.",
+    "prize.period_not_yet_open_today": "Perioden har inte öppnat än: den öppnar {opens}, om {days} dagar. Då kan du nominera.",
+    "prize.period_closed_today": "Perioden stängde {closes}, så just nu går det inte att nominera.",
+    "prize.nomination_count_unknown": "Hur många nomineringar som kommit in står inte i mina dokument, för något år.",
+    "prize.jury_size_unknown": "Hur många jurymedlemmar det är står inte i dokumentet.",
+    "prize.times_won": "Enligt dokumentet {times}: {years}.",
+    "prize.times_once": "en gång",
+    "prize.times_many": "{count} gånger",
+    "doc.signatory": "{name} är {title}, {unit}, och har undertecknat {document} ({dated}).",
+    "doc.no_signatory": "Jag hittar ingen sådan underskrift i mina dokument.",
+    "budget.no_unit_cost": (
+        "Någon kostnad per timme, person eller månad står inte i dokumentet; det anger bara hela beloppet för varje post."
+    ),
+    "budget.no_such_column": "Dokumentet har inget {missing}; för {year} anger det bara {available}.",
+    "budget.lines_compared": "I {column}: {figures}. Skillnaden är {diff}.",
+    "budget.least_removed": "{lines} får {amount} i {column}: {note}",
+    "budget.least_funded": "Av posterna som får pengar fick {lines} minst i {column}: {amount}.",
+    "budget.no_municipality": "Dokumentet om Trygghetspaketet nämner ingen kommun vid namn.",
     "prize.how_to_nominate": "Skriv ”nominera” så hjälper jag dig att nominera.",
     "prize.jury": (
         "Beslutande för Trygghetspriset är en jury. Ordförande är {chair}, som utser jurymedlemmar "
@@ -78,6 +97,7 @@ TEXTS: dict[str, str] = {
         "Tabellen i Trygghetspaketet har bara kolumnerna {columns}."
     ),
     "budget.figure": "{amount} ({column})",
+    "budget.line_amount": "{line} {amount}",
     "budget.line_figures": "{line}: {figures}.",
     "budget.note": "{note}",
     "budget.stated_change": "Det är en utökning med {delta} jämfört med {column}: {reason}",
