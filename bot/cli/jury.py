@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bot.cli.compose import build_jury_service, open_settings_store
+from bot.cli.output import write_export
 from bot.config import Settings
 from bot.jury.export import export_bytes, export_data
 from bot.jury.service import JuryRefused, JuryService, RankingView, Reminder, count_nominations
 from bot.nominations.rounds import UnknownRoundError
-from bot.texts import format_date, t
+from bot.texts import format_date, os_reason, t
 from store import StoreError
 
 EXIT_REFUSED = 1
@@ -279,16 +280,10 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
     code, data = _run(args, settings, work, read_only=True, round_year=args.round)
     if data is None:
         return code
-    payload = export_bytes(data, args.format)
-    if args.out is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(payload)
-        sys.stdout.buffer.flush()
-        return 0
-    try:
-        args.out.write_bytes(payload)
-    except OSError as error:
-        print(t("sv", "jury.cli.file_error", path=args.out, error=error), file=sys.stderr)
+    error = write_export(export_bytes(data, args.format), args.out)
+    if error is not None:
+        print(t("sv", "jury.cli.file_error", path=args.out, error=os_reason(error)), file=sys.stderr)
         return EXIT_UNUSABLE
-    print(t("sv", "jury.cli.exported", path=args.out), file=sys.stderr)
+    if args.out is not None:
+        print(t("sv", "jury.cli.exported", path=args.out), file=sys.stderr)
     return 0

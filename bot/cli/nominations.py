@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.cli.compose import open_settings_store
+from bot.cli.output import write_export
 from bot.config import Settings
 from bot.knowledge import default_knowledge
 from bot.nominations.export import export_bytes
@@ -90,16 +91,11 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
     found = _load_or_fail(settings, args.round, args.status or ["submitted"])
     if found is None:
         return 2
-    payload = export_bytes(found, args.format, Rules(default_knowledge().prize))
-    if args.out is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(payload)
-        sys.stdout.buffer.flush()
-        return 0
-    try:
-        args.out.write_bytes(payload)
-    except OSError as error:
+    error = write_export(export_bytes(found, args.format, Rules(default_knowledge().prize)), args.out)
+    if error is not None:
         print(t("sv", "nom.cli.write_error", path=args.out, error=os_reason(error)), file=sys.stderr)
         return 2
+    if args.out is None:
+        return 0
     print(t("sv", "nom.cli.exported", count=len(found), path=args.out), file=sys.stderr)
     return 0
