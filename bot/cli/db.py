@@ -12,11 +12,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from pathlib import Path
 from typing import Any
 
 from bot.config import Settings
 from bot.texts import t
-from store import StoreError
+from store import StoreError, open_store, open_store_async
 
 
 def register(subparsers: Any) -> None:
@@ -26,6 +27,11 @@ def register(subparsers: Any) -> None:
     upgrade.set_defaults(func=run_upgrade)
     status = actions.add_parser("status", help="Visa schemats version.")
     status.set_defaults(func=run_status)
+    move = actions.add_parser(
+        "migrate-from-tinydb", help="Kopiera en TinyDB-databas till PostgreSQL (kan köras igen utan dubbletter)."
+    )
+    move.add_argument("path", type=Path, metavar="SÖKVÄG", help="TinyDB-filen, till exempel data/trygghetsbot.json.")
+    move.set_defaults(func=run_migrate)
 
 
 async def upgrade(url: str) -> list[str]:
@@ -75,6 +81,41 @@ def _run(settings: Settings, action: str) -> int:
         message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         print(t("sv", "nom.cli.store_error", error=message), file=sys.stderr)
         return 2
+
+
+async def migrate(path: Path, url: str) -> list[str]:
+    from store.migrate import copy_tinydb
+
+    source = open_store(path, read_only=True)
+    try:
+        target = await open_store_async(url)
+        try:
+            report = await copy_tinydb(source, target)
+        finally:
+            await target.aclose()
+    finally:
+        source.close()
+    return [
+        t("sv", "cli.db.migrated_nominations", copied=report.nominations_copied, present=report.nominations_present),
+        t("sv", "cli.db.migrated_messages", copied=report.messages_copied, present=report.messages_present),
+        t("sv", "cli.db.migrated_conversations", copied=report.conversations_copied),
+    ]
+
+
+def run_migrate(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.database_url:
+        print(t("sv", "cli.db.migrate_needs_url"), file=sys.stderr)
+        return 2
+    if not args.path.is_file():
+        print(t("sv", "cli.db.migrate_no_file", path=args.path), file=sys.stderr)
+        return 2
+    try:
+        for line in asyncio.run(migrate(args.path, settings.database_url)):
+            print(line)
+    except StoreError as error:
+        print(t("sv", "nom.cli.store_error", error=error), file=sys.stderr)
+        return 2
+    return 0
 
 
 def run_upgrade(args: argparse.Namespace, settings: Settings) -> int:

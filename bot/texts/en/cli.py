@@ -1,4 +1,9 @@
 TEXTS: dict[str, str] = {
+    "cli.db.migrated_nominations": "Nominations: {copied} copied, {present} already there.",
+    "cli.db.migrated_messages": "Messages (jury and confirmations): {copied} copied, {present} already there.",
+    "cli.db.migrated_conversations": "Conversations: {copied} copied.",
+    "cli.db.migrate_needs_url": "Set TRYGGHETSBOT_DATABASE_URL to the PostgreSQL database that receives the data.",
+    "cli.db.migrate_no_file": "No TinyDB database found at {path}.",
     "cli.no_jury_channels": "Warning: JURY_CHANNEL_IDS is not set. Nominations are stored, but no jury channel hears of them.",
     "cli.empty_question": "Please type a question, for example: trygghetsbot ask \"who won in 2019?\"",
     "cli.chat_welcome": (
