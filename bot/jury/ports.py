@@ -1,4 +1,5 @@
-"""The storage the jury core needs; ``store.jury.TinyJuryRepository`` implements it.
+"""The storage the jury core needs; ``store.jury.TinyJuryRepository`` and
+``store.postgres.jury.PgJuryRepository`` implement it.
 
 Every write method takes the audit entry (and any message) of the action and
 writes them in the same atomic write as the change itself.

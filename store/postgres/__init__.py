@@ -8,6 +8,7 @@ repository, like the TinyDB side:
 * :mod:`store.postgres.outbox` — ``PgOutboxRepository`` (claims with ``FOR UPDATE SKIP LOCKED``)
 * :mod:`store.postgres.dialogs` — ``PgDialogRepository``
 * :mod:`store.postgres.dedupe` — ``PgDedupeRepository``
+* :mod:`store.postgres.jury` — ``PgJuryRepository`` (each round's writes serialised by a row lock)
 
 Driver: psycopg 3 (async) with psycopg_pool. The schema lives in versioned SQL
 files (``migrations/NNNN_*.sql``, :mod:`store.postgres.migrations`) applied by
@@ -28,6 +29,7 @@ from store.base import DEFAULT_TENANT, Store, check_tenant
 from store.postgres.db import Database, connect, describe
 from store.postgres.dedupe import PgDedupeRepository
 from store.postgres.dialogs import PgDialogRepository
+from store.postgres.jury import PgJuryRepository
 from store.postgres.migrations import SCHEMA_VERSION, check_version
 from store.postgres.nominations import PgNominationRepository
 from store.postgres.outbox import PgOutboxRepository
@@ -43,6 +45,7 @@ class PgStore(Store):
     dialogs: PgDialogRepository
     outbox: PgOutboxRepository
     dedupe: PgDedupeRepository
+    jury: PgJuryRepository
     tenant: str = field(default=DEFAULT_TENANT)
 
     async def aclose(self) -> None:
@@ -75,5 +78,6 @@ async def open_postgres_store(
         dialogs=PgDialogRepository(db),
         outbox=PgOutboxRepository(db),
         dedupe=PgDedupeRepository(db, clock),
+        jury=PgJuryRepository(db),
         tenant=tenant,
     )

@@ -292,3 +292,39 @@ def test_the_jury_export_has_scores_conflicts_and_the_audit_but_the_nominators_e
         assert code == 0 and a in out
         for secret in ("=SUM(A1)", "Jäv", "J1", "J2", "bedömning", "score"):
             assert secret not in out
+
+
+# --- on PostgreSQL --------------------------------------------------------------------------
+
+
+def test_score_and_ranking_on_postgres(
+    env: Path, postgres_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRYGGHETSBOT_DATABASE_URL", postgres_url)
+    monkeypatch.setenv("JURY_USER_IDS", "J1,J2")
+    monkeypatch.setenv("JURY_CHAIR_ID", "J1")
+    for name in ("TRYGGHETSBOT_JURY_DEADLINE", "TRYGGHETSBOT_REMIND_DAYS"):
+        monkeypatch.delenv(name, raising=False)
+    path = env / "n.json"
+    path.write_text(json.dumps({**NOMINATION, "nominee": "Trygga Tensta"}, ensure_ascii=False), "utf-8")
+    code, out, err = run(capsys, "nominate", "--file", str(path), "--json")
+    assert code == 0, err
+    nid = json.loads(out)["id"]
+    monkeypatch.setenv("TRYGGHETSBOT_NOW", AFTER)
+
+    code, out, err = run(capsys, *score_args(nid, "J1", "4", "yes", "--json"))
+    assert code == 0, err
+    assert json.loads(out)["replaced"] is False
+    code, out, err = run(capsys, *score_args(nid, "J1", "5", "yes", "--json"))
+    assert code == 0 and json.loads(out)["replaced"] is True, err
+
+    assert ranking(capsys, "J2") == {
+        "round": 2023,
+        "winner": None,
+        "ranking": [
+            {"nomination_id": nid, "nominee": "Trygga Tensta", "score": 5.0, "scored_by": 1, "conflicts": 0,
+             "eligible": True},
+        ],
+        "missing": {"J2": [nid]},
+    }  # fmt: skip
+    assert not (env / "data").exists()  # nothing went to the TinyDB file

@@ -44,8 +44,10 @@ class Backend:
         self.target = target
         self.opened: list[Store] = []
 
-    async def open(self, *, tenant: str = DEFAULT_TENANT, clock: Clock = system_clock) -> Store:
-        opened = await open_store_async(self.target, tenant=tenant, clock=clock)
+    async def open(
+        self, *, tenant: str = DEFAULT_TENANT, clock: Clock = system_clock, read_only: bool = False
+    ) -> Store:
+        opened = await open_store_async(self.target, tenant=tenant, clock=clock, read_only=read_only)
         self.opened.append(opened)
         return opened
 

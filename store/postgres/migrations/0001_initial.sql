@@ -1,4 +1,4 @@
--- Trygghetsbot schema version 1: nominations, outbox, conversations, delivery dedupe.
+-- Trygghetsbot schema version 1: nominations, outbox, conversations, delivery dedupe, the jury.
 -- Every table is keyed by tenant (the workspace a row belongs to); every query filters by it.
 
 CREATE TABLE nominations (
@@ -77,3 +77,90 @@ CREATE TABLE delivery_dedupe (
     PRIMARY KEY (tenant, key)
 );
 CREATE INDEX delivery_dedupe_expiry ON delivery_dedupe (tenant, expires_at);
+
+-- The jury (store.postgres.jury). No foreign keys to nominations: the jury core checks the
+-- nomination, and the records stay readable whatever happens to it (as in TinyDB).
+
+-- One row per round that has any jury record; the decision columns stay NULL until the chair
+-- decides. Every jury write of a round locks this row (SELECT … FOR UPDATE) first, so a score, a
+-- conflict and the decision of one round are serialised across processes.
+CREATE TABLE jury_decisions (
+    tenant        text        NOT NULL,
+    round_year    integer     NOT NULL,
+    nomination_id text,
+    chair         text,
+    at            timestamptz,
+    PRIMARY KEY (tenant, round_year),
+    CHECK ((nomination_id IS NULL) = (chair IS NULL) AND (nomination_id IS NULL) = (at IS NULL))
+);
+
+CREATE TABLE jury_scores (
+    tenant        text        NOT NULL,
+    round_year    integer     NOT NULL,
+    nomination_id text        NOT NULL,
+    juror         text        NOT NULL,
+    collaboration boolean     NOT NULL,
+    added_value   boolean     NOT NULL,
+    innovation    smallint    NOT NULL CHECK (innovation BETWEEN 1 AND 5),
+    inspiration   smallint    NOT NULL CHECK (inspiration BETWEEN 1 AND 5),
+    results       smallint    NOT NULL CHECK (results BETWEEN 1 AND 5),
+    comment       text,
+    at            timestamptz NOT NULL,
+    -- One score set per juror and nomination: scoring again replaces it.
+    PRIMARY KEY (tenant, round_year, nomination_id, juror)
+);
+
+CREATE TABLE jury_conflicts (
+    tenant        text        NOT NULL,
+    round_year    integer     NOT NULL,
+    nomination_id text        NOT NULL,
+    juror         text        NOT NULL,
+    reason        text,
+    at            timestamptz NOT NULL,
+    PRIMARY KEY (tenant, round_year, nomination_id, juror)
+);
+
+CREATE TABLE jury_audit (
+    tenant        text        NOT NULL,
+    id            text        NOT NULL,
+    -- Write order, to keep entries with equal times in the order they were written.
+    seq           bigint      GENERATED ALWAYS AS IDENTITY,
+    round_year    integer     NOT NULL,
+    action        text        NOT NULL CHECK (action IN ('score', 'rescore', 'conflict', 'decision')),
+    juror         text        NOT NULL,
+    nomination_id text,
+    at            timestamptz NOT NULL,
+    details       jsonb       NOT NULL DEFAULT '{}',
+    PRIMARY KEY (tenant, id)
+);
+CREATE INDEX jury_audit_by_round ON jury_audit (tenant, round_year, at, seq);
+
+-- A sent reminder: at most one per round, juror and day (days before the deadline).
+CREATE TABLE jury_reminders (
+    tenant         text        NOT NULL,
+    round_year     integer     NOT NULL,
+    juror          text        NOT NULL,
+    days_before    integer     NOT NULL,
+    seq            bigint      GENERATED ALWAYS AS IDENTITY,
+    nomination_ids jsonb       NOT NULL DEFAULT '[]',
+    at             timestamptz NOT NULL,
+    PRIMARY KEY (tenant, round_year, juror, days_before)
+);
+
+-- The jury's messages (decision announcement, reminders), apart from the nominations' outbox.
+CREATE TABLE jury_messages (
+    tenant        text        NOT NULL,
+    id            text        NOT NULL,
+    seq           bigint      GENERATED ALWAYS AS IDENTITY,
+    kind          text        NOT NULL CHECK (kind IN ('jury_decision', 'jury_reminder')),
+    round_year    integer     NOT NULL,
+    nomination_id text,
+    recipient     text,
+    text          text        NOT NULL,
+    created_at    timestamptz NOT NULL,
+    status        text        NOT NULL CHECK (status IN ('pending', 'sent')),
+    sent_at       timestamptz,
+    PRIMARY KEY (tenant, id)
+);
+CREATE INDEX jury_messages_by_round ON jury_messages (tenant, round_year, created_at, seq);
+CREATE INDEX jury_messages_pending ON jury_messages (tenant, created_at, seq) WHERE status = 'pending';
