@@ -24,6 +24,8 @@ class CopyReport:
     messages_copied: int = 0
     messages_present: int = 0
     conversations_copied: int = 0
+    # The jury's records are not moved yet; the count tells the admin what stays behind.
+    jury_records_left: int = 0
 
 
 async def copy_tinydb(source: TinyStore, target: Store) -> CopyReport:
@@ -42,6 +44,9 @@ async def copy_tinydb(source: TinyStore, target: Store) -> CopyReport:
             # Written with its nomination (as the target has it), in one transaction.
             await target.nominations.save(present or nomination, message)
             report.messages_copied += 1
+    for year in sorted({n.round_year for n in await source.nominations.list()}):
+        state = await source.jury.state(year)
+        report.jury_records_left += len(state.scores) + len(state.conflicts) + (1 if state.decision else 0)
     for doc in docs(source.engine.main_db(), CONVERSATIONS):
         await target.dialogs.save(ConversationState.model_validate(doc))  # insert or replace: idempotent
         report.conversations_copied += 1
