@@ -22,6 +22,8 @@ from bot.texts import Lang
 
 MAX_QUESTION_CHARS = 2000
 TOPICS = (BUDGET_INTENTS, PRIZE_YEAR_INTENTS)  # a follow-up may switch intent within a topic and keep its year
+# Answers that carry amounts, which a unit follow-up can render again.
+MONEY_INTENTS = BUDGET_INTENTS | {"prize_facts", "budget_analysis", "state_grant"}
 
 RESOLVERS: dict[str, Callable[[Query], None]] = {
     "help": general.help_,
@@ -128,8 +130,10 @@ class Answerer:
 
     @staticmethod
     def _only_changes_unit(text: Normalized, e: Entities, ctx: ConversationContext) -> bool:
+        """ "i tkr?", "vad blir det i kronor?" after an answer with amounts (not after a winner)."""
         unit = lx.UNIT_THOUSANDS.in_(text) or lx.UNIT_KRONOR.in_(text)
-        return bool(unit and ctx.tokens and len(text.tokens) <= 4 and not (e.lines or e.years or e.amounts))
+        about_money = ctx.intent in MONEY_INTENTS
+        return bool(unit and about_money and len(text.tokens) <= 6 and not (e.lines or e.years or e.amounts))
 
     def _with_previous(self, text: Normalized, ctx: ConversationContext) -> tuple[Normalized, Entities]:
         # The earlier question without its own unit ("i tkr?" then "i kronor?").
@@ -181,7 +185,8 @@ class Answerer:
             columns=list(q.entities.column_kinds),
             winner_year=winner_year,
             lang=lang,
-            tokens=list(q.text.tokens),
+            # A unit belongs to its own answer: "i kronor?" then "och 2024?" is in the usual form again.
+            tokens=[tok for tok in q.text.tokens if tok not in _UNIT_WORDS],
         )
 
 

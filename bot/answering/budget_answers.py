@@ -34,11 +34,15 @@ def budget_line(q: Query) -> None:
         (lx.WHY, _why),
         (lx.CHANGE, _change),
     ]
-    if q.has(lx.PER_UNIT):
-        q.reply.not_found("budget.no_unit_cost")  # then the line's whole amounts, which the document gives
+    head_count = q.has(lx.HEAD_COUNT) and not (q.has(lx.MONEY) or q.entities.amounts)
+    if q.has(lx.PER_UNIT) or head_count:
+        # Not in the documents: say so, then the line's whole amounts, which the document gives.
+        q.reply.not_found("budget.no_head_count" if head_count else "budget.no_unit_cost")
     for key in q.lines:
         line = budget.line(key)
         chosen = next((answer for cue, answer in facets if q.has(cue)), None)
+        if not q.reply.answered:  # a rate or head count the documents lack: the line's whole amounts
+            chosen = _amounts
         if chosen is None and q.has(lx.DESCRIPTION) and not q.has(lx.MONEY) and not q.years:
             chosen = _description
         if chosen is None and q.has(lx.AREAS) and line.areas:
@@ -85,7 +89,7 @@ def _missing_columns(q: Query, columns: list[Column]) -> None:
             if present and kind not in present:
                 missing = r.text(f"column.{kind}", year=year)
                 available = r.join([r.column(c) for c in columns if c.year == year])
-                r.say("budget.no_such_column", missing=missing, year=year, available=available)
+                r.not_found("budget.no_such_column", missing=missing, year=year, available=available)
 
 
 def _description(q: Query, line: BudgetLine) -> None:
@@ -200,6 +204,7 @@ def budget_total(q: Query) -> None:
     if columns is None:
         history(q)
         return
+    _missing_columns(q, columns)
     figures = []
     for column in columns:
         r.fact(f"budget.totals.{column.key}", budget.totals[column.key], budget.table_source)
@@ -388,17 +393,8 @@ def _extreme(q: Query, columns: list[Column], most: bool) -> None:
             _cite_amount(q, line, column)
         removed = [line for line in winners if line.status_note and target == 0]
         if not most and removed:
-            # 0 kr because the line left the package, which the document explains: say so, then the
-            # least among the lines that still get money.
-            for line in removed:
-                r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
-                r.say(
-                    "budget.least_removed",
-                    lines=r.line(line),
-                    amount=r.money(0),
-                    column=r.column(column),
-                    note=line.status_note,
-                )
+            # 0 kr because the line left the package (the document says why): the least among the
+            # lines that still get money comes first, then the one that left, with its reason.
             funded = [line for line in budget.lines if line.amounts[column.key] > 0]
             if funded:
                 least = min(line.amounts[column.key] for line in funded)
@@ -407,6 +403,10 @@ def _extreme(q: Query, columns: list[Column], most: bool) -> None:
                     _cite_amount(q, line, column)
                 names = r.join([r.line(line) for line in smallest])
                 r.say("budget.least_funded", lines=names, column=r.column(column), amount=r.money(least))
+            for line in removed:
+                r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
+                note = line.status_note
+                r.say("budget.least_removed", lines=r.line(line), amount=r.money(0), column=r.column(column), note=note)
             continue
         r.say(
             "budget.most" if most else "budget.least",
@@ -435,6 +435,9 @@ def _largest_change(q: Query, *, rising: bool, most: bool) -> None:
     picked = [line for line in candidates if moved[line.key] == target]
     for line in picked:
         _line_difference(q, line, before, after)
+        if line.status_note and line.amounts[after.key] == 0:
+            r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
+            r.say("budget.note", note=line.status_note)
     r.say(
         "budget.largest_change" if len(picked) == 1 else "budget.largest_change_many",
         extent=r.text("budget.most_word" if most else "budget.least_word"),

@@ -46,6 +46,8 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
         return "activity"
     if has(lx.STATE_GRANT) and not e.lines:
         return "state_grant"
+    if has(lx.NOMINATION) and has(lx.NOMINATE_NOW) and not e.lines:
+        return "nomination_period"  # "can I nominate now?": whether the period is open today
     if has(lx.ELIGIBLE) and not (e.lines or has(lx.YEAR_QUESTION)):
         return "eligibility"
     if has(lx.CRITERIA) and not e.lines:

@@ -308,7 +308,7 @@ CHANGE = Cue.of(
 
 # --- questions over the table ---------------------------------------------
 MOST = Cue.of(
-    "mest", "störst*", "högst*", "största", "most", "largest", "biggest", "highest", "max*",
+    "mest", "störst*", "högst*", "största", "most", "largest", "biggest", "highest", "max*", "mesta",
 )
 LEAST = Cue.of(
     "minst", "lägst*", "minsta", "least", "smallest", "lowest", "min", "minimum",
@@ -402,6 +402,11 @@ DAYS_LEFT = Cue.of(
     "hinner jag", "är det öppet", "is it open", "öppen nu", "open now", "dagar är det kvar", "dagar återstår",
     "dagar har jag", "dagar har vi", "days until", "days remain", "days are left", "är det kvar", "återstår det",
 )
+# "kan jag nominera nu?": the period as of today, not who may be nominated.
+NOMINATE_NOW = Cue.of(
+    "nu", "just nu", "now", "right now", "fortfarande", "still", "för sent", "too late", "öppen", "öppet", "open",
+    "stängd", "stängt", "closed", "i dag", "idag", "today",
+)
 # A count of nominations: the documents give none.
 NOMINATION_COUNT = Cue.of(
     "hur många nomineringar", "hur många nominerade", "antal nomineringar", "antalet nomineringar",
@@ -414,8 +419,11 @@ MUNICIPALITY = Cue.of("kommun", "kommunen", "kommuner", "vilken stad", "municipa
 PER_UNIT = Cue.of(
     "per timme", "i timmen", "timpris", "timkostnad", "timlön", "lön", "lönen", "löner", "per hour", "hourly",
     "salary", "wage", "per person", "per styck", "styckpris", "per dag", "per månad", "per vecka", "per day",
-    "per month", "per week", "per trygghetsvärd",
+    "per month", "per week", "per trygghetsvärd", "i månaden", "i veckan", "om dagen", "a month", "an hour",
+    "tjänar", "earn", "earns", "rate",
 )
+# "hur många trygghetsvärdar finns det?": a head count, which the documents do not give.
+HEAD_COUNT = Cue.of("hur många", "how many", "antal", "antalet", "number of")
 # Who signed a document ("vem har skrivit under?"); titles themselves come from the data.
 SIGNED = Cue.of(
     "skrev under", "skrivit under", "undertecknat", "undertecknade", "signerat", "signed", "who wrote",

@@ -68,12 +68,13 @@ TEXTS: dict[str, str] = {
     "doc.signatory": "{name} is {title}, {unit}, and signed {document} ({dated}).",
     "doc.no_signatory": "I find no such signature in my documents.",
     "budget.no_unit_cost": (
-        "No cost per hour, person or month is given in the document; it gives only each line's whole amount."
+        "A cost or wage per hour, person or month is not in my documents; they give only each line's whole amount."
     ),
+    "budget.no_head_count": "How many people work within the line is not in my documents; they give only its whole amount.",
     "budget.no_such_column": "The document has no {missing}; for {year} it gives only {available}.",
     "budget.lines_compared": "In {column}: {figures}. The difference is {diff}.",
-    "budget.least_removed": "{lines} gets {amount} in {column}: {note}",
-    "budget.least_funded": "Of the lines that get money, {lines} got the least in {column}: {amount}.",
+    "budget.least_removed": "{lines} gets {amount} in {column}, but is no longer part of the package: {note}",
+    "budget.least_funded": "Least of the lines that get money in {column}: {lines} with {amount}.",
     "budget.no_municipality": "The document on Trygghetspaketet names no municipality.",
     "prize.how_to_nominate": "Type “nominera” and I will help you nominate.",
     "prize.jury": (

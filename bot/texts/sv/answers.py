@@ -68,12 +68,16 @@ TEXTS: dict[str, str] = {
     "doc.signatory": "{name} är {title}, {unit}, och har undertecknat {document} ({dated}).",
     "doc.no_signatory": "Jag hittar ingen sådan underskrift i mina dokument.",
     "budget.no_unit_cost": (
-        "Någon kostnad per timme, person eller månad står inte i dokumentet; det anger bara hela beloppet för varje post."
+        "Någon kostnad eller lön per timme, person eller månad framgår inte av dokumentet; det anger bara hela "
+        "beloppet för varje post."
+    ),
+    "budget.no_head_count": (
+        "Hur många personer som arbetar inom posten framgår inte av dokumentet; det anger bara hela beloppet."
     ),
     "budget.no_such_column": "Dokumentet har inget {missing}; för {year} anger det bara {available}.",
     "budget.lines_compared": "I {column}: {figures}. Skillnaden är {diff}.",
-    "budget.least_removed": "{lines} får {amount} i {column}: {note}",
-    "budget.least_funded": "Av posterna som får pengar fick {lines} minst i {column}: {amount}.",
+    "budget.least_removed": "{lines} får {amount} i {column}, men ingår inte längre i paketet: {note}",
+    "budget.least_funded": "Minst av posterna som får pengar i {column}: {lines} med {amount}.",
     "budget.no_municipality": "Dokumentet om Trygghetspaketet nämner ingen kommun vid namn.",
     "prize.how_to_nominate": "Skriv ”nominera” så hjälper jag dig att nominera.",
     "prize.jury": (
