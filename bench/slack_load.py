@@ -201,7 +201,10 @@ async def main() -> int:
         }
         # name -> (command line without the port, whether each response must carry an answer)
         servers = {
-            "trygghetsbot serve": ([sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1", "--port"], True),
+            "trygghetsbot serve": (
+                [sys.executable, "-m", "trygghetsbot", "serve", "--host", "127.0.0.1", "--port"],
+                True,
+            ),
             "slack-bolt floor": ([sys.executable, "-c", BOLT_FLOOR_SERVER], True),
             "bare aiohttp": ([sys.executable, "-c", BARE_SERVER], False),
         }

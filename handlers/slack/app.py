@@ -9,12 +9,11 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.cli.compose import build_assistant
 from bot.config import Settings, SettingsError
 from bot.knowledge import default_knowledge
 from handlers.slack import actions, commands, events, views
 from handlers.slack.contexts import ChannelQuestions
-from handlers.slack.deps import SlackDeps
+from handlers.slack.deps import AssistantFactory, SlackDeps
 from handlers.slack.identity import BotIdentity
 from handlers.slack.middleware import DedupeMiddleware
 from store import Store
@@ -36,8 +35,10 @@ def require_settings(settings: Settings, *names: str) -> None:
         raise SettingsError("Inställningen SLACK_APP_TOKEN ska börja med xapp-.")
 
 
-def build_deps(settings: Settings, store: Store, http: aiohttp.ClientSession) -> SlackDeps:
-    assistant = build_assistant(store, settings)
+def build_deps(
+    settings: Settings, store: Store, http: aiohttp.ClientSession, make_assistant: AssistantFactory
+) -> SlackDeps:
+    assistant = make_assistant(store)
     # One answerer and one nomination service: the ones the assistant (DMs) uses serve the rest too.
     return SlackDeps(
         settings=settings,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import aiohttp
@@ -17,6 +18,10 @@ from handlers.slack.contexts import ChannelQuestions
 from handlers.slack.identity import BotIdentity
 from handlers.slack.tasks import BackgroundTasks
 from store import Store
+
+# Builds the conversation router over a store: the composition root (trygghetsbot.compose) hands it
+# in, so the adapter never imports the composition.
+AssistantFactory = Callable[[Store], Assistant]
 
 
 @dataclass

@@ -16,7 +16,7 @@ from bot.config import Settings
 from handlers.slack.app import build_deps, create_bolt_app
 from handlers.slack.client import build_outbox_client, build_web_client, http_session
 from handlers.slack.delivery import JuryNotifier
-from handlers.slack.deps import SlackDeps
+from handlers.slack.deps import AssistantFactory, SlackDeps
 from handlers.slack.inbound import RejectedRequest, check_shape, parse_body, verify_signature
 from store import Store, open_store_async
 
@@ -31,6 +31,7 @@ IDENTITY_TASK = web.AppKey("identity_task", asyncio.Task[None])
 def create_web_app(
     settings: Settings,
     *,
+    make_assistant: AssistantFactory,
     store: Store | None = None,
     outbox_poll_seconds: float = 1.0,
     retry_base_seconds: float | None = None,
@@ -44,7 +45,7 @@ def create_web_app(
         nonlocal store
         store = store or await open_store_async(settings, clock=settings.clock())
         http = http_session()
-        deps = build_deps(settings, store, http)
+        deps = build_deps(settings, store, http, make_assistant)
         client = build_web_client(settings, http)
         app[DEPS] = deps
         app[BOLT_APP] = create_bolt_app(deps, client)

@@ -26,6 +26,7 @@ from bot.config import Settings
 from handlers.slack.app import build_deps, create_bolt_app
 from handlers.slack.client import build_outbox_client, build_web_client, http_session
 from handlers.slack.delivery import JuryNotifier
+from handlers.slack.deps import AssistantFactory
 from handlers.slack.inbound import RejectedRequest, check_shape
 from store import Store, open_store_async
 
@@ -92,13 +93,17 @@ class GuardedSocketModeHandler(AsyncBaseSocketModeHandler):
 
 
 async def run_socket_mode(
-    settings: Settings, store: Store | None = None, *, identity_retry_seconds: float = 1.0
+    settings: Settings,
+    make_assistant: AssistantFactory,
+    store: Store | None = None,
+    *,
+    identity_retry_seconds: float = 1.0,
 ) -> None:
     """Serve until cancelled; opens the store the settings select unless ``store`` is given."""
     if store is None:
         store = await open_store_async(settings, clock=settings.clock())
     http = http_session()
-    deps = build_deps(settings, store, http)
+    deps = build_deps(settings, store, http, make_assistant)
     client = build_web_client(settings, http)
     # Socket Mode requests are not signed: the websocket itself is authenticated by the app token.
     app = create_bolt_app(deps, client)

@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 _CHILD = """
 import asyncio, hashlib, json, os, re, sys, unicodedata, zoneinfo
 import encodings.utf_8_sig, encodings.latin_1, concurrent.futures.thread, asyncio.threads
-import bot.cli
-from bot.cli import build_parser, main
+import trygghetsbot.cli
+from trygghetsbot.cli import build_parser, main
 from bot.knowledge import default_knowledge
 build_parser()
 default_knowledge()

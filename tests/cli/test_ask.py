@@ -9,7 +9,12 @@ import sys
 
 def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-m", "trygghetsbot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
 
 
@@ -38,7 +43,7 @@ def test_empty_question_and_unknown_flag_fail_clearly() -> None:
 
 def test_malformed_setting_stops_with_one_line_naming_it() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "ask", "hej"],
+        [sys.executable, "-m", "trygghetsbot", "ask", "hej"],
         capture_output=True,
         text=True,
         timeout=60,

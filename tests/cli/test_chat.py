@@ -19,7 +19,7 @@ def chat(tmp_path: Path, lines: list[str], *args: str, now: str = "2023-06-15") 
         "SLACK_BOT_TOKEN": "",
     }
     return subprocess.run(
-        [sys.executable, "-m", "bot", "chat", "--user", "anna", *args],
+        [sys.executable, "-m", "trygghetsbot", "chat", "--user", "anna", *args],
         input="".join(line + "\n" for line in lines),
         capture_output=True,
         text=True,
@@ -55,7 +55,7 @@ def test_json_mode_prints_one_object_per_message_through_a_whole_nomination(tmp_
     assert "är inskickad" in replies[-1]["answer"]
 
     listed = subprocess.run(
-        [sys.executable, "-m", "bot", "nominations", "list", "--json"],
+        [sys.executable, "-m", "trygghetsbot", "nominations", "list", "--json"],
         capture_output=True,
         text=True,
         timeout=60,
@@ -82,7 +82,7 @@ def test_text_mode_without_a_terminal_has_no_prompt_and_resumes_after_restart(tm
     assert third.returncode == 0
     assert third.stdout.strip().endswith("Beskriv insatsen: vad görs, var och för vem?")
     listed = subprocess.run(
-        [sys.executable, "-m", "bot", "chat", "--json", "--user", "anna"],
+        [sys.executable, "-m", "trygghetsbot", "chat", "--json", "--user", "anna"],
         input="",
         capture_output=True,
         text=True,
@@ -112,7 +112,7 @@ def test_parallel_chats_of_one_user_keep_their_own_follow_ups(tmp_path: Path) ->
     }
     processes = {
         name: subprocess.Popen(
-            [sys.executable, "-m", "bot", "chat", "--json", "--user", "anna"],
+            [sys.executable, "-m", "trygghetsbot", "chat", "--json", "--user", "anna"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -43,7 +43,7 @@ def test_eight_nominate_processes_at_once_all_succeed(tmp_path: Path) -> None:
         files.append(path)
     processes = [
         subprocess.Popen(
-            [sys.executable, "-m", "bot", "nominate", "--file", str(path), "--json"],
+            [sys.executable, "-m", "trygghetsbot", "nominate", "--file", str(path), "--json"],
             env=child_env(tmp_path),
             cwd=tmp_path,
             stdout=subprocess.PIPE,
@@ -60,7 +60,7 @@ def test_eight_nominate_processes_at_once_all_succeed(tmp_path: Path) -> None:
         assert code == 0, err
     ids = {json.loads(out)["id"] for _, out, _ in results}
     listing = subprocess.run(
-        [sys.executable, "-m", "bot", "nominations", "list", "--json"],
+        [sys.executable, "-m", "trygghetsbot", "nominations", "list", "--json"],
         env=child_env(tmp_path),
         cwd=tmp_path,
         capture_output=True,
@@ -85,7 +85,7 @@ def test_a_writer_gives_up_after_the_wait_with_one_swedish_line(tmp_path: Path) 
     try:
         started = time.monotonic()
         result = subprocess.run(
-            [sys.executable, "-m", "bot", "nominate", "--file", "n.json"],
+            [sys.executable, "-m", "trygghetsbot", "nominate", "--file", "n.json"],
             env=child_env(tmp_path, TRYGGHETSBOT_LOCK_WAIT="0.5"),
             cwd=tmp_path,
             capture_output=True,

@@ -35,7 +35,7 @@ def run(
     cwd: Path, *args: str, stdin: str = "", extra: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
+        [sys.executable, "-m", "trygghetsbot", *args],
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), **(extra or {})},
         cwd=cwd,
         input=stdin,

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from bot.cli import main
 from store import open_store
 from tests.texts import ADDED_VALUE, DESCRIPTION
+from trygghetsbot.cli import main
 
 NOMINATION: dict[str, Any] = {
     "partners": ["Polisen", "Fältassistenterna"],

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from bot.cli import main
 from tests.texts import ADDED_VALUE, DESCRIPTION
+from trygghetsbot.cli import main
 
 GOOD: dict[str, Any] = {
     "nominee": "Trygga Tensta",

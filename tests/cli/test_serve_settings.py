@@ -12,7 +12,7 @@ import pytest
 def run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
     base = {"PATH": "/usr/bin:/bin", "TRYGGHETSBOT_DB": str(cwd / "db.json")}
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
+        [sys.executable, "-m", "trygghetsbot", *args],
         env=base | env,
         cwd=cwd,
         capture_output=True,
@@ -51,7 +51,7 @@ def test_serve_without_jury_channels_warns_at_start_up(tmp_path: Path) -> None:
         "TRYGGHETSBOT_HOST": "127.0.0.1",
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "serve", "--port", "0"],
+        [sys.executable, "-m", "trygghetsbot", "serve", "--port", "0"],
         env=env,
         cwd=tmp_path,
         stderr=subprocess.PIPE,

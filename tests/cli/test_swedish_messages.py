@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
 from bot.config import SettingsError, load_settings
 from tests.cli.test_nominate import GOOD, run, write
+from trygghetsbot.cli import main
 
 ENGLISH = (
     "usage:",

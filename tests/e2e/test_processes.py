@@ -42,7 +42,7 @@ class ServeProcess:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+            [sys.executable, "-m", "trygghetsbot", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
             env=env,
             cwd=cwd,
             stdout=subprocess.DEVNULL,

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
 from bot.nominations.model import Nominator
 from bot.nominations.state import ConversationState, DialogState
 from store import open_store, open_store_async
 from tests.store.conftest import NOW, event, nomination
+from trygghetsbot.cli import main
 
 
 async def fill_tinydb(path: Path) -> list[str]:

@@ -10,12 +10,12 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from bot.cli import main
 from store import SchemaVersionError, StoreError, open_store_async
 from store.postgres import SCHEMA_VERSION, PgStore, open_postgres_store
 from tests.cli.test_nominate import GOOD
 from tests.postgres_server import free_port
 from tests.store.conftest import NOW, event, nomination
+from trygghetsbot.cli import main
 
 
 async def two_stores(url: str) -> tuple[PgStore, PgStore]:

@@ -9,7 +9,7 @@ the knowledge data).
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
 from bot.answering import Answerer
@@ -71,3 +71,12 @@ def build_jury_service(store: Store, settings: Settings, round_year: int | None 
         deadline=settings.jury_deadline,
         remind_days=settings.remind_days,
     )
+
+
+def assistant_factory(settings: Settings) -> Callable[[Store], Assistant]:
+    """What an adapter calls to build the conversation router over the store it opened."""
+
+    def make(store: Store) -> Assistant:
+        return build_assistant(store, settings)
+
+    return make

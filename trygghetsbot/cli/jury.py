@@ -16,14 +16,14 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bot.cli.compose import build_jury_service, open_settings_store
-from bot.cli.output import write_export
 from bot.config import Settings
 from bot.jury.export import export_bytes, export_data
 from bot.jury.service import JuryRefused, JuryService, RankingView, Reminder, count_nominations
 from bot.nominations.rounds import UnknownRoundError
 from bot.texts import format_date, os_reason, t
 from store import StoreError
+from trygghetsbot.cli.output import write_export
+from trygghetsbot.compose import build_jury_service, open_settings_store
 
 EXIT_REFUSED = 1
 EXIT_UNUSABLE = 2

@@ -6,10 +6,10 @@ import asyncio
 import logging
 import sys
 
-from bot.cli.compose import open_settings_store
 from bot.config import Settings, SettingsError
 from bot.texts import t
 from store import StoreError
+from trygghetsbot.compose import open_settings_store
 
 
 async def _check_store(settings: Settings) -> None:

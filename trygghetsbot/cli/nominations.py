@@ -12,8 +12,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.cli.compose import open_settings_store
-from bot.cli.output import write_export
 from bot.config import Settings
 from bot.knowledge import default_knowledge
 from bot.nominations.export import export_bytes
@@ -21,6 +19,8 @@ from bot.nominations.model import Nomination
 from bot.nominations.rules import Rules
 from bot.texts import os_reason, t
 from store import StoreError
+from trygghetsbot.cli.output import write_export
+from trygghetsbot.compose import open_settings_store
 
 STATUSES = ("draft", "submitted", "withdrawn")
 

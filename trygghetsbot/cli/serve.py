@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bot.cli.slack_startup import check_for_slack
 from bot.config import Settings
+from trygghetsbot.cli.slack_startup import check_for_slack
 
 
 def register(subparsers: Any) -> None:
@@ -22,9 +22,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from aiohttp import web
 
     from handlers.slack.server import create_web_app
+    from trygghetsbot.compose import assistant_factory
 
     web.run_app(
-        create_web_app(settings),
+        create_web_app(settings, make_assistant=assistant_factory(settings)),
         host=args.host or settings.host,
         port=args.port or settings.port,
         access_log=None,

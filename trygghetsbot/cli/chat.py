@@ -22,12 +22,12 @@ import uuid
 from typing import Any
 
 from bot.assistant import Reply
-from bot.cli.compose import build_assistant, open_settings_store
 from bot.config import Settings
 from bot.nominations.model import Nominator
 from bot.nominations.rounds import UnknownRoundError, round_error_text
 from bot.texts import t
 from store import Store, StoreError
+from trygghetsbot.compose import build_assistant, open_settings_store
 
 
 def register(subparsers: Any) -> None:

@@ -7,8 +7,8 @@ import asyncio
 import contextlib
 from typing import Any
 
-from bot.cli.slack_startup import check_for_slack
 from bot.config import Settings
+from trygghetsbot.cli.slack_startup import check_for_slack
 
 
 def register(subparsers: Any) -> None:
@@ -20,7 +20,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if not check_for_slack(settings, "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"):
         return 2
     from handlers.slack.socket_mode import run_socket_mode
+    from trygghetsbot.compose import assistant_factory
 
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run_socket_mode(settings))
+        asyncio.run(run_socket_mode(settings, assistant_factory(settings)))
     return 0

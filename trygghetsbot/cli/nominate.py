@@ -22,7 +22,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.cli.compose import build_service, open_settings_store
 from bot.config import Settings
 from bot.nominations.model import NominationInput, Nominator
 from bot.nominations.rounds import UnknownRoundError, round_error_text
@@ -31,6 +30,7 @@ from bot.nominations.service import NominationError, SubmitResult
 from bot.texts import os_reason, t
 from bot.validation import field_path, validation_message
 from store import StoreError
+from trygghetsbot.compose import build_service, open_settings_store
 
 EXIT_REJECTED = 1
 EXIT_UNUSABLE = 2

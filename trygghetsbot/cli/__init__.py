@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from importlib import import_module
 
 from bot import __version__
-from bot.cli.parser import SwedishArgumentParser
 from bot.config import SettingsError, load_settings
 from bot.texts import t
+from trygghetsbot.cli.parser import SwedishArgumentParser
 
 SUBCOMMANDS = ("ask", "chat", "nominate", "nominations", "jury", "serve", "socket", "db")
 
@@ -31,9 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO")
     for name in SUBCOMMANDS:
         try:
-            module = import_module(f"bot.cli.{name}")
+            module = import_module(f"trygghetsbot.cli.{name}")
         except ModuleNotFoundError as error:
-            if error.name != f"bot.cli.{name}":
+            if error.name != f"trygghetsbot.cli.{name}":
                 raise
             continue
         module.register(subparsers)

@@ -1,0 +1,3 @@
+from trygghetsbot.cli import main
+
+raise SystemExit(main())
