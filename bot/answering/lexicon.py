@@ -414,7 +414,14 @@ NOMINATION_COUNT = Cue.of(
     "hur många kom in", "how many were nominated",
 )
 # "vilken kommun gäller trygghetspaketet?": the package's document names no municipality.
-MUNICIPALITY = Cue.of("kommun", "kommunen", "kommuner", "vilken stad", "municipality", "which city", "which town")
+MUNICIPALITY = Cue.of(
+    "kommun", "kommunen", "kommuner", "vilken stad", "municipality", "which city", "which town", "what city",
+)
+# "vilka sitter i juryn?": the members, whom the document does not name.
+JURY_MEMBERS = Cue.of(
+    "vilka sitter", "vilka är med", "vilka ingår", "vem sitter", "who is on", "who are on", "who sits", "members",
+    "medlemmarna", "ledamöter", "ledamöterna", "namnen på",
+)
 # A cost per hour, person or month: the documents give only each line's total.
 PER_UNIT = Cue.of(
     "per timme", "i timmen", "timpris", "timkostnad", "timlön", "lön", "lönen", "löner", "per hour", "hourly",

@@ -213,6 +213,8 @@ def jury(q: Query) -> None:
     r.fact("prize.jury.term_years", jury_.term_years, jury_.source)
     if q.has(lx.HOW_MANY):
         r.not_found("prize.jury_size_unknown")
+    elif q.has(lx.JURY_MEMBERS):
+        r.not_found("prize.jury_members_unknown")
     r.say("prize.jury", chair=jury_.chair, appointed_by=jury_.appointed_by, term=jury_.term_years, task=jury_.task)
 
 

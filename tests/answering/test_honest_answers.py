@@ -144,7 +144,7 @@ def test_who_signed_the_package(answerer: Answerer, kb: KnowledgeBase) -> None:
 def test_the_jury_size_is_not_stated(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question)
     assert answer.answered is False and answer.intent == "jury"
-    assert "står inte" in answer.text or "not stated" in answer.text
+    assert "framgår inte" in answer.text or "not in my documents" in answer.text
 
 
 @pytest.mark.parametrize(
@@ -191,3 +191,16 @@ def test_the_least_is_not_a_line_that_left_the_package_without_saying_so(
     least = min(funded, key=lambda line: line.amounts["forslag_2025"])
     assert removed and all(line.status_note in answer.text for line in removed)
     assert least.name in answer.text
+
+
+@pytest.mark.parametrize("question", ["vilka sitter i juryn?", "who is on the jury?", "vilka är med i juryn?"])
+def test_the_jury_members_are_not_named(answerer: Answerer, kb: KnowledgeBase, question: str) -> None:
+    answer = answerer.answer(question)
+    assert answer.answered is False
+    assert kb.prize.jury.chair in answer.text  # what the document does say
+
+
+@pytest.mark.parametrize("question", ["what city is trygghetspaketet about?", "vilken stad gäller paketet?"])
+def test_a_city_question_about_the_package(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert answer.answered is False and ("ingen kommun" in answer.text or "no municipality" in answer.text)
