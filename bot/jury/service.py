@@ -19,7 +19,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -27,6 +28,7 @@ from bot.clock import Clock
 from bot.jury.model import (
     MAX_COMMENT,
     MAX_REASON,
+    AuditAction,
     AuditEntry,
     ConflictDeclaration,
     Decision,
@@ -188,6 +190,14 @@ class JuryService:
             nominee = winner.nominee if winner else state.decision.nomination_id
             raise JuryRefused("decided", t(lang, "jury.error.decided", nominee=nominee, **self._dates(lang)))
 
+    def _audit(
+        self, action: AuditAction, juror: str, nomination_id: str, at: datetime, details: dict[str, Any]
+    ) -> AuditEntry:
+        """The audit entry of one jury action in this round: who did what to which nomination, and when."""
+        return AuditEntry(
+            round_year=self.round.year, action=action, juror=juror, nomination_id=nomination_id, at=at, details=details
+        )
+
     def _ensure_period_closed(self, lang: str) -> None:
         if period_state(self.round, self.clock()) != "closed":
             raise JuryRefused("not_open", t(lang, "jury.error.not_open", **self._dates(lang)))
@@ -249,14 +259,7 @@ class JuryService:
         except ValidationError as error:  # pragma: no cover - the parsers above already checked
             raise JuryRefused("invalid", str(error.errors()[0]["msg"])) from None
         replaced = state.score_of(who, nomination.id) is not None
-        audit = AuditEntry(
-            round_year=self.round.year,
-            action="rescore" if replaced else "score",
-            juror=who,
-            nomination_id=nomination.id,
-            at=now,
-            details={**values, "comment": note},
-        )
+        audit = self._audit("rescore" if replaced else "score", who, nomination.id, now, {**values, "comment": note})
         if not await self.repository.save_score(score, audit):
             # A decision or a conflict landed between the checks above and the write.
             state = await self.repository.state(self.round.year)
@@ -283,14 +286,7 @@ class JuryService:
         declaration = ConflictDeclaration(
             round_year=self.round.year, nomination_id=nomination.id, juror=who, reason=note, at=now
         )
-        audit = AuditEntry(
-            round_year=self.round.year,
-            action="conflict",
-            juror=who,
-            nomination_id=nomination.id,
-            at=now,
-            details={"reason": note, "score_removed": removed},
-        )
+        audit = self._audit("conflict", who, nomination.id, now, {"reason": note, "score_removed": removed})
         if not await self.repository.declare_conflict(declaration, audit):
             await self._decided(await self.repository.state(self.round.year), lang)
             raise JuryRefused(
@@ -314,13 +310,13 @@ class JuryService:
             raise JuryRefused("not_eligible", t(lang, key, id=nomination.id, nominee=nomination.nominee))
         now = self.clock()
         decision = Decision(round_year=self.round.year, nomination_id=nomination.id, chair=who, at=now)
-        audit = AuditEntry(
-            round_year=self.round.year,
-            action="decision",
-            juror=who,
-            nomination_id=nomination.id,
-            at=now,
-            details={"nominee": nomination.nominee, "score": assessed.score_float, "scored_by": assessed.scored_by},
+        audit = self._audit(
+            "decision",
+            who,
+            nomination.id,
+            now,
+            details = {"nominee": nomination.nominee, "score": assessed.score_float, "scored_by": assessed.scored_by}
+            details,
         )
         announcement = JuryMessage(
             kind="jury_decision",
