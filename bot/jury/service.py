@@ -310,14 +310,8 @@ class JuryService:
             raise JuryRefused("not_eligible", t(lang, key, id=nomination.id, nominee=nomination.nominee))
         now = self.clock()
         decision = Decision(round_year=self.round.year, nomination_id=nomination.id, chair=who, at=now)
-        audit = self._audit(
-            "decision",
-            who,
-            nomination.id,
-            now,
-            details = {"nominee": nomination.nominee, "score": assessed.score_float, "scored_by": assessed.scored_by}
-            details,
-        )
+        details = {"nominee": nomination.nominee, "score": assessed.score_float, "scored_by": assessed.scored_by}
+        audit = self._audit("decision", who, nomination.id, now, details)
         announcement = JuryMessage(
             kind="jury_decision",
             round_year=self.round.year,
