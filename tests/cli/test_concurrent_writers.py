@@ -35,7 +35,15 @@ def child_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     }
 
 
-def test_eight_nominate_processes_at_once_all_succeed(tmp_path: Path) -> None:
+@pytest.fixture(params=["tinydb", "postgres"])
+def backend_env(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str]:
+    """The environment of the child processes: the TinyDB file, or a fresh PostgreSQL database."""
+    if request.param == "postgres":
+        return child_env(tmp_path, TRYGGHETSBOT_DATABASE_URL=str(request.getfixturevalue("postgres_url")))
+    return child_env(tmp_path)
+
+
+def test_eight_nominate_processes_at_once_all_succeed(tmp_path: Path, backend_env: dict[str, str]) -> None:
     files = []
     for number in range(8):
         path = tmp_path / f"n{number}.json"
@@ -44,7 +52,7 @@ def test_eight_nominate_processes_at_once_all_succeed(tmp_path: Path) -> None:
     processes = [
         subprocess.Popen(
             [sys.executable, "-m", "trygghetsbot", "nominate", "--file", str(path), "--json"],
-            env=child_env(tmp_path),
+            env=backend_env,
             cwd=tmp_path,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -61,7 +69,7 @@ def test_eight_nominate_processes_at_once_all_succeed(tmp_path: Path) -> None:
     ids = {json.loads(out)["id"] for _, out, _ in results}
     listing = subprocess.run(
         [sys.executable, "-m", "trygghetsbot", "nominations", "list", "--json"],
-        env=child_env(tmp_path),
+        env=backend_env,
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -70,6 +78,8 @@ def test_eight_nominate_processes_at_once_all_succeed(tmp_path: Path) -> None:
     )
     stored = json.loads(listing.stdout)
     assert {n["id"] for n in stored} == ids and len(ids) == 8
+    # On PostgreSQL no TinyDB file is touched at all.
+    assert (tmp_path / "data" / "db.json").exists() == ("TRYGGHETSBOT_DATABASE_URL" not in backend_env)
 
 
 def hold_lock(db: Path) -> int:
