@@ -16,8 +16,9 @@ from datetime import datetime
 from fractions import Fraction
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from bot.knowledge.models import Frozen
 from bot.nominations.model import new_id
 
 GRADES = (1, 2, 3, 4, 5)
@@ -25,11 +26,7 @@ MAX_COMMENT = 2000
 MAX_REASON = 500
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class ScoreSet(_Frozen):
+class ScoreSet(Frozen):
     round_year: int
     nomination_id: str
     juror: str
@@ -53,7 +50,7 @@ class ScoreSet(_Frozen):
         return self.collaboration and self.added_value
 
 
-class ConflictDeclaration(_Frozen):
+class ConflictDeclaration(Frozen):
     round_year: int
     nomination_id: str
     juror: str
@@ -61,7 +58,7 @@ class ConflictDeclaration(_Frozen):
     at: datetime
 
 
-class Decision(_Frozen):
+class Decision(Frozen):
     round_year: int
     nomination_id: str
     chair: str
@@ -72,7 +69,7 @@ AuditAction = Literal["score", "rescore", "conflict", "decision"]
 AuditValue = str | int | float | bool | None
 
 
-class AuditEntry(_Frozen):
+class AuditEntry(Frozen):
     id: str = Field(default_factory=new_id)
     round_year: int
     action: AuditAction
@@ -87,7 +84,7 @@ JuryMessageKind = Literal["jury_decision", "jury_reminder"]
 JuryMessageStatus = Literal["pending", "sent"]
 
 
-class JuryMessage(_Frozen):
+class JuryMessage(Frozen):
     """A message for the jury, written in the same atomic write as the action that caused it.
 
     ``recipient`` is ``None`` for the jury channels (the decision announcement) and a
@@ -105,7 +102,7 @@ class JuryMessage(_Frozen):
     sent_at: datetime | None = None
 
 
-class ReminderRecord(_Frozen):
+class ReminderRecord(Frozen):
     round_year: int
     juror: str
     # Days before the deadline this reminder belongs to (one of TRYGGHETSBOT_REMIND_DAYS).
@@ -122,7 +119,7 @@ def reminder_key(round_year: int, juror: str, days_before: int) -> str:
     return f"{round_year}:{juror}:{days_before}"
 
 
-class JuryState(_Frozen):
+class JuryState(Frozen):
     """Everything the jury recorded for one round (what the ranking is computed from)."""
 
     round_year: int
