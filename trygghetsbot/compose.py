@@ -15,6 +15,7 @@ from typing import Any
 from bot.answering import Answerer
 from bot.assistant import Assistant
 from bot.config import Settings
+from bot.core import Core
 from bot.jury.service import JuryService
 from bot.knowledge import default_knowledge
 from bot.knowledge.models import Round
@@ -73,10 +74,10 @@ def build_jury_service(store: Store, settings: Settings, round_year: int | None 
     )
 
 
-def assistant_factory(settings: Settings) -> Callable[[Store], Assistant]:
-    """What an adapter calls to build the conversation router over the store it opened."""
+def core_factory(settings: Settings) -> Callable[[Store], Core]:
+    """What an adapter calls to build the core (conversation router, jury) over the store it opened."""
 
-    def make(store: Store) -> Assistant:
-        return build_assistant(store, settings)
+    def make(store: Store) -> Core:
+        return Core(assistant=build_assistant(store, settings), jury=build_jury_service(store, settings))
 
     return make

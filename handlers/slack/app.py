@@ -11,9 +11,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings, SettingsError
 from bot.knowledge import default_knowledge
-from handlers.slack import actions, commands, events, views
+from handlers.slack import actions, commands, events, jury_actions, views
 from handlers.slack.contexts import ChannelQuestions
-from handlers.slack.deps import AssistantFactory, SlackDeps
+from handlers.slack.deps import CoreFactory, SlackDeps
 from handlers.slack.identity import BotIdentity
 from handlers.slack.middleware import DedupeMiddleware
 from store import Store
@@ -35,10 +35,9 @@ def require_settings(settings: Settings, *names: str) -> None:
         raise SettingsError("Inställningen SLACK_APP_TOKEN ska börja med xapp-.")
 
 
-def build_deps(
-    settings: Settings, store: Store, http: aiohttp.ClientSession, make_assistant: AssistantFactory
-) -> SlackDeps:
-    assistant = make_assistant(store)
+def build_deps(settings: Settings, store: Store, http: aiohttp.ClientSession, make_core: CoreFactory) -> SlackDeps:
+    core = make_core(store)
+    assistant = core.assistant
     # One answerer and one nomination service: the ones the assistant (DMs) uses serve the rest too.
     return SlackDeps(
         settings=settings,
@@ -50,6 +49,7 @@ def build_deps(
         questions=ChannelQuestions(assistant.answerer),
         http=http,
         identity=BotIdentity(settings.slack_bot_token or "", bot_user_id=settings.slack_bot_user_id),
+        jury=core.jury,
     )
 
 
@@ -80,7 +80,7 @@ def create_bolt_app(deps: SlackDeps, client: AsyncWebClient) -> AsyncApp:
     )
     app.use(DedupeMiddleware(deps.store.dedupe))
     app.error(_on_listener_error)
-    for module in (commands, events, views, actions):
+    for module in (commands, events, views, actions, jury_actions):
         module.register(app, deps)
     return app
 

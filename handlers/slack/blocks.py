@@ -42,6 +42,7 @@ HOME_EDIT_ACTION = "home_edit"
 HOME_WITHDRAW_ACTION = "home_withdraw"
 JURY_LIST_ACTION = "jury_list_all"
 JURY_EXPORT_ACTION = "jury_export_csv"
+ASSESS_ACTION = "jury_assess"  # "Bedöm": opens the scoring modal (handlers.slack.jury_actions)
 SECTION_LIMIT = 3000
 HEADER_LIMIT = 150
 FALLBACK_LIMIT = 3000
@@ -186,7 +187,13 @@ def jury_message(nomination: Nomination, checks: list[CriterionCheck], lang: str
                     text=PlainTextObject(text=t(lang, "slack.jury.show_full")),
                     action_id=SHOW_FULL_ACTION,
                     value=nomination.id,
-                )
+                ),
+                ButtonElement(
+                    text=PlainTextObject(text=t(lang, "slack.jury.assess")),
+                    action_id=ASSESS_ACTION,
+                    value=nomination.id,
+                    style="primary",
+                ),
             ]
         ),
     ]
@@ -218,6 +225,7 @@ def home_view(
     nominations: list[Nomination],
     example_questions: list[str],
     jury_text: str | None,
+    jury_blocks: list[Block] | None = None,
 ) -> View:
     blocks: list[Block] = [
         HeaderBlock(text=PlainTextObject(text=t(lang, "slack.home.title"))),
@@ -260,6 +268,7 @@ def home_view(
                 ]
             ),
         ]
+    blocks += jury_blocks or []
     return View(type="home", blocks=blocks)
 
 

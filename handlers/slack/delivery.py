@@ -35,6 +35,7 @@ import logging
 import os
 import socket
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -85,6 +86,36 @@ def worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
+async def find_tagged_post(
+    client: AsyncWebClient,
+    destination: Destination,
+    since: datetime,
+    event_type: str,
+    matches: Callable[[dict[str, Any]], bool],
+) -> str | None:
+    """The ts of a post this bot tagged (message metadata ``event_type``, a payload ``matches``
+    accepts) in the destination's recent history, if there is one: a send that reached Slack
+    although its answer was lost."""
+    channel = destination.channel
+    if destination.direct:
+        opened = await client.conversations_open(users=destination.channel)
+        channel = str(opened["channel"]["id"])
+    oldest = f"{since.timestamp() - HISTORY_MARGIN_SECONDS:.6f}"
+    cursor: str | None = None
+    for _ in range(HISTORY_PAGES):
+        page = await client.conversations_history(
+            channel=channel, oldest=oldest, include_all_metadata=True, limit=200, cursor=cursor
+        )
+        for item in page.get("messages") or []:
+            metadata = item.get("metadata") or {}
+            if metadata.get("event_type") == event_type and matches(metadata.get("event_payload") or {}):
+                return str(item["ts"])
+        cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
+        if not cursor:
+            break
+    return None
+
+
 class JuryNotifier:
     def __init__(
         self,
@@ -93,12 +124,15 @@ class JuryNotifier:
         *,
         poll_seconds: float = 1.0,
         retry_base_seconds: float | None = None,
+        also: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
+        """``also``: more work for each round (the jury's messages), kept out of this module."""
         self.deps = deps
         self.client = client
         self.poll_seconds = poll_seconds
         self.retry_base_seconds = retry_base_seconds or deps.settings.outbox_retry_seconds
         self.lease_seconds = deps.settings.outbox_lease_seconds
+        self.also = also
         self._task: asyncio.Task[None] | None = None
         self.worker = worker_id()
 
@@ -116,6 +150,8 @@ class JuryNotifier:
         while True:
             try:
                 await self.deliver_due()
+                if self.also is not None:
+                    await self.also()
             except Exception as error:  # the worker must outlive any single failure
                 log.error("outbox delivery round failed: %s: %s", type(error).__name__, error)
             ready = self.deps.outbox_ready
@@ -188,7 +224,9 @@ class JuryNotifier:
         """Post, unless an earlier attempt whose answer was lost already did: then that post's ts."""
         started = message.in_flight.get(destination.key)
         if started is not None:
-            found = await self._find_tagged_post(message, destination, started)
+            found = await find_tagged_post(
+                self.client, destination, started, METADATA_EVENT_TYPE, lambda tag: tag.get("outbox_id") == message.id
+            )
             if found is not None:
                 log.info("outbox %s: %s already has the post (ts %s)", message.id, destination.key, found)
                 return found
@@ -210,27 +248,6 @@ class JuryNotifier:
             "revision": nomination.revision,
             "destination": destination.key,
         }
-
-    async def _find_tagged_post(self, message: OutboxMessage, destination: Destination, since: datetime) -> str | None:
-        channel = destination.channel
-        if destination.direct:
-            opened = await self.client.conversations_open(users=destination.channel)
-            channel = str(opened["channel"]["id"])
-        oldest = f"{since.timestamp() - HISTORY_MARGIN_SECONDS:.6f}"
-        cursor: str | None = None
-        for _ in range(HISTORY_PAGES):
-            page = await self.client.conversations_history(
-                channel=channel, oldest=oldest, include_all_metadata=True, limit=200, cursor=cursor
-            )
-            for item in page.get("messages") or []:
-                metadata = item.get("metadata") or {}
-                payload = metadata.get("event_payload") or {}
-                if metadata.get("event_type") == METADATA_EVENT_TYPE and payload.get("outbox_id") == message.id:
-                    return str(item["ts"])
-            cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
-            if not cursor:
-                break
-        return None
 
     def _render(self, message: OutboxMessage, nomination: Nomination, destination: Destination) -> Post:
         checks = self.deps.service.rules.checklist(nomination.content())

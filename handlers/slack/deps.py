@@ -11,6 +11,8 @@ import aiohttp
 from bot.assistant import Assistant
 from bot.clock import Clock
 from bot.config import Settings
+from bot.core import Core
+from bot.jury.service import JuryService
 from bot.knowledge import KnowledgeBase
 from bot.nominations.model import Nominator
 from bot.nominations.service import NominationService
@@ -19,9 +21,9 @@ from handlers.slack.identity import BotIdentity
 from handlers.slack.tasks import BackgroundTasks
 from store import Store
 
-# Builds the conversation router over a store: the composition root (trygghetsbot.compose) hands it
-# in, so the adapter never imports the composition.
-AssistantFactory = Callable[[Store], Assistant]
+# Builds the core over a store: the composition root (trygghetsbot.compose) hands it in, so the
+# adapter never imports the composition.
+CoreFactory = Callable[[Store], Core]
 
 
 @dataclass
@@ -35,6 +37,7 @@ class SlackDeps:
     questions: ChannelQuestions
     http: aiohttp.ClientSession
     identity: BotIdentity
+    jury: JuryService
     tasks: BackgroundTasks = field(default_factory=BackgroundTasks)
     # Set when something was written to the outbox, so the worker sends it at once.
     outbox_ready: asyncio.Event = field(default_factory=asyncio.Event)

@@ -9,6 +9,7 @@ from bot.texts import format_date, t
 from handlers.slack.blocks import home_view
 from handlers.slack.deps import SlackDeps, slack_nominator
 from handlers.slack.jury import is_jury_member
+from handlers.slack.jury_views import jury_home_blocks
 
 LANG = "sv"
 
@@ -34,11 +35,19 @@ async def publish_home(client: AsyncWebClient, deps: SlackDeps, user_id: str) ->
         submitted = await deps.store.nominations.list(round_year=round_.year, statuses=("submitted",))
         channels = ", ".join(f"<#{channel}>" for channel in deps.settings.jury_channel_ids) or "–"
         jury_text = t(LANG, "slack.home.jury", count=len(submitted), channels=channels)
+    jury_blocks = None
+    if deps.jury.is_juror(user_id):
+        # Scores and the ranking are for the jurors' eyes only (JURY_USER_IDS), checked here on every publish.
+        ranking = await deps.jury.ranking(user_id, LANG)
+        closed_reason = await deps.jury.scoring_closed_reason(LANG)
+        chair = user_id == deps.jury.chair
+        jury_blocks = jury_home_blocks(ranking, user_id, chair=chair, closed_reason=closed_reason, lang=LANG)
     view = home_view(
         lang=LANG,
         period_text=period_text,
         nominations=mine,
         example_questions=t(LANG, "slack.home.example_questions").split("|"),
         jury_text=jury_text,
+        jury_blocks=jury_blocks,
     )
     await client.views_publish(user_id=user_id, view=view)

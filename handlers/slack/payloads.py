@@ -29,10 +29,17 @@ class SlackUser(_Shape):
     team_id: str | None = None
 
 
+class SelectedOption(_Shape):
+    value: str
+
+
 class InputValue(_Shape):
-    """One input's state: text inputs carry ``value``; other elements are not read as text."""
+    """One input's state: text inputs carry ``value``; radio buttons and selects ``selected_option``,
+    checkboxes ``selected_options``."""
 
     value: str | None = None
+    selected_option: SelectedOption | None = None
+    selected_options: list[SelectedOption] | None = None
 
 
 class ViewState(_Shape):
@@ -58,6 +65,7 @@ class ActionPayload(_Shape):
     action_id: str
     value: str = ""
     block_id: str | None = None
+    selected_option: SelectedOption | None = None  # a select's choice
 
 
 class BlockActionsPayload(_Shape):
@@ -141,14 +149,19 @@ class ModalSubmission(BaseModel):
     view_id: str
     values: dict[str, str | None]
     nomination_id: str | None = None
+    # block id -> the chosen option values (radio buttons, selects, checkboxes)
+    selected: dict[str, list[str]] = Field(default_factory=dict)
 
     @classmethod
     def from_body(cls, body: dict[str, Any]) -> ModalSubmission:
         payload = ViewSubmissionPayload.model_validate(body)
         values: dict[str, str | None] = {}
+        selected: dict[str, list[str]] = {}
         for block_id, actions in payload.view.state.values.items():
             for action in actions.values():
                 values[block_id] = action.value
+                options = action.selected_options or ([action.selected_option] if action.selected_option else [])
+                selected[block_id] = [option.value for option in options]
         try:
             metadata = json.loads(payload.view.private_metadata or "{}")
         except (ValueError, RecursionError):
@@ -159,11 +172,19 @@ class ModalSubmission(BaseModel):
             view_id=payload.view.id,
             values=values,
             nomination_id=nomination_id if isinstance(nomination_id, str) else None,
+            selected=selected,
         )
 
     def text(self, field: str) -> str | None:
         value = self.values.get(field)
         return value if value is None or value.strip() else None
+
+    def choice(self, field: str) -> str | None:
+        chosen = self.selected.get(field) or []
+        return chosen[0] if chosen else None
+
+    def choices(self, field: str) -> list[str]:
+        return list(self.selected.get(field) or [])
 
     def content(self) -> NominationContent:
         return NominationContent(
@@ -197,7 +218,7 @@ class BlockAction(BaseModel):
         return cls(
             user=payload.user,
             action_id=action.action_id,
-            value=action.value,
+            value=action.value or (action.selected_option.value if action.selected_option else ""),
             trigger_id=payload.trigger_id,
             channel_id=channel.get("id") if isinstance(channel, dict) else None,
             team_id=team.get("id") if isinstance(team, dict) else None,

@@ -16,8 +16,9 @@ from bot.config import Settings
 from handlers.slack.app import build_deps, create_bolt_app
 from handlers.slack.client import build_outbox_client, build_web_client, http_session
 from handlers.slack.delivery import JuryNotifier
-from handlers.slack.deps import AssistantFactory, SlackDeps
+from handlers.slack.deps import CoreFactory, SlackDeps
 from handlers.slack.inbound import RejectedRequest, check_shape, parse_body, verify_signature
+from handlers.slack.jury_delivery import JuryMessenger
 from store import Store, open_store_async
 
 log = logging.getLogger(__name__)
@@ -31,11 +32,12 @@ IDENTITY_TASK = web.AppKey("identity_task", asyncio.Task[None])
 def create_web_app(
     settings: Settings,
     *,
-    make_assistant: AssistantFactory,
+    make_core: CoreFactory,
     store: Store | None = None,
     outbox_poll_seconds: float = 1.0,
     retry_base_seconds: float | None = None,
     identity_retry_seconds: float = 1.0,
+    jury_check_seconds: float = 60.0,
 ) -> web.Application:
     """The aiohttp application; on startup it opens ``store`` (default: the store the settings select)."""
     web_app = web.Application()
@@ -45,18 +47,21 @@ def create_web_app(
         nonlocal store
         store = store or await open_store_async(settings, clock=settings.clock())
         http = http_session()
-        deps = build_deps(settings, store, http, make_assistant)
+        deps = build_deps(settings, store, http, make_core)
         client = build_web_client(settings, http)
         app[DEPS] = deps
         app[BOLT_APP] = create_bolt_app(deps, client)
         app[IDENTITY_TASK] = asyncio.get_running_loop().create_task(
             deps.identity.learn(client, first_delay=identity_retry_seconds)
         )
+        outbox_client = build_outbox_client(settings, http)
+        messenger = JuryMessenger(deps, outbox_client, check_seconds=jury_check_seconds)
         notifier = JuryNotifier(
             deps,
-            build_outbox_client(settings, http),
+            outbox_client,
             poll_seconds=outbox_poll_seconds,
             retry_base_seconds=retry_base_seconds,
+            also=messenger.run_round,
         )
         app[NOTIFIER] = notifier
         notifier.start()

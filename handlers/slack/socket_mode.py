@@ -26,8 +26,9 @@ from bot.config import Settings
 from handlers.slack.app import build_deps, create_bolt_app
 from handlers.slack.client import build_outbox_client, build_web_client, http_session
 from handlers.slack.delivery import JuryNotifier
-from handlers.slack.deps import AssistantFactory
+from handlers.slack.deps import CoreFactory
 from handlers.slack.inbound import RejectedRequest, check_shape
+from handlers.slack.jury_delivery import JuryMessenger
 from store import Store, open_store_async
 
 log = logging.getLogger(__name__)
@@ -94,7 +95,7 @@ class GuardedSocketModeHandler(AsyncBaseSocketModeHandler):
 
 async def run_socket_mode(
     settings: Settings,
-    make_assistant: AssistantFactory,
+    make_core: CoreFactory,
     store: Store | None = None,
     *,
     identity_retry_seconds: float = 1.0,
@@ -103,11 +104,12 @@ async def run_socket_mode(
     if store is None:
         store = await open_store_async(settings, clock=settings.clock())
     http = http_session()
-    deps = build_deps(settings, store, http, make_assistant)
+    deps = build_deps(settings, store, http, make_core)
     client = build_web_client(settings, http)
     # Socket Mode requests are not signed: the websocket itself is authenticated by the app token.
     app = create_bolt_app(deps, client)
-    notifier = JuryNotifier(deps, build_outbox_client(settings, http))
+    outbox_client = build_outbox_client(settings, http)
+    notifier = JuryNotifier(deps, outbox_client, also=JuryMessenger(deps, outbox_client).run_round)
     handler = GuardedSocketModeHandler(app, settings.slack_app_token or "", client)
     identity = asyncio.get_running_loop().create_task(deps.identity.learn(client, first_delay=identity_retry_seconds))
     notifier.start()

@@ -14,7 +14,7 @@ from handlers.slack.server import create_web_app
 from store import open_store
 from tests.e2e.fakeslack import FakeSlack
 from tests.e2e.signing import SlackSender
-from trygghetsbot.compose import assistant_factory
+from trygghetsbot.compose import core_factory
 
 SECRET = "test-signing-secret"
 JURY_CHANNELS = ("CJURY1", "CJURY2")
@@ -36,10 +36,11 @@ class BotServer:
     async def start(self) -> BotServer:
         app = create_web_app(
             self.settings,
-            make_assistant=assistant_factory(self.settings),
+            make_core=core_factory(self.settings),
             outbox_poll_seconds=0.05,
             retry_base_seconds=self.retry_base_seconds,
             identity_retry_seconds=0.05,
+            jury_check_seconds=0.05,
         )
         self.runner = web.AppRunner(app, access_log=None)
         await self.runner.setup()

@@ -135,6 +135,27 @@ class SlackSender:
         }
         return await self.interactive(payload)
 
+    async def press_select(self, action_id: str, value: str, *, user: str = "U1") -> Reply:
+        """A choice in a select menu in App Home (a block action with ``selected_option``)."""
+        n = next(self._ids)
+        payload: dict[str, Any] = {
+            "type": "block_actions",
+            "team": {"id": TEAM_ID},
+            "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID},
+            "trigger_id": f"{n}.{n}.trigger{n}",
+            "container": {"type": "view", "view_id": "VHOME"},
+            "actions": [
+                {
+                    "type": "static_select",
+                    "action_id": action_id,
+                    "block_id": "b1",
+                    "selected_option": {"value": value, "text": {"type": "plain_text", "text": value}},
+                    "action_ts": self.new_ts(),
+                }
+            ],
+        }
+        return await self.interactive(payload)
+
     async def press(self, action_id: str, value: str, *, user: str = "U1", channel: str | None = "C1") -> Reply:
         n = next(self._ids)
         payload: dict[str, Any] = {

@@ -16,7 +16,7 @@ from store import open_store
 from tests.e2e.conftest import make_settings
 from tests.e2e.fakeslack import BOT_USER_ID, TEAM_ID, FakeSlack
 from tests.e2e.test_nominations import VALID
-from trygghetsbot.compose import assistant_factory
+from trygghetsbot.compose import core_factory
 
 
 @pytest.fixture
@@ -26,9 +26,7 @@ async def socket_bot(tmp_path: Path, fake: FakeSlack, monkeypatch: pytest.Monkey
     monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-test")
     settings = load_settings(_env_file=None)
     running = asyncio.create_task(
-        run_socket_mode(
-            settings, assistant_factory(settings), open_store(settings.db_path), identity_retry_seconds=0.05
-        )
+        run_socket_mode(settings, core_factory(settings), open_store(settings.db_path), identity_retry_seconds=0.05)
     )
     await fake.socket_connected()
     yield settings

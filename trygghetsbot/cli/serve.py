@@ -22,10 +22,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from aiohttp import web
 
     from handlers.slack.server import create_web_app
-    from trygghetsbot.compose import assistant_factory
+    from trygghetsbot.compose import core_factory
 
     web.run_app(
-        create_web_app(settings, make_assistant=assistant_factory(settings)),
+        create_web_app(settings, make_core=core_factory(settings)),
         host=args.host or settings.host,
         port=args.port or settings.port,
         access_log=None,

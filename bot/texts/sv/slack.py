@@ -79,3 +79,38 @@ TEXTS: dict[str, str] = {
     "slack.home.jury_export": "Exportera till CSV",
     "slack.home.jury": "*För juryn:* {count} inskickade nomineringar i år. Nomineringarna postas i {channels}.",
 }
+
+# The jury's work in Slack: scoring, App Home, the digest.
+TEXTS.update(
+    {
+        "slack.jury.assess": "Bedöm",
+        "slack.jury.score_title": "Bedöm nominering",
+        "slack.jury.score_submit": "Spara",
+        "slack.jury.score_intro": (
+            "*{nominee}* (id {id}). De obligatoriska kriterierna bedöms med ja eller nej, de tre "
+            "bedömningskriterierna från 1 till 5. Vid jäv: kryssa i jäv, så sparas ingen bedömning."
+        ),
+        "slack.jury.yes": "Ja",
+        "slack.jury.no": "Nej",
+        "slack.jury.grade": "1–5",
+        "slack.jury.grade_hint": "1 = svagt, 5 = mycket starkt.",
+        "slack.jury.comment_label": "Kommentar (frivilligt)",
+        "slack.jury.conflict_label": "Jäv",
+        "slack.jury.conflict_option": "Jag anmäler jäv för den här nomineringen",
+        "slack.jury.reason_label": "Skäl för jäv (frivilligt)",
+        "slack.home.jury_ranking": "*Rankning, Trygghetspriset {year}* (bara för juryn)",
+        "slack.home.jury_rank_item": "{place}. *{nominee}* ({id}) · poäng {score} · bedömd av {scored_by} · {eligible}",
+        "slack.home.jury_todo": "*Du har kvar att bedöma:* {items}",
+        "slack.home.jury_todo_none": "Du har bedömt eller anmält jäv för varje nominering.",
+        "slack.home.decide": "Utse vinnare",
+        "slack.home.decide_confirm_title": "Utse vinnare?",
+        "slack.home.decide_confirm_text": "Beslutet stänger bedömningen och meddelas i juryns kanaler.",
+        "slack.home.decide_confirm_yes": "Utse",
+        "slack.home.decide_confirm_no": "Avbryt",
+        "slack.jury.digest_header": (
+            "*Nomineringsperioden för Trygghetspriset {year} har stängt.* {count} nomineringar att bedöma:"
+        ),
+        "slack.jury.digest_item": "• <{link}|{nominee}> (id {id})",
+        "slack.jury.digest_item_nolink": "• {nominee} (id {id})",
+    }
+)
