@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.answering import lexicon as lx
 from bot.answering.query import Query
-from bot.knowledge.models import Criterion, Winner
+from bot.knowledge.models import Criterion, Decision, Winner
 from bot.nominations.rounds import period_state_on
 from bot.texts import quoted
 
@@ -247,10 +247,15 @@ def _amount(q: Query) -> None:
 
 
 def _first(q: Query) -> None:
-    prize, r = q.knowledge.prize, q.reply
+    prize = q.knowledge.prize
     founding = min(prize.decisions, key=lambda d: d.year)
-    r.fact("prize.first_awarded_year", prize.first_awarded_year, founding.source)
-    r.say("prize.first_awarded", year=prize.first_awarded_year, founding=founding.text)
+    _year_with_decision(q, "prize.first_awarded_year", prize.first_awarded_year, "prize.first_awarded", founding)
+
+
+def _year_with_decision(q: Query, path: str, year: int, key: str, decision: Decision) -> None:
+    """A year the prize's decisions set (first award, last award), cited from that decision."""
+    q.reply.fact(path, year, decision.source)
+    q.reply.say(key, year=year, decision=decision.text)
 
 
 def _conference(q: Query) -> None:
@@ -269,10 +274,9 @@ def _conference(q: Query) -> None:
 
 
 def _until(q: Query) -> None:
-    prize, r = q.knowledge.prize, q.reply
+    prize = q.knowledge.prize
     latest = max(prize.decisions, key=lambda d: d.year)
-    r.fact("prize.awarded_until_year", prize.awarded_until_year, latest.source)
-    r.say("prize.awarded_until", year=prize.awarded_until_year, decision=latest.text)
+    _year_with_decision(q, "prize.awarded_until_year", prize.awarded_until_year, "prize.awarded_until", latest)
 
 
 def _decisions(q: Query) -> None:

@@ -84,7 +84,7 @@ TEXTS: dict[str, str] = {
     ),
     "prize.summary": "{name} is awarded every year to recognise work that makes the city safer.",
     "prize.amount": "The prize sum of {name} is {amount}.",
-    "prize.first_awarded": "Trygghetspriset was first awarded in {year}. The document says: “{founding}”",
+    "prize.first_awarded": "Trygghetspriset was first awarded in {year}. The document says: “{decision}”",
     "prize.awarded_at": "The prize is awarded in {months} at the safety conference of the social services.",
     "prize.conference_unknown": "The date of the safety conference in {year} is not in my documents.",
     "prize.awarded_until": "The prize is awarded every year until {year}. The document says: “{decision}”",

@@ -87,7 +87,7 @@ TEXTS: dict[str, str] = {
     ),
     "prize.summary": "{name} delas ut årligen för att uppmärksamma trygghetsskapande arbete.",
     "prize.amount": "Prissumman för {name} är {amount}.",
-    "prize.first_awarded": "Det första Trygghetspriset delades ut {year}. {founding}",
+    "prize.first_awarded": "Det första Trygghetspriset delades ut {year}. {decision}",
     "prize.awarded_at": "Priset delas ut i {months} på socialförvaltningens trygghetskonferens.",
     "prize.conference_unknown": "Datumet för trygghetskonferensen {year} framgår inte av mina dokument.",
     "prize.awarded_until": "Priset delas ut årligen fram till {year}. {decision}",
