@@ -1,6 +1,12 @@
-"""Store benchmark: insert and query latency at 100, 1 000 and 10 000 nominations.
+"""Store benchmark: insert and query latency at 100, 1 000 and 10 000 nominations, on TinyDB and PostgreSQL.
 
     .venv/bin/python bench/store_bench.py [--sizes 100,1000,10000] [--samples 200] [--no-baseline] [--dir DIR]
+                                          [--backend tinydb|postgres|both] [--pg-sizes 10000,100000]
+
+PostgreSQL runs on a throwaway server started here (tests/postgres_server.py, fsync on, like
+TinyDB's writes) unless TRYGGHETSBOT_TEST_DATABASE_URL names one; each size is a fresh database
+filled in bulk (one transaction, pipelined), then ``--samples`` inserts are timed through the
+repository, as for TinyDB.
 
 For each size a fresh database is filled to that size through the repository
 (each insert is a real atomic, fsynced write of a nomination and its outbox
@@ -18,6 +24,7 @@ import asyncio
 import json
 import random
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
@@ -116,15 +123,73 @@ def bench_single_file(size: int, samples: int, directory: Path) -> tuple[float, 
     return percentiles(times)
 
 
+async def bench_postgres(url: str, size: int, samples: int) -> dict[str, tuple[float, float]]:
+    from store import open_store_async
+    from store.postgres.db import connect
+    from store.postgres.nominations import _UPSERT, to_row
+    from store.postgres.outbox import insert_message
+
+    conn = await connect(url)
+    try:
+        async with conn.transaction(), conn.pipeline():
+            for i in range(size):
+                n, event = make(i)
+                await conn.execute(_UPSERT, to_row("default", n))
+                await insert_message(conn, "default", event)
+    finally:
+        await conn.close()
+    results: dict[str, tuple[float, float]] = {}
+    db = await open_store_async(url)
+    try:
+        inserts = []
+        for i in range(size, size + samples):
+            n, event = make(i)
+            start = time.perf_counter()
+            await db.nominations.submit(n, event)
+            inserts.append(time.perf_counter() - start)
+        results["insert (submit + outbox)"] = percentiles(inserts)
+        key = make(0)[0].nominator.key
+        few = max(10, samples // 10)
+        results["list one nominator's"] = percentiles(
+            await timed(lambda: db.nominations.list(round_year=2023, nominator_key=key), few)
+        )
+        results["outbox due"] = percentiles(await timed(lambda: db.outbox.due(NOW, limit=50), few))
+    finally:
+        await db.aclose()
+    return results
+
+
+def run_postgres(sizes: list[int], samples: int) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.postgres_server import start_server
+
+    server = start_server(durable=True)
+    try:
+        for size in sizes:
+            url = server.create_database()
+            start = time.perf_counter()
+            results = asyncio.run(bench_postgres(url, size, samples))
+            for name, (p50, p99) in results.items():
+                print(f"{size:>6}  {'pg ' + name:<26} {p50:>8.2f} {p99:>8.2f}")
+            print(f"{size:>6}  (PostgreSQL run took {time.perf_counter() - start:.1f} s)", flush=True)
+            server.drop_database(url)
+    finally:
+        server.stop()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--dir", help="Where to put the databases (default: the system's temp folder).")
+    parser.add_argument("--backend", choices=("tinydb", "postgres", "both"), default="both")
+    parser.add_argument("--pg-sizes", default="10000,100000")
     args = parser.parse_args()
-    sizes = [int(part) for part in args.sizes.split(",")]
+    sizes = [int(part) for part in args.sizes.split(",")] if args.backend != "postgres" else []
     print(f"{'size':>6}  {'operation':<26} {'p50 ms':>8} {'p99 ms':>8}")
+    if args.backend != "tinydb":
+        run_postgres([int(part) for part in args.pg_sizes.split(",")], args.samples)
     for size in sizes:
         with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
             start = time.perf_counter()

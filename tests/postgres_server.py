@@ -136,8 +136,12 @@ def _run(user: str | None, command: list[str], timeout: float = 120) -> subproce
     return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
 
 
-def start_server() -> PostgresServer:
-    """The server to test against; raises :class:`ServerUnavailable` with the reason."""
+def start_server(*, durable: bool = False) -> PostgresServer:
+    """The server to test against; raises :class:`ServerUnavailable` with the reason.
+
+    ``durable``: keep fsync on (benchmarks compare it with TinyDB, which fsyncs every write);
+    tests run faster without it.
+    """
     given = os.environ.get(URL_VARIABLE, "").strip()
     if given:
         server = PostgresServer(admin_url=given)
@@ -167,10 +171,9 @@ def start_server() -> PostgresServer:
     if init.returncode != 0:
         shutil.rmtree(base, ignore_errors=True)
         raise ServerUnavailable(f"initdb failed: {init.stderr.strip() or init.stdout.strip()}")
-    options = (
-        f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
-        "-c full_page_writes=off -c max_connections=300"
-    )
+    options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c max_connections=300"
+    if not durable:
+        options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     start = ["-o", options, "start"]
     started = _run(
         run_as,
