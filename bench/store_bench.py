@@ -127,15 +127,15 @@ async def bench_postgres(url: str, size: int, samples: int) -> dict[str, tuple[f
     from store import open_store_async
     from store.postgres.db import connect
     from store.postgres.nominations import _UPSERT, to_row
-    from store.postgres.outbox import insert_message
+    from store.postgres.outbox import INSERT_MESSAGE, message_row
 
     conn = await connect(url)
     try:
-        async with conn.transaction(), conn.pipeline():
-            for i in range(size):
-                n, event = make(i)
-                await conn.execute(_UPSERT, to_row("default", n))
-                await insert_message(conn, "default", event)
+        for first in range(0, size, 5000):  # bulk, in batches: executemany pipelines each batch
+            pairs = [make(i) for i in range(first, min(first + 5000, size))]
+            async with conn.transaction(), conn.cursor() as cursor:
+                await cursor.executemany(_UPSERT, [to_row("default", n) for n, _ in pairs])
+                await cursor.executemany(INSERT_MESSAGE, [message_row("default", event) for _, event in pairs])
     finally:
         await conn.close()
     results: dict[str, tuple[float, float]] = {}

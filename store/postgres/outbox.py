@@ -40,25 +40,29 @@ CHANNEL = "trygghetsbot_outbox"
 _FIELDS = tuple(OutboxMessage.model_fields)
 
 
-async def insert_message(conn: Conn, tenant: str, message: OutboxMessage) -> None:
+INSERT_MESSAGE = """
+INSERT INTO outbox (
+    tenant, id, kind, nomination_id, round_year, created_at, status, attempts, next_attempt_at,
+    last_error, sent_at, deliveries, claimed_by, lease_until, notify_nominator, in_flight
+) VALUES (
+    %(tenant)s, %(id)s, %(kind)s, %(nomination_id)s, %(round_year)s, %(created_at)s, %(status)s,
+    %(attempts)s, %(next_attempt_at)s, %(last_error)s, %(sent_at)s, %(deliveries)s, %(claimed_by)s,
+    %(lease_until)s, %(notify_nominator)s, %(in_flight)s
+)
+"""
+
+
+def message_row(tenant: str, message: OutboxMessage) -> dict[str, object]:
     row = message.model_dump()
     row["tenant"] = tenant
     as_json = message.model_dump(mode="json")
     row["deliveries"] = Jsonb(as_json["deliveries"])
     row["in_flight"] = Jsonb(as_json["in_flight"])
-    await conn.execute(
-        """
-        INSERT INTO outbox (
-            tenant, id, kind, nomination_id, round_year, created_at, status, attempts, next_attempt_at,
-            last_error, sent_at, deliveries, claimed_by, lease_until, notify_nominator, in_flight
-        ) VALUES (
-            %(tenant)s, %(id)s, %(kind)s, %(nomination_id)s, %(round_year)s, %(created_at)s, %(status)s,
-            %(attempts)s, %(next_attempt_at)s, %(last_error)s, %(sent_at)s, %(deliveries)s, %(claimed_by)s,
-            %(lease_until)s, %(notify_nominator)s, %(in_flight)s
-        )
-        """,
-        row,
-    )
+    return row
+
+
+async def insert_message(conn: Conn, tenant: str, message: OutboxMessage) -> None:
+    await conn.execute(INSERT_MESSAGE, message_row(tenant, message))
     await conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, tenant))
 
 
