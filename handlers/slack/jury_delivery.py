@@ -24,6 +24,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import STOCKHOLM, system_clock
 from bot.jury.model import JuryMessage
+from bot.jury.ports import JuryRepository
 from bot.nominations.rounds import period_state
 from handlers.slack.delivery import MAX_BACKOFF_SECONDS, Destination, find_tagged_post
 from handlers.slack.deps import SlackDeps
@@ -34,6 +35,32 @@ log = logging.getLogger(__name__)
 JURY_EVENT = "trygghetsbot_jury"
 DIGEST_EVENT = "trygghetsbot_digest"
 LANG = "sv"
+
+
+async def send_jury_message(
+    client: AsyncWebClient, repository: JuryRepository, channels: list[str], message: JuryMessage
+) -> None:
+    """Post one jury message where it goes (every jury channel, or the juror's DM) and mark it sent.
+
+    Each destination is first searched for the tagged post, so sending again never posts twice.
+    Also used by ``trygghetsbot jury remind``, which sends at once when Slack is configured.
+    """
+    if message.recipient:
+        destinations = [Destination(f"dm:{message.recipient}", message.recipient, True)]
+    else:
+        destinations = [Destination(channel, channel, False) for channel in channels]
+    since = min(message.created_at, system_clock())
+    for destination in destinations:
+        found = await find_tagged_post(
+            client, destination, since, JURY_EVENT, lambda tag: tag.get("message_id") == message.id
+        )
+        if found is None:
+            await client.chat_postMessage(
+                channel=destination.channel,
+                text=safe(message.text, 3000),
+                metadata={"event_type": JURY_EVENT, "event_payload": {"message_id": message.id}},
+            )
+    await repository.mark_message_sent(message.id, system_clock())
 
 
 class JuryMessenger:
@@ -71,24 +98,8 @@ class JuryMessenger:
         else:
             self._retry_at.pop(key, None)
 
-    def _destinations(self, message: JuryMessage) -> list[Destination]:
-        if message.recipient:
-            return [Destination(f"dm:{message.recipient}", message.recipient, True)]
-        return [Destination(channel, channel, False) for channel in self.deps.settings.jury_channel_ids]
-
     async def _send(self, message: JuryMessage) -> None:
-        since = min(message.created_at, system_clock())
-        for destination in self._destinations(message):
-            found = await find_tagged_post(
-                self.client, destination, since, JURY_EVENT, lambda tag: tag.get("message_id") == message.id
-            )
-            if found is None:
-                await self.client.chat_postMessage(
-                    channel=destination.channel,
-                    text=safe(message.text, 3000),
-                    metadata={"event_type": JURY_EVENT, "event_payload": {"message_id": message.id}},
-                )
-        await self.deps.store.jury.mark_message_sent(message.id, system_clock())
+        await send_jury_message(self.client, self.deps.store.jury, self.deps.settings.jury_channel_ids, message)
 
     async def _digest(self) -> None:
         round_ = self.deps.service.round

@@ -262,3 +262,19 @@ async def test_reminders_go_to_jurors_with_nominations_missing_once_across_a_res
         assert counts == Counter({"UJ2": 1, "UCHAIR": 1})
     finally:
         await server.stop()
+
+
+async def test_jury_remind_sends_now_when_slack_is_configured_and_never_twice(
+    tmp_path: Path, fake: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trygghetsbot.cli import main
+
+    settings = jury_settings(tmp_path, fake, monkeypatch, AFTER_THE_PERIOD, TRYGGHETSBOT_JURY_DEADLINE="2023-09-16")
+    await seed(settings, 1)
+    assert await asyncio.to_thread(main, ["jury", "remind"]) == 0
+    assert await asyncio.to_thread(main, ["jury", "remind"]) == 0  # already sent: nothing new
+    for juror in JURORS:
+        [reminder] = await wait_posts(fake, juror, "trygghetsbot_jury", 1)
+        assert "Påminnelse" in reminder["text"]
+    await asyncio.sleep(0.2)
+    assert sum(len(fake.posts_in(juror)) for juror in JURORS) == len(JURORS)

@@ -249,7 +249,10 @@ def run_remind(args: argparse.Namespace, settings: Settings) -> int:
         deadline = format_date(jury.deadline, "sv")
         if args.dry_run:
             return [(r, True) for r in await jury.due_reminders()], deadline
-        return await jury.send_reminders(), deadline
+        done = await jury.send_reminders()
+        if settings.slack_bot_token:
+            await _send_now(jury, settings)
+        return done, deadline
 
     code, result = _run(args, settings, work, read_only=args.dry_run)
     if result is None:
@@ -267,6 +270,25 @@ def run_remind(args: argparse.Namespace, settings: Settings) -> int:
         )
         print(t("sv", key, line=_reminder_line(reminder)))
     return 0
+
+
+async def _send_now(jury: JuryService, settings: Settings) -> None:
+    """With Slack configured, the queued jury messages go out now (each exactly once, as the
+    server would send them); without it, or when Slack fails, the running server sends them."""
+    import aiohttp
+    from slack_sdk.errors import SlackApiError
+
+    from handlers.slack.client import build_outbox_client, http_session
+    from handlers.slack.jury_delivery import send_jury_message
+
+    async with http_session() as http:
+        client = build_outbox_client(settings, http)
+        for message in await jury.repository.messages(jury.round.year, pending_only=True):
+            try:
+                await send_jury_message(client, jury.repository, settings.jury_channel_ids, message)
+            except (SlackApiError, aiohttp.ClientError, TimeoutError) as error:
+                print(t("sv", "jury.reminder.send_later", error=type(error).__name__), file=sys.stderr)
+                return
 
 
 def run_export(args: argparse.Namespace, settings: Settings) -> int:

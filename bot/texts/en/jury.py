@@ -48,6 +48,7 @@ TEXTS: dict[str, str] = {
     "jury.reminder.would_send": "Would send: {line}",
     "jury.reminder.sent": "Queued for delivery: {line}",
     "jury.reminder.already": "Already sent: {line}",
+    "jury.reminder.send_later": "Slack did not answer ({error}); the reminders stay queued and the running server sends them.",
     "jury.reminder.none": "No reminders to send today (the jury's last day: {deadline}).",
     "jury.csv.record": "record",
     "jury.csv.at": "time",

@@ -53,6 +53,7 @@ TEXTS: dict[str, str] = {
     "jury.reminder.would_send": "Skulle skickas: {line}",
     "jury.reminder.sent": "Köad för utskick: {line}",
     "jury.reminder.already": "Redan skickad: {line}",
+    "jury.reminder.send_later": "Slack svarade inte ({error}); påminnelserna ligger kvar och skickas av den körande servern.",
     "jury.reminder.none": "Inga påminnelser att skicka i dag (sista dag för bedömningen: {deadline}).",
     # --- export -------------------------------------------------------------------
     "jury.csv.record": "post",
