@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+from pathlib import Path
 
 import aiohttp
+import pytest
 
-from tests.e2e.conftest import BotServer, stored
+from bot.config import load_settings
+from tests.e2e.conftest import SECRET, BotServer, make_settings, stored
 from tests.e2e.fakeslack import FakeSlack
 from tests.e2e.signing import SlackSender
 from tests.e2e.test_nominations import VALID
@@ -131,3 +134,18 @@ async def test_an_event_retried_after_a_restart_is_answered_once(
     assert retried.status == 200
     await asyncio.sleep(0.3)
     assert len(fake.of("chat.postMessage")) == 1
+
+
+async def test_with_the_slack_api_unreachable_slash_commands_are_answered_not_500(
+    tmp_path: Path, fake: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = make_settings(tmp_path, fake, monkeypatch, "2023-06-15")
+    monkeypatch.setenv("SLACK_API_URL", "http://127.0.0.1:9/api/")  # nothing listens there
+    server = await BotServer(load_settings(_env_file=None)).start()
+    try:
+        slack = SlackSender(server.url + "/slack/events", SECRET, fake)
+        reply = await slack.slash("/trygghet", "vem vann 2019?")
+        assert reply.status == 200 and "Process Kedjan" in reply.json()["text"]
+        assert settings.slack_api_url != server.settings.slack_api_url
+    finally:
+        await server.stop()
