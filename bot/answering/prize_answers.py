@@ -243,7 +243,14 @@ def _amount(q: Query) -> None:
     if q.entities.amounts and lx.is_yes_no(q.text):  # "är prissumman 100 000 kr?"
         r.say("check.yes" if prize.amount_sek in q.entities.amounts else "check.no")
     r.fact("prize.amount_sek", prize.amount_sek, prize.amount_source)
-    r.say("prize.amount", name=prize.name, amount=r.money(prize.amount_sek))
+    stated_for = q.knowledge.documents[prize.amount_source.document].dated.year
+    other_years = [year for year in q.years if year != stated_for]
+    if not other_years:
+        r.say("prize.amount", name=prize.name, amount=r.money(prize.amount_sek))
+        return
+    # "prissumman 2024?" with only the 2023 direction: that year's figure as that year's, and no more.
+    r.say("prize.amount_in_year", name=prize.name, amount=r.money(prize.amount_sek), year=stated_for)
+    r.not_found("prize.amount_unknown_year", years=r.join([str(year) for year in other_years]))
 
 
 def _first(q: Query) -> None:

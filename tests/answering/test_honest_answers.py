@@ -204,3 +204,20 @@ def test_the_jury_members_are_not_named(answerer: Answerer, kb: KnowledgeBase, q
 def test_a_city_question_about_the_package(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question)
     assert answer.answered is False and ("ingen kommun" in answer.text or "no municipality" in answer.text)
+
+
+@pytest.mark.parametrize(
+    "question", ["prissumman 2024?", "vad är prissumman 2025?", "what is the prize money in 2026?"]
+)
+def test_a_year_no_document_covers_is_not_given_another_years_figure(
+    answerer: Answerer, kb: KnowledgeBase, question: str
+) -> None:
+    answer = answerer.answer(question)
+    stated = kb.documents[kb.prize.amount_source.document].dated.year
+    assert str(stated) in answer.text  # the figure is given as that year's
+    assert answer.answered is False and ("ingenting" in answer.text or "nothing" in answer.text)
+
+
+def test_the_prize_sum_of_the_documents_year_is_answered(answerer: Answerer) -> None:
+    assert answerer.answer("prissumman 2023?").answered
+    assert answerer.answer("hur stor är prissumman?").answered

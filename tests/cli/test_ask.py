@@ -53,3 +53,10 @@ def test_malformed_setting_stops_with_one_line_naming_it() -> None:
     assert result.returncode == 2
     assert "TRYGGHETSBOT_NOW" in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """`trygghetsbot ask … | head -c 5`: the pipe closes before the answer is written."""
+    command = f"{sys.executable} -m trygghetsbot ask 'vem vann 2019?' | head -c 5"
+    done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=60, check=False)
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr

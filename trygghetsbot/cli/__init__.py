@@ -8,6 +8,7 @@ that ``trygghetsbot ask`` starts fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -52,5 +53,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The embedded default: with Slack tokens serve Slack, otherwise chat in the console.
         default = "serve" if settings.slack_configured else "chat"
         args = parser.parse_args([default])
-    result: int = args.func(args, settings)
+    try:
+        result: int = args.func(args, settings)
+    except BrokenPipeError:
+        # The reader went away (`trygghetsbot ask … | head -1`): nothing more to say, and no traceback
+        # when Python flushes stdout on exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return result

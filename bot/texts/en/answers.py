@@ -83,6 +83,8 @@ TEXTS: dict[str, str] = {
         "appoints the jury members for {term} year. The jury's task is {task} (to choose a winner)."
     ),
     "prize.summary": "{name} is awarded every year to recognise work that makes the city safer.",
+    "prize.amount_in_year": "According to the {year} decision the prize sum of {name} is {amount}.",
+    "prize.amount_unknown_year": "My documents say nothing about the prize sum in {years}.",
     "prize.amount": "The prize sum of {name} is {amount}.",
     "prize.first_awarded": "Trygghetspriset was first awarded in {year}. The document says: “{decision}”",
     "prize.awarded_at": "The prize is awarded in {months} at the safety conference of the social services.",

@@ -86,6 +86,8 @@ TEXTS: dict[str, str] = {
         "med uppdrag under {term} år. Juryns uppdrag är {task}."
     ),
     "prize.summary": "{name} delas ut årligen för att uppmärksamma trygghetsskapande arbete.",
+    "prize.amount_in_year": "Enligt beslutet {year} är prissumman för {name} {amount}.",
+    "prize.amount_unknown_year": "Om prissumman {years} säger mina dokument ingenting.",
     "prize.amount": "Prissumman för {name} är {amount}.",
     "prize.first_awarded": "Det första Trygghetspriset delades ut {year}. {decision}",
     "prize.awarded_at": "Priset delas ut i {months} på socialförvaltningens trygghetskonferens.",
