@@ -36,6 +36,9 @@ from tests.e2e.signing import signature  # noqa: E402
 from tests.e2e.test_nominations import VALID  # noqa: E402
 from tests.postgres_server import start_server  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from slack_load import wait_healthy  # noqa: E402
+
 SECRET = "bench-secret"
 _ids = itertools.count(1)
 
@@ -83,20 +86,6 @@ async def load(urls: list[str], total: int, concurrency: int) -> tuple[list[floa
     return latencies, elapsed, errors
 
 
-async def healthy(url: str, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    async with aiohttp.ClientSession() as session:
-        while time.monotonic() < deadline:
-            try:
-                async with session.get(url + "/healthz") as response:
-                    if response.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.1)
-    raise RuntimeError(f"{url} did not become healthy")
-
-
 def start_serve(env: dict[str, str], cwd: str, port: int) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "trygghetsbot", "serve", "--host", "127.0.0.1", "--port", str(port)]
     return subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -110,7 +99,7 @@ async def measure(name: str, env: dict[str, str], processes: int, args: argparse
     try:
         urls = [f"http://127.0.0.1:{port}" for port in ports]
         for url in urls:
-            await healthy(url)
+            await wait_healthy(url)
         await load(urls, 50, args.concurrency)  # warm-up
         latencies, elapsed, errors = await load(urls, args.requests, args.concurrency)
         ordered = sorted(latencies)
