@@ -255,20 +255,20 @@ class JuryNotifier:
             text, blocks = jury_message(nomination, checks)
             return Post(text, blocks)
         if message.kind == "nomination_edited":
-            return Post(t(LANG, "slack.edited_dm", id=nomination.id), None)
+            return Post(t(LANG, "chat.edited", id=nomination.id), None)
         if message.kind == "nomination_withdrawn":
-            return Post(t(LANG, "slack.withdrawn_dm", id=nomination.id), None)
+            return Post(t(LANG, "chat.withdrawn", id=nomination.id), None)
         summary = "\n".join(checklist_lines(checks, LANG))
         text = t(
             LANG,
-            "slack.submitted_dm",
+            "chat.submitted",
             nominee=safe(nomination.nominee, 500),
             year=nomination.round_year,
             id=nomination.id,
             summary=summary,
         )
         if nomination.duplicate_of is not None:
-            text += "\n" + t(LANG, "slack.duplicate_note", id=nomination.duplicate_of)
+            text += "\n" + t(LANG, "chat.duplicate_note", id=nomination.duplicate_of)
         return Post(text, None)
 
     async def _retry_later(self, message: OutboxMessage, reason: str, error: SlackApiError | None) -> None:
