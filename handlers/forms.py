@@ -1,4 +1,5 @@
-"""The nomination form every chat platform shows: its fields, hints, intro and error placement.
+"""What every chat platform shows alike: the nomination form (fields, hints, intro, error placement)
+and the jury post's header and meta line.
 
 Slack renders it as a Block Kit modal (handlers.slack.blocks), Teams as an Adaptive Card
 (handlers.teams.cards); the texts come from ``bot/texts`` and the rules from the core.
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from bot.knowledge.models import Prize, Round
-from bot.nominations.model import CONTENT_FIELDS, NominationContent
+from bot.nominations.model import CONTENT_FIELDS, Nomination, NominationContent
 from bot.nominations.rules import (
     FIELD_SPECS,
     MIN_ADDED_VALUE_WORDS,
@@ -105,3 +106,17 @@ def form_content(values: Mapping[str, str | None]) -> NominationContent:
         results=text("results"),
         contact=text("contact"),
     )
+
+
+def post_header(nomination: Nomination, lang: str) -> str:
+    """The jury post's heading: new, edited or withdrawn."""
+    key = {
+        "submitted": "post.header_edited" if nomination.revision else "post.header",
+        "withdrawn": "post.header_withdrawn",
+    }.get(nomination.status, "post.header")
+    return t(lang, key, year=nomination.round_year)
+
+
+def post_meta(nomination: Nomination, lang: str) -> str:
+    status = t(lang, f"nom.status.{nomination.status}")
+    return t(lang, "post.meta", id=nomination.id, year=nomination.round_year, status=status)

@@ -15,7 +15,12 @@ from aiohttp import web
 
 from bot import __version__
 from bot.config import Settings
+from bot.core import Core
 from store import Store, open_store_async
+
+# Builds the core over a store: the composition root (trygghetsbot.compose) hands it in, so no
+# adapter imports the composition.
+CoreFactory = Callable[[Store], Core]
 
 STORE = web.AppKey("store", Store)
 # Per platform: a function of the app giving its fields in the health report.

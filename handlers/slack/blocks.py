@@ -36,6 +36,8 @@ from handlers.forms import (
     field_spec,
     form_intro,
     initial_value,
+    post_header,
+    post_meta,
 )
 from handlers.slack.escaping import cut, escape_mrkdwn, safe
 
@@ -99,6 +101,10 @@ def _checklist_text(checks: list[CriterionCheck], lang: str) -> str:
     )
 
 
+def _nominator_line(nomination: Nomination, lang: str) -> str:
+    return t(lang, "slack.jury.nominator", label=t(lang, "post.nominated_by"), nominator=_nominator_text(nomination))
+
+
 def _nominator_text(nomination: Nomination) -> str:
     person = nomination.nominator
     slack_id = (person.user_id or "").removeprefix("slack:")
@@ -113,13 +119,8 @@ def _nominator_text(nomination: Nomination) -> str:
 
 def jury_message(nomination: Nomination, checks: list[CriterionCheck], lang: str = "sv") -> tuple[str, list[Block]]:
     """The jury post for a nomination in its current state: fallback text and blocks."""
-    header_key = {
-        "submitted": "post.header_edited" if nomination.revision else "post.header",
-        "withdrawn": "post.header_withdrawn",
-    }.get(nomination.status, "post.header")
-    status = t(lang, f"nom.status.{nomination.status}")
     blocks: list[Block] = [
-        HeaderBlock(text=PlainTextObject(text=cut(t(lang, header_key, year=nomination.round_year), HEADER_LIMIT))),
+        HeaderBlock(text=PlainTextObject(text=cut(post_header(nomination, lang), HEADER_LIMIT))),
         SectionBlock(text=MarkdownTextObject(text=t(lang, "slack.jury.lead", nominee=safe(nomination.nominee, 500)))),
         SectionBlock(
             text=MarkdownTextObject(
@@ -128,19 +129,20 @@ def jury_message(nomination: Nomination, checks: list[CriterionCheck], lang: str
         ),
         SectionBlock(text=MarkdownTextObject(text=cut(_checklist_text(checks, lang), SECTION_LIMIT))),
         SectionBlock(
-            text=MarkdownTextObject(text=t(lang, "slack.jury.nominator", nominator=_nominator_text(nomination)))
+            text=MarkdownTextObject(
+                text=t(
+                    lang,
+                    "slack.jury.nominator",
+                    label=t(lang, "post.nominated_by"),
+                    nominator=_nominator_text(nomination),
+                )
+            )
         ),
     ]
     if nomination.status == "withdrawn":
         blocks.append(SectionBlock(text=MarkdownTextObject(text=t(lang, "post.withdrawn_note"))))
     blocks += [
-        ContextBlock(
-            elements=[
-                MarkdownTextObject(
-                    text=t(lang, "post.meta", id=nomination.id, year=nomination.round_year, status=status)
-                )
-            ]
-        ),
+        ContextBlock(elements=[MarkdownTextObject(text=post_meta(nomination, lang))]),
         ActionsBlock(
             elements=[
                 ButtonElement(
@@ -172,7 +174,14 @@ def full_nomination_view(nomination: Nomination, labels: dict[str, str], lang: s
         blocks.append(SectionBlock(text=MarkdownTextObject(text=text)))
     blocks.append(
         SectionBlock(
-            text=MarkdownTextObject(text=t(lang, "slack.jury.nominator", nominator=_nominator_text(nomination)))
+            text=MarkdownTextObject(
+                text=t(
+                    lang,
+                    "slack.jury.nominator",
+                    label=t(lang, "post.nominated_by"),
+                    nominator=_nominator_text(nomination),
+                )
+            )
         )
     )
     return View(type="modal", title=PlainTextObject(text=t(lang, "slack.jury.full_title")), blocks=blocks[:100])

@@ -16,10 +16,10 @@ from bot.config import Settings
 from handlers.slack.app import build_deps, create_bolt_app
 from handlers.slack.client import build_outbox_client, build_web_client, http_session
 from handlers.slack.delivery import JuryNotifier
-from handlers.slack.deps import CoreFactory, SlackDeps
+from handlers.slack.deps import SlackDeps
 from handlers.slack.inbound import RejectedRequest, check_shape, parse_body, verify_signature
 from handlers.slack.jury_delivery import JuryMessenger
-from handlers.web import HEALTH, STORE, create_app
+from handlers.web import HEALTH, STORE, CoreFactory, create_app
 from store import Store
 
 log = logging.getLogger(__name__)

@@ -35,6 +35,7 @@ TEXTS: dict[str, str] = {
     "post.header_edited": "Ändrad nominering till Trygghetspriset {year}",
     "post.header_withdrawn": "Återkallad nominering till Trygghetspriset {year}",
     "post.fallback": "Nominering till Trygghetspriset {year}: {nominee} (id {id})",
+    "post.nominated_by": "Nominerad av",
     "post.withdrawn_note": "Nomineringen är återkallad av nominatören.",
     "post.meta": "Id {id} · Trygghetspriset {year} · {status}",
 }

@@ -10,7 +10,7 @@ TEXTS: dict[str, str] = {
     # jury
     "slack.jury.lead": "*Nominerad:* {nominee}",
     "slack.jury.partners": "*Samverkanspartner:* {partners}",
-    "slack.jury.nominator": "*Nominerad av:* {nominator}",
+    "slack.jury.nominator": "*{label}:* {nominator}",
     "slack.jury.checklist": "*Kriterier:*\n{items}",
     "slack.jury.show_full": "Visa hela nomineringen",
     "slack.jury.full_title": "Nominering",
