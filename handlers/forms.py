@@ -7,7 +7,7 @@ Slack renders it as a Block Kit modal (handlers.slack.blocks), Teams as an Adapt
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from bot.knowledge.models import Prize, Round
 from bot.nominations.model import CONTENT_FIELDS, Nomination, NominationContent
@@ -15,8 +15,10 @@ from bot.nominations.rules import (
     FIELD_SPECS,
     MIN_ADDED_VALUE_WORDS,
     MIN_DESCRIPTION_WORDS,
+    CriterionCheck,
     FieldError,
     FieldSpec,
+    checklist_lines,
     split_partners,
 )
 from bot.texts import format_date, quoted, t
@@ -29,7 +31,8 @@ PARTNERS_MAX_LENGTH = 150 * 30
 
 
 def field_spec(field: str) -> FieldSpec:
-    return FIELD_SPECS["nominator.email" if field == "nominator_email" else field]
+    """The core's limits of an input (``nominator_email`` is the core's ``nominator.email``)."""
+    return FIELD_SPECS[field.replace("nominator_", "nominator.")]
 
 
 def initial_value(content: NominationContent | None, email: str | None, field: str) -> str | None:
@@ -120,3 +123,20 @@ def post_header(nomination: Nomination, lang: str) -> str:
 def post_meta(nomination: Nomination, lang: str) -> str:
     status = t(lang, f"nom.status.{nomination.status}")
     return t(lang, "post.meta", id=nomination.id, year=nomination.round_year, status=status)
+
+
+def submitted_text(
+    nomination: Nomination, checks: list[CriterionCheck], lang: str, escape: Callable[[str, int], str], newline: str
+) -> str:
+    """The nominator's confirmation: the effort (user text, made inert by ``escape``), id and checklist."""
+    text = t(
+        lang,
+        "chat.submitted",
+        nominee=escape(nomination.nominee, 500),
+        year=nomination.round_year,
+        id=nomination.id,
+        summary=newline.join(checklist_lines(checks, lang)),
+    )
+    if nomination.duplicate_of is not None:
+        text += newline + t(lang, "chat.duplicate_note", id=nomination.duplicate_of)
+    return text

@@ -2,7 +2,8 @@
 
 A platform subclasses :class:`OutboxWorker` with ``platform`` (the ``OutboxMessage.platform`` it
 delivers) and :meth:`OutboxWorker.deliver`, which sends one claimed message to each of the
-platform's destinations and returns whether it is complete. Claims are leases
+platform's destinations still missing it; it returns when all have it (the message is then
+marked sent) and raises :class:`RetryLater` (or a network error) when not. Claims are leases
 (``outbox.claim_due``), so several workers in several processes never send the same message; a
 failed attempt is retried with exponential backoff (at most 15 minutes) or after the platform's
 ``Retry-After``. Retry times use the real clock, not the app's: ``TRYGGHETSBOT_NOW`` pins the
@@ -19,7 +20,11 @@ import socket
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import timedelta
+from typing import Generic, Protocol, TypeVar
+
+import aiohttp
 
 from bot.clock import system_clock
 from bot.config import Settings
@@ -36,33 +41,74 @@ def worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
-class OutboxWorker(ABC):
+@dataclass(frozen=True)
+class WorkerTiming:
+    """How often a worker looks for due messages, and its first retry's delay (default: the settings')."""
+
+    poll_seconds: float = 1.0
+    retry_base_seconds: float | None = None
+
+
+DEFAULT_TIMING = WorkerTiming()
+
+
+class RetryLater(Exception):
+    """The platform did not take the message now; ``retry_after``: its ``Retry-After`` (seconds)."""
+
+    def __init__(self, reason: str, retry_after: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+class WorkerDeps(Protocol):
+    @property
+    def settings(self) -> Settings: ...
+
+    @property
+    def store(self) -> Store: ...
+
+    # Set when something was written to the outbox, so the worker sends it at once.
+    @property
+    def outbox_ready(self) -> asyncio.Event: ...
+
+
+D = TypeVar("D", bound=WorkerDeps)
+
+
+class OutboxWorker(ABC, Generic[D]):
     platform: str
 
     def __init__(
-        self,
-        store: Store,
-        settings: Settings,
-        ready: asyncio.Event,
-        *,
-        poll_seconds: float = 1.0,
-        retry_base_seconds: float | None = None,
-        also: Callable[[], Awaitable[None]] | None = None,
+        self, deps: D, timing: WorkerTiming = DEFAULT_TIMING, also: Callable[[], Awaitable[None]] | None = None
     ) -> None:
-        """``ready``: set when something was written to the outbox, so the worker sends it at once;
-        ``also``: more work for each round (the jury's messages), kept out of this module."""
-        self.store = store
-        self.ready = ready
-        self.poll_seconds = poll_seconds
-        self.retry_base_seconds = retry_base_seconds or settings.outbox_retry_seconds
-        self.lease_seconds = settings.outbox_lease_seconds
+        """``also``: more work for each round (the jury's messages), kept out of this module."""
+        self.deps = deps
+        self.store = deps.store
+        self.ready = deps.outbox_ready
+        self.poll_seconds = timing.poll_seconds
+        self.retry_base_seconds = timing.retry_base_seconds or deps.settings.outbox_retry_seconds
+        self.lease_seconds = deps.settings.outbox_lease_seconds
         self.also = also
         self._task: asyncio.Task[None] | None = None
         self.worker = worker_id()
 
     @abstractmethod
-    async def deliver(self, message: OutboxMessage) -> bool:
-        """Send ``message`` wherever it is still missing; True when it is complete (``mark_sent``)."""
+    async def deliver(self, message: OutboxMessage) -> None:
+        """Send ``message`` wherever it is still missing; raise :class:`RetryLater` if it must wait."""
+
+    async def attempt(self, message: OutboxMessage) -> bool:
+        """One attempt at ``message``: True when complete (marked sent), else a retry is scheduled."""
+        try:
+            await self.deliver(message)
+        except RetryLater as later:
+            await self.retry_later(message, later.reason, later.retry_after)
+            return False
+        except (aiohttp.ClientError, TimeoutError) as error:
+            await self.retry_later(message, f"{type(error).__name__}: {error}")
+            return False
+        await self.store.outbox.mark_sent(message.id, system_clock())
+        return True
 
     def start(self) -> None:
         self._task = asyncio.get_running_loop().create_task(self._run(), name=f"{self.platform}-outbox")
@@ -96,7 +142,7 @@ class OutboxWorker(ABC):
             round_done = 0
             for position, message in enumerate(claimed):
                 try:
-                    completed = await self.deliver(message)
+                    completed = await self.attempt(message)
                 except BaseException:
                     # Give back what this round did not finish, so the next round (or worker) retries it now.
                     for unfinished in claimed[position:]:

@@ -128,16 +128,7 @@ def jury_message(nomination: Nomination, checks: list[CriterionCheck], lang: str
             )
         ),
         SectionBlock(text=MarkdownTextObject(text=cut(_checklist_text(checks, lang), SECTION_LIMIT))),
-        SectionBlock(
-            text=MarkdownTextObject(
-                text=t(
-                    lang,
-                    "slack.jury.nominator",
-                    label=t(lang, "post.nominated_by"),
-                    nominator=_nominator_text(nomination),
-                )
-            )
-        ),
+        SectionBlock(text=MarkdownTextObject(text=_nominator_line(nomination, lang))),
     ]
     if nomination.status == "withdrawn":
         blocks.append(SectionBlock(text=MarkdownTextObject(text=t(lang, "post.withdrawn_note"))))
@@ -172,18 +163,7 @@ def full_nomination_view(nomination: Nomination, labels: dict[str, str], lang: s
             value = ", ".join(value)
         text = f"*{escape_mrkdwn(label)}*\n{safe(value, SECTION_LIMIT - len(label) - 10) if value else '–'}"
         blocks.append(SectionBlock(text=MarkdownTextObject(text=text)))
-    blocks.append(
-        SectionBlock(
-            text=MarkdownTextObject(
-                text=t(
-                    lang,
-                    "slack.jury.nominator",
-                    label=t(lang, "post.nominated_by"),
-                    nominator=_nominator_text(nomination),
-                )
-            )
-        )
-    )
+    blocks.append(SectionBlock(text=MarkdownTextObject(text=_nominator_line(nomination, lang))))
     return View(type="modal", title=PlainTextObject(text=t(lang, "slack.jury.full_title")), blocks=blocks[:100])
 
 

@@ -35,16 +35,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.models.blocks import Block
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import system_clock
 from bot.nominations.model import Nomination, OutboxMessage, nominator_destination
-from bot.nominations.rules import checklist_lines
 from bot.texts import t
-from handlers.outbox_worker import OutboxWorker
+from handlers.forms import submitted_text
+from handlers.outbox_worker import DEFAULT_TIMING, OutboxWorker, RetryLater, WorkerTiming
 from handlers.slack.blocks import jury_message
 from handlers.slack.deps import SlackDeps
 from handlers.slack.escaping import safe
@@ -103,7 +102,7 @@ async def find_tagged_post(
     return None
 
 
-class JuryNotifier(OutboxWorker):
+class JuryNotifier(OutboxWorker[SlackDeps]):
     """The Slack outbox worker: jury channel posts and the nominator's DM."""
 
     platform = "slack"
@@ -112,20 +111,10 @@ class JuryNotifier(OutboxWorker):
         self,
         deps: SlackDeps,
         client: AsyncWebClient,
-        *,
-        poll_seconds: float = 1.0,
-        retry_base_seconds: float | None = None,
+        timing: WorkerTiming = DEFAULT_TIMING,
         also: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
-        super().__init__(
-            deps.store,
-            deps.settings,
-            deps.outbox_ready,
-            poll_seconds=poll_seconds,
-            retry_base_seconds=retry_base_seconds,
-            also=also,
-        )
-        self.deps = deps
+        super().__init__(deps, timing, also)
         self.client = client
 
     def destinations(self, message: OutboxMessage, nomination: Nomination) -> list[Destination]:
@@ -135,12 +124,11 @@ class JuryNotifier(OutboxWorker):
             found.append(Destination(nominator_destination(user), user.removeprefix(SLACK_USER_PREFIX), True))
         return found
 
-    async def deliver(self, message: OutboxMessage) -> bool:
+    async def deliver(self, message: OutboxMessage) -> None:
         outbox = self.deps.store.outbox
         nomination = await self.deps.store.nominations.get(message.nomination_id)
         if nomination is None:
-            await outbox.mark_sent(message.id, system_clock())
-            return True
+            return
         earlier = await outbox.deliveries_for(message.nomination_id)
         try:
             for destination in self.destinations(message, nomination):
@@ -160,13 +148,7 @@ class JuryNotifier(OutboxWorker):
             status = error.response.status_code
             retry_after = error.response.headers.get("Retry-After") or error.response.headers.get("retry-after")
             reason = f"{status} {error.response.get('error')}"
-            await self.retry_later(message, reason, str(retry_after) if status == 429 and retry_after else None)
-            return False
-        except (aiohttp.ClientError, TimeoutError) as error:
-            await self.retry_later(message, f"{type(error).__name__}: {error}")
-            return False
-        await outbox.mark_sent(message.id, system_clock())
-        return True
+            raise RetryLater(reason, str(retry_after) if status == 429 and retry_after else None) from None
 
     async def _post_once(
         self, message: OutboxMessage, nomination: Nomination, destination: Destination, post: Post
@@ -208,15 +190,5 @@ class JuryNotifier(OutboxWorker):
             return Post(t(LANG, "chat.edited", id=nomination.id), None)
         if message.kind == "nomination_withdrawn":
             return Post(t(LANG, "chat.withdrawn", id=nomination.id), None)
-        summary = "\n".join(checklist_lines(checks, LANG))
-        text = t(
-            LANG,
-            "chat.submitted",
-            nominee=safe(nomination.nominee, 500),
-            year=nomination.round_year,
-            id=nomination.id,
-            summary=summary,
-        )
-        if nomination.duplicate_of is not None:
-            text += "\n" + t(LANG, "chat.duplicate_note", id=nomination.duplicate_of)
+        text = submitted_text(nomination, checks, LANG, safe, "\n")
         return Post(text, None)

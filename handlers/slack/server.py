@@ -13,6 +13,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot.config import Settings
+from handlers.outbox_worker import DEFAULT_TIMING, WorkerTiming
 from handlers.slack.app import build_deps, create_bolt_app
 from handlers.slack.client import build_outbox_client, build_web_client, http_session
 from handlers.slack.delivery import JuryNotifier
@@ -46,8 +47,7 @@ def create_web_app(
         app,
         settings,
         make_core=make_core,
-        outbox_poll_seconds=outbox_poll_seconds,
-        retry_base_seconds=retry_base_seconds,
+        timing=WorkerTiming(outbox_poll_seconds, retry_base_seconds),
         identity_retry_seconds=identity_retry_seconds,
         jury_check_seconds=jury_check_seconds,
     )
@@ -59,8 +59,7 @@ def install(
     settings: Settings,
     *,
     make_core: CoreFactory,
-    outbox_poll_seconds: float = 1.0,
-    retry_base_seconds: float | None = None,
+    timing: WorkerTiming = DEFAULT_TIMING,
     identity_retry_seconds: float = 1.0,
     jury_check_seconds: float = 60.0,
 ) -> None:
@@ -78,13 +77,7 @@ def install(
         )
         outbox_client = build_outbox_client(settings, http)
         messenger = JuryMessenger(deps, outbox_client, check_seconds=jury_check_seconds)
-        notifier = JuryNotifier(
-            deps,
-            outbox_client,
-            poll_seconds=outbox_poll_seconds,
-            retry_base_seconds=retry_base_seconds,
-            also=messenger.run_round,
-        )
+        notifier = JuryNotifier(deps, outbox_client, timing, also=messenger.run_round)
         app[NOTIFIER] = notifier
         notifier.start()
         yield

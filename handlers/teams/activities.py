@@ -27,10 +27,9 @@ from bot.assistant import Assistant, starts_nomination
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase
 from bot.nominations.model import Nominator
-from bot.nominations.rules import checklist_lines
 from bot.nominations.service import NominationService, PeriodClosed, Rejected
 from bot.texts import t
-from handlers.forms import errors_by_field, form_content
+from handlers.forms import errors_by_field, form_content, submitted_text
 from handlers.tasks import BackgroundTasks
 from handlers.teams.cards import CARD_FIELDS, attachment, form_values, inert, nomination_form
 from handlers.teams.connector import Connector
@@ -156,16 +155,7 @@ class TeamsBot:
         self.deps.outbox_ready.set()
         nomination = result.nomination
         checks = self.deps.service.rules.checklist(nomination.content())
-        text = t(
-            LANG,
-            "chat.submitted",
-            nominee=inert(nomination.nominee, 500),
-            year=nomination.round_year,
-            id=nomination.id,
-            summary="\n\n".join(checklist_lines(checks, LANG)),
-        )
-        if result.duplicate_of is not None:
-            text += "\n\n" + t(LANG, "chat.duplicate_note", id=result.duplicate_of.id)
+        text = submitted_text(nomination, checks, LANG, inert, "\n\n")
         await self.say(activity, text)
 
     async def say(self, activity: Activity, text: str) -> None:

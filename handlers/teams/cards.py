@@ -17,22 +17,13 @@ from bot.knowledge.models import Prize, Round
 from bot.nominations.model import Nomination
 from bot.nominations.rules import CriterionCheck, checklist_lines
 from bot.texts import t
-from handlers.forms import (
-    FORM_FIELDS,
-    OPTIONAL_FIELDS,
-    PARTNERS_MAX_LENGTH,
-    field_hint,
-    field_spec,
-    form_intro,
-    post_header,
-    post_meta,
-)
+from handlers import forms
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 CARD_VERSION = "1.5"
 # The card's inputs: the nominator's name (Teams gives only a display name) beside the shared fields.
-CARD_FIELDS = (*FORM_FIELDS[:-1], "nominator_name", FORM_FIELDS[-1])
+CARD_FIELDS = (*forms.FORM_FIELDS[:-1], "nominator_name", forms.FORM_FIELDS[-1])
 # Action.Submit data: tells a form submission from other card actions.
 SUBMIT_KEY = "trygghetsbot"
 SUBMIT_NOMINATE = "nominate"
@@ -80,25 +71,25 @@ def nomination_form(
     body: list[dict[str, Any]] = [
         _text(t(lang, "teams.card.title", year=round_.year), size="Large", weight="Bolder"),
         # The shared intro marks headings with *…*, Slack's bold; Adaptive Cards' markdown wants **…**.
-        _text(form_intro(prize, round_, lang).replace("*", "**")),
+        _text(forms.form_intro(prize, round_, lang).replace("*", "**")),
     ]
     if errors:
         body.append(_text(t(lang, "teams.card.fix_errors"), color="Attention", weight="Bolder"))
     for field in CARD_FIELDS:
-        spec = field_spec(field.replace("nominator_name", "nominator.name"))
+        spec = forms.field_spec(field)
         multiline = spec.multiline or field == "partners"
         item: dict[str, Any] = {
             "type": "Input.Text",
             "id": field,
             "label": t(lang, f"form.label.{field}"),
             "isMultiline": multiline,
-            "maxLength": PARTNERS_MAX_LENGTH if field == "partners" else spec.max_length,
-            "isRequired": field not in OPTIONAL_FIELDS,
+            "maxLength": forms.PARTNERS_MAX_LENGTH if field == "partners" else spec.max_length,
+            "isRequired": field not in forms.OPTIONAL_FIELDS,
         }
         if values.get(field):
             item["value"] = values[field]
         body.append(item)
-        hint = field_hint(prize, field, lang)
+        hint = forms.field_hint(prize, field, lang)
         if hint:
             body.append(_text(hint, isSubtle=True, size="Small", spacing="None"))
         if field in errors:
@@ -128,13 +119,13 @@ def jury_post(nomination: Nomination, checks: list[CriterionCheck], lang: str = 
         {"title": t(lang, "post.nominated_by"), "value": inert(nominator, 500)},
     ]
     body: list[dict[str, Any]] = [
-        _text(post_header(nomination, lang), size="Large", weight="Bolder"),
+        _text(forms.post_header(nomination, lang), size="Large", weight="Bolder"),
         {"type": "FactSet", "facts": facts},
         _text("\n\n".join(inert(line) for line in checklist_lines(checks, lang))),
     ]
     if nomination.status == "withdrawn":
         body.append(_text(t(lang, "post.withdrawn_note"), color="Attention"))
-    body.append(_text(post_meta(nomination, lang), isSubtle=True, size="Small"))
+    body.append(_text(forms.post_meta(nomination, lang), isSubtle=True, size="Small"))
     summary = t(lang, "post.fallback", year=nomination.round_year, nominee=nomination.nominee, id=nomination.id)
     return {
         "type": "message",

@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import logging
 
-import aiohttp
-
 from bot.clock import system_clock
 from bot.nominations.model import OutboxMessage
-from handlers.outbox_worker import OutboxWorker
+from handlers.outbox_worker import OutboxWorker, RetryLater
 from handlers.teams.activities import TeamsDeps
 from handlers.teams.cards import jury_post
 from handlers.teams.connector import ConnectorError
@@ -28,30 +26,18 @@ from handlers.teams.connector import ConnectorError
 log = logging.getLogger(__name__)
 
 
-class TeamsJuryNotifier(OutboxWorker):
+class TeamsJuryNotifier(OutboxWorker[TeamsDeps]):
     platform = "teams"
 
-    def __init__(self, deps: TeamsDeps, *, poll_seconds: float = 1.0, retry_base_seconds: float | None = None) -> None:
-        super().__init__(
-            deps.store,
-            deps.settings,
-            deps.outbox_ready,
-            poll_seconds=poll_seconds,
-            retry_base_seconds=retry_base_seconds,
-        )
-        self.deps = deps
-
-    async def deliver(self, message: OutboxMessage) -> bool:
+    async def deliver(self, message: OutboxMessage) -> None:
         outbox = self.store.outbox
         nomination = await self.store.nominations.get(message.nomination_id)
         channels = self.deps.settings.teams_jury_channel_ids
         if nomination is None or not channels:
-            await outbox.mark_sent(message.id, system_clock())
-            return True
+            return
         service_url = self.deps.settings.teams_service_url
         if not service_url:
-            await self.retry_later(message, "TEAMS_SERVICE_URL is not set")
-            return False
+            raise RetryLater("TEAMS_SERVICE_URL is not set")
         earlier = await outbox.deliveries_for(message.nomination_id)
         post = jury_post(nomination, self.deps.service.rules.checklist(nomination.content()))
         connector = self.deps.connector
@@ -66,10 +52,4 @@ class TeamsJuryNotifier(OutboxWorker):
                     activity_id = await connector.create_channel_thread(service_url, channel, post)
                 message = await outbox.record_delivery(message.id, channel, activity_id, system_clock())
         except ConnectorError as error:
-            await self.retry_later(message, str(error), error.retry_after if error.status in (429, 503) else None)
-            return False
-        except (aiohttp.ClientError, TimeoutError) as error:
-            await self.retry_later(message, f"{type(error).__name__}: {error}")
-            return False
-        await outbox.mark_sent(message.id, system_clock())
-        return True
+            raise RetryLater(str(error), error.retry_after if error.status in (429, 503) else None) from None

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from bot.config import Settings
 from bot.knowledge import default_knowledge
+from handlers.outbox_worker import DEFAULT_TIMING, WorkerTiming
 from handlers.teams.activities import TeamsBot, TeamsDeps
 from handlers.teams.auth import InboundAuth, Unauthorized, auth_configuration, check_service_url, token_source
 from handlers.teams.connector import Connector, TrustedServiceUrls, http_session
@@ -51,8 +52,7 @@ def install(
     settings: Settings,
     *,
     make_core: CoreFactory,
-    outbox_poll_seconds: float = 1.0,
-    retry_base_seconds: float | None = None,
+    timing: WorkerTiming = DEFAULT_TIMING,
 ) -> None:
     auth = InboundAuth(auth_configuration(settings))
     trusted = TrustedServiceUrls(settings.teams_trusted_service_urls)
@@ -70,7 +70,7 @@ def install(
             connector=Connector(session, trusted, token_source(settings)),
         )
         app[TEAMS_BOT] = TeamsBot(deps)
-        notifier = TeamsJuryNotifier(deps, poll_seconds=outbox_poll_seconds, retry_base_seconds=retry_base_seconds)
+        notifier = TeamsJuryNotifier(deps, timing)
         app[TEAMS_NOTIFIER] = notifier
         notifier.start()
         yield

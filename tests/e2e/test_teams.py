@@ -16,10 +16,12 @@ from microsoft_agents.authentication.msal import MsalAuth
 from microsoft_agents.hosting.core import JwtTokenValidator
 
 from bot.config import Settings, load_settings
+from handlers.outbox_worker import WorkerTiming
 from handlers.teams import server as teams_server
 from handlers.web import create_app
-from tests.e2e.conftest import stored, stored_outbox
+from tests.e2e.conftest import BotServer, stored, stored_outbox
 from tests.e2e.fakeconnector import Call, FakeConnector, activity, send
+from tests.e2e.test_exactly_once import wait_until_sent
 from tests.texts import ADDED_VALUE, DESCRIPTION
 from trygghetsbot.compose import core_factory
 
@@ -50,40 +52,22 @@ VALID = {
 }
 
 
-class TeamsServer:
+class TeamsServer(BotServer):
     """The app with Teams only, on 127.0.0.1; a restart keeps the database file."""
 
     def __init__(self, settings: Settings, retry_base_seconds: float = 0.05) -> None:
-        self.settings = settings
+        super().__init__(settings)
         self.retry_base_seconds = retry_base_seconds
-        self.runner: web.AppRunner | None = None
-        self.url = ""
+
+    def build_app(self) -> web.Application:
+        app = create_app(self.settings)
+        timing = WorkerTiming(poll_seconds=0.05, retry_base_seconds=self.retry_base_seconds)
+        teams_server.install(app, self.settings, make_core=core_factory(self.settings), timing=timing)
+        return app
 
     @property
-    def db_path(self) -> Path:
-        return self.settings.db_path
-
-    async def start(self) -> TeamsServer:
-        app = create_app(self.settings)
-        teams_server.install(
-            app,
-            self.settings,
-            make_core=core_factory(self.settings),
-            outbox_poll_seconds=0.05,
-            retry_base_seconds=self.retry_base_seconds,
-        )
-        self.runner = web.AppRunner(app, access_log=None)
-        await self.runner.setup()
-        site = web.TCPSite(self.runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.url = f"http://127.0.0.1:{port}/api/messages"
-        return self
-
-    async def stop(self) -> None:
-        if self.runner is not None:
-            await self.runner.cleanup()
-            self.runner = None
+    def messages(self) -> str:
+        return self.url + teams_server.ROUTE
 
 
 def teams_settings(tmp_path: Path, fake: FakeConnector, monkeypatch: pytest.MonkeyPatch, **extra: str) -> Settings:
@@ -119,7 +103,7 @@ async def server(tmp_path: Path, fake: FakeConnector, monkeypatch: pytest.Monkey
 async def say(server: TeamsServer, fake: FakeConnector, text: str, **options: Any) -> Call:
     before = len(fake.of("reply"))
     body = activity(fake.url, text, **options)
-    assert await send(server.url, body) == 202
+    assert await send(server.messages, body) == 202
     replies = await fake.replies(before + 1)
     reply = replies[before]
     assert reply.activity_id == body["id"] and reply.conversation == body["conversation"]["id"]
@@ -128,18 +112,8 @@ async def say(server: TeamsServer, fake: FakeConnector, text: str, **options: An
 
 async def submit(server: TeamsServer, fake: FakeConnector, values: dict[str, str], activity_id: str = "act-1") -> Call:
     before = len(fake.of("reply"))
-    assert await send(server.url, activity(fake.url, value=values, activity_id=activity_id)) == 202
+    assert await send(server.messages, activity(fake.url, value=values, activity_id=activity_id)) == 202
     return (await fake.replies(before + 1))[before]
-
-
-async def wait_sent(server: TeamsServer, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        messages = await stored_outbox(server)  # type: ignore[arg-type]
-        if messages and all(m.status == "sent" for m in messages):
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"outbox not drained: {[(m.kind, m.status, m.last_error) for m in messages]}")
 
 
 def inputs(card: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -189,12 +163,12 @@ async def test_the_form_refuses_then_stores_and_tells_each_jury_channel(
     errors = errors_after(card)
     assert set(errors) >= {"partners", "added_value"}
     assert inputs(card)["added_value"]["value"] == "det är bra för alla"  # what the user wrote is kept
-    assert await stored(server) == []  # type: ignore[arg-type]
+    assert await stored(server) == []
 
     confirmed = await submit(server, fake, VALID, "good")
-    [nomination] = await stored(server)  # type: ignore[arg-type]
+    [nomination] = await stored(server)
     assert nomination.id in confirmed.text and nomination.nominator.user_id == "teams:aad-anna"
-    await wait_sent(server)
+    await wait_until_sent(server)
     posts = fake.of("create")
     assert sorted(call.body["channelData"]["channel"]["id"] for call in posts) == sorted(JURY)
     assert "Trygga Tensta" in str(posts[0].card)
@@ -202,10 +176,10 @@ async def test_the_form_refuses_then_stores_and_tells_each_jury_channel(
 
 async def test_the_same_activity_twice_stores_one_nomination(server: TeamsServer, fake: FakeConnector) -> None:
     await submit(server, fake, VALID, "twice")
-    assert await send(server.url, activity(fake.url, value=VALID, activity_id="twice")) == 202
-    await wait_sent(server)
+    assert await send(server.messages, activity(fake.url, value=VALID, activity_id="twice")) == 202
+    await wait_until_sent(server)
     await asyncio.sleep(0.3)
-    assert len(await stored(server)) == 1  # type: ignore[arg-type]
+    assert len(await stored(server)) == 1
     assert len(fake.of("reply")) == 1 and len(fake.of("create")) == len(JURY)
 
 
@@ -213,10 +187,10 @@ async def test_connector_500_and_429_then_recovery_exactly_once(server: TeamsSer
     fake.fail(500, 2)
     fake.fail(429, 1, retry_after="0")
     await submit(server, fake, VALID)
-    await wait_sent(server)
+    await wait_until_sent(server)
     await asyncio.sleep(0.3)
     assert fake.failures == []  # every failure was met
-    [message] = await stored_outbox(server)  # type: ignore[arg-type]
+    [message] = await stored_outbox(server)
     assert message.attempts == 4 and message.platform == "teams"
     assert sorted(call.body["channelData"]["channel"]["id"] for call in fake.of("create")) == sorted(JURY)
 
@@ -229,14 +203,14 @@ async def test_a_failed_post_is_sent_once_after_a_restart(
     fake.fail(500, 1)
     await submit(first, fake, VALID)
     deadline = time.monotonic() + 5
-    while not any(m.attempts for m in await stored_outbox(first)):  # type: ignore[arg-type]
+    while not any(m.attempts for m in await stored_outbox(first)):
         assert time.monotonic() < deadline
         await asyncio.sleep(0.05)
     await first.stop()
     assert fake.failures == [] and fake.of("create") == []
     second = await TeamsServer(settings).start()
     try:
-        await wait_sent(second)
+        await wait_until_sent(second)
         await asyncio.sleep(0.3)
     finally:
         await second.stop()
@@ -245,8 +219,8 @@ async def test_a_failed_post_is_sent_once_after_a_restart(
 
 async def test_edit_and_withdraw_update_the_same_post(server: TeamsServer, fake: FakeConnector) -> None:
     await submit(server, fake, VALID)
-    await wait_sent(server)
-    [nomination] = await stored(server)  # type: ignore[arg-type]
+    await wait_until_sent(server)
+    [nomination] = await stored(server)
     posted = {call.body["channelData"]["channel"]["id"]: call for call in fake.of("create")}
 
     for text in (f"ändra nominering {nomination.id}", "ändra 1", "Trygga Tensta kvällstid", "skicka"):
@@ -255,7 +229,7 @@ async def test_edit_and_withdraw_update_the_same_post(server: TeamsServer, fake:
     await say(server, fake, f"återkalla {nomination.id}")
     await say(server, fake, "ja")
     await fake.wait_for(lambda f: len(f.of("update")) == 2 * len(JURY))
-    await wait_sent(server)
+    await wait_until_sent(server)
 
     assert len(fake.of("create")) == len(JURY)  # never posted again
     for update in fake.of("update"):
@@ -277,11 +251,11 @@ async def test_edit_and_withdraw_update_the_same_post(server: TeamsServer, fake:
     ],
 )
 async def test_a_malformed_body_is_a_400(server: TeamsServer, body: bytes) -> None:
-    assert await send(server.url, body) == 400
+    assert await send(server.messages, body) == 400
 
 
 async def test_an_untrusted_service_url_gets_nothing(server: TeamsServer, fake: FakeConnector) -> None:
-    assert await send(server.url, activity("https://evil.example.com/", "vem vann 2019?")) == 401
+    assert await send(server.messages, activity("https://evil.example.com/", "vem vann 2019?")) == 401
     await asyncio.sleep(0.2)
     assert fake.calls == []
 
@@ -331,7 +305,7 @@ async def test_a_signed_activity_is_accepted_and_answered_with_a_token(
     secured: TeamsServer, fake: FakeConnector
 ) -> None:
     body = activity(fake.url, "vem vann 2019?")
-    assert await send(secured.url, body, token(service_url=fake.url)) == 202
+    assert await send(secured.messages, body, token(service_url=fake.url)) == 202
     [reply] = await fake.replies(1)
     assert "Process Kedjan" in reply.text and reply.authorization == "Bearer outbound-token"
 
@@ -358,6 +332,6 @@ async def test_missing_foreign_or_garbage_tokens_are_401(
         "other-service-url": token(service_url="https://smba.trafficmanager.net/emea/"),
     }
     value = tokens.get(credential or "", credential)
-    assert await send(secured.url, activity(fake.url, "vem vann 2019?"), value) == 401
+    assert await send(secured.messages, activity(fake.url, "vem vann 2019?"), value) == 401
     await asyncio.sleep(0.1)
     assert fake.calls == []
