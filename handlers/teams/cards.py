@@ -29,7 +29,7 @@ SUBMIT_KEY = "trygghetsbot"
 SUBMIT_NOMINATE = "nominate"
 VALUE_LIMIT = 3000
 
-_MARKUP = re.compile(r"([\\`*_~\[\]()#>|!-])")
+_MARKUP = re.compile(r"([\\`*_~\[\]])")
 _MENTION = re.compile(r"@(?=(channel|team|everyone|here)\b)", re.IGNORECASE)
 
 
