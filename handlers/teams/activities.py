@@ -8,7 +8,10 @@
   :meth:`NominationService.submit`: refused fields come back on the card next to their inputs with
   what the user wrote, and nothing is stored; a valid one is stored once (the activity id is its
   idempotency key) and the jury's posts go into the outbox in the same write.
-- An activity id seen before (Teams redelivers) is dropped, through ``store.dedupe``.
+- An activity id seen before (Teams redelivers an activity it got no 2xx for) is dropped: a form
+  submission's id through ``store.dedupe`` (across restarts and processes, with the id also the
+  nomination's idempotency key), any other's through a bounded memory of recent ids in this
+  process, so a question costs no database write for it.
 - Any failure in a turn is logged in one line and answered with a polite Swedish sentence,
   in place of the SDK's default turn-error reply (which shows the exception to the user).
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +43,8 @@ log = logging.getLogger(__name__)
 LANG = "sv"
 # How long an activity id is remembered: Teams redelivers within minutes.
 SEEN_TTL_SECONDS = 3600.0
+# How many recent activity ids (other than form submissions) this process remembers.
+RECENT_ACTIVITIES = 10_000
 _MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
 
 
@@ -82,17 +88,28 @@ def message_text(activity: Activity) -> str:
 class TeamsBot:
     def __init__(self, deps: TeamsDeps) -> None:
         self.deps = deps
+        self._recent: OrderedDict[str, None] = OrderedDict()
 
     async def on_activity(self, activity: Activity) -> None:
         try:
-            if activity.id and not await self.deps.store.dedupe.first_time(
-                f"teams-activity:{activity.id}", SEEN_TTL_SECONDS
-            ):
+            if await self._seen(activity):
                 log.info("dropped a redelivered Teams activity %s", activity.id)
                 return
             await self._turn(activity)
         except Exception as error:
             await self.on_turn_error(activity, error)
+
+    async def _seen(self, activity: Activity) -> bool:
+        if not activity.id:
+            return False
+        if form_values(activity.value) is not None:
+            return not await self.deps.store.dedupe.first_time(f"teams-activity:{activity.id}", SEEN_TTL_SECONDS)
+        if activity.id in self._recent:
+            return True
+        self._recent[activity.id] = None
+        if len(self._recent) > RECENT_ACTIVITIES:
+            self._recent.popitem(last=False)
+        return False
 
     async def on_turn_error(self, activity: Activity, error: Exception) -> None:
         """One log line, and a polite sentence to the user instead of the exception's text."""
