@@ -84,6 +84,12 @@ def test_teams_anonymous_mode_is_refused_with_an_app_id(tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_an_untrusted_teams_service_url_is_refused(tmp_path: Path) -> None:
+    result = run(["serve"], {"TEAMS_ALLOW_ANONYMOUS": "true", "TEAMS_SERVICE_URL": "http://127.0.0.1:9/"}, tmp_path)
+    assert result.returncode == 2 and "TEAMS_TRUSTED_SERVICE_URLS" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_serve_with_only_teams_serves_only_teams(tmp_path: Path) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -39,12 +39,18 @@ def check_for_slack(settings: Settings, *required: str) -> bool:
 
 
 def check_for_teams(settings: Settings) -> bool:
-    """True when Teams can start: with an app id its password too, and the store opens."""
+    """True when Teams can start: with an app id its password too, a trusted service URL, the store opens."""
+    from handlers.teams.connector import TrustedServiceUrls
+
     if settings.teams_app_id and not settings.teams_app_password:
         print(
             t("sv", "cli.settings_error", error=t("sv", "cli.teams_missing", name="TEAMS_APP_PASSWORD")),
             file=sys.stderr,
         )
+        return False
+    service_url = settings.teams_service_url
+    if service_url and not TrustedServiceUrls(settings.teams_trusted_service_urls)(service_url):
+        print(t("sv", "cli.settings_error", error=t("sv", "cli.teams_untrusted", url=service_url)), file=sys.stderr)
         return False
     try:
         asyncio.run(_check_store(settings))
