@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import jwt
 import pytest
 from aiohttp import web
@@ -17,10 +18,12 @@ from microsoft_agents.hosting.core import JwtTokenValidator
 
 from bot.config import Settings, load_settings
 from handlers.outbox_worker import WorkerTiming
+from handlers.slack import server as slack_server
 from handlers.teams import server as teams_server
 from handlers.web import create_app
 from tests.e2e.conftest import BotServer, stored, stored_outbox
 from tests.e2e.fakeconnector import Call, FakeConnector, activity, send
+from tests.e2e.fakeslack import FakeSlack
 from tests.e2e.test_exactly_once import wait_until_sent
 from tests.texts import ADDED_VALUE, DESCRIPTION
 from trygghetsbot.compose import core_factory
@@ -326,3 +329,48 @@ async def test_missing_foreign_or_garbage_tokens_are_401(
     assert await send(secured.messages, activity(fake.url, "vem vann 2019?"), value) == 401
     await asyncio.sleep(0.1)
     assert fake.calls == []
+
+
+# --- both platforms on one app ---------------------------------------------------------------------
+
+
+class BothServer(TeamsServer):
+    def build_app(self) -> web.Application:
+        app = super().build_app()
+        slack_server.install(
+            app, self.settings, make_core=core_factory(self.settings), timing=WorkerTiming(poll_seconds=0.05)
+        )
+        return app
+
+
+async def test_one_outbox_tells_slack_and_teams_jury_channels_once_each(
+    tmp_path: Path, fake: FakeConnector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slack = await FakeSlack().start()
+    settings = teams_settings(
+        tmp_path,
+        fake,
+        monkeypatch,
+        SLACK_BOT_TOKEN="xoxb-test",
+        SLACK_SIGNING_SECRET="secret",
+        SLACK_API_URL=slack.api_url,
+        JURY_CHANNEL_IDS="CJURY1",
+    )
+    server = await BothServer(settings).start()
+    try:
+        await submit(server, fake, VALID)
+        await wait_until_sent(server)
+        await asyncio.sleep(0.3)
+        assert {m.platform for m in await stored_outbox(server)} == {"slack", "teams"}
+        assert len(slack.posts_in("CJURY1")) == 1
+        assert len(fake.of("create")) == len(JURY)
+        health = await fetch_json(server.url + "/healthz")
+        assert health["status"] == "ok" and health["teams"] and "slack_identity_known" in health
+    finally:
+        await server.stop()
+        await slack.stop()
+
+
+async def fetch_json(url: str) -> dict[str, Any]:
+    async with aiohttp.ClientSession() as session, session.get(url) as response:
+        return dict(await response.json())
