@@ -66,7 +66,7 @@ def teams_nominator(activity: Activity, name: str | None = None, email: str | No
     sender = activity.from_property
     user = (sender.aad_object_id or sender.id) if sender else None
     return Nominator(
-        name=name if name is not None else (sender.name or "" if sender else ""),
+        name=name if name is not None else ((sender.name or "") if sender else ""),
         email=email or None,
         user_id=f"teams:{user or '-'}",
     )
