@@ -68,6 +68,11 @@ class Reply(BaseModel):
         return reply_json(self.text, self.intent, self.lang, self.answered, self.facts, self.sources)
 
 
+def starts_nomination(text: str) -> bool:
+    """Whether ``text`` asks to start a nomination ("nominera", "/nominera", "jag vill nominera")."""
+    return bool(_START.match(normalise_command(text))) and not looks_like_question(text)
+
+
 def looks_like_question(text: str) -> bool:
     stripped = text.strip()
     return stripped.endswith("?") and len(stripped.split()) <= _MAX_QUESTION_WORDS
@@ -136,7 +141,7 @@ class Assistant:
         if unseen and active is not None and not self._passes_unseen(command, text):
             return self._dialog_reply(state, self.dialog.in_progress(active, state.lang))
 
-        if _START.match(command) and not looks_like_question(text):
+        if starts_nomination(text):
             lang: Literal["sv", "en"] = "en" if command.startswith(_ENGLISH_START) else state.lang
             state = state.model_copy(update={"lang": lang})
             if state.dialog is not None:

@@ -45,6 +45,20 @@ class Settings(BaseSettings):
     # The bot's own user id; optional: learned from auth.test when Slack answers (see handlers.slack.identity).
     slack_bot_user_id: str | None = Field(default=None, validation_alias="SLACK_BOT_USER_ID")
     slack_api_url: str = Field(default=DEFAULT_SLACK_API_URL, validation_alias="SLACK_API_URL")
+    # Microsoft Teams (handlers.teams): the Entra app registration, or anonymous mode for local tests.
+    teams_app_id: str | None = Field(default=None, validation_alias="TEAMS_APP_ID")
+    teams_app_password: str | None = Field(default=None, validation_alias="TEAMS_APP_PASSWORD")
+    teams_tenant_id: str | None = Field(default=None, validation_alias="TEAMS_TENANT_ID")
+    teams_allow_anonymous: bool = Field(default=False, validation_alias="TEAMS_ALLOW_ANONYMOUS")
+    # The connector base URL for proactive posts (the jury channels).
+    teams_service_url: str | None = Field(default=None, validation_alias="TEAMS_SERVICE_URL")
+    # URL prefixes the bot may send to besides Microsoft's connector hosts.
+    teams_trusted_service_urls: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, validation_alias="TEAMS_TRUSTED_SERVICE_URLS"
+    )
+    teams_jury_channel_ids: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, validation_alias="TEAMS_JURY_CHANNEL_IDS"
+    )
     jury_channel_ids: Annotated[list[str], NoDecode] = Field(default_factory=list, validation_alias="JURY_CHANNEL_IDS")
     jury_user_ids: Annotated[list[str], NoDecode] = Field(default_factory=list, validation_alias="JURY_USER_IDS")
     # Validated after jury_user_ids (field order), so the check below can see the jurors.
@@ -77,7 +91,9 @@ class Settings(BaseSettings):
             return {key: value for key, value in values.items() if not (isinstance(value, str) and not value.strip())}
         return values
 
-    @field_validator("jury_channel_ids", "jury_user_ids", mode="before")
+    @field_validator(
+        "jury_channel_ids", "jury_user_ids", "teams_trusted_service_urls", "teams_jury_channel_ids", mode="before"
+    )
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         return _split_ids(value)
@@ -152,9 +168,35 @@ class Settings(BaseSettings):
             raise ValueError(t("sv", "settings.bad_url"))
         return value if value.endswith("/") else value + "/"
 
+    @field_validator("teams_service_url", "teams_trusted_service_urls")
+    @classmethod
+    def _http_urls(cls, value: str | list[str] | None) -> str | list[str] | None:
+        for url in [value] if isinstance(value, str) else value or []:
+            if not url.startswith(("http://", "https://")):
+                raise ValueError(t("sv", "settings.bad_url"))
+        return value
+
+    @field_validator("teams_allow_anonymous")
+    @classmethod
+    def _anonymous_only_without_app(cls, value: bool, info: ValidationInfo) -> bool:
+        # Declared after teams_app_id, so the app id is known here.
+        if value and info.data.get("teams_app_id"):
+            raise ValueError(t("sv", "settings.teams_anonymous_with_app"))
+        return value
+
     @property
     def slack_configured(self) -> bool:
         return bool(self.slack_bot_token)
+
+    @property
+    def teams_configured(self) -> bool:
+        return bool(self.teams_app_id or self.teams_allow_anonymous)
+
+    @property
+    def platforms(self) -> list[str]:
+        """The chat platforms this installation serves, each with its own jury posts in the outbox."""
+        found = [name for name, on in (("slack", self.slack_configured), ("teams", self.teams_configured)) if on]
+        return found or ["slack"]
 
     def clock(self) -> Clock:
         return fixed_clock(self.now) if self.now else system_clock

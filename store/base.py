@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from bot.jury.ports import JuryRepository
@@ -26,6 +26,13 @@ def check_tenant(tenant: str) -> str:
     if not _TENANT.fullmatch(tenant):
         raise StoreError("store.bad_tenant", tenant=repr(tenant))
     return tenant
+
+
+def as_events(event: OutboxMessage | Sequence[OutboxMessage] | None) -> list[OutboxMessage]:
+    """The outbox messages written with a nomination: none, one, or one per platform."""
+    if event is None:
+        return []
+    return [event] if isinstance(event, OutboxMessage) else list(event)
 
 
 def first_deliveries(messages: Iterable[OutboxMessage]) -> dict[str, ChannelDelivery]:

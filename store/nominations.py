@@ -21,12 +21,13 @@ them with ``model_copy(update=...)``, never in place.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 from tinydb import Query
 
 from bot.nominations.model import Nomination, OutboxMessage
+from store.base import as_events
 from store.engine import Engine, docs
 from store.errors import parse_record
 
@@ -83,7 +84,9 @@ class TinyNominationRepository:
             ]
         return sorted(found, key=lambda n: (n.created_at, n.id))
 
-    async def submit(self, nomination: Nomination, event: OutboxMessage) -> tuple[Nomination, bool]:
+    async def submit(
+        self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage]
+    ) -> tuple[Nomination, bool]:
         async with self.engine.lock:
             key = nomination.idempotency_key
             if key and key in self._by_key:
@@ -91,27 +94,30 @@ class TinyNominationRepository:
             await self._write(nomination, event)
         return nomination, True
 
-    async def save(self, nomination: Nomination, event: OutboxMessage | None = None) -> Nomination:
+    async def save(
+        self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage] | None = None
+    ) -> Nomination:
         async with self.engine.lock:
             await self._write(nomination, event)
         return nomination
 
-    async def _write(self, nomination: Nomination, event: OutboxMessage | None) -> None:
+    async def _write(self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage] | None) -> None:
         file = self._where.get(nomination.id) or self.engine.shard_path(nomination.round_year, nomination.id)
         db = self.engine.shard(file)
         doc = nomination.model_dump(mode="json")
-        event_doc = event.model_dump(mode="json", exclude=LEASE_FIELDS) if event else None
+        events = as_events(event)
+        event_docs = [message.model_dump(mode="json", exclude=LEASE_FIELDS) for message in events]
 
         def change() -> None:
             db.table(NOMINATIONS).upsert(doc, Query().id == nomination.id)
-            if event_doc is not None:
-                db.table(OUTBOX).insert(event_doc)
+            if event_docs:
+                db.table(OUTBOX).insert_multiple(event_docs)
 
         # Memory is updated only after the file write succeeded, so it never runs ahead of disk.
         await self.engine.write(db, change)
         self._index(nomination, file)
-        if event is not None:
-            self.outbox_index.add(event, file)
+        for message in events:
+            self.outbox_index.add(message, file)
 
 
 class OutboxIndex:

@@ -9,8 +9,9 @@ edit can ``chat.update`` the message posted for the submission.
 
 API (async; ``TinyOutboxRepository``):
 
-``due(now, limit=50)``
-    Pending messages whose ``next_attempt_at`` has come, oldest first.
+``due(now, limit=50, platform=None)``
+    Pending messages whose ``next_attempt_at`` has come, oldest first (of one platform only,
+    ``"slack"`` or ``"teams"``, when ``platform`` is given; each platform's worker claims its own).
 ``get(id)`` / ``list(nomination_id=None)``
     One message / all messages (of one nomination), oldest first.
 ``record_attempt(id, destination, now)``
@@ -68,15 +69,17 @@ class TinyOutboxRepository:
         # A stable sort keeps write order for equal times (dicts keep insertion order).
         return sorted(found, key=lambda m: m.created_at)
 
-    async def due(self, now: datetime, limit: int = 50) -> builtins.list[OutboxMessage]:
+    async def due(self, now: datetime, limit: int = 50, *, platform: str | None = None) -> builtins.list[OutboxMessage]:
         async with self.engine.lock:
-            return self._due(now, limit)
+            return self._due(now, limit, platform)
 
-    def _due(self, now: datetime, limit: int) -> builtins.list[OutboxMessage]:
+    def _due(self, now: datetime, limit: int, platform: str | None) -> builtins.list[OutboxMessage]:
         found = [
             m
             for i in self.index.pending
-            if (m := self.index.messages[i]).next_attempt_at <= now and (m.lease_until is None or m.lease_until <= now)
+            if (m := self.index.messages[i]).next_attempt_at <= now
+            and (m.lease_until is None or m.lease_until <= now)
+            and (platform is None or m.platform == platform)
         ]
         return sorted(found, key=lambda m: m.created_at)[:limit]
 
@@ -89,11 +92,12 @@ class TinyOutboxRepository:
         return await self._update(message_id, update)
 
     async def claim_due(
-        self, worker: str, now: datetime, lease_seconds: float, limit: int = 50
+        self, worker: str, now: datetime, lease_seconds: float, limit: int = 50, *, platform: str | None = None
     ) -> builtins.list[OutboxMessage]:
         until = now + timedelta(seconds=lease_seconds)
         async with self.engine.lock:
-            claimed = [m.model_copy(update={"claimed_by": worker, "lease_until": until}) for m in self._due(now, limit)]
+            due = self._due(now, limit, platform)
+            claimed = [m.model_copy(update={"claimed_by": worker, "lease_until": until}) for m in due]
             for message in claimed:
                 self.index.messages[message.id] = message
         return claimed

@@ -38,7 +38,13 @@ async def open_settings_store(settings: Settings, *, read_only: bool = False, te
 
 
 def build_service(store: Store, settings: Settings) -> NominationService:
-    return NominationService(store.nominations, default_knowledge().prize, settings_round(settings), settings.clock())
+    return NominationService(
+        store.nominations,
+        default_knowledge().prize,
+        settings_round(settings),
+        settings.clock(),
+        platforms=settings.platforms,
+    )
 
 
 def build_assistant(

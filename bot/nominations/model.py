@@ -145,6 +145,8 @@ class OutboxMessage(BaseModel):
 
     id: str = Field(default_factory=new_id)
     kind: OutboxKind
+    # The chat platform whose worker delivers it ("slack", "teams"): one message per platform and event.
+    platform: str = "slack"
     nomination_id: str
     round_year: int
     created_at: datetime

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -24,16 +24,20 @@ class NominationRepository(Protocol):
         """Oldest first."""
         ...
 
-    async def submit(self, nomination: Nomination, event: OutboxMessage) -> tuple[Nomination, bool]:
-        """Store a submitted nomination and its outbox message in one atomic write.
+    async def submit(
+        self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage]
+    ) -> tuple[Nomination, bool]:
+        """Store a submitted nomination and its outbox message(s) (one per platform) in one atomic write.
 
         Idempotent on ``nomination.idempotency_key``: if a nomination with that key
         exists it is returned with ``False`` and nothing is written.
         """
         ...
 
-    async def save(self, nomination: Nomination, event: OutboxMessage | None = None) -> Nomination:
-        """Insert or replace by id, together with ``event`` in one atomic write."""
+    async def save(
+        self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage] | None = None
+    ) -> Nomination:
+        """Insert or replace by id, together with ``event`` (one or more messages) in one atomic write."""
         ...
 
 
@@ -46,7 +50,9 @@ class DialogRepository(Protocol):
 
 
 class OutboxRepository(Protocol):
-    async def due(self, now: datetime, limit: int = 50) -> list[OutboxMessage]: ...
+    async def due(self, now: datetime, limit: int = 50, *, platform: str | None = None) -> list[OutboxMessage]:
+        """``platform``: only that platform's messages (every platform's when ``None``)."""
+        ...
 
     async def get(self, message_id: str) -> OutboxMessage | None: ...
 
@@ -69,7 +75,7 @@ class OutboxRepository(Protocol):
     async def deliveries_for(self, nomination_id: str) -> dict[str, ChannelDelivery]: ...
 
     async def claim_due(
-        self, worker: str, now: datetime, lease_seconds: float, limit: int = 50
+        self, worker: str, now: datetime, lease_seconds: float, limit: int = 50, *, platform: str | None = None
     ) -> builtins.list[OutboxMessage]:
         """Due pending messages not leased by a live worker, now leased to ``worker`` until
         ``now + lease_seconds`` (``claimed_by``/``lease_until`` set), oldest first.
@@ -77,6 +83,7 @@ class OutboxRepository(Protocol):
         A message is claimed by one worker at a time, across processes; a worker that
         dies leaves its lease to expire, after which another worker claims the message.
         ``mark_sent`` and ``schedule_retry`` complete an attempt and clear the lease.
+        ``platform``: only that platform's messages (each platform's worker claims its own).
         """
         ...
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.clock import Clock, system_clock
@@ -63,8 +64,17 @@ class SubmitResult:
 
 
 class NominationService:
-    def __init__(self, repository: NominationRepository, prize: Prize, round_: Round, clock: Clock) -> None:
+    def __init__(
+        self,
+        repository: NominationRepository,
+        prize: Prize,
+        round_: Round,
+        clock: Clock,
+        platforms: Sequence[str] = ("slack",),
+    ) -> None:
+        """``platforms``: the chat platforms that tell their jury channels; each gets its own outbox message."""
         self.repository = repository
+        self.platforms = tuple(platforms) or ("slack",)
         self.rules = Rules(prize)
         self.round = round_
         self.clock = clock
@@ -240,14 +250,19 @@ class NominationService:
         )
         return next((n for n in mine if n.id != exclude_id and organisation_key(n.nominee) == effort), None)
 
-    def _event(self, kind: OutboxKind, nomination: Nomination, notify_nominator: bool = False) -> OutboxMessage:
+    def _event(self, kind: OutboxKind, nomination: Nomination, notify_nominator: bool = False) -> list[OutboxMessage]:
+        """One outbox message per platform, so each platform's worker delivers its own exactly once."""
         now = self.clock()
-        return OutboxMessage(
-            kind=kind,
-            nomination_id=nomination.id,
-            round_year=nomination.round_year,
-            created_at=now,
-            notify_nominator=notify_nominator,
-            # Delivery is operational: it runs on real time even when TRYGGHETSBOT_NOW pins the app's date.
-            next_attempt_at=system_clock(),
-        )
+        return [
+            OutboxMessage(
+                kind=kind,
+                platform=platform,
+                nomination_id=nomination.id,
+                round_year=nomination.round_year,
+                created_at=now,
+                notify_nominator=notify_nominator,
+                # Delivery is operational: it runs on real time even when TRYGGHETSBOT_NOW pins the app's date.
+                next_attempt_at=system_clock(),
+            )
+            for platform in self.platforms
+        ]

@@ -14,7 +14,7 @@ from typing import Literal
 
 Lang = Literal["sv", "en"]
 LANGS: tuple[Lang, ...] = ("sv", "en")
-AREAS = ("answers", "nominations", "jury", "slack", "cli", "store", "validation")
+AREAS = ("answers", "nominations", "jury", "forms", "slack", "teams", "cli", "store", "validation")
 
 
 def _catalog(lang: Lang) -> dict[str, str]:

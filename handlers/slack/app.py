@@ -13,9 +13,10 @@ from bot.config import Settings, SettingsError
 from bot.knowledge import default_knowledge
 from handlers.slack import actions, commands, events, jury_actions, views
 from handlers.slack.contexts import ChannelQuestions
-from handlers.slack.deps import CoreFactory, SlackDeps
+from handlers.slack.deps import SlackDeps
 from handlers.slack.identity import BotIdentity
 from handlers.slack.middleware import DedupeMiddleware
+from handlers.web import CoreFactory
 from store import Store
 
 log = logging.getLogger(__name__)

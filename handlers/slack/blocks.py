@@ -25,15 +25,20 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.knowledge.models import Prize, Round
-from bot.nominations.model import CONTENT_FIELDS, Nomination, NominationContent
-from bot.nominations.rules import (
-    FIELD_SPECS,
-    MIN_ADDED_VALUE_WORDS,
-    MIN_DESCRIPTION_WORDS,
-    CriterionCheck,
-    checklist_lines,
+from bot.nominations.model import Nomination, NominationContent
+from bot.nominations.rules import CriterionCheck, checklist_lines
+from bot.texts import t
+from handlers.forms import (
+    FORM_FIELDS,
+    OPTIONAL_FIELDS,
+    PARTNERS_MAX_LENGTH,
+    field_hint,
+    field_spec,
+    form_intro,
+    initial_value,
+    post_header,
+    post_meta,
 )
-from bot.texts import format_date, quoted, t
 from handlers.slack.escaping import cut, escape_mrkdwn, safe
 
 MODAL_CALLBACK = "nomination_modal"
@@ -47,40 +52,6 @@ SECTION_LIMIT = 3000
 HEADER_LIMIT = 150
 FALLBACK_LIMIT = 3000
 
-# Modal inputs: block_id == action_id == the field; the text fields of the core's limits.
-MODAL_FIELDS = (*CONTENT_FIELDS, "nominator_email")
-OPTIONAL_FIELDS = frozenset({"innovation", "inspiration", "results", "contact", "nominator_email"})
-
-
-def _spec_key(field: str) -> str:
-    return "nominator.email" if field == "nominator_email" else field
-
-
-def _initial(content: NominationContent | None, email: str | None, field: str) -> str | None:
-    if field == "nominator_email":
-        return email
-    if content is None:
-        return None
-    value = getattr(content, field)
-    if isinstance(value, list):
-        return "\n".join(value) or None
-    return value or None
-
-
-def _hint(prize: Prize, field: str, lang: str) -> str | None:
-    criteria = {c.key: c.text for c in [*prize.mandatory_criteria, *prize.assessment_criteria]}
-    if field == "partners":
-        return t(lang, "slack.modal.hint.partners", criterion=criteria["samverkan"])
-    if field == "added_value":
-        return t(lang, "slack.modal.hint.added_value", criterion=criteria["mervarde"], minimum=MIN_ADDED_VALUE_WORDS)
-    if field == "description":
-        return t(lang, "slack.modal.hint.description", minimum=MIN_DESCRIPTION_WORDS)
-    if field in ("innovation", "inspiration", "results"):
-        return t(lang, "slack.modal.hint.assessment", criterion=criteria[field])
-    if field in ("nominee", "contact", "nominator_email"):
-        return t(lang, f"slack.modal.hint.{field}")
-    return None
-
 
 def nomination_modal(
     prize: Prize,
@@ -91,27 +62,18 @@ def nomination_modal(
     email: str | None = None,
     nomination_id: str | None = None,
 ) -> View:
-    intro = t(
-        lang,
-        "slack.modal.intro",
-        year=round_.year,
-        theme=round_.theme,
-        opens=format_date(round_.nomination_opens, lang),
-        closes=format_date(round_.nomination_closes, lang),
-        mandatory="; ".join(quoted(c.text, lang) for c in prize.mandatory_criteria),
-        assessment="; ".join(quoted(c.text, lang) for c in prize.assessment_criteria),
-    )
+    intro = form_intro(prize, round_, lang)
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=cut(intro, SECTION_LIMIT)))]
-    for field in MODAL_FIELDS:
-        spec = FIELD_SPECS[_spec_key(field)]
+    for field in FORM_FIELDS:
+        spec = field_spec(field)
         multiline = spec.multiline or field == "partners"
-        max_length = 150 * 30 if field == "partners" else spec.max_length
-        initial = _initial(content, email, field)
-        hint = _hint(prize, field, lang)
+        max_length = PARTNERS_MAX_LENGTH if field == "partners" else spec.max_length
+        initial = initial_value(content, email, field)
+        hint = field_hint(prize, field, lang)
         blocks.append(
             InputBlock(
                 block_id=field,
-                label=PlainTextObject(text=t(lang, f"slack.modal.label.{field}")),
+                label=PlainTextObject(text=t(lang, f"form.label.{field}")),
                 hint=PlainTextObject(text=cut(hint, 2000)) if hint else None,
                 optional=field in OPTIONAL_FIELDS,
                 element=PlainTextInputElement(
@@ -126,7 +88,7 @@ def nomination_modal(
         type="modal",
         callback_id=MODAL_CALLBACK,
         title=PlainTextObject(text=t(lang, "slack.modal.title_edit" if nomination_id else "slack.modal.title")),
-        submit=PlainTextObject(text=t(lang, "slack.modal.submit")),
+        submit=PlainTextObject(text=t(lang, "form.submit")),
         close=PlainTextObject(text=t(lang, "slack.modal.close")),
         private_metadata=json.dumps({"nomination_id": nomination_id} if nomination_id else {}),
         blocks=blocks,
@@ -137,6 +99,10 @@ def _checklist_text(checks: list[CriterionCheck], lang: str) -> str:
     return t(
         lang, "slack.jury.checklist", items="\n".join(escape_mrkdwn(line) for line in checklist_lines(checks, lang))
     )
+
+
+def _nominator_line(nomination: Nomination, lang: str) -> str:
+    return t(lang, "slack.jury.nominator", label=t(lang, "post.nominated_by"), nominator=_nominator_text(nomination))
 
 
 def _nominator_text(nomination: Nomination) -> str:
@@ -153,13 +119,8 @@ def _nominator_text(nomination: Nomination) -> str:
 
 def jury_message(nomination: Nomination, checks: list[CriterionCheck], lang: str = "sv") -> tuple[str, list[Block]]:
     """The jury post for a nomination in its current state: fallback text and blocks."""
-    header_key = {
-        "submitted": "slack.jury.header_edited" if nomination.revision else "slack.jury.header",
-        "withdrawn": "slack.jury.header_withdrawn",
-    }.get(nomination.status, "slack.jury.header")
-    status = t(lang, f"nom.status.{nomination.status}")
     blocks: list[Block] = [
-        HeaderBlock(text=PlainTextObject(text=cut(t(lang, header_key, year=nomination.round_year), HEADER_LIMIT))),
+        HeaderBlock(text=PlainTextObject(text=cut(post_header(nomination, lang), HEADER_LIMIT))),
         SectionBlock(text=MarkdownTextObject(text=t(lang, "slack.jury.lead", nominee=safe(nomination.nominee, 500)))),
         SectionBlock(
             text=MarkdownTextObject(
@@ -167,20 +128,12 @@ def jury_message(nomination: Nomination, checks: list[CriterionCheck], lang: str
             )
         ),
         SectionBlock(text=MarkdownTextObject(text=cut(_checklist_text(checks, lang), SECTION_LIMIT))),
-        SectionBlock(
-            text=MarkdownTextObject(text=t(lang, "slack.jury.nominator", nominator=_nominator_text(nomination)))
-        ),
+        SectionBlock(text=MarkdownTextObject(text=_nominator_line(nomination, lang))),
     ]
     if nomination.status == "withdrawn":
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=t(lang, "slack.jury.withdrawn_note"))))
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=t(lang, "post.withdrawn_note"))))
     blocks += [
-        ContextBlock(
-            elements=[
-                MarkdownTextObject(
-                    text=t(lang, "slack.jury.meta", id=nomination.id, year=nomination.round_year, status=status)
-                )
-            ]
-        ),
+        ContextBlock(elements=[MarkdownTextObject(text=post_meta(nomination, lang))]),
         ActionsBlock(
             elements=[
                 ButtonElement(
@@ -197,7 +150,7 @@ def jury_message(nomination: Nomination, checks: list[CriterionCheck], lang: str
             ]
         ),
     ]
-    fallback = t(lang, "slack.jury.fallback", year=nomination.round_year, nominee=nomination.nominee, id=nomination.id)
+    fallback = t(lang, "post.fallback", year=nomination.round_year, nominee=nomination.nominee, id=nomination.id)
     return safe(fallback, FALLBACK_LIMIT), blocks
 
 
@@ -210,11 +163,7 @@ def full_nomination_view(nomination: Nomination, labels: dict[str, str], lang: s
             value = ", ".join(value)
         text = f"*{escape_mrkdwn(label)}*\n{safe(value, SECTION_LIMIT - len(label) - 10) if value else '–'}"
         blocks.append(SectionBlock(text=MarkdownTextObject(text=text)))
-    blocks.append(
-        SectionBlock(
-            text=MarkdownTextObject(text=t(lang, "slack.jury.nominator", nominator=_nominator_text(nomination)))
-        )
-    )
+    blocks.append(SectionBlock(text=MarkdownTextObject(text=_nominator_line(nomination, lang))))
     return View(type="modal", title=PlainTextObject(text=t(lang, "slack.jury.full_title")), blocks=blocks[:100])
 
 

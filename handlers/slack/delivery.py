@@ -29,32 +29,26 @@ the business date (is the period open?), but a retry must still come later.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-import os
-import socket
-import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.models.blocks import Block
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import system_clock
 from bot.nominations.model import Nomination, OutboxMessage, nominator_destination
-from bot.nominations.rules import checklist_lines
 from bot.texts import t
+from handlers.forms import submitted_text
+from handlers.outbox_worker import DEFAULT_TIMING, OutboxWorker, RetryLater, WorkerTiming
 from handlers.slack.blocks import jury_message
 from handlers.slack.deps import SlackDeps
 from handlers.slack.escaping import safe
 
 log = logging.getLogger(__name__)
-MAX_BACKOFF_SECONDS = 15 * 60
 METADATA_EVENT_TYPE = "trygghetsbot_outbox"
 # How far back before a send started a tagged post is looked for (clock differences with Slack).
 HISTORY_MARGIN_SECONDS = 120
@@ -76,14 +70,6 @@ class Destination:
 class Post:
     text: str
     blocks: list[Block] | None
-
-
-CLAIM_BATCH = 10
-
-
-def worker_id() -> str:
-    """This worker's name in leases: host, process and a random part."""
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
 async def find_tagged_post(
@@ -116,70 +102,20 @@ async def find_tagged_post(
     return None
 
 
-class JuryNotifier:
+class JuryNotifier(OutboxWorker[SlackDeps]):
+    """The Slack outbox worker: jury channel posts and the nominator's DM."""
+
+    platform = "slack"
+
     def __init__(
         self,
         deps: SlackDeps,
         client: AsyncWebClient,
-        *,
-        poll_seconds: float = 1.0,
-        retry_base_seconds: float | None = None,
+        timing: WorkerTiming = DEFAULT_TIMING,
         also: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
-        """``also``: more work for each round (the jury's messages), kept out of this module."""
-        self.deps = deps
+        super().__init__(deps, timing, also)
         self.client = client
-        self.poll_seconds = poll_seconds
-        self.retry_base_seconds = retry_base_seconds or deps.settings.outbox_retry_seconds
-        self.lease_seconds = deps.settings.outbox_lease_seconds
-        self.also = also
-        self._task: asyncio.Task[None] | None = None
-        self.worker = worker_id()
-
-    def start(self) -> None:
-        self._task = asyncio.get_running_loop().create_task(self._run(), name="jury-notifier")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
-
-    async def _run(self) -> None:
-        while True:
-            try:
-                await self.deliver_due()
-                if self.also is not None:
-                    await self.also()
-            except Exception as error:  # the worker must outlive any single failure
-                log.error("outbox delivery round failed: %s: %s", type(error).__name__, error)
-            ready = self.deps.outbox_ready
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(ready.wait(), timeout=self.poll_seconds)
-            ready.clear()
-
-    async def deliver_due(self) -> int:
-        """Send every due message once; returns how many were completed."""
-        done = 0
-        outbox = self.deps.store.outbox
-        while claimed := await outbox.claim_due(self.worker, system_clock(), self.lease_seconds, limit=CLAIM_BATCH):
-            round_done = 0
-            for position, message in enumerate(claimed):
-                try:
-                    completed = await self._deliver(message)
-                except BaseException:
-                    # Give back what this round did not finish, so the next round (or worker) retries it now.
-                    for unfinished in claimed[position:]:
-                        with contextlib.suppress(Exception):
-                            await outbox.release(unfinished.id, self.worker)
-                    raise
-                round_done += completed
-            done += round_done
-            # A full batch may mean more are due; a batch that all failed waits for the next round.
-            if len(claimed) < CLAIM_BATCH or not round_done:
-                break
-        return done
 
     def destinations(self, message: OutboxMessage, nomination: Nomination) -> list[Destination]:
         found = [Destination(channel, channel, False) for channel in self.deps.settings.jury_channel_ids]
@@ -188,12 +124,11 @@ class JuryNotifier:
             found.append(Destination(nominator_destination(user), user.removeprefix(SLACK_USER_PREFIX), True))
         return found
 
-    async def _deliver(self, message: OutboxMessage) -> bool:
+    async def deliver(self, message: OutboxMessage) -> None:
         outbox = self.deps.store.outbox
         nomination = await self.deps.store.nominations.get(message.nomination_id)
         if nomination is None:
-            await outbox.mark_sent(message.id, system_clock())
-            return True
+            return
         earlier = await outbox.deliveries_for(message.nomination_id)
         try:
             for destination in self.destinations(message, nomination):
@@ -210,13 +145,10 @@ class JuryNotifier:
                     ts = await self._post_once(message, nomination, destination, post)
                 message = await outbox.record_delivery(message.id, destination.key, ts, system_clock())
         except SlackApiError as error:
-            await self._retry_later(message, f"{error.response.status_code} {error.response.get('error')}", error)
-            return False
-        except (aiohttp.ClientError, TimeoutError) as error:
-            await self._retry_later(message, f"{type(error).__name__}: {error}", None)
-            return False
-        await outbox.mark_sent(message.id, system_clock())
-        return True
+            status = error.response.status_code
+            retry_after = error.response.headers.get("Retry-After") or error.response.headers.get("retry-after")
+            reason = f"{status} {error.response.get('error')}"
+            raise RetryLater(reason, str(retry_after) if status == 429 and retry_after else None) from None
 
     async def _post_once(
         self, message: OutboxMessage, nomination: Nomination, destination: Destination, post: Post
@@ -255,27 +187,8 @@ class JuryNotifier:
             text, blocks = jury_message(nomination, checks)
             return Post(text, blocks)
         if message.kind == "nomination_edited":
-            return Post(t(LANG, "slack.edited_dm", id=nomination.id), None)
+            return Post(t(LANG, "chat.edited", id=nomination.id), None)
         if message.kind == "nomination_withdrawn":
-            return Post(t(LANG, "slack.withdrawn_dm", id=nomination.id), None)
-        summary = "\n".join(checklist_lines(checks, LANG))
-        text = t(
-            LANG,
-            "slack.submitted_dm",
-            nominee=safe(nomination.nominee, 500),
-            year=nomination.round_year,
-            id=nomination.id,
-            summary=summary,
-        )
-        if nomination.duplicate_of is not None:
-            text += "\n" + t(LANG, "slack.duplicate_note", id=nomination.duplicate_of)
+            return Post(t(LANG, "chat.withdrawn", id=nomination.id), None)
+        text = submitted_text(nomination, checks, LANG, safe, "\n")
         return Post(text, None)
-
-    async def _retry_later(self, message: OutboxMessage, reason: str, error: SlackApiError | None) -> None:
-        delay = min(self.retry_base_seconds * 2**message.attempts, MAX_BACKOFF_SECONDS)
-        if error is not None and error.response.status_code == 429:
-            retry_after = error.response.headers.get("Retry-After") or error.response.headers.get("retry-after")
-            with contextlib.suppress(TypeError, ValueError):
-                delay = max(float(retry_after), 0.0)
-        log.warning("outbox message %s failed (%s); retrying in %.1f s", message.id, reason, delay)
-        await self.deps.store.outbox.schedule_retry(message.id, reason, system_clock() + timedelta(seconds=delay))

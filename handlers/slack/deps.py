@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import aiohttp
@@ -11,19 +10,14 @@ import aiohttp
 from bot.assistant import Assistant
 from bot.clock import Clock
 from bot.config import Settings
-from bot.core import Core
 from bot.jury.service import JuryService
 from bot.knowledge import KnowledgeBase
 from bot.nominations.model import Nominator
 from bot.nominations.service import NominationService
 from handlers.slack.contexts import ChannelQuestions
 from handlers.slack.identity import BotIdentity
-from handlers.slack.tasks import BackgroundTasks
+from handlers.tasks import BackgroundTasks
 from store import Store
-
-# Builds the core over a store: the composition root (trygghetsbot.compose) hands it in, so the
-# adapter never imports the composition.
-CoreFactory = Callable[[Store], Core]
 
 
 @dataclass

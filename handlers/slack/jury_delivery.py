@@ -26,7 +26,8 @@ from bot.clock import STOCKHOLM, system_clock
 from bot.jury.model import JuryMessage
 from bot.jury.ports import JuryRepository
 from bot.nominations.rounds import period_state
-from handlers.slack.delivery import MAX_BACKOFF_SECONDS, Destination, find_tagged_post
+from handlers.outbox_worker import MAX_BACKOFF_SECONDS
+from handlers.slack.delivery import Destination, find_tagged_post
 from handlers.slack.deps import SlackDeps
 from handlers.slack.escaping import safe
 from handlers.slack.jury_views import digest_text

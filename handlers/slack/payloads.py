@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.nominations.model import NominationContent
-from bot.nominations.rules import split_partners
+from handlers.forms import form_content
 
 
 class _Shape(BaseModel):
@@ -187,16 +187,7 @@ class ModalSubmission(BaseModel):
         return list(self.selected.get(field) or [])
 
     def content(self) -> NominationContent:
-        return NominationContent(
-            nominee=self.text("nominee") or "",
-            partners=split_partners(self.text("partners") or ""),
-            description=self.text("description") or "",
-            added_value=self.text("added_value") or "",
-            innovation=self.text("innovation"),
-            inspiration=self.text("inspiration"),
-            results=self.text("results"),
-            contact=self.text("contact"),
-        )
+        return form_content(self.values)
 
 
 class BlockAction(BaseModel):

@@ -1,25 +1,27 @@
-"""HTTP mode: the bolt app on aiohttp (``POST /slack/events``) plus ``GET /healthz``."""
+"""HTTP mode: the bolt app on aiohttp at ``POST /slack/events``, on the shared app of handlers.web."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
+from collections.abc import AsyncIterator
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 
-from bot import __version__
 from bot.config import Settings
+from handlers.outbox_worker import DEFAULT_TIMING, WorkerTiming
 from handlers.slack.app import build_deps, create_bolt_app
 from handlers.slack.client import build_outbox_client, build_web_client, http_session
 from handlers.slack.delivery import JuryNotifier
-from handlers.slack.deps import CoreFactory, SlackDeps
+from handlers.slack.deps import SlackDeps
 from handlers.slack.inbound import RejectedRequest, check_shape, parse_body, verify_signature
 from handlers.slack.jury_delivery import JuryMessenger
-from store import Store, open_store_async
+from handlers.web import HEALTH, STORE, CoreFactory, create_app
+from store import Store
 
 log = logging.getLogger(__name__)
 
@@ -39,15 +41,34 @@ def create_web_app(
     identity_retry_seconds: float = 1.0,
     jury_check_seconds: float = 60.0,
 ) -> web.Application:
-    """The aiohttp application; on startup it opens ``store`` (default: the store the settings select)."""
-    web_app = web.Application()
+    """An application serving Slack only; on startup it opens ``store`` (default: the store the settings select)."""
+    app = create_app(settings, store=store)
+    install(
+        app,
+        settings,
+        make_core=make_core,
+        timing=WorkerTiming(outbox_poll_seconds, retry_base_seconds),
+        identity_retry_seconds=identity_retry_seconds,
+        jury_check_seconds=jury_check_seconds,
+    )
+    return app
+
+
+def install(
+    web_app: web.Application,
+    settings: Settings,
+    *,
+    make_core: CoreFactory,
+    timing: WorkerTiming = DEFAULT_TIMING,
+    identity_retry_seconds: float = 1.0,
+    jury_check_seconds: float = 60.0,
+) -> None:
+    """Add Slack to the shared app (handlers.web): ``POST /slack/events`` and its outbox worker."""
     secret = settings.slack_signing_secret or ""
 
-    async def start(app: web.Application) -> None:
-        nonlocal store
-        store = store or await open_store_async(settings, clock=settings.clock())
+    async def slack_context(app: web.Application) -> AsyncIterator[None]:
         http = http_session()
-        deps = build_deps(settings, store, http, make_core)
+        deps = build_deps(settings, app[STORE], http, make_core)
         client = build_web_client(settings, http)
         app[DEPS] = deps
         app[BOLT_APP] = create_bolt_app(deps, client)
@@ -56,25 +77,16 @@ def create_web_app(
         )
         outbox_client = build_outbox_client(settings, http)
         messenger = JuryMessenger(deps, outbox_client, check_seconds=jury_check_seconds)
-        notifier = JuryNotifier(
-            deps,
-            outbox_client,
-            poll_seconds=outbox_poll_seconds,
-            retry_base_seconds=retry_base_seconds,
-            also=messenger.run_round,
-        )
+        notifier = JuryNotifier(deps, outbox_client, timing, also=messenger.run_round)
         app[NOTIFIER] = notifier
         notifier.start()
-
-    async def stop(app: web.Application) -> None:
+        yield
         app[IDENTITY_TASK].cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await app[IDENTITY_TASK]
-        await app[NOTIFIER].stop()
-        deps = app[DEPS]
+        await notifier.stop()
         await deps.tasks.drain()
-        await deps.http.close()
-        await deps.store.aclose()
+        await http.close()
 
     async def slack_events(request: web.Request) -> web.Response:
         raw = await request.read()
@@ -92,31 +104,6 @@ def create_web_app(
             return web.Response(status=400)
         return await to_aiohttp_response(bolt_response)
 
-    async def healthz(request: web.Request) -> web.Response:
-        deps = request.app[DEPS]
-        try:
-            pending = sum(1 for message in await deps.store.outbox.list() if message.status == "pending")
-            store_status: dict[str, object] = {
-                "ok": True,
-                "backend": deps.store.backend,
-                "path": deps.store.location(),
-                "outbox_pending": pending,
-            }
-        except Exception as error:  # a health check reports, it does not raise
-            store_status = {"ok": False, "error": str(error)}
-        status = 200 if store_status["ok"] else 503
-        return web.json_response(
-            {
-                "status": "ok" if status == 200 else "degraded",
-                "version": __version__,
-                "store": store_status,
-                "slack_identity_known": deps.identity.known.is_set(),
-            },
-            status=status,
-        )
-
-    web_app.on_startup.append(start)
-    web_app.on_cleanup.append(stop)
+    web_app.cleanup_ctx.append(slack_context)
+    web_app[HEALTH].append(lambda app: {"slack_identity_known": app[DEPS].identity.known.is_set()})
     web_app.router.add_post("/slack/events", slack_events)
-    web_app.router.add_get("/healthz", healthz)
-    return web_app

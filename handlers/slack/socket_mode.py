@@ -26,9 +26,9 @@ from bot.config import Settings
 from handlers.slack.app import build_deps, create_bolt_app
 from handlers.slack.client import build_outbox_client, build_web_client, http_session
 from handlers.slack.delivery import JuryNotifier
-from handlers.slack.deps import CoreFactory
 from handlers.slack.inbound import RejectedRequest, check_shape
 from handlers.slack.jury_delivery import JuryMessenger
+from handlers.web import CoreFactory
 from store import Store, open_store_async
 
 log = logging.getLogger(__name__)

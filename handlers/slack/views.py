@@ -11,7 +11,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.nominations.rules import FieldError
 from bot.nominations.service import NominationError
 from bot.texts import t
-from handlers.slack.blocks import MODAL_CALLBACK, MODAL_FIELDS
+from handlers.forms import FORM_FIELDS, errors_by_field
+from handlers.slack.blocks import MODAL_CALLBACK
 from handlers.slack.deps import SlackDeps, slack_nominator
 from handlers.slack.home import publish_home
 from handlers.slack.payloads import ModalSubmission
@@ -49,7 +50,7 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
         except StoreError:
             # Nothing was stored; the modal stays open with what the user wrote, so nothing is lost.
             log.exception("could not store a nomination from Slack")
-            await ack(response_action="errors", errors={MODAL_FIELDS[0]: t(LANG, "slack.error")})
+            await ack(response_action="errors", errors={FORM_FIELDS[0]: t(LANG, "chat.error")})
             return
         await ack()
         # The confirmation DM went into the outbox with the nomination (sent once, retried through
@@ -60,10 +61,4 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
 
 def inline_errors(errors: list[FieldError]) -> dict[str, str]:
     """Core field errors as Slack's ``response_action: errors`` (block id -> message)."""
-    inline: dict[str, str] = {}
-    for error in errors:
-        block = "nominator_email" if error.field == "nominator.email" else error.field
-        if block not in MODAL_FIELDS:
-            block = "nominee"  # errors without an input of their own (the period, the name) show on top
-        inline.setdefault(block, error.message[:2000])
-    return inline
+    return errors_by_field(errors)

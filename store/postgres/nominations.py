@@ -15,7 +15,7 @@ returned with ``False``.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import psycopg
@@ -23,6 +23,7 @@ from psycopg.rows import DictRow
 from psycopg.types.json import Jsonb
 
 from bot.nominations.model import Nomination, OutboxMessage
+from store.base import as_events
 from store.postgres.db import Conn, Database
 from store.postgres.outbox import insert_message
 
@@ -104,7 +105,9 @@ class PgNominationRepository:
             rows = await cur.fetchall()
         return [from_row(row) for row in rows]
 
-    async def submit(self, nomination: Nomination, event: OutboxMessage) -> tuple[Nomination, bool]:
+    async def submit(
+        self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage]
+    ) -> tuple[Nomination, bool]:
         key = nomination.idempotency_key
         async with self.db.connection() as conn:
             if key:
@@ -124,7 +127,9 @@ class PgNominationRepository:
                 return existing, False
         return nomination, True
 
-    async def save(self, nomination: Nomination, event: OutboxMessage | None = None) -> Nomination:
+    async def save(
+        self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage] | None = None
+    ) -> Nomination:
         async with self.db.transaction() as conn:
             await self._write(conn, nomination, event)
         return nomination
@@ -136,7 +141,9 @@ class PgNominationRepository:
         row = await cur.fetchone()
         return from_row(row) if row else None
 
-    async def _write(self, conn: Conn, nomination: Nomination, event: OutboxMessage | None) -> None:
+    async def _write(
+        self, conn: Conn, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage] | None
+    ) -> None:
         await conn.execute(_UPSERT, to_row(self.db.tenant, nomination))
-        if event is not None:
-            await insert_message(conn, self.db.tenant, event)
+        for message in as_events(event):
+            await insert_message(conn, self.db.tenant, message)

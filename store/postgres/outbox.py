@@ -42,10 +42,10 @@ _FIELDS = tuple(OutboxMessage.model_fields)
 
 INSERT_MESSAGE = """
 INSERT INTO outbox (
-    tenant, id, kind, nomination_id, round_year, created_at, status, attempts, next_attempt_at,
+    tenant, id, kind, platform, nomination_id, round_year, created_at, status, attempts, next_attempt_at,
     last_error, sent_at, deliveries, claimed_by, lease_until, notify_nominator, in_flight
 ) VALUES (
-    %(tenant)s, %(id)s, %(kind)s, %(nomination_id)s, %(round_year)s, %(created_at)s, %(status)s,
+    %(tenant)s, %(id)s, %(kind)s, %(platform)s, %(nomination_id)s, %(round_year)s, %(created_at)s, %(status)s,
     %(attempts)s, %(next_attempt_at)s, %(last_error)s, %(sent_at)s, %(deliveries)s, %(claimed_by)s,
     %(lease_until)s, %(notify_nominator)s, %(in_flight)s
 )
@@ -97,23 +97,24 @@ class PgOutboxRepository:
             rows = await cur.fetchall()
         return [from_row(row) for row in rows]
 
-    async def due(self, now: datetime, limit: int = 50) -> builtins.list[OutboxMessage]:
+    async def due(self, now: datetime, limit: int = 50, *, platform: str | None = None) -> builtins.list[OutboxMessage]:
         async with self.db.connection() as conn:
             cur = await conn.execute(
                 """
                 SELECT * FROM outbox
                 WHERE tenant = %(tenant)s AND status = 'pending' AND next_attempt_at <= %(now)s
                   AND (lease_until IS NULL OR lease_until <= %(now)s)
+                  AND (%(platform)s::text IS NULL OR platform = %(platform)s::text)
                 ORDER BY created_at, seq
                 LIMIT %(limit)s
                 """,
-                {"tenant": self.db.tenant, "now": now, "limit": limit},
+                {"tenant": self.db.tenant, "now": now, "limit": limit, "platform": platform},
             )
             rows = await cur.fetchall()
         return [from_row(row) for row in rows]
 
     async def claim_due(
-        self, worker: str, now: datetime, lease_seconds: float, limit: int = 50
+        self, worker: str, now: datetime, lease_seconds: float, limit: int = 50, *, platform: str | None = None
     ) -> builtins.list[OutboxMessage]:
         async with self.db.connection() as conn:
             cur = await conn.execute(
@@ -122,6 +123,7 @@ class PgOutboxRepository:
                     SELECT id FROM outbox
                     WHERE tenant = %(tenant)s AND status = 'pending' AND next_attempt_at <= %(now)s
                       AND (lease_until IS NULL OR lease_until <= %(now)s)
+                      AND (%(platform)s::text IS NULL OR platform = %(platform)s::text)
                     ORDER BY created_at, seq
                     LIMIT %(limit)s
                     FOR UPDATE SKIP LOCKED
@@ -136,6 +138,7 @@ class PgOutboxRepository:
                     "limit": limit,
                     "worker": worker,
                     "until": now + timedelta(seconds=lease_seconds),
+                    "platform": platform,
                 },
             )
             rows = await cur.fetchall()

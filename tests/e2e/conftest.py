@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Self
 
 import pytest
 from aiohttp import web
@@ -33,8 +34,8 @@ class BotServer:
         # from happening before a restart.
         self.retry_base_seconds = 0.05
 
-    async def start(self) -> BotServer:
-        app = create_web_app(
+    def build_app(self) -> web.Application:
+        return create_web_app(
             self.settings,
             make_core=core_factory(self.settings),
             outbox_poll_seconds=0.05,
@@ -42,7 +43,9 @@ class BotServer:
             identity_retry_seconds=0.05,
             jury_check_seconds=0.05,
         )
-        self.runner = web.AppRunner(app, access_log=None)
+
+    async def start(self) -> Self:
+        self.runner = web.AppRunner(self.build_app(), access_log=None)
         await self.runner.setup()
         site = web.TCPSite(self.runner, "127.0.0.1", 0)
         await site.start()

@@ -160,6 +160,25 @@ async def test_claim_due_leases_each_message_to_one_worker(backend: Backend) -> 
     assert {m.id for m in again} == {first[1].id, first[2].id}
 
 
+async def test_each_platform_claims_only_its_own_messages(backend: Backend) -> None:
+    db = await backend.open()
+    n = nomination()
+    slack, teams = event(n), event(n).model_copy(update={"platform": "teams", "id": "teams-message"})
+    _, created = await db.nominations.submit(n, [slack, teams])  # one write, one message per platform
+    assert created and {m.platform for m in await db.outbox.list(n.id)} == {"slack", "teams"}
+    assert [m.id for m in await db.outbox.due(NOW, platform="teams")] == [teams.id]
+    assert [m.id for m in await db.outbox.claim_due("t", NOW, lease_seconds=30, platform="teams")] == [teams.id]
+    assert await db.outbox.claim_due("t2", NOW, lease_seconds=30, platform="teams") == []
+    [claimed] = await db.outbox.claim_due("s", NOW, lease_seconds=30, platform="slack")
+    assert claimed.id == slack.id and claimed.platform == "slack"
+    assert await db.outbox.claim_due("any", NOW, lease_seconds=30) == []  # both leased
+    await db.outbox.release(teams.id, "t")
+    assert [m.id for m in await db.outbox.claim_due("any", NOW, lease_seconds=30)] == [teams.id]
+    await db.aclose()
+    db2 = await backend.open()  # the platform survives a reopen
+    assert {m.platform for m in await db2.outbox.list(n.id)} == {"slack", "teams"}
+
+
 async def test_an_expired_lease_is_claimed_again(backend: Backend) -> None:
     db = await backend.open()
     n = nomination()

@@ -50,8 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(t("sv", "cli.settings_error", error=error), file=sys.stderr)
         return 2
     if args.command is None:
-        # The embedded default: with Slack tokens serve Slack, otherwise chat in the console.
-        default = "serve" if settings.slack_configured else "chat"
+        # The embedded default: with Slack or Teams configured serve them, otherwise chat in the console.
+        default = "serve" if settings.slack_configured or settings.teams_configured else "chat"
         args = parser.parse_args([default])
     try:
         result: int = args.func(args, settings)

@@ -1,4 +1,4 @@
-"""What `serve` and `socket` share before Slack starts: settings checked, store checked, logging on."""
+"""What `serve` and `socket` check before a platform starts: settings checked, store checked, logging on."""
 
 from __future__ import annotations
 
@@ -34,5 +34,34 @@ def check_for_slack(settings: Settings, *required: str) -> bool:
     if not settings.jury_channel_ids:
         # Nominations are still stored (and the jury can export them), but nobody is told of them.
         print(t("sv", "cli.no_jury_channels"), file=sys.stderr)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    _log_setup()
     return True
+
+
+def check_for_teams(settings: Settings) -> bool:
+    """True when Teams can start: with an app id its password too, a trusted service URL, the store opens."""
+    from handlers.teams.connector import TrustedServiceUrls
+
+    if settings.teams_app_id and not settings.teams_app_password:
+        print(
+            t("sv", "cli.settings_error", error=t("sv", "cli.teams_missing", name="TEAMS_APP_PASSWORD")),
+            file=sys.stderr,
+        )
+        return False
+    service_url = settings.teams_service_url
+    if service_url and not TrustedServiceUrls(settings.teams_trusted_service_urls)(service_url):
+        print(t("sv", "cli.settings_error", error=t("sv", "cli.teams_untrusted", url=service_url)), file=sys.stderr)
+        return False
+    try:
+        asyncio.run(_check_store(settings))
+    except StoreError as error:
+        print(t("sv", "cli.settings_error", error=error), file=sys.stderr)
+        return False
+    if not settings.teams_jury_channel_ids or not settings.teams_service_url:
+        print(t("sv", "cli.no_teams_jury_channels"), file=sys.stderr)
+    _log_setup()
+    return True
+
+
+def _log_setup() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -8,6 +8,18 @@ TEXTS: dict[str, str] = {
         "eller skriv \"nominera\" för att nominera till Trygghetspriset. Avsluta med Ctrl-D."
     ),
     "cli.settings_error": "Kan inte starta: {error}",
+    "cli.no_platform": (
+        "Ingen chattplattform är inställd: sätt SLACK_BOT_TOKEN och SLACK_SIGNING_SECRET (Slack) "
+        "och/eller TEAMS_APP_ID, TEAMS_APP_PASSWORD och TEAMS_TENANT_ID (Teams; se .env.example)."
+    ),
+    "cli.teams_untrusted": (
+        "TEAMS_SERVICE_URL {url} är varken en av Microsofts connector-adresser (https) eller med i "
+        "TEAMS_TRUSTED_SERVICE_URLS; boten skickar inget dit."
+    ),
+    "cli.teams_missing": "Inställningen {name} saknas (krävs med TEAMS_APP_ID; se docs/teams.md).",
+    "cli.no_teams_jury_channels": (
+        "Obs: TEAMS_JURY_CHANNEL_IDS eller TEAMS_SERVICE_URL är inte satt, så inga nomineringar postas i Teams."
+    ),
     "cli.knowledge_error": "Kunskapsdatan kunde inte läsas: {error}",
     "cli.db.migrated_nominations": "Nomineringar: {copied} kopierade, {present} fanns redan.",
     "cli.db.migrated_messages": "Utskick (jury och bekräftelser): {copied} kopierade, {present} fanns redan.",

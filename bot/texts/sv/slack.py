@@ -2,50 +2,16 @@ TEXTS: dict[str, str] = {
     # the nomination modal
     "slack.modal.title": "Nominera",
     "slack.modal.title_edit": "Ändra nominering",
-    "slack.modal.submit": "Skicka in",
     "slack.modal.close": "Avbryt",
-    "slack.modal.intro": (
-        "*Trygghetspriset {year}* – tema: ”{theme}”. Nomineringsperioden är {opens} till {closes}.\n"
-        "*Obligatoriska kriterier:* {mandatory}.\n*Juryn bedömer också om:* {assessment}."
-    ),
-    "slack.modal.label.nominee": "Nominerad insats eller organisation",
-    "slack.modal.label.partners": "Organisationer som genomför insatsen tillsammans (minst två, den ansvariga medräknad)",
-    "slack.modal.label.description": "Beskrivning av insatsen",
-    "slack.modal.label.added_value": "Mervärde utöver ordinarie verksamhet",
-    "slack.modal.label.innovation": "Nyskapande (frivilligt)",
-    "slack.modal.label.inspiration": "Kan inspirera andra (frivilligt)",
-    "slack.modal.label.results": "Resultat (frivilligt)",
-    "slack.modal.label.contact": "Kontaktperson hos de nominerade (frivilligt)",
-    "slack.modal.label.nominator_email": "Din e-postadress (frivilligt)",
-    "slack.modal.hint.nominee": "Namnet på insatsen eller den ansvariga organisationen.",
-    "slack.modal.hint.partners": "En per rad. Insatsens namn räknas inte som en organisation. Kriteriet: ”{criterion}”.",
-    "slack.modal.hint.added_value": "Minst {minimum} ord om vad som går utöver ordinarie verksamhet. Kriteriet: ”{criterion}”.",
-    "slack.modal.hint.assessment": "Juryn bedömer om ”{criterion}”.",
-    "slack.modal.hint.description": "Vad görs, var och för vem? Minst {minimum} ord.",
-    "slack.modal.hint.contact": "Namn och telefon eller e-post.",
-    "slack.modal.hint.nominator_email": "Så att juryn kan nå dig.",
     # replies
     "slack.period_closed": "{message}",
-    "slack.submitted_dm": (
-        "Tack! Din nominering av ”{nominee}” till Trygghetspriset {year} är inskickad (id {id}).\n{summary}"
-    ),
-    "slack.duplicate_note": "Obs: du har redan nominerat samma insats i år (id {id}); juryn ser båda.",
-    "slack.edited_dm": "Ändringarna i nomineringen {id} är sparade och juryn har fått en uppdatering.",
-    "slack.withdrawn_dm": "Nomineringen {id} är återkallad och juryn har fått veta det.",
     "slack.action_failed": "Det gick inte: {message}",
     "slack.empty_question": "Skriv din fråga efter kommandot, till exempel: /trygghet vem vann 2019?",
-    "slack.error": "Något gick fel hos mig och jag kunde inte svara. Försök gärna igen om en stund.",
     # jury
-    "slack.jury.header": "Ny nominering till Trygghetspriset {year}",
-    "slack.jury.header_edited": "Ändrad nominering till Trygghetspriset {year}",
-    "slack.jury.header_withdrawn": "Återkallad nominering till Trygghetspriset {year}",
-    "slack.jury.fallback": "Nominering till Trygghetspriset {year}: {nominee} (id {id})",
     "slack.jury.lead": "*Nominerad:* {nominee}",
     "slack.jury.partners": "*Samverkanspartner:* {partners}",
-    "slack.jury.nominator": "*Nominerad av:* {nominator}",
+    "slack.jury.nominator": "*{label}:* {nominator}",
     "slack.jury.checklist": "*Kriterier:*\n{items}",
-    "slack.jury.withdrawn_note": "Nomineringen är återkallad av nominatören.",
-    "slack.jury.meta": "Id {id} · Trygghetspriset {year} · {status}",
     "slack.jury.show_full": "Visa hela nomineringen",
     "slack.jury.full_title": "Nominering",
     "slack.jury.refused": (

@@ -40,6 +40,8 @@ CREATE TABLE outbox (
     -- Write order, to keep messages with equal created_at in the order they were written.
     seq             bigint      GENERATED ALWAYS AS IDENTITY,
     kind            text        NOT NULL,
+    -- The chat platform whose worker delivers the message ('slack', 'teams').
+    platform        text        NOT NULL DEFAULT 'slack',
     nomination_id   text        NOT NULL,
     round_year      integer     NOT NULL,
     created_at      timestamptz NOT NULL,
@@ -58,7 +60,7 @@ CREATE TABLE outbox (
     PRIMARY KEY (tenant, id),
     FOREIGN KEY (tenant, nomination_id) REFERENCES nominations (tenant, id) ON DELETE CASCADE
 );
-CREATE INDEX outbox_pending ON outbox (tenant, next_attempt_at) WHERE status = 'pending';
+CREATE INDEX outbox_pending ON outbox (tenant, platform, next_attempt_at) WHERE status = 'pending';
 CREATE INDEX outbox_by_nomination ON outbox (tenant, nomination_id, created_at, seq);
 
 CREATE TABLE conversations (

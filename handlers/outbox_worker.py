@@ -1,0 +1,166 @@
+"""The outbox worker every chat platform runs: claim its own due messages, deliver, retry later.
+
+A platform subclasses :class:`OutboxWorker` with ``platform`` (the ``OutboxMessage.platform`` it
+delivers) and :meth:`OutboxWorker.deliver`, which sends one claimed message to each of the
+platform's destinations still missing it; it returns when all have it (the message is then
+marked sent) and raises :class:`RetryLater` (or a network error) when not. Claims are leases
+(``outbox.claim_due``), so several workers in several processes never send the same message; a
+failed attempt is retried with exponential backoff (at most 15 minutes) or after the platform's
+``Retry-After``. Retry times use the real clock, not the app's: ``TRYGGHETSBOT_NOW`` pins the
+business date, but a retry must still come later.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+import uuid
+from abc import ABC, abstractmethod
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Generic, Protocol, TypeVar
+
+import aiohttp
+
+from bot.clock import system_clock
+from bot.config import Settings
+from bot.nominations.model import OutboxMessage
+from store import Store
+
+log = logging.getLogger(__name__)
+MAX_BACKOFF_SECONDS = 15 * 60
+CLAIM_BATCH = 10
+
+
+def worker_id() -> str:
+    """This worker's name in leases: host, process and a random part."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+@dataclass(frozen=True)
+class WorkerTiming:
+    """How often a worker looks for due messages, and its first retry's delay (default: the settings')."""
+
+    poll_seconds: float = 1.0
+    retry_base_seconds: float | None = None
+
+
+DEFAULT_TIMING = WorkerTiming()
+
+
+class RetryLater(Exception):
+    """The platform did not take the message now; ``retry_after``: its ``Retry-After`` (seconds)."""
+
+    def __init__(self, reason: str, retry_after: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+class WorkerDeps(Protocol):
+    @property
+    def settings(self) -> Settings: ...
+
+    @property
+    def store(self) -> Store: ...
+
+    # Set when something was written to the outbox, so the worker sends it at once.
+    @property
+    def outbox_ready(self) -> asyncio.Event: ...
+
+
+D = TypeVar("D", bound=WorkerDeps)
+
+
+class OutboxWorker(ABC, Generic[D]):
+    platform: str
+
+    def __init__(
+        self, deps: D, timing: WorkerTiming = DEFAULT_TIMING, also: Callable[[], Awaitable[None]] | None = None
+    ) -> None:
+        """``also``: more work for each round (the jury's messages), kept out of this module."""
+        self.deps = deps
+        self.store = deps.store
+        self.ready = deps.outbox_ready
+        self.poll_seconds = timing.poll_seconds
+        self.retry_base_seconds = timing.retry_base_seconds or deps.settings.outbox_retry_seconds
+        self.lease_seconds = deps.settings.outbox_lease_seconds
+        self.also = also
+        self._task: asyncio.Task[None] | None = None
+        self.worker = worker_id()
+
+    @abstractmethod
+    async def deliver(self, message: OutboxMessage) -> None:
+        """Send ``message`` wherever it is still missing; raise :class:`RetryLater` if it must wait."""
+
+    async def attempt(self, message: OutboxMessage) -> bool:
+        """One attempt at ``message``: True when complete (marked sent), else a retry is scheduled."""
+        try:
+            await self.deliver(message)
+        except RetryLater as later:
+            await self.retry_later(message, later.reason, later.retry_after)
+            return False
+        except (aiohttp.ClientError, TimeoutError) as error:
+            await self.retry_later(message, f"{type(error).__name__}: {error}")
+            return False
+        await self.store.outbox.mark_sent(message.id, system_clock())
+        return True
+
+    def start(self) -> None:
+        self._task = asyncio.get_running_loop().create_task(self._run(), name=f"{self.platform}-outbox")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await self.deliver_due()
+                if self.also is not None:
+                    await self.also()
+            except Exception as error:  # the worker must outlive any single failure
+                log.error("%s outbox round failed: %s: %s", self.platform, type(error).__name__, error)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.ready.wait(), timeout=self.poll_seconds)
+            self.ready.clear()
+
+    async def deliver_due(self) -> int:
+        """Send every due message of this platform once; returns how many were completed."""
+        done = 0
+        outbox = self.store.outbox
+        while claimed := await outbox.claim_due(
+            self.worker, system_clock(), self.lease_seconds, limit=CLAIM_BATCH, platform=self.platform
+        ):
+            round_done = 0
+            for position, message in enumerate(claimed):
+                try:
+                    completed = await self.attempt(message)
+                except BaseException:
+                    # Give back what this round did not finish, so the next round (or worker) retries it now.
+                    for unfinished in claimed[position:]:
+                        with contextlib.suppress(Exception):
+                            await outbox.release(unfinished.id, self.worker)
+                    raise
+                round_done += completed
+            done += round_done
+            # A full batch may mean more are due; a batch that all failed waits for the next round.
+            if len(claimed) < CLAIM_BATCH or not round_done:
+                break
+        return done
+
+    async def retry_later(self, message: OutboxMessage, reason: str, retry_after: str | None = None) -> None:
+        """Schedule the next attempt: exponential backoff, or the platform's ``Retry-After`` (seconds)."""
+        delay = min(self.retry_base_seconds * 2**message.attempts, MAX_BACKOFF_SECONDS)
+        if retry_after is not None:
+            with contextlib.suppress(TypeError, ValueError):
+                delay = min(max(float(retry_after), 0.0), MAX_BACKOFF_SECONDS)
+        log.warning("%s outbox message %s failed (%s); retrying in %.1f s", self.platform, message.id, reason, delay)
+        await self.store.outbox.schedule_retry(message.id, reason, system_clock() + timedelta(seconds=delay))

@@ -1,0 +1,1 @@
+"""Microsoft Teams: the same core behind the Microsoft 365 Agents SDK's activity model and auth."""

@@ -1,0 +1,185 @@
+"""What the bot does with one Teams activity: the turn, run after the HTTP response.
+
+- A message in a personal chat, or a channel/group message that mentions the bot
+  (``<at>Trygghetsboten</at> vem vann 2019?``), goes to the core's conversation router
+  (:meth:`bot.assistant.Assistant.handle`): questions, follow-ups and the dialog's commands
+  ("mina nomineringar", "ändra nominering ID", "återkalla ID"), answered in the same thread.
+- "nominera" gets the nomination form as an Adaptive Card; its submission goes to
+  :meth:`NominationService.submit`: refused fields come back on the card next to their inputs with
+  what the user wrote, and nothing is stored; a valid one is stored once (the activity id is its
+  idempotency key) and the jury's posts go into the outbox in the same write.
+- An activity id seen before (Teams redelivers an activity it got no 2xx for) is dropped: a form
+  submission's id through ``store.dedupe`` (across restarts and processes, with the id also the
+  nomination's idempotency key), any other's through a bounded memory of recent ids in this
+  process, so a question costs no database write for it.
+- Any failure in a turn is logged in one line and answered with a polite Swedish sentence,
+  in place of the SDK's default turn-error reply (which shows the exception to the user).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from microsoft_agents.activity import Activity
+
+from bot.assistant import Assistant, starts_nomination
+from bot.config import Settings
+from bot.knowledge import KnowledgeBase
+from bot.nominations.model import Nominator
+from bot.nominations.service import NominationService, PeriodClosed, Rejected
+from bot.texts import t
+from handlers.forms import errors_by_field, form_content, submitted_text
+from handlers.tasks import BackgroundTasks
+from handlers.teams.cards import CARD_FIELDS, attachment, form_values, inert, nomination_form
+from handlers.teams.connector import Connector
+from store import Store
+
+log = logging.getLogger(__name__)
+LANG = "sv"
+# How long an activity id is remembered: Teams redelivers within minutes.
+SEEN_TTL_SECONDS = 3600.0
+# How many recent activity ids (other than form submissions) this process remembers.
+RECENT_ACTIVITIES = 10_000
+_MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass
+class TeamsDeps:
+    settings: Settings
+    knowledge: KnowledgeBase
+    store: Store
+    assistant: Assistant
+    service: NominationService
+    connector: Connector
+    tasks: BackgroundTasks = field(default_factory=BackgroundTasks)
+    # Set when something was written to the outbox, so the Teams worker sends it at once.
+    outbox_ready: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+def teams_nominator(activity: Activity, name: str | None = None, email: str | None = None) -> Nominator:
+    """Teams users are nominators keyed by their Entra object id (or, without one, their Teams id)."""
+    sender = activity.from_property
+    user = (sender.aad_object_id or sender.id) if sender else None
+    return Nominator(
+        name=name if name is not None else ((sender.name or "") if sender else ""),
+        email=email or None,
+        user_id=f"teams:{user or '-'}",
+    )
+
+
+def conversation_key(activity: Activity) -> str:
+    """Context per conversation: a personal chat is one user's; in a channel thread, per user too."""
+    key = f"teams:{activity.conversation.id}"
+    if activity.conversation.conversation_type not in (None, "personal") and activity.from_property:
+        key += f":{activity.from_property.aad_object_id or activity.from_property.id}"
+    return key
+
+
+def message_text(activity: Activity) -> str:
+    """The message without the mentions of the bot (``<at>…</at>``)."""
+    return " ".join(_MENTION.sub(" ", activity.text or "").replace("&nbsp;", " ").split())
+
+
+class TeamsBot:
+    def __init__(self, deps: TeamsDeps) -> None:
+        self.deps = deps
+        self._recent: OrderedDict[str, None] = OrderedDict()
+
+    async def on_activity(self, activity: Activity) -> None:
+        try:
+            if await self._seen(activity):
+                log.info("dropped a redelivered Teams activity %s", activity.id)
+                return
+            await self._turn(activity)
+        except Exception as error:
+            await self.on_turn_error(activity, error)
+
+    async def _seen(self, activity: Activity) -> bool:
+        if not activity.id:
+            return False
+        if form_values(activity.value) is not None:
+            return not await self.deps.store.dedupe.first_time(f"teams-activity:{activity.id}", SEEN_TTL_SECONDS)
+        if activity.id in self._recent:
+            return True
+        self._recent[activity.id] = None
+        if len(self._recent) > RECENT_ACTIVITIES:
+            self._recent.popitem(last=False)
+        return False
+
+    async def on_turn_error(self, activity: Activity, error: Exception) -> None:
+        """One log line, and a polite sentence to the user instead of the exception's text."""
+        log.error("Teams turn failed (activity %s): %s: %s", activity.id, type(error).__name__, error)
+        try:
+            await self.say(activity, t(LANG, "chat.error"))
+        except Exception as reply_error:
+            log.error("could not tell the user either: %s: %s", type(reply_error).__name__, reply_error)
+
+    async def _turn(self, activity: Activity) -> None:
+        if activity.type == "conversationUpdate":
+            await self._welcome(activity)
+            return
+        if activity.type != "message":
+            return
+        values = form_values(activity.value)
+        if values is not None:
+            await self._submit(activity, values)
+            return
+        text = message_text(activity)
+        if not text:
+            await self.say(activity, t(LANG, "teams.empty_question"))
+        elif starts_nomination(text):
+            await self.send_form(activity)
+        else:
+            reply = await self.deps.assistant.handle(conversation_key(activity), teams_nominator(activity), text)
+            if reply.nomination_id:
+                self.deps.outbox_ready.set()
+            await self.say(activity, reply.text)
+
+    async def _welcome(self, activity: Activity) -> None:
+        bot_id = activity.recipient.id if activity.recipient else None
+        added = [member.id for member in activity.members_added or []]
+        if activity.conversation.conversation_type == "personal" and bot_id in added:
+            await self.say(activity, t(LANG, "teams.welcome"))
+
+    async def send_form(
+        self, activity: Activity, values: dict[str, str] | None = None, errors: dict[str, str] | None = None
+    ) -> None:
+        service = self.deps.service
+        closed = service.period_message(LANG)
+        if closed:
+            await self.say(activity, closed)
+            return
+        card = nomination_form(self.deps.knowledge.prize, service.round, LANG, values=values, errors=errors)
+        await self.send(activity, {"type": "message", "attachments": [attachment(card)]})
+
+    async def _submit(self, activity: Activity, values: dict[str, str]) -> None:
+        person = teams_nominator(activity, values.get("nominator_name", ""), values.get("nominator_email"))
+        try:
+            result = await self.deps.service.submit(
+                form_content(values), person, idempotency_key=f"teams-activity:{activity.id}", lang=LANG
+            )
+        except PeriodClosed as closed:
+            await self.say(activity, closed.errors[0].message)
+            return
+        except Rejected as refused:
+            await self.send_form(activity, values, errors_by_field(refused.errors, CARD_FIELDS))
+            return
+        self.deps.outbox_ready.set()
+        nomination = result.nomination
+        checks = self.deps.service.rules.checklist(nomination.content())
+        text = submitted_text(nomination, checks, LANG, inert, "\n\n")
+        await self.say(activity, text)
+
+    async def say(self, activity: Activity, text: str) -> None:
+        await self.send(activity, {"type": "message", "text": text})
+
+    async def send(self, activity: Activity, reply: dict[str, Any]) -> None:
+        """Answer in the activity's conversation, in its thread."""
+        await self.deps.connector.reply(
+            activity.service_url or "", activity.conversation.id, activity.id, {**reply, "replyToId": activity.id}
+        )

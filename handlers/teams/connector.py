@@ -1,0 +1,111 @@
+"""Calls to the Teams connector (Bot Framework REST API v3) over one shared HTTP session.
+
+The SDK's own connector client makes a new ``ClientSession`` per turn and keeps the token in the
+session's headers, so it cannot be shared across service URLs; this client sends each request on
+the one session (one connection pool for every reply and post) with the token per request.
+
+Nothing is sent to a ``serviceUrl`` that is not trusted: the SDK's outbound host check
+(``OutboundHostValidator``: Microsoft's connector hosts over HTTPS) or one of the prefixes in
+``TEAMS_TRUSTED_SERVICE_URLS``. A token is only fetched for a trusted URL.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any, Protocol
+from urllib.parse import quote
+
+import aiohttp
+from microsoft_agents.hosting.core import OutboundHostValidator
+
+log = logging.getLogger(__name__)
+
+# Audience of the tokens the connector accepts (Bot Framework's public cloud).
+CONNECTOR_SCOPE = "https://api.botframework.com/.default"
+CONNECTOR_RESOURCE = "https://api.botframework.com"
+TIMEOUT_SECONDS = 10
+
+
+class ConnectorError(Exception):
+    """The connector refused or failed a call; ``status`` 0 means it was never sent."""
+
+    def __init__(self, status: int, reason: str, retry_after: str | None = None) -> None:
+        super().__init__(f"{status} {reason}")
+        self.status = status
+        self.retry_after = retry_after
+
+    @property
+    def retryable(self) -> bool:
+        return self.status == 429 or self.status >= 500
+
+
+class TokenSource(Protocol):
+    async def get_access_token(self, resource_url: str, scopes: list[str], force_refresh: bool = False) -> str: ...
+
+
+class TrustedServiceUrls:
+    """Where the bot may send: Microsoft's connector hosts (the SDK's check) or a listed prefix."""
+
+    def __init__(self, prefixes: Sequence[str]) -> None:
+        self.prefixes = tuple(prefixes)
+        self._microsoft = OutboundHostValidator(enabled=True)
+
+    def __call__(self, url: str) -> bool:
+        return url.startswith(self.prefixes) or self._microsoft.is_allowed(url)
+
+
+class Connector:
+    def __init__(self, session: aiohttp.ClientSession, trusted: TrustedServiceUrls, tokens: TokenSource | None) -> None:
+        """``tokens``: None in anonymous mode (local development and tests): requests carry no token."""
+        self.session = session
+        self.trusted = trusted
+        self.tokens = tokens
+
+    async def reply(
+        self, service_url: str, conversation_id: str, reply_to_id: str | None, activity: dict[str, Any]
+    ) -> str:
+        """Post ``activity`` in the conversation (as a reply to ``reply_to_id`` when given); its id."""
+        path = f"v3/conversations/{quote(conversation_id, safe='')}/activities"
+        if reply_to_id:
+            path += f"/{quote(reply_to_id, safe='')}"
+        answer = await self._call("POST", service_url, path, activity)
+        return str(answer.get("id") or "")
+
+    async def create_channel_thread(self, service_url: str, channel_id: str, activity: dict[str, Any]) -> str:
+        """Start a new thread in a Teams channel with ``activity``; the id of the posted activity."""
+        body = {"isGroup": True, "channelData": {"channel": {"id": channel_id}}, "activity": activity}
+        answer = await self._call("POST", service_url, "v3/conversations", body)
+        activity_id = answer.get("activityId") or str(answer.get("id") or "").partition(";messageid=")[2]
+        if not activity_id:
+            raise ConnectorError(502, "no activity id in the connector's answer")
+        return str(activity_id)
+
+    async def update_channel_post(
+        self, service_url: str, channel_id: str, activity_id: str, activity: dict[str, Any]
+    ) -> None:
+        """Replace the thread's first post (made by :meth:`create_channel_thread`)."""
+        conversation = quote(f"{channel_id};messageid={activity_id}", safe="")
+        path = f"v3/conversations/{conversation}/activities/{quote(activity_id, safe='')}"
+        await self._call("PUT", service_url, path, {**activity, "id": activity_id})
+
+    async def _call(self, method: str, service_url: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        if not self.trusted(service_url):
+            raise ConnectorError(0, f"untrusted serviceUrl {service_url!r}")
+        headers = {}
+        if self.tokens is not None:
+            token = await self.tokens.get_access_token(CONNECTOR_RESOURCE, [CONNECTOR_SCOPE])
+            headers["Authorization"] = f"Bearer {token}"
+        url = service_url.rstrip("/") + "/" + path
+        async with self.session.request(method, url, json=body, headers=headers) as response:
+            if response.status >= 300:
+                reason = (await response.text())[:200]
+                raise ConnectorError(response.status, reason, response.headers.get("Retry-After"))
+            if response.content_type != "application/json":
+                return {}
+            answer = await response.json()
+            return answer if isinstance(answer, dict) else {}
+
+
+def http_session() -> aiohttp.ClientSession:
+    return aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=TIMEOUT_SECONDS))

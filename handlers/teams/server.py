@@ -1,0 +1,101 @@
+"""Teams on the shared aiohttp app (handlers.web): ``POST /api/messages`` and the jury worker.
+
+A request is checked before anything else: the token (401 when missing, malformed, expired,
+signed by someone else or for another app; the SDK's validator), then the body, parsed into the
+SDK's :class:`Activity` (a body that is not an activity is a 400, never a 500), then its
+``serviceUrl``: it must match the token's and be one the bot may send to (401 otherwise). The
+turn itself runs after the response, so a slow connector never delays Teams.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator
+
+from aiohttp import web
+from microsoft_agents.activity import Activity
+from pydantic import ValidationError
+
+from bot.config import Settings
+from bot.knowledge import default_knowledge
+from handlers.outbox_worker import DEFAULT_TIMING, WorkerTiming
+from handlers.teams.activities import TeamsBot, TeamsDeps
+from handlers.teams.auth import InboundAuth, Unauthorized, auth_configuration, check_service_url, token_source
+from handlers.teams.connector import Connector, TrustedServiceUrls, http_session
+from handlers.teams.delivery import TeamsJuryNotifier
+from handlers.web import HEALTH, STORE, CoreFactory
+
+log = logging.getLogger(__name__)
+
+TEAMS_BOT = web.AppKey("teams_bot", TeamsBot)
+TEAMS_NOTIFIER = web.AppKey("teams_notifier", TeamsJuryNotifier)
+ROUTE = "/api/messages"
+
+
+class BadActivity(Exception):
+    pass
+
+
+def parse_activity(raw: bytes) -> Activity:
+    try:
+        activity = Activity.model_validate(json.loads(raw))
+    except (ValueError, ValidationError) as error:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise BadActivity(type(error).__name__) from None
+    if not activity.type or not activity.conversation or not activity.service_url:
+        raise BadActivity("an activity needs type, conversation.id and serviceUrl")
+    return activity
+
+
+def install(
+    web_app: web.Application,
+    settings: Settings,
+    *,
+    make_core: CoreFactory,
+    timing: WorkerTiming = DEFAULT_TIMING,
+) -> None:
+    auth = InboundAuth(auth_configuration(settings))
+    trusted = TrustedServiceUrls(settings.teams_trusted_service_urls)
+
+    async def teams_context(app: web.Application) -> AsyncIterator[None]:
+        store = app[STORE]
+        session = http_session()
+        core = make_core(store)
+        deps = TeamsDeps(
+            settings=settings,
+            knowledge=default_knowledge(),
+            store=store,
+            assistant=core.assistant,
+            service=core.assistant.dialog.service,
+            connector=Connector(session, trusted, token_source(settings)),
+        )
+        app[TEAMS_BOT] = TeamsBot(deps)
+        notifier = TeamsJuryNotifier(deps, timing)
+        app[TEAMS_NOTIFIER] = notifier
+        notifier.start()
+        yield
+        await notifier.stop()
+        await deps.tasks.drain()
+        await session.close()
+
+    async def messages(request: web.Request) -> web.Response:
+        raw = await request.read()
+        try:
+            claims = await auth.check(request.headers)
+            activity = parse_activity(raw)
+            check_service_url(claims, activity.service_url)
+            if not trusted(activity.service_url or ""):
+                raise Unauthorized(f"serviceUrl {activity.service_url!r} is not trusted")
+        except Unauthorized as refused:
+            log.warning("refused a Teams request (401): %s", refused)
+            return web.json_response({"error": "unauthorized"}, status=401)
+        except BadActivity as bad:
+            log.warning("refused a Teams request (400): %s", bad)
+            return web.json_response({"error": "bad activity"}, status=400)
+        bot = request.app[TEAMS_BOT]
+        bot.deps.tasks.spawn(bot.on_activity(activity))
+        return web.Response(status=200 if activity.type == "invoke" else 202)
+
+    web_app.cleanup_ctx.append(teams_context)
+    web_app[HEALTH].append(lambda app: {"teams": True})
+    web_app.router.add_post(ROUTE, messages)

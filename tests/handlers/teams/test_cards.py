@@ -1,0 +1,64 @@
+"""Adaptive Cards: the form's inputs and texts, errors beside their fields, inert user text."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from bot.knowledge import default_knowledge
+from bot.nominations.model import Nomination, Nominator
+from bot.nominations.rounds import current_round
+from bot.nominations.rules import Rules
+from handlers.teams.cards import CARD_FIELDS, form_values, inert, jury_post, nomination_form
+
+PRIZE = default_knowledge().prize
+ROUND = current_round(PRIZE, None)
+
+
+def test_form_inputs_are_the_fields_with_the_criteria_as_hints() -> None:
+    card = nomination_form(PRIZE, ROUND)
+    ids = [item["id"] for item in card["body"] if item["type"] == "Input.Text"]
+    assert ids == list(CARD_FIELDS)
+    assert [action["type"] for action in card["actions"]] == ["Action.Submit"]
+    texts = " ".join(item.get("text", "") for item in card["body"])
+    for criterion in PRIZE.mandatory_criteria:
+        assert criterion.text in texts
+
+
+def test_errors_stand_next_to_their_field_and_values_are_kept() -> None:
+    card = nomination_form(PRIZE, ROUND, values={"partners": "Polisen"}, errors={"partners": "Minst två."})
+    body = card["body"]
+    position = next(i for i, item in enumerate(body) if item.get("id") == "partners")
+    assert body[position]["value"] == "Polisen"
+    following = body[position + 1 : position + 3]
+    assert any(item.get("color") == "Attention" and "Minst två" in item["text"] for item in following)
+
+
+def test_form_values_take_only_a_submitted_form() -> None:
+    assert form_values({"nominee": "x"}) is None
+    assert form_values("text") is None
+    assert form_values({"trygghetsbot": "nominate", "nominee": "x", "partners": 5, "extra": "y"}) == {"nominee": "x"}
+
+
+def test_user_text_cannot_mention_or_inject_markup() -> None:
+    for hostile in ("@channel kom hit", "@Team", "<at>Alla</at>", "**fet** [länk](https://evil)", "{{DATE(2017)}}"):
+        made_inert = inert(hostile)
+        assert "@channel" not in made_inert.lower() and "@team" not in made_inert.lower()
+        assert "<at>" not in made_inert and "{{" not in made_inert
+        assert "**" not in made_inert and not re.search(r"(?<!\\)\]\(", made_inert)  # no live link
+
+
+def test_the_jury_post_escapes_the_nomination() -> None:
+    now = datetime(2023, 6, 15, tzinfo=UTC)
+    nomination = Nomination(
+        nominee="@channel <at>Alla</at>",
+        partners=["Polisen", "[x](https://evil)"],
+        round_year=ROUND.year,
+        status="submitted",
+        nominator=Nominator(name="Anna"),
+        created_at=now,
+        updated_at=now,
+    )
+    post = jury_post(nomination, Rules(PRIZE).checklist(nomination.content()))
+    text = str(post)
+    assert "@channel" not in text and "<at>" not in text and not re.search(r"(?<!\\)\]\(https", text)
