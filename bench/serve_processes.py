@@ -1,49 +1,59 @@
 """Serve throughput on one database: 1 process on TinyDB, 1 and 2 processes on PostgreSQL, in one run.
 
-    .venv/bin/python bench/serve_processes.py [--requests 600] [--concurrency 20]
+    .venv/bin/python bench/serve_processes.py [--requests 2000] [--submissions 400] [--concurrency 20]
 
-Each request is a signed ``view_submission`` of the nomination form: a real write (the
-nomination and its outbox message in one transaction or atomic file write), acknowledged
-when stored; the outbox worker then posts to the fake Slack started here. With two
-processes the requests alternate between them. PostgreSQL runs on a throwaway server
-(tests/postgres_server.py, fsync on) unless TRYGGHETSBOT_TEST_DATABASE_URL names one.
-Figures: requests per second and acknowledgement latency; 2 cores, client, servers and
-database on one machine, so two processes share the same two cores.
+Every setup runs ``python -m trygghetsbot serve --host 127.0.0.1 --port P`` as subprocesses
+talking to a fake Slack Web API started here (tests/e2e/fakeslack.py), and gets, with request n
+sent to process n mod the number of processes (round-robin), concurrency C at a time:
+
+- ``--requests`` signed ``/trygghet`` slash commands with the real questions in rotation
+  (bench/_common.py, as bench/slack_load.py); each acknowledgement must carry an answer. The
+  answer is computed in memory, so this measures the serve processes, not the database;
+- ``--submissions`` signed ``view_submission`` payloads of the nomination form: a real write
+  (the nomination and its outbox message in one atomic file write or one transaction),
+  acknowledged when stored; the outbox worker then posts to the fake Slack in the background.
+
+PostgreSQL runs on a throwaway server (tests/postgres_server.py, fsync on) unless
+TRYGGHETSBOT_TEST_DATABASE_URL names one; the two processes of the last setup share one
+database. Figures: requests per second and acknowledgement latency (p50, p99). The client,
+the servers and the database share one machine, so two processes share its cores.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import itertools
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlencode
 
-import aiohttp
+from _common import (
+    SECRET,
+    Check,
+    Request,
+    free_port,
+    header,
+    is_answer,
+    load,
+    report,
+    signed,
+    signed_command,
+    wait_healthy,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from tests.e2e.fakeslack import FakeSlack
+from tests.e2e.test_nominations import VALID
 
-from tests.e2e.fakeslack import FakeSlack  # noqa: E402
-from tests.e2e.signing import signature  # noqa: E402
-from tests.e2e.test_nominations import VALID  # noqa: E402
-from tests.postgres_server import start_server  # noqa: E402
-
-sys.path.insert(0, str(ROOT / "bench"))
-from slack_load import wait_healthy  # noqa: E402
-
-SECRET = "bench-secret"
-_ids = itertools.count(1)
+WIDTH = 34
 
 
-def submission(n: int) -> tuple[str, dict[str, str]]:
+def submission(n: int) -> Request:
+    """The n-th nomination form submitted (a distinct nominee, one of 500 users)."""
     values = {**VALID, "nominee": f"Benchinsats {n}"}
     state = {key: {key: {"type": "plain_text_input", "value": value}} for key, value in values.items()}
     payload = {
@@ -52,38 +62,20 @@ def submission(n: int) -> tuple[str, dict[str, str]]:
         "user": {"id": f"U{n % 500}", "name": "bench"},
         "view": {"id": f"V{n}", "type": "modal", "callback_id": "nomination_modal", "state": {"values": state}},
     }
-    body = urlencode({"payload": json.dumps(payload)})
-    timestamp = str(int(time.time()))
-    headers = {
-        "Content-Type": "application/x-www-form-urlencoded",
-        "X-Slack-Request-Timestamp": timestamp,
-        "X-Slack-Signature": signature(SECRET, timestamp, body),
-    }
-    return body, headers
+    return signed(urlencode({"payload": json.dumps(payload)}))
 
 
-async def load(urls: list[str], total: int, concurrency: int) -> tuple[list[float], float, int]:
-    latencies: list[float] = []
-    errors = 0
-    numbers = iter(range(total))
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
+def answered(status: int, text: str) -> bool:
+    return status == 200 and is_answer(json.loads(text)["text"])
 
-        async def worker(index: int) -> None:
-            nonlocal errors
-            url = urls[index % len(urls)]
-            for _ in numbers:
-                body, headers = submission(next(_ids))
-                start = time.perf_counter()
-                async with session.post(url + "/slack/events", data=body, headers=headers) as response:
-                    await response.read()
-                    if response.status != 200:
-                        errors += 1
-                latencies.append(time.perf_counter() - start)
 
-        began = time.perf_counter()
-        await asyncio.gather(*(worker(i) for i in range(concurrency)))
-        elapsed = time.perf_counter() - began
-    return latencies, elapsed, errors
+def stored(status: int, text: str) -> bool:
+    """A stored submission is acknowledged with an empty 200 (errors come back as response_action)."""
+    return status == 200 and not text
+
+
+def shifted(request: Callable[[int], Request], by: int) -> Callable[[int], Request]:
+    return lambda n: request(n + by)
 
 
 def start_serve(env: dict[str, str], cwd: str, port: int) -> subprocess.Popen[bytes]:
@@ -92,34 +84,55 @@ def start_serve(env: dict[str, str], cwd: str, port: int) -> subprocess.Popen[by
 
 
 async def measure(name: str, env: dict[str, str], processes: int, args: argparse.Namespace, cwd: str) -> None:
-    from tests.postgres_server import free_port
-
+    response_url = args.response_url
+    workloads: list[tuple[str, int, Callable[[int], Request], Check]] = [
+        ("/trygghet", args.requests, lambda n: signed_command(n, response_url), answered),
+        ("submit", args.submissions, lambda n: submission(args.offset + n), stored),
+    ]
     ports = [free_port() for _ in range(processes)]
     started = [start_serve(env, cwd, port) for port in ports]
     try:
         urls = [f"http://127.0.0.1:{port}" for port in ports]
         for url in urls:
             await wait_healthy(url)
-        await load(urls, 50, args.concurrency)  # warm-up
-        latencies, elapsed, errors = await load(urls, args.requests, args.concurrency)
-        ordered = sorted(latencies)
-        p50 = statistics.median(ordered) * 1000
-        p99 = ordered[max(0, int(len(ordered) * 0.99) - 1)] * 1000
-        print(f"{name:<30}{len(ordered) / elapsed:>10.0f}{p50:>10.1f}{p99:>10.1f}{errors:>8}", flush=True)
+        for kind, total, request, check in workloads:
+            if total <= 0:
+                continue
+            # Warm-up on numbers after the measured ones (distinct nominees), not counted.
+            await load(urls, min(100, total), args.concurrency, shifted(request, total), check)
+            report(f"{name}: {kind}", *await load(urls, total, args.concurrency, request, check), width=WIDTH)
+        args.offset += args.submissions + 1000
     finally:
         for process in started:
             process.terminate()
-            process.wait(timeout=10)
+        for process in started:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=5)
 
 
 async def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=600)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--requests", type=int, default=2000, help="/trygghet commands per setup")
+    parser.add_argument("--submissions", type=int, default=400, help="nomination submissions per setup")
     parser.add_argument("--concurrency", type=int, default=20)
     args = parser.parse_args()
+    if args.concurrency < 1 or args.requests < 0 or args.submissions < 0:
+        parser.error("--concurrency must be >= 1, counts >= 0")
+    args.offset = 0
+
+    from tests.postgres_server import ServerUnavailable, start_server
+
     fake = await FakeSlack().start()
-    server = start_server(durable=True)
+    args.response_url = fake.response_url("bench")
+    server = None
     try:
+        try:
+            server = start_server(durable=True)
+        except ServerUnavailable as error:
+            print(f"PostgreSQL setups skipped: {error}")
         with tempfile.TemporaryDirectory() as tmp:
             base = {
                 **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "JURY_", "TRYGGHETSBOT_"))},
@@ -129,22 +142,20 @@ async def main() -> int:
                 "JURY_CHANNEL_IDS": "CJURY",
                 "TRYGGHETSBOT_NOW": "2023-06-15",
             }
-            print(f"{args.requests} signed nomination submissions, {args.concurrency} concurrent, 127.0.0.1")
-            print(f"{'setup':<30}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}")
-            tiny = {**base, "TRYGGHETSBOT_DB": str(Path(tmp) / "db.json")}
-            await measure("TinyDB, 1 process", tiny, 1, args, tmp)
-            for processes in (1, 2):
-                url = server.create_database()
-                await measure(
-                    f"PostgreSQL, {processes} process(es)",
-                    {**base, "TRYGGHETSBOT_DATABASE_URL": url},
-                    processes,
-                    args,
-                    tmp,
-                )
-                server.drop_database(url)
+            print(
+                f"signed requests, {args.concurrency} concurrent, round-robin over the processes, 127.0.0.1:"
+                f" {args.requests} /trygghet commands (answered in the ack), {args.submissions} nomination submissions"
+            )
+            header("setup: workload", WIDTH)
+            await measure("TinyDB, 1 process", {**base, "TRYGGHETSBOT_DB": str(Path(tmp) / "db.json")}, 1, args, tmp)
+            if server is not None:
+                url = server.create_database()  # one database for both PostgreSQL setups
+                for processes in (1, 2):
+                    setup = f"PostgreSQL, {processes} process{'es' if processes > 1 else ''}"
+                    await measure(setup, {**base, "TRYGGHETSBOT_DATABASE_URL": url}, processes, args, tmp)
     finally:
-        server.stop()
+        if server is not None:
+            server.stop()
         await fake.stop()
     return 0
 

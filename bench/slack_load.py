@@ -19,47 +19,16 @@ import argparse
 import asyncio
 import json
 import os
-import re
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
-from urllib.parse import urlencode
 
-import aiohttp
+from _common import SECRET, free_port, header, is_answer, report, signed_command, wait_healthy
+from _common import load as load_many  # _common puts the project root on sys.path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from tests.e2e.fakeslack import FakeSlack
 
-from bot.answering import Answerer  # noqa: E402
-from bot.knowledge import default_knowledge  # noqa: E402
-from bot.texts import t  # noqa: E402
-from tests.e2e.fakeslack import FakeSlack  # noqa: E402
-from tests.e2e.signing import signature  # noqa: E402
-
-SECRET = "bench-secret"
-# An answer ends with its source line (bot/texts/*/answers.py, "source.*") ...
-SOURCE_LINE = re.compile(r"\n(Källa|Källor|Source|Sources): ")
-# ... and a reply that says the documents have no answer ends with "source.none": not an answer.
-NO_ANSWER_LINES = tuple(t(lang, "source.none", documents="").split("(")[0] for lang in ("sv", "en"))
-# Real questions in rotation (the one-line ones of the QA benchmark), not one repeated string.
-ALL_QUESTIONS = [
-    line.strip()
-    for line in (Path(__file__).with_name("questions.txt")).read_text("utf-8").splitlines()
-    if line.strip() and "||" not in line
-]
-
-
-def answerable(questions: list[str]) -> list[str]:
-    """The questions the documents answer (in-process); the others are honest refusals, not load."""
-    answerer = Answerer(default_knowledge())
-    return [q for q in questions if answerer.answer(q).answered]
-
-
-QUESTIONS = answerable(ALL_QUESTIONS)
 BARE_SERVER = """
 import sys
 from aiohttp import web
@@ -94,92 +63,15 @@ web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None, access_log
 """
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-async def wait_healthy(url: str, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    async with aiohttp.ClientSession() as session:
-        while time.monotonic() < deadline:
-            try:
-                async with session.get(url + "/healthz") as response:
-                    if response.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.1)
-    raise RuntimeError(f"{url} did not become healthy")
-
-
-def is_answer(text: str) -> bool:
-    """An answer with its source, not a polite "the documents do not say"."""
-    return bool(SOURCE_LINE.search(text)) and not any(line in text for line in NO_ANSWER_LINES)
-
-
-def signed_command(n: int, response_url: str) -> tuple[str, dict[str, str]]:
-    body = urlencode(
-        {
-            "team_id": "T1",
-            "channel_id": "C1",
-            "user_id": f"U{n % 100}",
-            "user_name": "bench",
-            "command": "/trygghet",
-            "text": QUESTIONS[n % len(QUESTIONS)],
-            "response_url": response_url,
-            "trigger_id": f"{n}.{n}.bench",
-            "api_app_id": "A1",
-        }
-    )
-    timestamp = str(int(time.time()))
-    headers = {
-        "Content-Type": "application/x-www-form-urlencoded",
-        "X-Slack-Request-Timestamp": timestamp,
-        "X-Slack-Signature": signature(SECRET, timestamp, body),
-    }
-    return body, headers
-
-
 async def load(
     url: str, total: int, concurrency: int, response_url: str, *, answers: bool
 ) -> tuple[list[float], float, int]:
     """Latencies, elapsed seconds, and the number of failures (non-200, or no answer when ``answers``)."""
-    latencies: list[float] = []
-    errors = 0
-    queue: asyncio.Queue[int] = asyncio.Queue()
-    for n in range(total):
-        queue.put_nowait(n)
-    connector = aiohttp.TCPConnector(limit=concurrency)
-    async with aiohttp.ClientSession(connector=connector) as session:
 
-        async def worker() -> None:
-            nonlocal errors
-            while not queue.empty():
-                n = queue.get_nowait()
-                body, headers = signed_command(n, response_url)
-                start = time.perf_counter()
-                async with session.post(url + "/slack/events", data=body, headers=headers) as response:
-                    text = await response.text()
-                    answered = not answers or is_answer(json.loads(text)["text"])
-                    if response.status != 200 or not answered:
-                        errors += 1
-                latencies.append(time.perf_counter() - start)
+    def check(status: int, text: str) -> bool:
+        return status == 200 and (not answers or is_answer(json.loads(text)["text"]))
 
-        began = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        elapsed = time.perf_counter() - began
-    return latencies, elapsed, errors
-
-
-def report(name: str, latencies: list[float], elapsed: float, errors: int) -> tuple[float, float]:
-    ordered = sorted(latencies)
-    p50 = statistics.median(ordered) * 1000
-    p99 = ordered[max(0, int(len(ordered) * 0.99) - 1)] * 1000
-    rps = len(ordered) / elapsed
-    print(f"{name:<22}{len(ordered):>9}{rps:>12.0f}{p50:>10.1f}{p99:>10.1f}{errors:>8}")
-    return rps, p99
+    return await load_many([url], total, concurrency, lambda n: signed_command(n, response_url), check)
 
 
 async def main() -> int:
@@ -224,7 +116,7 @@ async def main() -> int:
                 await wait_healthy(url)
                 await load(url, 200, args.concurrency, response_url, answers=servers[name][1])  # warm-up
             print(f"{args.requests} signed /trygghet commands, {args.concurrency} concurrent, 127.0.0.1")
-            print(f"{'server':<22}{'requests':>9}{'req/s':>12}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}")
+            header("server")
             # Alternating runs: machine noise hits every server alike; the median run is reported.
             runs: list[dict[str, tuple[float, float]]] = []
             for _ in range(args.runs):
