@@ -71,6 +71,8 @@ class Settings(BaseSettings):
         default=Path("data") / "trygghetsbot.json",
         validation_alias=AliasChoices("TRYGGHETSBOT_DB"),
     )
+    # Documents imported by `trygghetsbot knowledge import`; unset: a "knowledge" folder beside db_path.
+    knowledge_dir: Path | None = Field(default=None, validation_alias="TRYGGHETSBOT_KNOWLEDGE_DIR")
     # A postgresql:// URL selects the PostgreSQL store; unset, the TinyDB file db_path is used.
     database_url: str | None = Field(default=None, validation_alias="TRYGGHETSBOT_DATABASE_URL")
     # How long a worker owns a claimed outbox message: after a crash, the wait before another takes it.
@@ -197,6 +199,10 @@ class Settings(BaseSettings):
         """The chat platforms this installation serves, each with its own jury posts in the outbox."""
         found = [name for name, on in (("slack", self.slack_configured), ("teams", self.teams_configured)) if on]
         return found or ["slack"]
+
+    @property
+    def knowledge_path(self) -> Path:
+        return self.knowledge_dir or self.db_path.parent / "knowledge"
 
     def clock(self) -> Clock:
         return fixed_clock(self.now) if self.now else system_clock

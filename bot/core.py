@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 from bot.assistant import Assistant
 from bot.jury.service import JuryService
+from bot.knowledge import KnowledgeBase
 
 
 @dataclass(frozen=True)
 class Core:
     assistant: Assistant
     jury: JuryService
+    knowledge: KnowledgeBase  # what the answers and the nomination form are built from

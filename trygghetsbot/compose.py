@@ -17,7 +17,7 @@ from bot.assistant import Assistant
 from bot.config import Settings
 from bot.core import Core
 from bot.jury.service import JuryService
-from bot.knowledge import default_knowledge
+from bot.knowledge import KnowledgeBase, knowledge_in
 from bot.knowledge.models import Round
 from bot.nominations.dialog import NominationDialog
 from bot.nominations.rounds import current_round
@@ -25,9 +25,20 @@ from bot.nominations.service import NominationService
 from store import DEFAULT_TENANT, Store, open_store_async
 
 
+def settings_knowledge(settings: Settings) -> KnowledgeBase:
+    """The shipped documents and those imported into the settings' knowledge folder.
+
+    Raises :class:`bot.knowledge.KnowledgeError` when an imported file is unusable.
+    """
+    return knowledge_in(settings.knowledge_path)
+
+
 def settings_round(settings: Settings) -> Round:
-    """Raises :class:`bot.nominations.rounds.UnknownRoundError` for an unknown year."""
-    return current_round(default_knowledge().prize, settings.round_year)
+    """The round ``TRYGGHETSBOT_ROUND`` names, else the newest direction's.
+
+    Raises :class:`bot.nominations.rounds.UnknownRoundError` for an unknown year.
+    """
+    return current_round(settings_knowledge(settings).prize, settings.round_year)
 
 
 async def open_settings_store(settings: Settings, *, read_only: bool = False, tenant: str = DEFAULT_TENANT) -> Store:
@@ -40,7 +51,7 @@ async def open_settings_store(settings: Settings, *, read_only: bool = False, te
 def build_service(store: Store, settings: Settings) -> NominationService:
     return NominationService(
         store.nominations,
-        default_knowledge().prize,
+        settings_knowledge(settings).prize,
         settings_round(settings),
         settings.clock(),
         platforms=settings.platforms,
@@ -53,7 +64,7 @@ def build_assistant(
     """The conversation router over ``store``: what every chat surface talks to."""
     service = build_service(store, settings)
     return Assistant(
-        answerer=Answerer(default_knowledge(), settings.clock()),
+        answerer=Answerer(settings_knowledge(settings), settings.clock()),
         dialog=NominationDialog(service),
         conversations=store.dialogs,
         clock=settings.clock(),
@@ -67,7 +78,7 @@ def build_jury_service(store: Store, settings: Settings, round_year: int | None 
     ``round_year`` overrides the settings' round (``jury ranking --round``); raises
     :class:`bot.nominations.rounds.UnknownRoundError` for an unknown year.
     """
-    round_ = current_round(default_knowledge().prize, round_year or settings.round_year)
+    round_ = current_round(settings_knowledge(settings).prize, round_year or settings.round_year)
     return JuryService(
         store.jury,
         store.nominations,
@@ -84,6 +95,10 @@ def core_factory(settings: Settings) -> Callable[[Store], Core]:
     """What an adapter calls to build the core (conversation router, jury) over the store it opened."""
 
     def make(store: Store) -> Core:
-        return Core(assistant=build_assistant(store, settings), jury=build_jury_service(store, settings))
+        return Core(
+            assistant=build_assistant(store, settings),
+            jury=build_jury_service(store, settings),
+            knowledge=settings_knowledge(settings),
+        )
 
     return make

@@ -20,9 +20,20 @@ def _no_such_year(q: Query, what: str) -> None:
 
 
 def _cite_amount(q: Query, line: BudgetLine, column: Column) -> str:
-    amount = line.amounts[column.key]
-    q.reply.fact(f"budget.lines.{line.key}.{column.key}", amount, q.knowledge.budget.table_source)
+    """ "Förslag 2025: 2 mkr" with its source, or that the column's table has no figure for the line."""
+    amount = line.amount(column.key)
+    if amount is None:
+        return q.reply.text("budget.figure_missing", column=q.reply.column(column))
+    q.reply.fact(f"budget.lines.{line.key}.{column.key}", amount, q.knowledge.budget.column_source(column.key))
     return q.reply.text("budget.figure", column=q.reply.column(column), amount=q.reply.money(amount))
+
+
+def _cite_total(q: Query, column: Column) -> int | None:
+    budget = q.knowledge.budget
+    total = budget.totals.get(column.key)
+    if total is not None:
+        q.reply.fact(f"budget.totals.{column.key}", total, budget.column_source(column.key))
+    return total
 
 
 def budget_line(q: Query) -> None:
@@ -58,12 +69,12 @@ def _amounts(q: Query, line: BudgetLine) -> None:
         return
     _missing_columns(q, columns)
     if q.entities.amounts and lx.is_yes_no(q.text):  # "fick trygghetsvärdar 3 mkr 2025?": the check first
-        stated = {line.amounts[column.key] for column in columns}
+        stated = {line.amount(column.key) for column in columns}
         r.say("check.yes" if set(q.entities.amounts) & stated else "check.no")
     figures = [_cite_amount(q, line, column) for column in columns]
     r.say("budget.line_figures", line=r.line(line), figures=r.join(figures))
     keys = {c.key for c in columns}
-    if line.status_note and any(line.amounts[k] == 0 for k in keys):
+    if line.status_note and any(line.amount(k) == 0 for k in keys):
         r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
         r.say("budget.note", note=line.status_note)
     for change in budget.stated_changes:
@@ -75,9 +86,12 @@ def _amounts(q: Query, line: BudgetLine) -> None:
                 column=r.column(budget.column(change.from_column)),
                 reason=change.reason,
             )
-    outcome, planned = budget.outcome_below_budget.column, budget.outcome_below_budget.compared_to
-    if {outcome, planned} <= keys and line.amounts[outcome] < line.amounts[planned]:
-        r.say("budget.line_below_budget", diff=r.money(line.amounts[planned] - line.amounts[outcome]))
+    below = budget.outcome_below_budget(q.years)
+    if below is None or not {below.column, below.compared_to} <= keys:
+        return
+    outcome, planned = line.amount(below.column), line.amount(below.compared_to)
+    if outcome is not None and planned is not None and outcome < planned:
+        r.say("budget.line_below_budget", diff=r.money(planned - outcome))
 
 
 def _missing_columns(q: Query, columns: list[Column]) -> None:
@@ -157,7 +171,7 @@ def _change(q: Query, line: BudgetLine) -> None:
             "budget.change",
             line=r.line(line),
             delta=r.money(change.delta_sek),
-            before=r.money(line.amounts[before.key]),
+            before=r.money(line.amounts[before.key]),  # the loader checked both figures exist
             before_column=r.column(before),
             after=r.money(line.amounts[after.key]),
             after_column=r.column(after),
@@ -171,9 +185,12 @@ def _compared_columns(q: Query) -> tuple[Column, Column]:
     """Which two columns a rise/fall/difference question compares."""
     budget = q.knowledge.budget
     kinds = q.entities.column_kinds
-    below = budget.outcome_below_budget
-    planned, outcome = budget.column(below.compared_to), budget.column(below.column)
     latest = max(budget.columns, key=lambda c: c.year)
+    below = budget.outcome_below_budget(q.years)
+    if below is None:  # no outcome was compared in the documents: the two newest columns
+        older = [c for c in budget.columns if c.year < latest.year] or budget.columns
+        return max(older, key=lambda c: c.year), latest
+    planned, outcome = budget.column(below.compared_to), budget.column(below.column)
     if "utfall" in kinds and ("budget" in kinds or latest.year not in q.years):
         return planned, outcome
     return (outcome if "utfall" in kinds else planned), latest
@@ -181,16 +198,19 @@ def _compared_columns(q: Query) -> tuple[Column, Column]:
 
 def _line_difference(q: Query, line: BudgetLine, before: Column, after: Column) -> None:
     r = q.reply
-    delta = line.amounts[after.key] - line.amounts[before.key]
-    _cite_amount(q, line, before)
-    _cite_amount(q, line, after)
+    first, second = line.amount(before.key), line.amount(after.key)
+    figures = [_cite_amount(q, line, before), _cite_amount(q, line, after)]
+    if first is None or second is None:  # one table lacks the line: no difference to give
+        r.say("budget.line_figures", line=r.line(line), figures=r.join(figures))
+        return
+    delta = second - first
     r.say(
         "budget.difference",
         line=r.line(line),
         before_column=r.column(before),
         after_column=r.column(after),
-        before=r.money(line.amounts[before.key]),
-        after=r.money(line.amounts[after.key]),
+        before=r.money(first),
+        after=r.money(second),
         delta=r.money(abs(delta)),
         direction=r.text("budget.up" if delta > 0 else "budget.down") if delta else r.text("budget.same"),
     )
@@ -207,8 +227,11 @@ def budget_total(q: Query) -> None:
     _missing_columns(q, columns)
     figures = []
     for column in columns:
-        r.fact(f"budget.totals.{column.key}", budget.totals[column.key], budget.table_source)
-        figures.append(r.text("budget.figure", column=r.column(column), amount=r.money(budget.totals[column.key])))
+        total = _cite_total(q, column)
+        if total is None:
+            figures.append(r.text("budget.figure_missing", column=r.column(column)))
+        else:
+            figures.append(r.text("budget.figure", column=r.column(column), amount=r.money(total)))
     r.say("budget.totals", name=budget.name, figures=r.join(figures))
     _discrepancy_notes(q, columns)
     if any(c.year == budget.year for c in columns):
@@ -229,6 +252,14 @@ def _discrepancy_notes(q: Query, columns: list[Column]) -> None:
             )
 
 
+def _in_history(q: Query) -> bool:
+    """The question names an amount the background gives for one of its years."""
+    return any(
+        entry.amount_sek in q.entities.amounts and any(entry.year_from <= year for year in q.years)
+        for entry in q.knowledge.budget.history
+    )
+
+
 def history(q: Query) -> None:
     r, budget = q.reply, q.knowledge.budget
     entries = [
@@ -246,16 +277,19 @@ def history(q: Query) -> None:
 
 def outcome_reason(q: Query) -> None:
     r, budget = q.reply, q.knowledge.budget
-    below = budget.outcome_below_budget
+    below = budget.outcome_below_budget(q.years)
+    if below is None:
+        r.not_found("budget.no_outcome_reason")
+        return
     outcome, planned = budget.column(below.column), budget.column(below.compared_to)
     r.fact("budget.outcome_below_budget.reason", below.reason, below.source)
-    r.fact(f"budget.totals.{outcome.key}", budget.totals[outcome.key], budget.table_source)
+    outcome_total, planned_total = _cite_total(q, outcome), budget.totals.get(planned.key)
     r.say(
         "budget.outcome_reason",
         outcome=r.column(outcome),
         planned=r.column(planned),
-        outcome_total=r.money(budget.totals[outcome.key]),
-        planned_total=r.money(budget.totals[planned.key]),
+        outcome_total=r.money(outcome_total) if outcome_total is not None else r.text("budget.not_in_table"),
+        planned_total=r.money(planned_total) if planned_total is not None else r.text("budget.not_in_table"),
         reason=below.reason,
     )
 
@@ -322,7 +356,9 @@ def children(q: Query) -> None:
 
 def analysis(q: Query) -> None:
     columns = q.columns()
-    if columns is None:
+    if columns is None and _in_history(q):  # "har paketet legat på 6 mkr sedan 2019?": the background
+        history(q)
+    elif columns is None:
         _no_such_year(q, q.reply.text("budget.table"))
     elif q.has(lx.SHARE) and q.lines:
         _shares(q, columns)
@@ -348,17 +384,17 @@ def _shares(q: Query, columns: list[Column]) -> None:
     for key in q.lines:
         line = budget.line(key)
         for column in columns:
-            total = budget.totals[column.key]
-            if not total:
+            total, amount = budget.totals.get(column.key), line.amount(column.key)
+            if not total or amount is None:
                 continue
             _cite_amount(q, line, column)
-            r.fact(f"budget.totals.{column.key}", total, budget.table_source)
-            percent = round(100 * line.amounts[column.key] / total)
+            _cite_total(q, column)
+            percent = round(100 * amount / total)
             r.say(
                 "budget.share",
                 line=r.line(line),
                 column=r.column(column),
-                amount=r.money(line.amounts[column.key]),
+                amount=r.money(amount),
                 total=r.money(total),
                 percent=percent,
             )
@@ -368,12 +404,8 @@ def _shares(q: Query, columns: list[Column]) -> None:
 def _compare_lines(q: Query, column: Column) -> None:
     r, budget = q.reply, q.knowledge.budget
     lines = [budget.line(key) for key in q.lines]
-    figures = [
-        r.text("budget.line_amount", line=r.line(line), amount=r.money(line.amounts[column.key])) for line in lines
-    ]
-    for line in lines:
-        _cite_amount(q, line, column)
-    amounts = [line.amounts[column.key] for line in lines]
+    figures = [r.text("budget.line_amount", line=r.line(line), amount=_cite_amount(q, line, column)) for line in lines]
+    amounts = [amount for line in lines if (amount := line.amount(column.key)) is not None] or [0]
     r.say(
         "budget.lines_compared",
         column=r.column(column),
@@ -387,15 +419,18 @@ def _extreme(q: Query, columns: list[Column], most: bool) -> None:
     r, budget = q.reply, q.knowledge.budget
     for column in columns:
         pick = max if most else min
-        target = pick(line.amounts[column.key] for line in budget.lines)
-        winners = [line for line in budget.lines if line.amounts[column.key] == target]
+        present = budget.lines_with(column.key)
+        if not present:
+            continue
+        target = pick(line.amounts[column.key] for line in present)
+        winners = [line for line in present if line.amounts[column.key] == target]
         for line in winners:
             _cite_amount(q, line, column)
         removed = [line for line in winners if line.status_note and target == 0]
         if not most and removed:
             # 0 kr because the line left the package (the document says why): the least among the
             # lines that still get money comes first, then the one that left, with its reason.
-            funded = [line for line in budget.lines if line.amounts[column.key] > 0]
+            funded = [line for line in present if line.amounts[column.key] > 0]
             if funded:
                 least = min(line.amounts[column.key] for line in funded)
                 smallest = [line for line in funded if line.amounts[column.key] == least]
@@ -421,8 +456,9 @@ def _largest_change(q: Query, *, rising: bool, most: bool) -> None:
     r, budget = q.reply, q.knowledge.budget
     before, after = _compared_columns(q)
     sign = 1 if rising else -1
-    moved = {line.key: sign * (line.amounts[after.key] - line.amounts[before.key]) for line in budget.lines}
-    candidates = [line for line in budget.lines if moved[line.key] > 0]
+    both = [line for line in budget.lines_with(after.key) if line.amount(before.key) is not None]
+    moved = {line.key: sign * (line.amounts[after.key] - line.amounts[before.key]) for line in both}
+    candidates = [line for line in both if moved[line.key] > 0]
     if not candidates:
         r.say(
             "budget.no_change_direction",
@@ -435,7 +471,7 @@ def _largest_change(q: Query, *, rising: bool, most: bool) -> None:
     picked = [line for line in candidates if moved[line.key] == target]
     for line in picked:
         _line_difference(q, line, before, after)
-        if line.status_note and line.amounts[after.key] == 0:
+        if line.status_note and line.amount(after.key) == 0:
             r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
             r.say("budget.note", note=line.status_note)
     r.say(
@@ -451,8 +487,10 @@ def _sum_of_lines(q: Query, columns: list[Column]) -> None:
     r, budget = q.reply, q.knowledge.budget
     lines = [budget.line(key) for key in q.lines]
     for column in columns:
-        for line in lines:
-            _cite_amount(q, line, column)
+        figures = [_cite_amount(q, line, column) for line in lines]
+        if any(line.amount(column.key) is None for line in lines):  # a sum of what the table lacks is no sum
+            r.say("budget.line_figures", line=r.join([r.line(x) for x in lines]), figures=r.join(figures))
+            continue
         total = sum(line.amounts[column.key] for line in lines)
         r.say(
             "budget.sum_of_lines",
@@ -472,23 +510,31 @@ def _changes(q: Query) -> None:
     rose: list[str] = []
     fell: list[str] = []
     same: list[str] = []
+    partial: list[str] = []
     for line in budget.lines:
-        delta = line.amounts[after.key] - line.amounts[before.key]
-        _cite_amount(q, line, before)
-        _cite_amount(q, line, after)
+        figures = [_cite_amount(q, line, before), _cite_amount(q, line, after)]
+        first, second = line.amount(before.key), line.amount(after.key)
+        if first is None or second is None:
+            if first is not None or second is not None:
+                partial.append(r.text("budget.line_amount", line=r.line(line), amount=r.join(figures)))
+            continue
+        delta = second - first
         item = r.text("budget.delta_item", line=r.line(line), delta=r.money(abs(delta)))
         (rose if delta > 0 else fell if delta < 0 else same).append(item if delta else r.line(line))
     none = r.text("budget.none")
-    notes = [line for line in budget.lines if line.status_note and line.amounts[after.key] == 0]
-    total_delta = budget.totals[after.key] - budget.totals[before.key]
-    total_sentence = {
-        "before": r.text("budget.figure", column=r.column(before), amount=r.money(budget.totals[before.key])),
-        "after": r.text("budget.figure", column=r.column(after), amount=r.money(budget.totals[after.key])),
-        "delta": r.money(abs(total_delta)),
-        "direction": r.text("budget.up" if total_delta > 0 else "budget.down"),
-    }
+    notes = [line for line in budget.lines if line.status_note and line.amount(after.key) == 0]
+    total_before, total_after = budget.totals.get(before.key), budget.totals.get(after.key)
+    total_sentence: dict[str, str] | None = None
+    if total_before is not None and total_after is not None:
+        total_delta = total_after - total_before
+        total_sentence = {
+            "before": r.text("budget.figure", column=r.column(before), amount=r.money(total_before)),
+            "after": r.text("budget.figure", column=r.column(after), amount=r.money(total_after)),
+            "delta": r.money(abs(total_delta)),
+            "direction": r.text("budget.up" if total_delta > 0 else "budget.down"),
+        }
     about_the_total = q.has(lx.PACKAGE) or q.has(lx.TOTAL)
-    if about_the_total:  # "hur mycket krympte paketet?": the total first, then the lines behind it
+    if about_the_total and total_sentence:  # "hur mycket krympte paketet?": the total first, then the lines
         r.say("budget.total_difference", **total_sentence)
     r.say(
         "budget.changes",
@@ -498,7 +544,9 @@ def _changes(q: Query) -> None:
         fell=r.join(fell) or none,
         same=r.join(same) or none,
     )
-    if not about_the_total:
+    if partial:  # a line only one of the two tables has (new, or gone)
+        r.say("budget.in_one_table", before=r.column(before), after=r.column(after), items=r.join(partial))
+    if not about_the_total and total_sentence:
         r.say("budget.total_difference", **total_sentence)
     _discrepancy_notes(q, [before, after])
     for line in notes:
@@ -512,11 +560,11 @@ def _lines_with_amount(q: Query, columns: list[Column]) -> None:
         found = []
         for column in columns:
             for line in budget.lines:
-                if line.amounts[column.key] == amount:
+                if line.amount(column.key) == amount:
                     _cite_amount(q, line, column)
                     found.append(r.text("budget.line_in_column", line=r.line(line), column=r.column(column)))
-            if budget.totals[column.key] == amount:
-                r.fact(f"budget.totals.{column.key}", amount, budget.table_source)
+            if budget.totals.get(column.key) == amount:
+                _cite_total(q, column)
                 found.append(r.text("budget.total_in_column", column=r.column(column)))
         if found:
             r.say("budget.lines_with_amount", amount=r.money(amount), items=r.join(found))

@@ -155,6 +155,7 @@ class Entities:
 class EntityExtractor:
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self.knowledge = knowledge
+        self.theme_words_en = knowledge.glossary.theme_words_en
         budget = knowledge.budget
         self._line_cues = [(line.key, _cue_from_names([line.name, *line.synonyms])) for line in budget.lines]
         self._activity_cues = [
@@ -236,7 +237,7 @@ class EntityExtractor:
             found_values.sort(key=_first)  # the data's order, whatever order the cues were found in
             setattr(found, kind, [value for _, value in found_values])
         found.content_words = [
-            lx.THEME_WORDS_EN.get(tok, tok)
+            self.theme_words_en.get(tok, tok)
             for tok in question.tokens
             if tok.isalpha() and len(tok) >= 4 and tok not in _STOPWORDS
         ]

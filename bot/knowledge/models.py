@@ -92,6 +92,8 @@ class Round(Frozen):
     nomination_closes: date
     conference_date: date | None
     source: SourceRef
+    # The prize sum of this round's direction; filled in when the documents are merged.
+    prize_sek: int | None = None
 
 
 class Winner(Frozen):
@@ -141,6 +143,9 @@ class Column(Frozen):
     kind: ColumnKind
     year: int
     label: str
+    # Which document's table the column's figures come from; filled in when documents are merged
+    # (one document's file leaves it out: its table_source is the source).
+    source: SourceRef | None = None
 
 
 class BudgetLine(Frozen):
@@ -156,6 +161,10 @@ class BudgetLine(Frozen):
     activities: list[str]
     areas: list[str]
     source: SourceRef
+
+    def amount(self, column: str) -> int | None:
+        """The line's figure in ``column``; None when that table has no figure for it (never 0)."""
+        return self.amounts.get(column)
 
     @field_validator("amounts")
     @classmethod
@@ -228,7 +237,7 @@ class Budget(Frozen):
     totals: dict[str, int]
     stated_sums: list[StatedSum]
     stated_changes: list[StatedChange]
-    outcome_below_budget: OutcomeBelowBudget
+    outcomes_below_budget: list[OutcomeBelowBudget]
     history: list[HistoryEntry]
     unbudgeted_mentions: list[UnbudgetedMention]
     state_grant: StateGrant
@@ -236,6 +245,21 @@ class Budget(Frozen):
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
+
+    def column_source(self, key: str) -> SourceRef:
+        return self.column(key).source or self.table_source
+
+    def lines_with(self, column: str) -> list[BudgetLine]:
+        """The lines that have a figure in ``column`` (a line the table lacks is left out, not 0)."""
+        return [line for line in self.lines if column in line.amounts]
+
+    def outcome_below_budget(self, years: list[int] | None = None) -> OutcomeBelowBudget | None:
+        """Why an outcome fell short of its budget: for one of ``years`` if given, else the newest."""
+        known = {self.column(o.column).year: o for o in self.outcomes_below_budget}
+        for year in years or []:
+            if year in known:
+                return known[year]
+        return known[max(known)] if known else None
 
     def line(self, key: str) -> BudgetLine:
         return next(line for line in self.lines if line.key == key)
@@ -248,3 +272,28 @@ class Discrepancy(Frozen):
     stated_sek: int
     computed_sek: int
     source: SourceRef
+
+
+class DocumentSection(Frozen):
+    """One headed section of a document, kept for searching the documents' own words."""
+
+    heading: str
+    text: str
+
+
+class ImportedDocument(Frozen):
+    """One decision document imported by ``trygghetsbot knowledge import``: one data file."""
+
+    schema_version: int
+    document: Document
+    budget: Budget | None = None
+    prize: Prize | None = None
+    sections: list[DocumentSection] = Field(default_factory=list)
+
+
+class Glossary(Frozen):
+    """Words that map a question's language onto the documents' (English -> the themes' Swedish)."""
+
+    schema_version: int
+    note: str = ""
+    theme_words_en: dict[str, str]

@@ -10,7 +10,6 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings, SettingsError
-from bot.knowledge import default_knowledge
 from handlers.slack import actions, commands, events, jury_actions, views
 from handlers.slack.contexts import ChannelQuestions
 from handlers.slack.deps import SlackDeps
@@ -42,7 +41,7 @@ def build_deps(settings: Settings, store: Store, http: aiohttp.ClientSession, ma
     # One answerer and one nomination service: the ones the assistant (DMs) uses serve the rest too.
     return SlackDeps(
         settings=settings,
-        knowledge=default_knowledge(),
+        knowledge=core.knowledge,
         store=store,
         assistant=assistant,
         service=assistant.dialog.service,

@@ -18,7 +18,6 @@ from microsoft_agents.activity import Activity
 from pydantic import ValidationError
 
 from bot.config import Settings
-from bot.knowledge import default_knowledge
 from handlers.outbox_worker import DEFAULT_TIMING, WorkerTiming
 from handlers.teams.activities import TeamsBot, TeamsDeps
 from handlers.teams.auth import InboundAuth, Unauthorized, auth_configuration, check_service_url, token_source
@@ -63,7 +62,7 @@ def install(
         core = make_core(store)
         deps = TeamsDeps(
             settings=settings,
-            knowledge=default_knowledge(),
+            knowledge=core.knowledge,
             store=store,
             assistant=core.assistant,
             service=core.assistant.dialog.service,

@@ -16,7 +16,7 @@ from bot.knowledge.models import SourceRef
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     source = resources.files("bot.knowledge").joinpath("data")
-    for name in ("documents.json", "prize.json", "budget.json"):
+    for name in ("documents.json", "prize.json", "budget.json", "glossary.json"):
         shutil.copy(str(source.joinpath(name)), tmp_path / name)
     return tmp_path
 
@@ -70,9 +70,16 @@ def test_a_stated_sum_that_disagrees_with_the_table_is_refused(data_dir: Path) -
         load_knowledge(data_dir)
 
 
-def test_a_line_missing_a_column_is_refused(data_dir: Path) -> None:
-    edit(data_dir, "budget.json", lambda d: d["lines"][1]["amounts"].pop("utfall_2024"))
-    with pytest.raises(KnowledgeError, match="column"):
+def test_a_line_without_a_figure_in_a_column_has_none_not_zero(data_dir: Path) -> None:
+    edit(data_dir, "budget.json", lambda d: d["lines"][2]["amounts"].pop("utfall_2024"))
+    line = load_knowledge(data_dir).budget.line("lokala_arbetsgrupper")
+    assert line.amount("utfall_2024") is None
+    assert line.amount("budget_2024") == 600_000
+
+
+def test_a_figure_in_an_unknown_column_is_refused(data_dir: Path) -> None:
+    edit(data_dir, "budget.json", lambda d: d["lines"][1]["amounts"].update(utfall_2031=5))
+    with pytest.raises(KnowledgeError, match="unknown column"):
         load_knowledge(data_dir)
 
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from bot.answering import Answer, Answerer
 from bot.config import Settings
-from bot.knowledge import default_knowledge
 from bot.texts import t
+from trygghetsbot.compose import settings_knowledge
 
 
 def register(subparsers: Any) -> None:
@@ -32,5 +32,5 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if not question:
         print(t("sv", "cli.empty_question"), file=sys.stderr)
         return 2
-    print_answer(Answerer(default_knowledge(), settings.clock()).answer(question), args.json)
+    print_answer(Answerer(settings_knowledge(settings), settings.clock()).answer(question), args.json)
     return 0

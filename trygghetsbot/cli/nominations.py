@@ -13,14 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Settings
-from bot.knowledge import default_knowledge
 from bot.nominations.export import export_bytes
 from bot.nominations.model import Nomination
 from bot.nominations.rules import Rules
 from bot.texts import os_reason, t
 from store import StoreError
 from trygghetsbot.cli.output import write_export
-from trygghetsbot.compose import open_settings_store
+from trygghetsbot.compose import open_settings_store, settings_knowledge
 
 STATUSES = ("draft", "submitted", "withdrawn")
 
@@ -91,7 +90,7 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
     found = _load_or_fail(settings, args.round, args.status or ["submitted"])
     if found is None:
         return 2
-    error = write_export(export_bytes(found, args.format, Rules(default_knowledge().prize)), args.out)
+    error = write_export(export_bytes(found, args.format, Rules(settings_knowledge(settings).prize)), args.out)
     if error is not None:
         print(t("sv", "nom.cli.write_error", path=args.out, error=os_reason(error)), file=sys.stderr)
         return 2

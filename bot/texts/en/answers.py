@@ -101,6 +101,10 @@ TEXTS: dict[str, str] = {
         "The table in Trygghetspaketet only has the columns {columns}."
     ),
     "budget.figure": "{amount} ({column})",
+    "budget.figure_missing": "no figure ({column})",
+    "budget.not_in_table": "no figure",
+    "budget.no_outcome_reason": "My documents do not explain why that year's outcome differs from the budget.",
+    "budget.in_one_table": "In only one of the tables ({before}, {after}): {items}.",
     "budget.line_amount": "{line} {amount}",
     "budget.line_figures": "{line}: {figures}.",
     "budget.note": "The document says: “{note}”",

@@ -104,6 +104,10 @@ TEXTS: dict[str, str] = {
         "Tabellen i Trygghetspaketet har bara kolumnerna {columns}."
     ),
     "budget.figure": "{amount} ({column})",
+    "budget.figure_missing": "ingen uppgift ({column})",
+    "budget.not_in_table": "ingen uppgift",
+    "budget.no_outcome_reason": "Mina dokument förklarar inte varför utfallet skiljer sig från budgeten det året.",
+    "budget.in_one_table": "Bara i en av tabellerna ({before}, {after}): {items}.",
     "budget.line_amount": "{line} {amount}",
     "budget.line_figures": "{line}: {figures}.",
     "budget.note": "{note}",
