@@ -240,17 +240,27 @@ def prize_facts(q: Query) -> None:
 
 def _amount(q: Query) -> None:
     prize, r = q.knowledge.prize, q.reply
+    by_year = {  # each direction's prize sum for the rounds it set (the newer direction wins)
+        round_.year: direction for direction in q.knowledge.prizes for round_ in direction.rounds
+    }
+    asked = [year for year in q.years if year in by_year]
     if q.entities.amounts and lx.is_yes_no(q.text):  # "är prissumman 100 000 kr?"
-        r.say("check.yes" if prize.amount_sek in q.entities.amounts else "check.no")
-    r.fact("prize.amount_sek", prize.amount_sek, prize.amount_source)
-    stated_for = q.knowledge.documents[prize.amount_source.document].dated.year
-    other_years = [year for year in q.years if year != stated_for]
-    if not other_years:
+        amounts = {by_year[year].amount_sek for year in asked} or {prize.amount_sek}
+        r.say("check.yes" if amounts & set(q.entities.amounts) else "check.no")
+    other_years = [year for year in q.years if year not in by_year]
+    if not q.years:
+        r.fact("prize.amount_sek", prize.amount_sek, prize.amount_source)
         r.say("prize.amount", name=prize.name, amount=r.money(prize.amount_sek))
         return
-    # "prissumman 2024?" with only the 2023 direction: that year's figure as that year's, and no more.
-    r.say("prize.amount_in_year", name=prize.name, amount=r.money(prize.amount_sek), year=stated_for)
-    r.not_found("prize.amount_unknown_year", years=r.join([str(year) for year in other_years]))
+    if not asked:  # "prissumman 2024?" with only the 2023 direction: the newest figure as its year's
+        newest = max(by_year)
+        asked = [newest]
+    for year in asked:
+        direction = by_year[year]
+        r.fact(f"prize.amount_sek.{year}", direction.amount_sek, direction.amount_source)
+        r.say("prize.amount_in_year", name=prize.name, amount=r.money(direction.amount_sek), year=year)
+    if other_years:
+        r.not_found("prize.amount_unknown_year", years=r.join([str(year) for year in other_years]))
 
 
 def _first(q: Query) -> None:

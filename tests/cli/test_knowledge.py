@@ -1,0 +1,121 @@
+"""`trygghetsbot knowledge import`: a new year's documents answered at once, with no code change."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from bot.answering import Answerer
+from bot.config import load_settings
+from bot.knowledge import knowledge_in
+from tests.knowledge.importing.documents import budget_2026, prize_2024
+from trygghetsbot.cli import main
+from trygghetsbot.compose import settings_round
+
+
+@pytest.fixture
+def knowledge_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("TRYGGHETSBOT_DB", str(tmp_path / "db.json"))
+    monkeypatch.delenv("TRYGGHETSBOT_KNOWLEDGE_DIR", raising=False)
+    return tmp_path / "knowledge"
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    return path
+
+
+def ask(question: str, knowledge_dir: Path) -> str:
+    return Answerer(knowledge_in(knowledge_dir)).answer(question).text
+
+
+def test_import_prints_the_table_and_saves_after_yes(
+    knowledge_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write(tmp_path, "tp-2026.txt", budget_2026())
+    assert main(["knowledge", "import", str(doc), "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "Nattvandring" in out and "0,4 mkr" in out and "Förslag 2026" in out
+    assert "Raderna summerar till SUMMA-raden" in out
+    assert (knowledge_dir / "trygghetspaketet-2026.json").exists()
+    # The same document again changes nothing.
+    before = (knowledge_dir / "trygghetspaketet-2026.json").stat().st_mtime_ns
+    assert main(["knowledge", "import", str(doc), "--yes"]) == 0
+    assert "redan inläst" in capsys.readouterr().out
+    assert (knowledge_dir / "trygghetspaketet-2026.json").stat().st_mtime_ns == before
+
+
+def test_dry_run_and_declining_save_nothing(
+    knowledge_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = write(tmp_path, "tp-2026.txt", budget_2026())
+    assert main(["knowledge", "import", str(doc), "--dry-run"]) == 0
+    monkeypatch.setattr("builtins.input", lambda prompt: "n")
+    assert main(["knowledge", "import", str(doc)]) == 1
+    assert not knowledge_dir.exists() or not list(knowledge_dir.iterdir())
+
+
+def test_a_document_of_neither_kind_is_refused_in_one_line(
+    knowledge_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write(tmp_path, "agenda.txt", "Dagordning\n\n1. Mötets öppnande\n")
+    assert main(["knowledge", "import", str(doc), "--yes"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "varken" in err
+    assert not knowledge_dir.exists()
+
+
+def test_a_summa_that_disagrees_is_kept_and_named(
+    knowledge_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write(tmp_path, "tp-2026.txt", budget_2026(summa=("3,9 mkr", "3,3 mkr", "3,5 mkr")))
+    assert main(["knowledge", "import", str(doc), "--yes", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["discrepancies"][0]["column"] == "forslag_2026"
+    assert report["discrepancies"][0]["stated_sek"] == 3_900_000
+    assert report["discrepancies"][0]["computed_sek"] == 3_800_000
+    answer = ask("hur mycket är trygghetspaketet 2026?", knowledge_dir)
+    assert "3,9 mkr" in answer and "3,8 mkr" in answer
+
+
+def test_an_import_that_fails_half_way_saves_nothing(
+    knowledge_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = write(tmp_path, "tp-2026.txt", budget_2026())
+
+    def broken_replace(source: str, target: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        main(["knowledge", "import", str(doc), "--yes"])
+    assert [p.name for p in knowledge_dir.iterdir()] == []  # no file, no temporary left behind
+
+
+def test_answers_after_import_cover_new_and_old_years(knowledge_dir: Path, tmp_path: Path) -> None:
+    assert main(["knowledge", "import", str(write(tmp_path, "tp-2026.txt", budget_2026())), "--yes"]) == 0
+    new = ask("vad fick trygghetsvärdar 2026?", knowledge_dir)
+    assert "2,2 mkr" in new and "Trygghetspaketet 2026" in new
+    old = ask("vad fick trygghetsvärdar 2025?", knowledge_dir)
+    # 2025: the proposal in the 2025 decision, the budget and outcome in the 2026 decision.
+    assert "2 mkr" in old and "1,9 mkr" in old
+    night = ask("hur mycket får nattvandring 2026?", knowledge_dir)
+    assert "0,4 mkr" in night and "Trygghetspaketet 2026" in night
+    assert "0 kr" not in ask("vad fick nattvandring i utfall 2025?", knowledge_dir)
+    assert "1,5 mkr" in ask("vad fick SSPF 2024?", knowledge_dir)  # the older document still answers
+
+
+def test_rounds_come_from_the_newest_direction(knowledge_dir: Path, tmp_path: Path) -> None:
+    assert main(["knowledge", "import", str(write(tmp_path, "pris-2024.txt", prize_2024())), "--yes"]) == 0
+    round_ = settings_round(load_settings())
+    assert round_.year == 2024
+    assert (round_.nomination_opens.isoformat(), round_.nomination_closes.isoformat()) == ("2024-05-15", "2024-08-31")
+    assert "60 000 kr" in ask("hur stor är prissumman 2024?", knowledge_dir)
+    assert "50 000 kr" in ask("vad var prissumman 2023?", knowledge_dir)
+    assert "Trygga Gatan" in ask("vem vann 2023?", knowledge_dir)
+    assert "IGOR" in ask("vem vann 2022?", knowledge_dir)
+    assert "Process Kedjan" in ask("vem vann 2019?", knowledge_dir)  # only in the older direction
