@@ -214,6 +214,8 @@ def _line_difference(q: Query, line: BudgetLine, before: Column, after: Column) 
         delta=r.money(abs(delta)),
         direction=r.text("budget.up" if delta > 0 else "budget.down") if delta else r.text("budget.same"),
     )
+    if q.has(lx.SHARE) and first:  # "hur många procent ökade …?": the change against the earlier figure
+        r.say("budget.percent_change", percent=round(100 * abs(delta) / first), before_column=r.column(before))
 
 
 def budget_total(q: Query) -> None:
@@ -360,7 +362,9 @@ def analysis(q: Query) -> None:
         history(q)
     elif columns is None:
         _no_such_year(q, q.reply.text("budget.table"))
-    elif q.has(lx.SHARE) and q.lines:
+    elif q.has(lx.UNDER_BUDGET) and not q.lines:
+        _against_budget(q)
+    elif q.has(lx.SHARE) and q.lines and not (q.has(lx.ROSE) or q.has(lx.FELL) or q.has(lx.CHANGE)):
         _shares(q, columns)
     elif q.entities.amounts:
         _lines_with_amount(q, columns)
@@ -552,6 +556,47 @@ def _changes(q: Query) -> None:
     for line in notes:
         r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
         r.say("budget.note", note=line.status_note)
+
+
+def _against_budget(q: Query) -> None:
+    """Each line's outcome against the budget of the same year: which went under, which matched."""
+    r, budget = q.reply, q.knowledge.budget
+    years = q.years or sorted({c.year for c in budget.columns if c.kind == "utfall"})
+    pairs = [
+        (budget.column(f"utfall_{year}"), budget.column(f"budget_{year}"))
+        for year in years
+        if {f"utfall_{year}", f"budget_{year}"} <= {c.key for c in budget.columns}
+    ]
+    if not pairs:
+        _no_such_year(q, r.text("budget.table"))
+        return
+    for outcome, planned in pairs:
+        under: list[str] = []
+        over: list[str] = []
+        matched: list[str] = []
+        for line in budget.lines_with(outcome.key):
+            spent, meant = line.amounts[outcome.key], line.amount(planned.key)
+            if meant is None:
+                continue
+            _cite_amount(q, line, outcome)
+            _cite_amount(q, line, planned)
+            item = r.text("budget.delta_item", line=r.line(line), delta=r.money(abs(meant - spent)))
+            (under if spent < meant else over if spent > meant else matched).append(
+                item if spent != meant else r.line(line)
+            )
+        none = r.text("budget.none")
+        r.say(
+            "budget.against_budget",
+            outcome=r.column(outcome),
+            planned=r.column(planned),
+            under=r.join(under) or none,
+            over=r.join(over) or none,
+            matched=r.join(matched) or none,
+        )
+    below = budget.outcome_below_budget(q.years)
+    if below is not None:
+        r.fact("budget.outcome_below_budget.reason", below.reason, below.source)
+        r.say("budget.why_below", reason=below.reason)
 
 
 def _lines_with_amount(q: Query, columns: list[Column]) -> None:

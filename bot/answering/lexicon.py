@@ -337,6 +337,11 @@ DISCREPANCY = Cue.of(
     "stämmer", "går ihop", "går inte ihop", "add up", "adds up", "fel i", "felaktig*", "felräkn*", "inte ihop",
     "discrepanc*", "mismatch", "inconsisten*", "error in", "wrong in", "summerar", "summeras",
 )
+# "vilka poster gick under budget?": an outcome against its budget, line by line.
+UNDER_BUDGET = Cue.of(
+    "under budget", "understeg", "understiger", "underskred", "lägre än budget", "mindre än budget",
+    "below budget", "under budget", "underspent", "over budget", "över budget", "överskred", "overspent",
+)
 SHARE = Cue.of("andel*", "procent*", "share", "percent*", "proportion", "hur stor del", "how large a part", "what part")
 DISTRIBUTION = Cue.of(
     "fördelas", "fördelning*", "fördelade", "fördelat", "distribut*", "breakdown", "uppdelning*", "uppdelat",
