@@ -12,6 +12,7 @@ from bot.answering.entities import Entities, EntityExtractor
 from bot.answering.intents import BUDGET_INTENTS, PRIZE_YEAR_INTENTS, classify
 from bot.answering.model import Answer, ConversationContext
 from bot.answering.normalize import Normalized
+from bot.answering.passages import PassageIndex
 from bot.answering.query import Query
 from bot.answering.reply import Reply
 from bot.clock import Clock, system_clock
@@ -64,6 +65,7 @@ class Answerer:
         self.clock = clock
         self.extractor = EntityExtractor(knowledge)
         self._table_years = {c.year for c in knowledge.budget.columns}
+        self.passages = PassageIndex(knowledge.sections)
 
     def answer(self, question: str, context: ConversationContext | None = None) -> Answer:
         context = context or ConversationContext()
@@ -105,7 +107,7 @@ class Answerer:
             entities.column_kinds = list(context.columns)  # type: ignore[arg-type]
         reply = Reply(self.knowledge, lang, unit=money_unit(text))
         today = local_day(self.clock())
-        query = Query(text, entities, context, self.knowledge, reply, years, follow_up, today)
+        query = Query(text, entities, context, self.knowledge, reply, years, follow_up, today, self.passages)
         if intent == "year_by_theme":
             prize.year_by_theme(query, theme_years)
         else:

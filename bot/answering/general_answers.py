@@ -27,7 +27,13 @@ def year_only(q: Query) -> None:
 
 
 def out_of_scope(q: Query) -> None:
-    q.reply.not_found("general.out_of_scope")
+    """No structured answer fits: the documents' own words when a passage truly answers, else say so."""
+    passage = q.passages.best(q.text.raw) if q.passages else None
+    if passage is None:
+        q.reply.not_found("general.out_of_scope")
+        return
+    q.reply.fact(f"passage.{passage.source.document}", passage.text, passage.source)
+    q.reply.say("general.passage", text=passage.text)
 
 
 def _names_document(q: Query, document_id: str) -> bool:

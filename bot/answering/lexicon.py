@@ -311,7 +311,7 @@ MOST = Cue.of(
     "mest", "störst*", "högst*", "största", "most", "largest", "biggest", "highest", "max*", "mesta",
 )
 LEAST = Cue.of(
-    "minst", "lägst*", "minsta", "least", "smallest", "lowest", "min", "minimum",
+    "minst", "lägst*", "minsta", "least", "smallest", "lowest", "minimum",  # not "min": Swedish "my"
 )
 ROSE = Cue.of(
     "ökade", "ökat", "ökar", "ökning*", "höjdes", "rose", "risen", "increased", "increase*", "grew", "upp",

@@ -9,6 +9,7 @@ from bot.answering.entities import Entities
 from bot.answering.lexicon import Cue
 from bot.answering.model import ConversationContext
 from bot.answering.normalize import Normalized
+from bot.answering.passages import PassageIndex
 from bot.answering.reply import Reply
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.models import Column, ColumnKind
@@ -24,6 +25,7 @@ class Query:
     years: list[int]
     follow_up: bool
     today: date  # the app's clock: is the nomination period open now?
+    passages: PassageIndex | None = None  # the documents' own sentences, for what nothing structured answers
 
     def has(self, cue: Cue) -> bool:
         return cue.in_(self.text)

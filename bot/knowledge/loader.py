@@ -29,6 +29,7 @@ from bot.knowledge.models import (
     Glossary,
     ImportedDocument,
     Prize,
+    SectionsFile,
     SourceRef,
 )
 
@@ -92,7 +93,7 @@ def load_knowledge(directory: Path | None = None, imported: Path | None = None) 
     budget = _parse(Budget, _read(directory, "budget.json"), "budget.json")
     budgets = {budget.table_source.document: budget}
     prizes = {prize.amount_source.document: prize}
-    sections: dict[str, list[DocumentSection]] = {}
+    sections = dict(_parse(SectionsFile, _read(directory, "sections.json"), "sections.json").documents)
     for item in read_imported(imported):
         doc_id = item.document.id
         documents[doc_id] = item.document

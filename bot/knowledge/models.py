@@ -297,3 +297,11 @@ class Glossary(Frozen):
     schema_version: int
     note: str = ""
     theme_words_en: dict[str, str]
+
+
+class SectionsFile(Frozen):
+    """The shipped documents' sections, per document id."""
+
+    schema_version: int
+    note: str = ""
+    documents: dict[str, list[DocumentSection]]

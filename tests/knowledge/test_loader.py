@@ -16,7 +16,7 @@ from bot.knowledge.models import SourceRef
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     source = resources.files("bot.knowledge").joinpath("data")
-    for name in ("documents.json", "prize.json", "budget.json", "glossary.json"):
+    for name in ("documents.json", "prize.json", "budget.json", "glossary.json", "sections.json"):
         shutil.copy(str(source.joinpath(name)), tmp_path / name)
     return tmp_path
 

@@ -182,6 +182,7 @@ TEXTS: dict[str, str] = {
     "general.example_theme": "“what was the theme in {year}?”",
     "general.example_budget": "“how much did trygghetsvärdar get in {year}?”",
     "general.year_unknown": "I have no information about {year}; my documents do not say.",
+    "general.passage": "The document says (in Swedish): “{text}”",
     "general.out_of_scope": (
         "Sorry, I cannot answer that: it is not in my documents. I only answer questions about "
         "Trygghetspriset (winners, themes, criteria, nomination, jury) and Trygghetspaketet (budget lines, "

@@ -185,6 +185,7 @@ TEXTS: dict[str, str] = {
     "general.example_theme": "”vad var temat {year}?”",
     "general.example_budget": "”vad fick trygghetsvärdar {year}?”",
     "general.year_unknown": "Om {year} har jag inga uppgifter – det framgår inte av mina dokument.",
+    "general.passage": "Så här står det i dokumentet: ”{text}”",
     "general.out_of_scope": (
         "Det kan jag tyvärr inte svara på – det framgår inte av mina dokument. Jag svarar bara på frågor om "
         "Trygghetspriset (vinnare, teman, kriterier, nominering, jury) och Trygghetspaketet (budgetposter, "
