@@ -36,6 +36,7 @@ RESOLVERS: dict[str, Callable[[Query], None]] = {
     "winners_list": prize.winners_list,
     "theme_by_year": prize.theme_by_year,
     "criteria": prize.criteria,
+    "criteria_scenario": prize.criteria_scenario,
     "eligibility": prize.eligibility,
     "nomination_period": prize.nomination_period,
     "nomination_count": prize.nomination_count,

@@ -220,6 +220,9 @@ def _line_difference(q: Query, line: BudgetLine, before: Column, after: Column) 
 
 def budget_total(q: Query) -> None:
     r, budget = q.reply, q.knowledge.budget
+    if q.has(lx.WHY):  # "varför är paketet bara 3,5 mkr?": the decision, then what left the package
+        _why_total(q)
+        return
     if q.has(lx.DESCRIPTION) and not q.years:  # "vad är trygghetspaketet?"
         decided_by(q)
     columns = q.columns()
@@ -238,6 +241,31 @@ def budget_total(q: Query) -> None:
     _discrepancy_notes(q, columns)
     if any(c.year == budget.year for c in columns):
         r.fact("budget.decided_by", budget.decided_by.text, budget.decided_by.source)
+
+
+def _why_total(q: Query) -> None:
+    """The reasons the documents give for a total: who decided it, and lines that left the package."""
+    r, budget = q.reply, q.knowledge.budget
+    columns = q.columns() or [max(budget.columns, key=lambda c: (c.year, c.kind == "forslag"))]
+    decided_by(q)
+    for column in columns:
+        for line in budget.lines:
+            if line.status_note and line.amount(column.key) == 0:
+                r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
+                r.say("budget.note", note=line.status_note)
+    before, after = _compared_columns(q)
+    first, second = budget.totals.get(before.key), budget.totals.get(after.key)
+    if first is not None and second is not None and first != second:
+        _cite_total(q, before)
+        _cite_total(q, after)
+        r.say(
+            "budget.total_difference",
+            before=r.text("budget.figure", column=r.column(before), amount=r.money(first)),
+            after=r.text("budget.figure", column=r.column(after), amount=r.money(second)),
+            delta=r.money(abs(second - first)),
+            direction=r.text("budget.up" if second > first else "budget.down"),
+        )
+        _discrepancy_notes(q, [before, after])
 
 
 def _discrepancy_notes(q: Query, columns: list[Column]) -> None:

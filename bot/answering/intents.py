@@ -48,6 +48,9 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
         return "state_grant"
     if has(lx.NOMINATION) and has(lx.NOMINATE_NOW) and not e.lines:
         return "nomination_period"  # "can I nominate now?": whether the period is open today
+    scenario = (has(lx.SOLO) and not has(lx.SELF_NOMINATION)) or has(lx.ORDINARY)
+    if scenario and (has(lx.NOMINATION) or has(lx.ELIGIBLE) or has(lx.PRIZE) or has(lx.WIN)) and not e.lines:
+        return "criteria_scenario"  # "kan en förening nomineras för något den gjort helt själv?"
     if has(lx.ELIGIBLE) and not (e.lines or has(lx.YEAR_QUESTION)):
         return "eligibility"
     if has(lx.CRITERIA) and not e.lines:
@@ -109,6 +112,8 @@ def _budget_intent(q: Normalized, e: Entities, ctx: ConversationContext, table_y
         return "budget_total"
     if has(lx.WHY) and (has(lx.OUTCOME_REASON) or "utfall" in e.column_kinds) and not e.lines:
         return "outcome_reason"
+    if has(lx.WHY) and (has(lx.PACKAGE) or has(lx.TOTAL)) and not e.lines:
+        return "budget_total"  # "varför är paketet bara 3,5 mkr?": who decided it and what left it
     if _is_analysis(q, e):
         return "budget_analysis"
     if has(lx.MUNICIPALITY) and not e.lines:

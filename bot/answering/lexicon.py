@@ -136,7 +136,10 @@ HELP = Cue.of(
 GREETING = Cue.of(
     "hej", "hejsan", "tjena", "hallå", "hello", "hi", "hey", "god morgon", "tack", "thanks",
 )
-FOLLOW_UP = Cue.of("och", "and", "what about", "hur är det med", "än", "samma")
+FOLLOW_UP = Cue.of(
+    "och", "and", "what about", "hur är det med", "än", "samma", "vad då", "till vad", "för vad", "what for",
+    "like what", "such as", "till vilka", "vilka då", "som vad",
+)
 WHY = Cue.of(
     "varför", "why", "anledning*", "anledningen", "reason", "orsak*", "how come", "hur kommer det",
 )
@@ -212,6 +215,25 @@ ELIGIBLE = Cue.of(
     "får nomineras", "who can be nominated", "who is eligible", "eligible",
     "eligibility", "can be nominated", "can i nominate", "can we nominate", "nominera sig själv", "nominate ourselves",
     "nominate myself", "nominate our own",
+)
+# Scenarios the mandatory criteria decide: an effort done alone, or ordinary work.
+SOLO = Cue.of(
+    "själv", "själva", "ensam", "ensamma", "på egen hand", "egen regi", "utan samarbete", "utan samverkan",
+    "utan partner*", "utan andra", "en enda organisation", "en enda förening", "alone", "on its own",
+    "on their own", "by itself", "by themselves", "without partners", "single organisation", "single organization",
+)
+# "kan man nominera sig själv?": who may nominate, not an effort done alone.
+SELF_NOMINATION = Cue.of(
+    "sig själv", "sig själva", "oss själva", "mig själv", "nominate ourselves", "nominate myself", "nominate themselves",
+)
+ORDINARY = Cue.of(
+    "ordinarie verksamhet", "ordinarie arbete", "vanlig verksamhet", "vanliga verksamhet", "vanliga arbete",
+    "vardaglig*", "löpande verksamhet", "ordinary", "regular work", "business as usual", "day-to-day", "daily work",
+)
+# "vad händer efter att perioden stängt?": what the direction says comes next.
+AFTER_CLOSE = Cue.of(
+    "vad händer efter", "vad händer sen", "vad händer sedan", "vad händer när", "därefter", "efter att", "efteråt",
+    "after the", "what happens", "what next", "next step*", "nästa steg",
 )
 NOMINATION = Cue.of(
     "nominer*", "nominate*", "nomination*", "deadline", "sista dag", "sista dagen", "sista datum", "sista datumet",

@@ -157,6 +157,18 @@ def criteria(q: Query) -> None:
     q.reply.say("prize.assessment_criteria", items=q.reply.join(assessment))
 
 
+def criteria_scenario(q: Query) -> None:
+    """A scenario the mandatory criteria decide: done alone (collaboration) or ordinary work (added value)."""
+    prize, r = q.knowledge.prize, q.reply
+    wanted = ("mervarde", "prize.scenario_ordinary") if q.has(lx.ORDINARY) else ("samverkan", "prize.scenario_solo")
+    criterion = next((c for c in prize.mandatory_criteria if c.key == wanted[0]), None)
+    if criterion is None:  # a direction without that criterion: all of them, as the document gives them
+        _mandatory_criteria(q)
+        return
+    r.fact(f"prize.mandatory_criteria.{criterion.key}", criterion.text, criterion.source)
+    r.say(wanted[1], criterion=criterion.text)
+
+
 def eligibility(q: Query) -> None:
     """Who may be nominated: the document's sentence, then the criteria every nominee must meet."""
     prize, r = q.knowledge.prize, q.reply
@@ -184,6 +196,9 @@ def nomination_period(q: Query) -> None:
         )
         if round_.conference_date:
             r.say("prize.conference_date", year=year, date=r.date(round_.conference_date))
+        if round_.after_close and q.has(lx.AFTER_CLOSE):  # "vad händer efter att perioden stängt?"
+            r.fact(f"prize.rounds[{year}].after_close", round_.after_close, round_.source)
+            r.say("prize.after_close", text=round_.after_close)
     current = prize.latest_round
     if q.years and current.year not in q.years:
         return

@@ -44,6 +44,8 @@ class Query:
             if not in_years:
                 return None
             chosen = [c for c in in_years if c.kind in kinds] if kinds else []
+            if kinds and not chosen:  # "och dess utfall?" about 2025: the year's columns, and that kind's
+                return in_years + [c for c in budget.columns if c.kind in kinds]
             return chosen or in_years
         if kinds:
             return [c for c in budget.columns if c.kind in kinds]

@@ -94,6 +94,8 @@ class Round(Frozen):
     source: SourceRef
     # The prize sum of this round's direction; filled in when the documents are merged.
     prize_sek: int | None = None
+    # What the direction says happens once the period has closed (assessment, decision, award).
+    after_close: str | None = None
 
 
 class Winner(Frozen):

@@ -169,7 +169,10 @@ def _round(year: int, sections: Sections, text: str) -> Round:
     focus = sections.sentence(r"års trygghetspris ska tilldelas")
     conference = sections.sentence(r"konferens\w*.*\bden\s+\d{1,2}\s+\w+")
     conference_dates = day_month(conference[0], year) if conference else []
+    said = sentences(period[1].text)
+    after = said[said.index(period[0]) + 1 : said.index(period[0]) + 3] if period[0] in said else []
     return Round(
+        after_close=" ".join(after) or None,
         year=year,
         theme=" ".join(theme.group(1).split()) if theme else "",
         focus=_after(focus[0], "tilldelas").rstrip(".") if focus else "",

@@ -183,6 +183,15 @@ TEXTS: dict[str, str] = {
     "general.example_budget": "“how much did trygghetsvärdar get in {year}?”",
     "general.year_unknown": "I have no information about {year}; my documents do not say.",
     "general.passage": "The document says (in Swedish): “{text}”",
+    "prize.scenario_solo": (
+        "No, not under the criteria. A mandatory criterion is “{criterion}” (the effort is a collaboration "
+        "between several organisations), so an effort one organisation carried out entirely alone does not meet it."
+    ),
+    "prize.scenario_ordinary": (
+        "No, not under the criteria. A mandatory criterion is “{criterion}” (value beyond ordinary operations), "
+        "so ordinary operations are not enough."
+    ),
+    "prize.after_close": "After the period, the document says (in Swedish): {text}",
     "general.out_of_scope": (
         "Sorry, I cannot answer that: it is not in my documents. I only answer questions about "
         "Trygghetspriset (winners, themes, criteria, nomination, jury) and Trygghetspaketet (budget lines, "

@@ -186,6 +186,15 @@ TEXTS: dict[str, str] = {
     "general.example_budget": "”vad fick trygghetsvärdar {year}?”",
     "general.year_unknown": "Om {year} har jag inga uppgifter – det framgår inte av mina dokument.",
     "general.passage": "Så här står det i dokumentet: ”{text}”",
+    "prize.scenario_solo": (
+        "Nej, inte enligt kriterierna. Ett obligatoriskt kriterium är att ”{criterion}”, så en insats som en "
+        "organisation gjort helt på egen hand uppfyller det inte."
+    ),
+    "prize.scenario_ordinary": (
+        "Nej, inte enligt kriterierna. Ett obligatoriskt kriterium är att ”{criterion}”, så ordinarie "
+        "verksamhet räcker inte."
+    ),
+    "prize.after_close": "Efter perioden säger dokumentet: {text}",
     "general.out_of_scope": (
         "Det kan jag tyvärr inte svara på – det framgår inte av mina dokument. Jag svarar bara på frågor om "
         "Trygghetspriset (vinnare, teman, kriterier, nominering, jury) och Trygghetspaketet (budgetposter, "
