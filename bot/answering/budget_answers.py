@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot.answering import lexicon as lx
@@ -49,6 +50,7 @@ def budget_line(q: Query) -> None:
     if q.has(lx.PER_UNIT) or head_count:
         # Not in the documents: say so, then the line's whole amounts, which the document gives.
         q.reply.not_found("budget.no_head_count" if head_count else "budget.no_unit_cost")
+    _place_notes(q)
     for key in q.lines:
         line = budget.line(key)
         chosen = next((answer for cue, answer in facets if q.has(cue)), None)
@@ -59,6 +61,21 @@ def budget_line(q: Query) -> None:
         if chosen is None and q.has(lx.AREAS) and line.areas:
             chosen = _line_areas
         (chosen or _amounts)(q, line)
+
+
+_PLACE = re.compile(r"\b(?:i|in|för|till|at)\s+([A-ZÅÄÖ][\wåäöÅÄÖ-]{2,})")
+
+
+def _place_notes(q: Query) -> None:
+    """A place in the question: the documents do not split amounts by area, nor speak of other places."""
+    r, budget = q.reply, q.knowledge.budget
+    areas = {area.casefold(): area for line in budget.lines for area in line.areas}
+    for match in _PLACE.finditer(q.text.raw):
+        place = match.group(1)
+        if place.casefold() in areas and (q.has(lx.MONEY) or q.has(lx.SHARE)):
+            r.not_found("budget.no_area_split", area=areas[place.casefold()])
+        elif place.casefold() not in areas and q.passages is not None and not q.passages.mentions(place):
+            r.not_found("budget.unknown_place", place=place)
 
 
 def _amounts(q: Query, line: BudgetLine) -> None:
@@ -404,7 +421,7 @@ def analysis(q: Query) -> None:
         _sum_of_lines(q, columns)
     elif len(q.lines) >= 2 and len(columns) == 1:
         _compare_lines(q, columns[0])  # "jämför trygghetsvärdar och SSPF i budget 2024"
-    elif any(q.has(cue) for cue in (lx.ROSE, lx.FELL, lx.DIFFERENCE, lx.COMPARATIVE, lx.UNCHANGED)):
+    elif any(q.has(cue) for cue in (lx.ROSE, lx.FELL, lx.DIFFERENCE, lx.COMPARATIVE, lx.UNCHANGED, lx.CHANGE)):
         _changes(q)
     else:
         _table(q, columns)
@@ -653,6 +670,6 @@ def _lines_with_amount(q: Query, columns: list[Column]) -> None:
 
 def _table(q: Query, columns: list[Column]) -> None:
     r, budget = q.reply, q.knowledge.budget
-    for line in budget.lines:
+    for line in [budget.line(key) for key in q.lines] or budget.lines:
         figures = [_cite_amount(q, line, column) for column in columns]
         r.say("budget.line_figures", line=r.line(line), figures=r.join(figures))

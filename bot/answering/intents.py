@@ -87,11 +87,12 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
         if e.years or e.relative_year or then:
             return "winner_by_year"
         return "winners_list"
-    if e.theme_years and has(lx.YEAR_QUESTION) and not (e.lines or e.years):
+    if e.theme_years and has(lx.YEAR_QUESTION) and not (e.lines or e.years or e.amounts):
         return "year_by_theme"
     if (has(lx.NOMINATION) or has(lx.DAYS_LEFT)) and not e.lines:
         return "nomination_period"
-    if has(lx.HOW_MANY) and (has(lx.PRIZE) or has(lx.WIN)) and not (e.years or e.lines or has(lx.PRIZE_MONEY)):
+    counting_to = not e.years or has(lx.PRIZE_UNTIL)  # "hur många gånger … fram till 2022?"
+    if has(lx.HOW_MANY) and (has(lx.PRIZE) or has(lx.WIN)) and counting_to and not (e.lines or has(lx.PRIZE_MONEY)):
         return "winners_list"  # "hur många gånger har priset delats ut?": the list says how many
     if (has(lx.PRIZE) or has(lx.PRIZE_CONFERENCE)) and not (e.lines or has(lx.PACKAGE)):
         return "prize_facts"

@@ -221,6 +221,8 @@ SOLO = Cue.of(
     "själv", "själva", "ensam", "ensamma", "på egen hand", "egen regi", "utan samarbete", "utan samverkan",
     "utan partner*", "utan andra", "en enda organisation", "en enda förening", "alone", "on its own",
     "on their own", "by itself", "by themselves", "without partners", "single organisation", "single organization",
+    "bara en organisation", "bara en förening", "endast en organisation", "en organisation", "one organisation",
+    "one organization", "only one",
 )
 # "kan man nominera sig själv?": who may nominate, not an effort done alone.
 SELF_NOMINATION = Cue.of(
@@ -336,7 +338,8 @@ LEAST = Cue.of(
     "minst", "lägst*", "minsta", "least", "smallest", "lowest", "minimum",  # not "min": Swedish "my"
 )
 ROSE = Cue.of(
-    "ökade", "ökat", "ökar", "ökning*", "höjdes", "rose", "risen", "increased", "increase*", "grew", "upp",
+    "ökade", "ökat", "ökar", "ökning*", "höjdes", "höjs", "höjt", "höjer", "rose", "risen", "increased", "increase*",
+    "grew", "upp",
 )
 FELL = Cue.of(
     "minskade", "minskat", "minskar", "minskning*", "sänktes", "fell", "decreased", "decrease*", "dropped", "ner",
@@ -346,7 +349,8 @@ DIFFERENCE = Cue.of(
     "skillnad*", "difference", "differ*", "avvik*", "jämfört", "compared", "jämför*",
 )
 SUM_OF = Cue.of(
-    "summan av", "sum of", "tillsammans", "together", "combined", "sammanlagt", "plus", "totalt för",
+    "summan av", "summan för", "summa för", "sum of", "tillsammans", "together", "combined", "sammanlagt", "plus",
+    "totalt för",
 )
 WHICH_LINES = Cue.of(
     "vilka poster", "vilken post", "vilka rader", "vilken rad", "which line*", "which item*", "vilka delar",
@@ -430,7 +434,7 @@ MUNICIPALITY = Cue.of(
 # "vilka sitter i juryn?": the members, whom the document does not name.
 JURY_MEMBERS = Cue.of(
     "vilka sitter", "vilka är med", "vilka ingår", "vem sitter", "who is on", "who are on", "who sits", "members",
-    "medlemmarna", "ledamöter", "ledamöterna", "namnen på",
+    "medlemmarna", "ledamöter", "ledamöterna", "namnen på", "vad heter", "heter", "namn", "names", "named",
 )
 # A cost per hour, person or month: the documents give only each line's total.
 PER_UNIT = Cue.of(

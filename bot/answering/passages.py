@@ -109,6 +109,14 @@ class PassageIndex:
                 self._units.append((pair if len(pair) <= MAX_CHARS else sentence, source))
         self._index: Any = None
         self._stems: list[set[str]] = []
+        self._words: frozenset[str] | None = None
+
+    def mentions(self, word: str) -> bool:
+        """Whether any document uses ``word`` (case-insensitive, as a word or the start of one)."""
+        if self._words is None:
+            self._words = frozenset(w for text, _ in self._units for w in _WORD.findall(text.casefold()))
+        folded = word.casefold()
+        return any(w.startswith(folded) for w in self._words)
 
     def _stem(self, text: str) -> list[str]:
         stemmer = _stemmer()

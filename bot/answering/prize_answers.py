@@ -86,6 +86,8 @@ def winners_list(q: Query) -> None:
         for winner in described:
             _winner_sentence(q, winner, "prize.winner_of_year")
         return
+    if q.years and q.has(lx.PRIZE_UNTIL):  # "… fram till 2022": the winners up to that year
+        winners = [w for w in winners if w.year <= max(q.years)] or winners
     items = []
     for winner in winners:
         r.fact(f"prize.winners[{winner.year}].winner", winner.winner, winner.source)

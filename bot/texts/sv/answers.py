@@ -111,6 +111,8 @@ TEXTS: dict[str, str] = {
     "budget.percent_change": "Det är cirka {percent} % jämfört med {before_column}.",
     "budget.against_budget": "Utfallet mot budgeten ({outcome} mot {planned}): under budget: {under}. Över budget: {over}. Som budgeterat: {matched}.",
     "budget.why_below": "Dokumentets förklaring: {reason}",
+    "budget.no_area_split": "Hur beloppet fördelas på {area} framgår inte av dokumentet; det anger bara hela beloppet för posten.",
+    "budget.unknown_place": "{place} nämns inte i mina dokument, så om det kan jag inte säga något. Det dokumentet anger är:",
     "budget.line_amount": "{line} {amount}",
     "budget.line_figures": "{line}: {figures}.",
     "budget.note": "{note}",
