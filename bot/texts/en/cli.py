@@ -62,5 +62,5 @@ TEXTS: dict[str, str] = {
     "cli.knowledge.dry_run": "Dry run: nothing was saved.",
     "cli.knowledge.confirm": "Save the document? [y/N] ",
     "cli.knowledge.declined": "Nothing was saved.",
-    "cli.knowledge.saved": "Saved: {title} ({path}). The bot now answers from it.",
+    "cli.knowledge.saved": "Saved: {title} ({path}). Console questions are answered from it now; restart `trygghetsbot serve` if the server is running.",
 }

@@ -80,5 +80,5 @@ TEXTS: dict[str, str] = {
     "cli.knowledge.dry_run": "Torrkörning: inget sparades.",
     "cli.knowledge.confirm": "Spara dokumentet? [j/N] ",
     "cli.knowledge.declined": "Inget sparades.",
-    "cli.knowledge.saved": "Sparat: {title} ({path}). Boten svarar nu från det.",
+    "cli.knowledge.saved": "Sparat: {title} ({path}). Frågor i konsolen besvaras nu från det; starta om `trygghetsbot serve` om servern körs.",
 }
