@@ -29,7 +29,9 @@ import aiohttp
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.slack_load import QUESTIONS, free_port, wait_healthy  # noqa: E402
+sys.path.insert(0, str(ROOT / "bench"))
+from _common import QUESTIONS, free_port, wait_healthy  # noqa: E402
+
 from tests.e2e.fakeconnector import FakeConnector, activity  # noqa: E402
 
 BARE_SERVER = """
@@ -113,6 +115,7 @@ async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--activities", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--profile", metavar="FILE", help="Run the bot under cProfile and write its profile here.")
     args = parser.parse_args()
     fake = await FakeConnector().start()
     try:
@@ -125,8 +128,9 @@ async def main() -> None:
                 "TRYGGHETSBOT_HOST": "127.0.0.1",
             }
             bare = await measure("bare aiohttp", [sys.executable, "-c", BARE_SERVER], env, fake, args, False)
+            profile = ["-m", "cProfile", "-o", args.profile] if args.profile else []
             bot = await measure(
-                "trygghetsbot (Teams)", [sys.executable, "-m", "trygghetsbot", "serve"], env, fake, args, True
+                "trygghetsbot (Teams)", [sys.executable, *profile, "-m", "trygghetsbot", "serve"], env, fake, args, True
             )
             print(f"the bot costs {bot / bare:.1f}x the bare handler; goal: at most 1 ms per question activity")
     finally:
