@@ -37,6 +37,7 @@ from store.errors import SchemaVersionError, StoreCorruptError, StoreError, Stor
 from store.jury import TinyJuryRepository
 from store.nominations import OutboxIndex, TinyNominationRepository
 from store.outbox import TinyOutboxRepository
+from store.records import TinyRecordRepository
 
 __all__ = [
     "DEFAULT_TENANT",
@@ -63,6 +64,7 @@ class TinyStore(Store):
     outbox: TinyOutboxRepository
     dedupe: TinyDedupeRepository
     jury: TinyJuryRepository
+    records: TinyRecordRepository
     tenant: str = field(default=DEFAULT_TENANT)
 
     def close(self) -> None:
@@ -113,6 +115,7 @@ def open_store(
             outbox=TinyOutboxRepository(engine, index),
             dedupe=TinyDedupeRepository(engine, clock),
             jury=TinyJuryRepository(engine),
+            records=TinyRecordRepository(engine, clock),
             tenant=tenant,
         )
     except BaseException:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
-from typing import ClassVar
+from datetime import datetime
+from typing import Any, ClassVar, Protocol
 
 from bot.jury.ports import JuryRepository
 from bot.nominations.model import ChannelDelivery, OutboxMessage
@@ -45,6 +46,16 @@ def first_deliveries(messages: Iterable[OutboxMessage]) -> dict[str, ChannelDeli
     return found
 
 
+class RecordRepository(Protocol):
+    """Small JSON records by kind and key (see :mod:`store.records`)."""
+
+    async def put(self, kind: str, key: str, value: dict[str, Any], expires_at: datetime | None = None) -> None: ...
+    async def get(self, kind: str, key: str) -> dict[str, Any] | None: ...
+    async def take(self, kind: str, key: str) -> dict[str, Any] | None: ...
+    async def delete(self, kind: str, key: str) -> None: ...
+    async def list(self, kind: str) -> list[tuple[str, dict[str, Any]]]: ...
+
+
 class Store(ABC):
     """The repositories of one tenant; close with :meth:`aclose` (TinyDB also has ``close``)."""
 
@@ -55,6 +66,7 @@ class Store(ABC):
     outbox: OutboxRepository
     dedupe: DedupeRepository
     jury: JuryRepository
+    records: RecordRepository
 
     @abstractmethod
     async def aclose(self) -> None: ...

@@ -33,6 +33,7 @@ from store.postgres.jury import PgJuryRepository
 from store.postgres.migrations import SCHEMA_VERSION, check_version
 from store.postgres.nominations import PgNominationRepository
 from store.postgres.outbox import PgOutboxRepository
+from store.postgres.records import PgRecordRepository
 
 __all__ = ["SCHEMA_VERSION", "PgStore", "open_postgres_store"]
 
@@ -46,6 +47,7 @@ class PgStore(Store):
     outbox: PgOutboxRepository
     dedupe: PgDedupeRepository
     jury: PgJuryRepository
+    records: PgRecordRepository
     tenant: str = field(default=DEFAULT_TENANT)
 
     async def aclose(self) -> None:
@@ -79,5 +81,6 @@ async def open_postgres_store(
         outbox=PgOutboxRepository(db),
         dedupe=PgDedupeRepository(db, clock),
         jury=PgJuryRepository(db),
+        records=PgRecordRepository(db, clock),
         tenant=tenant,
     )
