@@ -41,6 +41,10 @@ class Settings(BaseSettings):
 
     slack_bot_token: str | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
     slack_signing_secret: str | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
+    # With both: install the app into any number of workspaces through Slack's OAuth flow.
+    slack_client_id: str | None = Field(default=None, validation_alias="SLACK_CLIENT_ID")
+    slack_client_secret: str | None = Field(default=None, validation_alias="SLACK_CLIENT_SECRET")
+    slack_redirect_uri: str | None = Field(default=None, validation_alias="SLACK_REDIRECT_URI")
     slack_app_token: str | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
     # The bot's own user id; optional: learned from auth.test when Slack answers (see handlers.slack.identity).
     slack_bot_user_id: str | None = Field(default=None, validation_alias="SLACK_BOT_USER_ID")
@@ -71,6 +75,8 @@ class Settings(BaseSettings):
         default=Path("data") / "trygghetsbot.json",
         validation_alias=AliasChoices("TRYGGHETSBOT_DB"),
     )
+    # Each Slack workspace's own jury settings when installed into many (`trygghetsbot tenant set`).
+    tenants_file: Path | None = Field(default=None, validation_alias="TRYGGHETSBOT_TENANTS_FILE")
     # Documents imported by `trygghetsbot knowledge import`; unset: a "knowledge" folder beside db_path.
     knowledge_dir: Path | None = Field(default=None, validation_alias="TRYGGHETSBOT_KNOWLEDGE_DIR")
     # A postgresql:// URL selects the PostgreSQL store; unset, the TinyDB file db_path is used.
@@ -188,7 +194,12 @@ class Settings(BaseSettings):
 
     @property
     def slack_configured(self) -> bool:
-        return bool(self.slack_bot_token)
+        return bool(self.slack_bot_token) or self.slack_many_workspaces
+
+    @property
+    def slack_many_workspaces(self) -> bool:
+        """Installed through OAuth into any number of workspaces (else one, by SLACK_BOT_TOKEN)."""
+        return bool(self.slack_client_id and self.slack_client_secret)
 
     @property
     def teams_configured(self) -> bool:
@@ -199,6 +210,10 @@ class Settings(BaseSettings):
         """The chat platforms this installation serves, each with its own jury posts in the outbox."""
         found = [name for name, on in (("slack", self.slack_configured), ("teams", self.teams_configured)) if on]
         return found or ["slack"]
+
+    @property
+    def tenants_path(self) -> Path:
+        return self.tenants_file or self.db_path.parent / "tenants.json"
 
     @property
     def knowledge_path(self) -> Path:

@@ -28,6 +28,8 @@ def require_settings(settings: Settings, *names: str) -> None:
         "SLACK_SIGNING_SECRET": settings.slack_signing_secret,
         "SLACK_APP_TOKEN": settings.slack_app_token,
     }
+    if settings.slack_many_workspaces:  # each workspace's token comes from its installation
+        names = tuple(name for name in names if name != "SLACK_BOT_TOKEN")
     for name in names:
         if not fields[name]:
             raise SettingsError(f"Inställningen {name} saknas (se .env.example).")

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from typing import Any
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
@@ -20,6 +24,9 @@ from handlers.slack.delivery import JuryNotifier
 from handlers.slack.deps import SlackDeps
 from handlers.slack.inbound import RejectedRequest, check_shape, parse_body, verify_signature
 from handlers.slack.jury_delivery import JuryMessenger
+from handlers.slack.oauth import add_routes as add_oauth_routes
+from handlers.slack.oauth import oauth_flow
+from handlers.slack.workspaces import Workspaces, team_of
 from handlers.web import HEALTH, STORE, CoreFactory, create_app
 from store import Store
 
@@ -28,7 +35,7 @@ log = logging.getLogger(__name__)
 BOLT_APP = web.AppKey("bolt_app", AsyncApp)
 DEPS = web.AppKey("deps", SlackDeps)
 NOTIFIER = web.AppKey("notifier", JuryNotifier)
-IDENTITY_TASK = web.AppKey("identity_task", asyncio.Task[None])
+WORKSPACES = web.AppKey("workspaces", Workspaces)
 
 
 def create_web_app(
@@ -54,38 +61,93 @@ def create_web_app(
     return app
 
 
-def install(
-    web_app: web.Application,
-    settings: Settings,
-    *,
-    make_core: CoreFactory,
-    timing: WorkerTiming = DEFAULT_TIMING,
-    identity_retry_seconds: float = 1.0,
-    jury_check_seconds: float = 60.0,
-) -> None:
-    """Add Slack to the shared app (handlers.web): ``POST /slack/events`` and its outbox worker."""
-    secret = settings.slack_signing_secret or ""
+@dataclass
+class Workspace:
+    """Everything that serves one Slack workspace: its store, listeners, and outbox worker."""
 
-    async def slack_context(app: web.Application) -> AsyncIterator[None]:
-        http = http_session()
-        deps = build_deps(settings, app[STORE], http, make_core)
+    deps: SlackDeps
+    bolt: AsyncApp
+    notifier: JuryNotifier
+    identity_task: asyncio.Task[None]
+    owns_store: bool
+
+    @classmethod
+    def start(
+        cls,
+        settings: Settings,
+        store: Store,
+        make_core: CoreFactory,
+        *,
+        http: aiohttp.ClientSession,
+        timing: WorkerTiming,
+        identity_retry_seconds: float,
+        jury_check_seconds: float,
+        owns_store: bool = False,
+    ) -> Workspace:
+        deps = build_deps(settings, store, http, make_core)
         client = build_web_client(settings, http)
-        app[DEPS] = deps
-        app[BOLT_APP] = create_bolt_app(deps, client)
-        app[IDENTITY_TASK] = asyncio.get_running_loop().create_task(
+        identity_task = asyncio.get_running_loop().create_task(
             deps.identity.learn(client, first_delay=identity_retry_seconds)
         )
         outbox_client = build_outbox_client(settings, http)
         messenger = JuryMessenger(deps, outbox_client, check_seconds=jury_check_seconds)
         notifier = JuryNotifier(deps, outbox_client, timing, also=messenger.run_round)
-        app[NOTIFIER] = notifier
         notifier.start()
-        yield
-        app[IDENTITY_TASK].cancel()
+        return cls(deps, create_bolt_app(deps, client), notifier, identity_task, owns_store)
+
+    async def stop(self) -> None:
+        self.identity_task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
-            await app[IDENTITY_TASK]
-        await notifier.stop()
-        await deps.tasks.drain()
+            await self.identity_task
+        await self.notifier.stop()
+        await self.deps.tasks.drain()
+        if self.owns_store:
+            await self.deps.store.aclose()
+
+
+WORKSPACE = web.AppKey("workspace", Workspace)
+
+
+def install(
+    web_app: web.Application,
+    settings: Settings,
+    *,
+    make_core: CoreFactory,
+    make_core_for: Callable[[Settings], CoreFactory] | None = None,
+    timing: WorkerTiming = DEFAULT_TIMING,
+    identity_retry_seconds: float = 1.0,
+    jury_check_seconds: float = 60.0,
+) -> None:
+    """Add Slack to the shared app (handlers.web): ``POST /slack/events`` and its outbox worker.
+
+    With ``SLACK_CLIENT_ID``/``SLACK_CLIENT_SECRET`` the app serves every workspace that installs
+    it (:mod:`handlers.slack.workspaces`, ``make_core_for`` builds each one's core from its
+    settings); otherwise the one workspace of ``SLACK_BOT_TOKEN``.
+    """
+    secret = settings.slack_signing_secret or ""
+    options: dict[str, Any] = {
+        "timing": timing,
+        "identity_retry_seconds": identity_retry_seconds,
+        "jury_check_seconds": jury_check_seconds,
+    }
+
+    async def slack_context(app: web.Application) -> AsyncIterator[None]:
+        http = http_session()
+        if settings.slack_many_workspaces:
+            flow = oauth_flow(settings, app[STORE].records, build_web_client(settings, http))
+            start = functools.partial(Workspace.start, http=http, owns_store=True, **options)
+            app[WORKSPACES] = Workspaces(settings, flow, start, make_core_for or (lambda _: make_core))
+            await app[WORKSPACES].start_installed()
+        else:
+            app[WORKSPACE] = Workspace.start(settings, app[STORE], make_core, http=http, **options)
+            app[DEPS] = app[WORKSPACE].deps
+            app[BOLT_APP] = app[WORKSPACE].bolt
+            app[NOTIFIER] = app[WORKSPACE].notifier
+        yield
+        if settings.slack_many_workspaces:
+            await app[WORKSPACES].stop()
+        else:
+            await app[WORKSPACE].stop()
         await http.close()
 
     async def slack_events(request: web.Request) -> web.Response:
@@ -94,8 +156,11 @@ def install(
             verify_signature(secret, request.headers, raw)
             text, payload = parse_body(raw, request.content_type)
             check_shape(payload)
+            bolt = await _bolt_for(request.app, payload)
+            if bolt is None:
+                return web.Response(status=200)  # a workspace without an installation: nothing to do
             bolt_request = AsyncBoltRequest(body=text, query=request.query_string, headers=dict(request.headers))
-            bolt_response = await request.app[BOLT_APP].async_dispatch(bolt_request)
+            bolt_response = await bolt.async_dispatch(bolt_request)
         except RejectedRequest as rejected:
             log.warning("refused a Slack request (%d): %s", rejected.status, rejected.reason)
             return web.Response(status=rejected.status)
@@ -104,6 +169,26 @@ def install(
             return web.Response(status=400)
         return await to_aiohttp_response(bolt_response)
 
+    async def _bolt_for(app: web.Application, payload: dict[str, Any]) -> AsyncApp | None:
+        if not settings.slack_many_workspaces:
+            return app[BOLT_APP]
+        team = team_of(payload)
+        if team is None:
+            return app[WORKSPACES].any_bolt()  # url_verification, ssl_check: no workspace yet
+        workspace = await app[WORKSPACES].get(team)
+        if workspace is None:
+            log.warning("a Slack request from workspace %s, which has not installed the app", team)
+            return None
+        return workspace.bolt
+
     web_app.cleanup_ctx.append(slack_context)
-    web_app[HEALTH].append(lambda app: {"slack_identity_known": app[DEPS].identity.known.is_set()})
+    web_app[HEALTH].append(_health)
     web_app.router.add_post("/slack/events", slack_events)
+    if settings.slack_many_workspaces:
+        add_oauth_routes(web_app, lambda app: app[WORKSPACES].flow)
+
+
+def _health(app: web.Application) -> dict[str, object]:
+    if WORKSPACES in app:
+        return {"slack_workspaces": app[WORKSPACES].count()}
+    return {"slack_identity_known": app[DEPS].identity.known.is_set()}

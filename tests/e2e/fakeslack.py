@@ -37,6 +37,7 @@ class Call:
     status: int
     ok: bool
     response: dict[str, Any] = field(default_factory=dict)
+    token: str | None = None  # the bearer token the call came with
 
     @property
     def payload_text(self) -> str:
@@ -189,6 +190,7 @@ class FakeSlack:
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         args = await self._args(request)
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ") or args.get("token")
         queue = self.faults.get(method)
         while queue and queue[0].until is not None and time.monotonic() >= queue[0].until:
             queue.pop(0)  # an outage that is over
@@ -200,22 +202,22 @@ class FakeSlack:
                     queue.pop(0)
             if fault.keep_and_hang:
                 body = self._answer(method, args)
-                self._record(Call(method, args, 0, False, body))
+                self._record(Call(method, args, 0, False, body, token))
                 await self._released.wait()
                 return web.Response(status=500)
             if fault.keep_and_drop:
                 body = self._answer(method, args)
-                self._record(Call(method, args, 0, False, body))
+                self._record(Call(method, args, 0, False, body, token))
                 assert request.transport is not None
                 request.transport.abort()
                 return web.Response(status=500)  # never reaches the client: the connection is gone
-            self._record(Call(method, args, fault.status, False))
+            self._record(Call(method, args, fault.status, False, token=token))
             headers = {"Retry-After": str(int(fault.retry_after))} if fault.retry_after is not None else {}
             if fault.status == 429:
                 return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers=headers)
             return web.Response(status=fault.status, text="fake server error", headers=headers)
         body = self._answer(method, args)
-        self._record(Call(method, args, 200, bool(body.get("ok")), body))
+        self._record(Call(method, args, 200, bool(body.get("ok")), body, token))
         return web.json_response(body)
 
     async def _response_url(self, request: web.Request) -> web.Response:
@@ -249,6 +251,20 @@ class FakeSlack:
         return {"ok": True, "messages": found, "has_more": False, "response_metadata": {"next_cursor": ""}}
 
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        if method == "oauth.v2.access":  # the code names the workspace: "code-TA" installs into TA
+            team = str(args.get("code", "")).removeprefix("code-")
+            return {
+                "ok": True,
+                "app_id": "A1",
+                "access_token": f"xoxb-{team}",
+                "token_type": "bot",
+                "scope": "chat:write,commands",
+                "bot_user_id": f"UBOT{team}",
+                "team": {"id": team, "name": f"Workspace {team}"},
+                "enterprise": None,
+                "is_enterprise_install": False,
+                "authed_user": {"id": "UINSTALLER"},
+            }
         if method == "auth.test":
             return {
                 "ok": True,

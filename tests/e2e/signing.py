@@ -32,10 +32,11 @@ def signature(secret: str, timestamp: str, body: str | bytes) -> str:
 
 
 class SlackSender:
-    def __init__(self, url: str, secret: str, fake: FakeSlack) -> None:
+    def __init__(self, url: str, secret: str, fake: FakeSlack, *, team: str = TEAM_ID) -> None:
         self.url = url
         self.secret = secret
         self.fake = fake
+        self.team = team  # the workspace every request comes from
         self._ids = itertools.count(1)
 
     async def post(
@@ -63,7 +64,7 @@ class SlackSender:
         n = next(self._ids)
         fields = {
             "token": "legacy",
-            "team_id": TEAM_ID,
+            "team_id": self.team,
             "team_domain": "test",
             "channel_id": channel,
             "channel_name": "x",
@@ -80,13 +81,13 @@ class SlackSender:
     async def event(self, event: dict[str, Any], *, event_id: str | None = None, retry: int | None = None) -> Reply:
         envelope = {
             "token": "legacy",
-            "team_id": TEAM_ID,
+            "team_id": self.team,
             "api_app_id": "A1",
             "type": "event_callback",
             "event_id": event_id or f"Ev{next(self._ids):08d}",
             "event_time": int(time.time()),
             "event": event,
-            "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
+            "authorizations": [{"team_id": self.team, "user_id": BOT_USER_ID, "is_bot": True}],
         }
         headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else None
         return await self.post(json.dumps(envelope), "application/json", headers=headers)
@@ -128,9 +129,9 @@ class SlackSender:
         state = {key: {key: {"type": "plain_text_input", "value": value}} for key, value in values.items()}
         payload = {
             "type": "view_submission",
-            "team": {"id": TEAM_ID},
+            "team": {"id": self.team},
             "api_app_id": "A1",
-            "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": TEAM_ID},
+            "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": self.team},
             "view": {**view, "id": view_id, "state": {"values": state}, "hash": "h1"},
         }
         return await self.interactive(payload)
@@ -140,8 +141,8 @@ class SlackSender:
         n = next(self._ids)
         payload: dict[str, Any] = {
             "type": "block_actions",
-            "team": {"id": TEAM_ID},
-            "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID},
+            "team": {"id": self.team},
+            "user": {"id": user, "username": user.lower(), "team_id": self.team},
             "trigger_id": f"{n}.{n}.trigger{n}",
             "container": {"type": "view", "view_id": "VHOME"},
             "actions": [
@@ -160,9 +161,9 @@ class SlackSender:
         n = next(self._ids)
         payload: dict[str, Any] = {
             "type": "block_actions",
-            "team": {"id": TEAM_ID},
+            "team": {"id": self.team},
             "api_app_id": "A1",
-            "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": TEAM_ID},
+            "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": self.team},
             "trigger_id": f"{n}.{n}.trigger{n}",
             "actions": [
                 {"type": "button", "action_id": action_id, "block_id": "b1", "value": value, "action_ts": self.new_ts()}

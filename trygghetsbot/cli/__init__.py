@@ -18,7 +18,7 @@ from bot.config import SettingsError, load_settings
 from bot.texts import t
 from trygghetsbot.cli.parser import SwedishArgumentParser
 
-SUBCOMMANDS = ("ask", "chat", "nominate", "nominations", "jury", "serve", "socket", "db", "knowledge")
+SUBCOMMANDS = ("ask", "chat", "nominate", "nominations", "jury", "serve", "socket", "db", "knowledge", "tenant")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if settings.slack_configured:
         from handlers.slack import server as slack_server
 
-        slack_server.install(app, settings, make_core=make_core)
+        slack_server.install(app, settings, make_core=make_core, make_core_for=core_factory)
     if settings.teams_configured:
         from handlers.teams import server as teams_server
 

@@ -63,4 +63,9 @@ TEXTS: dict[str, str] = {
     "cli.knowledge.confirm": "Save the document? [y/N] ",
     "cli.knowledge.declined": "Nothing was saved.",
     "cli.knowledge.saved": "Saved: {title} ({path}). Console questions are answered from it now; restart `trygghetsbot serve` if the server is running.",
+    "cli.tenant.error": "The workspaces' settings could not be saved or read: {error}",
+    "cli.tenant.saved": "Saved for workspace {team} in {path}. Restart `trygghetsbot serve` if the server is running.",
+    "cli.tenant.none": "No workspace has settings of its own ({path}).",
+    "cli.tenant.unset": "–",
+    "cli.tenant.line": "{team}: jury channels {channels}; jurors {users}; chair {chair}; round {round}",
 }

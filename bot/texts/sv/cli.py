@@ -81,4 +81,9 @@ TEXTS: dict[str, str] = {
     "cli.knowledge.confirm": "Spara dokumentet? [j/N] ",
     "cli.knowledge.declined": "Inget sparades.",
     "cli.knowledge.saved": "Sparat: {title} ({path}). Frågor i konsolen besvaras nu från det; starta om `trygghetsbot serve` om servern körs.",
+    "cli.tenant.error": "Arbetsytornas inställningar kunde inte sparas eller läsas: {error}",
+    "cli.tenant.saved": "Sparat för arbetsytan {team} i {path}. Starta om `trygghetsbot serve` om servern körs.",
+    "cli.tenant.none": "Inga arbetsytor har egna inställningar ({path}).",
+    "cli.tenant.unset": "–",
+    "cli.tenant.line": "{team}: jurykanaler {channels}; jurymedlemmar {users}; ordförande {chair}; omgång {round}",
 }
