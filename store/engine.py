@@ -17,7 +17,8 @@ raises :class:`~store.errors.StoreError` and is left untouched.
 
 Concurrency: one asyncio lock serialises every operation of a store; the file
 writes run in a worker thread so the event loop keeps serving while fsync waits.
-Only one process may open the database for writing (an ``flock`` on
+Shard files are opened when first needed, so a command that touches no nominations (a
+question, a dialog step) reads only the main file. Only one process may open the database for writing (an ``flock`` on
 ``<db>.lock``); read-only opens (``nominations list``/``export``) need no lock.
 A writer that finds the lock taken waits up to ``lock_wait`` seconds, trying
 again every few milliseconds, before it gives up with :class:`StoreLockedError`.
@@ -62,6 +63,7 @@ class Engine:
         self.lock = asyncio.Lock()
         self.main: TinyDB | None = None
         self.shards: dict[Path, TinyDB] = {}
+        self._all_shards_open = False
         self._lock_fd: int | None = None
 
     # --- opening -----------------------------------------------------------
@@ -71,10 +73,9 @@ class Engine:
             self._take_process_lock()
             self._remove_stale_temporaries()
         try:
+            # Shard files are opened when first needed (see all_shards and shard): a command that
+            # reads no nominations (a question, a dialog step) never parses them.
             self.main = self._open_file(self.path, create=not self.read_only)
-            if self.shard_dir.exists():
-                for file in sorted(self.shard_dir.glob("round-*/*.json")):
-                    self.shards[file] = self._open_file(file, create=False)
         except BaseException:
             self.close()
             raise
@@ -140,6 +141,7 @@ class Engine:
         for db in [*self.shards.values(), *([self.main] if self.main else [])]:
             db.close()
         self.shards.clear()
+        self._all_shards_open = False
         self.main = None
         if self._lock_fd is not None:
             os.close(self._lock_fd)
@@ -156,16 +158,23 @@ class Engine:
         return self.shard_dir / f"round-{round_year}" / f"{shard_of(nomination_id):02x}.json"
 
     def shard(self, file: Path) -> TinyDB:
-        """The shard file's database, created (in memory until first write) if new."""
+        """The shard file's database, opened on first use (in memory until first write if new)."""
         db = self.shards.get(file)
         if db is None:
-            self._ensure_writable()
+            if self.main is None:
+                raise StoreError("store.closed")
             db = self._open_file(file, create=False)
             self.shards[file] = db
         return db
 
     def all_shards(self) -> Iterator[tuple[Path, TinyDB]]:
-        yield from self.shards.items()
+        """Every shard file, each opened (and checked) the first time this is asked."""
+        if not self._all_shards_open:
+            if self.shard_dir.exists():
+                for file in sorted(self.shard_dir.glob("round-*/*.json")):
+                    self.shard(file)
+            self._all_shards_open = True
+        yield from list(self.shards.items())
 
     @staticmethod
     def storage(db: TinyDB) -> AtomicJSONStorage:

@@ -79,35 +79,44 @@ class TinyJuryRepository:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._rounds: dict[int, _Round] = {}
-        for file, db in engine.all_shards():
-            if file.name != JURY_FILE:
-                continue
-            data = self._round(self._year_of(file))
-            for doc in docs(db, SCORES):
-                score = ScoreSet.model_validate(doc)
-                data.scores[_pair(score.juror, score.nomination_id)] = score
-            for doc in docs(db, CONFLICTS):
-                conflict = ConflictDeclaration.model_validate(doc)
-                data.conflicts[_pair(conflict.juror, conflict.nomination_id)] = conflict
-            for doc in docs(db, DECISIONS):
-                data.decision = Decision.model_validate(doc)
-            data.audit = sorted((AuditEntry.model_validate(d) for d in docs(db, AUDIT)), key=lambda a: a.at)
-            for doc in docs(db, REMINDERS):
-                record = ReminderRecord.model_validate(doc)
-                data.reminders[record.key] = record
-            for doc in docs(db, MESSAGES):
-                message = JuryMessage.model_validate(doc)
-                data.messages[message.id] = message
+
+    def _load(self, year: int, db: TinyDB) -> _Round:
+        """One round's jury file, parsed on the first call about that round."""
+        data = _Round()
+        for doc in docs(db, SCORES):
+            score = ScoreSet.model_validate(doc)
+            data.scores[_pair(score.juror, score.nomination_id)] = score
+        for doc in docs(db, CONFLICTS):
+            conflict = ConflictDeclaration.model_validate(doc)
+            data.conflicts[_pair(conflict.juror, conflict.nomination_id)] = conflict
+        for doc in docs(db, DECISIONS):
+            data.decision = Decision.model_validate(doc)
+        data.audit = sorted((AuditEntry.model_validate(d) for d in docs(db, AUDIT)), key=lambda a: a.at)
+        for doc in docs(db, REMINDERS):
+            record = ReminderRecord.model_validate(doc)
+            data.reminders[record.key] = record
+        for doc in docs(db, MESSAGES):
+            message = JuryMessage.model_validate(doc)
+            data.messages[message.id] = message
+        return data
 
     @staticmethod
     def _year_of(file: Path) -> int:
         return int(file.parent.name.removeprefix("round-"))
 
     def _round(self, year: int) -> _Round:
-        return self._rounds.setdefault(year, _Round())
+        if year not in self._rounds:
+            self._rounds[year] = self._load(year, self._db(year))
+        return self._rounds[year]
 
     def path(self, round_year: int) -> Path:
         return self.engine.shard_dir / f"round-{round_year}" / JURY_FILE
+
+    def _all_rounds(self) -> dict[int, _Round]:
+        """Every round with a jury file (each parsed once)."""
+        for file in sorted(self.engine.shard_dir.glob(f"round-*/{JURY_FILE}")):
+            self._round(self._year_of(file))
+        return self._rounds
 
     def _db(self, round_year: int) -> TinyDB:
         return self.engine.shard(self.path(round_year))
@@ -116,7 +125,7 @@ class TinyJuryRepository:
 
     async def state(self, round_year: int) -> JuryState:
         async with self.engine.lock:
-            data = self._rounds.get(round_year) or _Round()
+            data = self._round(round_year)
             return JuryState(
                 round_year=round_year,
                 scores=sorted(data.scores.values(), key=lambda s: (s.nomination_id, s.juror)),
@@ -126,23 +135,21 @@ class TinyJuryRepository:
 
     async def audit(self, round_year: int) -> builtins.list[AuditEntry]:
         async with self.engine.lock:
-            data = self._rounds.get(round_year)
-            return list(data.audit) if data else []
+            return list(self._round(round_year).audit)
 
     async def reminders(self, round_year: int) -> builtins.list[ReminderRecord]:
         async with self.engine.lock:
-            data = self._rounds.get(round_year)
-            found = list(data.reminders.values()) if data else []
+            found = list(self._round(round_year).reminders.values())
         return sorted(found, key=lambda r: r.at)
 
     async def messages(
         self, round_year: int | None = None, *, pending_only: bool = False
     ) -> builtins.list[JuryMessage]:
         async with self.engine.lock:
+            rounds = self._all_rounds() if round_year is None else {round_year: self._round(round_year)}
             found = [
                 m
-                for year, data in self._rounds.items()
-                if round_year is None or year == round_year
+                for data in rounds.values()
                 for m in data.messages.values()
                 if not pending_only or m.status == "pending"
             ]
@@ -232,7 +239,7 @@ class TinyJuryRepository:
 
     async def mark_message_sent(self, message_id: str, now: datetime) -> JuryMessage:
         async with self.engine.lock:
-            year = next((y for y, data in self._rounds.items() if message_id in data.messages), None)
+            year = next((y for y, data in self._all_rounds().items() if message_id in data.messages), None)
             if year is None:
                 raise StoreError("store.no_jury_message", id=message_id)
             data = self._rounds[year]

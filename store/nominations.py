@@ -47,9 +47,16 @@ class TinyNominationRepository:
         self._models: dict[str, Nomination] = {}
         self._by_key: dict[str, str] = {}
         self._by_nominator: dict[str, set[str]] = {}
-        for file, db in engine.all_shards():
+        self._loaded = False
+
+    def _load(self) -> None:
+        """Parse every shard's nominations, once, on the first call that needs them."""
+        if self._loaded:
+            return
+        for file, db in self.engine.all_shards():
             for doc in docs(db, NOMINATIONS):
                 self._index(parse_record(Nomination, doc, file, NOMINATIONS), file)
+        self._loaded = True
 
     def _index(self, nomination: Nomination, file: Path) -> None:
         old = self._models.get(nomination.id)
@@ -63,6 +70,7 @@ class TinyNominationRepository:
 
     async def get(self, nomination_id: str) -> Nomination | None:
         async with self.engine.lock:
+            self._load()
             return self._models.get(nomination_id)
 
     async def list(
@@ -73,6 +81,7 @@ class TinyNominationRepository:
         statuses: Collection[str] | None = None,
     ) -> builtins.list[Nomination]:
         async with self.engine.lock:
+            self._load()
             if nominator_key is None:
                 candidates: Iterable[Nomination] = self._models.values()
             else:
@@ -88,6 +97,7 @@ class TinyNominationRepository:
         self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage]
     ) -> tuple[Nomination, bool]:
         async with self.engine.lock:
+            self._load()
             key = nomination.idempotency_key
             if key and key in self._by_key:
                 return self._models[self._by_key[key]], False
@@ -98,6 +108,7 @@ class TinyNominationRepository:
         self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage] | None = None
     ) -> Nomination:
         async with self.engine.lock:
+            self._load()
             await self._write(nomination, event)
         return nomination
 
@@ -124,17 +135,45 @@ class OutboxIndex:
     """Every outbox message parsed in memory, where it lives, and which are pending."""
 
     def __init__(self, engine: Engine) -> None:
-        self.where: dict[str, Path] = {}
-        self.messages: dict[str, OutboxMessage] = {}
-        self.pending: set[str] = set()
-        for file, db in engine.all_shards():
+        self.engine = engine
+        self._where: dict[str, Path] = {}
+        self._messages: dict[str, OutboxMessage] = {}
+        self._pending: set[str] = set()
+        self._loaded = False
+
+    def _load(self) -> None:
+        """Parse every shard's outbox, once, when first read (a command that only writes never does)."""
+        if self._loaded:
+            return
+        self._loaded = True
+        for file, db in self.engine.all_shards():
             for doc in docs(db, OUTBOX):
-                self.add(parse_record(OutboxMessage, doc, file, OUTBOX), file)
+                self._add(parse_record(OutboxMessage, doc, file, OUTBOX), file)
+
+    @property
+    def where(self) -> dict[str, Path]:
+        self._load()
+        return self._where
+
+    @property
+    def messages(self) -> dict[str, OutboxMessage]:
+        self._load()
+        return self._messages
+
+    @property
+    def pending(self) -> set[str]:
+        self._load()
+        return self._pending
 
     def add(self, message: OutboxMessage, file: Path) -> None:
-        self.where[message.id] = file
-        self.messages[message.id] = message
+        """A message just written to ``file``: indexed now if the index is loaded, else read with it later."""
+        if self._loaded:
+            self._add(message, file)
+
+    def _add(self, message: OutboxMessage, file: Path) -> None:
+        self._where[message.id] = file
+        self._messages[message.id] = message
         if message.status == "pending":
-            self.pending.add(message.id)
+            self._pending.add(message.id)
         else:
-            self.pending.discard(message.id)
+            self._pending.discard(message.id)

@@ -82,9 +82,21 @@ async def test_corrupt_shard_is_refused_too(tmp_path: Path) -> None:
         await db.nominations.save(nomination())
     shard = next((tmp_path / "db.shards").rglob("*.json"))
     shard.write_text("{broken", "utf-8")
-    with pytest.raises(StoreCorruptError, match=shard.name):
-        open_store(tmp_path / "db.json")
+    with open_store(tmp_path / "db.json") as db, pytest.raises(StoreCorruptError, match=shard.name):
+        await db.nominations.list()  # shards are opened when first needed, and checked then
     assert shard.read_text("utf-8") == "{broken"
+
+
+async def test_a_command_that_reads_no_nominations_opens_no_shard(tmp_path: Path) -> None:
+    with open_store(tmp_path / "db.json") as db:
+        for number in range(20):
+            await db.nominations.save(nomination(number))
+    assert len(list((tmp_path / "db.shards").rglob("*.json"))) > 1
+    with open_store(tmp_path / "db.json") as db:
+        await db.dialogs.load("console:anna")  # a question or a dialog step
+        await db.jury.state(2023)  # one round's jury file
+        assert [path.name for path in db.engine.shards] == ["jury.json"]
+        assert len(await db.nominations.list()) == 20  # and everything is there when asked for
 
 
 def test_one_writing_process_at_a_time_but_readers_are_welcome(tmp_path: Path) -> None:
