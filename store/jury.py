@@ -112,6 +112,10 @@ class TinyJuryRepository:
     def path(self, round_year: int) -> Path:
         return self.engine.shard_dir / f"round-{round_year}" / JURY_FILE
 
+    def round_years(self) -> builtins.list[int]:
+        """The rounds that have a jury file."""
+        return sorted(self._all_rounds())
+
     def _all_rounds(self) -> dict[int, _Round]:
         """Every round with a jury file (each parsed once)."""
         for file in sorted(self.engine.shard_dir.glob(f"round-*/{JURY_FILE}")):

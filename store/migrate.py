@@ -3,7 +3,8 @@
 ``trygghetsbot db migrate-from-tinydb PATH`` uses it. Every nomination keeps its
 id, status and history; its outbox messages keep their delivery state (a message
 already posted is not posted again after the move); conversations keep their
-dialog and follow-up context. Running it again copies only what is missing.
+dialog and follow-up context; the jury's scores, conflicts, decision, audit trail, reminders and
+messages are copied round by round. Running it again copies only what is missing.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from store import TinyStore
 from store.base import Store
 from store.dialogs import CONVERSATIONS
 from store.engine import docs
+from store.postgres import PgStore
 
 
 @dataclass
@@ -24,8 +26,7 @@ class CopyReport:
     messages_copied: int = 0
     messages_present: int = 0
     conversations_copied: int = 0
-    # The jury's records are not moved yet; the count tells the admin what stays behind.
-    jury_records_left: int = 0
+    jury_records_copied: int = 0
 
 
 async def copy_tinydb(source: TinyStore, target: Store) -> CopyReport:
@@ -44,9 +45,14 @@ async def copy_tinydb(source: TinyStore, target: Store) -> CopyReport:
             # Written with its nomination (as the target has it), in one transaction.
             await target.nominations.save(present or nomination, message)
             report.messages_copied += 1
-    for year in sorted({n.round_year for n in await source.nominations.list()}):
-        state = await source.jury.state(year)
-        report.jury_records_left += len(state.scores) + len(state.conflicts) + (1 if state.decision else 0)
+    if isinstance(target, PgStore):
+        for year in source.jury.round_years():
+            report.jury_records_copied += await target.jury.copy_round(
+                await source.jury.state(year),
+                await source.jury.audit(year),
+                await source.jury.reminders(year),
+                await source.jury.messages(year),
+            )
     for doc in docs(source.engine.main_db(), CONVERSATIONS):
         await target.dialogs.save(ConversationState.model_validate(doc))  # insert or replace: idempotent
         report.conversations_copied += 1

@@ -26,6 +26,7 @@ all written or nothing is:
 from __future__ import annotations
 
 import builtins
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TypeVar
 
@@ -56,6 +57,22 @@ M = TypeVar("M", ScoreSet, ConflictDeclaration, AuditEntry, ReminderRecord, Jury
 
 def _model_row(model: type[M], fields: tuple[str, ...], row: DictRow) -> M:
     return model.model_validate({name: row[name] for name in fields})
+
+
+_IF_NEW = " ON CONFLICT DO NOTHING RETURNING 1"
+_INSERT_SCORE = """
+INSERT INTO jury_scores (
+    tenant, round_year, nomination_id, juror, collaboration, added_value, innovation, inspiration, results, comment, at
+) VALUES (
+    %(tenant)s, %(round_year)s, %(nomination_id)s, %(juror)s, %(collaboration)s, %(added_value)s,
+    %(innovation)s, %(inspiration)s, %(results)s, %(comment)s, %(at)s
+)"""
+_INSERT_CONFLICT = """
+INSERT INTO jury_conflicts (tenant, round_year, nomination_id, juror, reason, at)
+VALUES (%(tenant)s, %(round_year)s, %(nomination_id)s, %(juror)s, %(reason)s, %(at)s)"""
+_INSERT_REMINDER = """
+INSERT INTO jury_reminders (tenant, round_year, juror, days_before, nomination_ids, at)
+VALUES (%(tenant)s, %(round_year)s, %(juror)s, %(days_before)s, %(nomination_ids)s, %(at)s)"""
 
 
 class PgJuryRepository:
@@ -144,14 +161,8 @@ class PgJuryRepository:
             if await cur.fetchone() is not None:
                 return False
             await conn.execute(
-                """
-                INSERT INTO jury_scores (
-                    tenant, round_year, nomination_id, juror, collaboration, added_value,
-                    innovation, inspiration, results, comment, at
-                ) VALUES (
-                    %(tenant)s, %(round_year)s, %(nomination_id)s, %(juror)s, %(collaboration)s, %(added_value)s,
-                    %(innovation)s, %(inspiration)s, %(results)s, %(comment)s, %(at)s
-                )
+                _INSERT_SCORE
+                + """
                 ON CONFLICT (tenant, round_year, nomination_id, juror) DO UPDATE SET
                     collaboration = EXCLUDED.collaboration, added_value = EXCLUDED.added_value,
                     innovation = EXCLUDED.innovation, inspiration = EXCLUDED.inspiration,
@@ -167,15 +178,7 @@ class PgJuryRepository:
         async with self.db.transaction() as conn:
             if await self._lock_round(conn, conflict.round_year):
                 return False
-            cur = await conn.execute(
-                """
-                INSERT INTO jury_conflicts (tenant, round_year, nomination_id, juror, reason, at)
-                VALUES (%(tenant)s, %(round_year)s, %(nomination_id)s, %(juror)s, %(reason)s, %(at)s)
-                ON CONFLICT (tenant, round_year, nomination_id, juror) DO NOTHING
-                RETURNING 1
-                """,
-                row,
-            )
+            cur = await conn.execute(_INSERT_CONFLICT + _IF_NEW, row)
             if await cur.fetchone() is None:
                 return False
             await conn.execute(
@@ -206,15 +209,7 @@ class PgJuryRepository:
 
     async def record_reminder(self, record: ReminderRecord, message: JuryMessage) -> bool:
         async with self.db.transaction() as conn:
-            cur = await conn.execute(
-                """
-                INSERT INTO jury_reminders (tenant, round_year, juror, days_before, nomination_ids, at)
-                VALUES (%(tenant)s, %(round_year)s, %(juror)s, %(days_before)s, %(nomination_ids)s, %(at)s)
-                ON CONFLICT (tenant, round_year, juror, days_before) DO NOTHING
-                RETURNING 1
-                """,
-                {**record.model_dump(), "tenant": self.db.tenant, "nomination_ids": Jsonb(list(record.nomination_ids))},
-            )
+            cur = await conn.execute(_INSERT_REMINDER + _IF_NEW, self._reminder_row(record))
             if await cur.fetchone() is None:
                 return False
             await self._insert_message(conn, message)
@@ -257,22 +252,27 @@ class PgJuryRepository:
             raise StoreError(f"jury round {round_year} could not be locked")
         return row["nomination_id"] is not None
 
-    async def _insert_audit(self, conn: Conn, audit: AuditEntry) -> None:
+    def _reminder_row(self, record: ReminderRecord) -> dict[str, object]:
+        return {**record.model_dump(), "tenant": self.db.tenant, "nomination_ids": Jsonb(list(record.nomination_ids))}
+
+    async def _insert_audit(self, conn: Conn, audit: AuditEntry, *, if_new: bool = False) -> bool:
         row = {
             **audit.model_dump(),
             "tenant": self.db.tenant,
             "details": Jsonb(audit.model_dump(mode="json")["details"]),
         }
-        await conn.execute(
+        cur = await conn.execute(
             """
             INSERT INTO jury_audit (tenant, id, round_year, action, juror, nomination_id, at, details)
             VALUES (%(tenant)s, %(id)s, %(round_year)s, %(action)s, %(juror)s, %(nomination_id)s, %(at)s, %(details)s)
-            """,
+            """
+            + (_IF_NEW if if_new else ""),
             row,
         )
+        return not if_new or await cur.fetchone() is not None
 
-    async def _insert_message(self, conn: Conn, message: JuryMessage) -> None:
-        await conn.execute(
+    async def _insert_message(self, conn: Conn, message: JuryMessage, *, if_new: bool = False) -> bool:
+        cur = await conn.execute(
             """
             INSERT INTO jury_messages (
                 tenant, id, kind, round_year, nomination_id, recipient, text, created_at, status, sent_at
@@ -280,6 +280,51 @@ class PgJuryRepository:
                 %(tenant)s, %(id)s, %(kind)s, %(round_year)s, %(nomination_id)s, %(recipient)s, %(text)s,
                 %(created_at)s, %(status)s, %(sent_at)s
             )
-            """,
+            """
+            + (_IF_NEW if if_new else ""),
             {**message.model_dump(), "tenant": self.db.tenant},
         )
+        return not if_new or await cur.fetchone() is not None
+
+    async def copy_round(
+        self,
+        state: JuryState,
+        audit: Sequence[AuditEntry],
+        reminders: Sequence[ReminderRecord],
+        messages: Sequence[JuryMessage],
+    ) -> int:
+        """Copy a round's records as they are (``db migrate-from-tinydb``); what is there already is kept.
+
+        Returns how many records were new. One transaction: the round is copied whole or not at all.
+        """
+        copied = 0
+        tenant = self.db.tenant
+        async with self.db.transaction() as conn:
+            decision = (
+                state.decision.model_dump() if state.decision else {"nomination_id": None, "chair": None, "at": None}
+            )
+            cur = await conn.execute(
+                """
+                INSERT INTO jury_decisions (tenant, round_year, nomination_id, chair, at)
+                VALUES (%(tenant)s, %(round_year)s, %(nomination_id)s, %(chair)s, %(at)s)
+                ON CONFLICT (tenant, round_year) DO UPDATE SET
+                    nomination_id = EXCLUDED.nomination_id, chair = EXCLUDED.chair, at = EXCLUDED.at
+                WHERE jury_decisions.nomination_id IS NULL AND EXCLUDED.nomination_id IS NOT NULL
+                RETURNING 1
+                """,
+                {**decision, "tenant": tenant, "round_year": state.round_year},
+            )
+            copied += 1 if await cur.fetchone() is not None and state.decision else 0
+            rows = [
+                *((_INSERT_SCORE, {**score.model_dump(), "tenant": tenant}) for score in state.scores),
+                *((_INSERT_CONFLICT, {**c.model_dump(), "tenant": tenant}) for c in state.conflicts),
+                *((_INSERT_REMINDER, self._reminder_row(record)) for record in reminders),
+            ]
+            for sql, row in rows:
+                cur = await conn.execute(sql + _IF_NEW, row)
+                copied += await cur.fetchone() is not None
+            for entry in audit:
+                copied += await self._insert_audit(conn, entry, if_new=True)
+            for message in messages:
+                copied += await self._insert_message(conn, message, if_new=True)
+        return copied

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.jury.model import AuditEntry, ConflictDeclaration, Decision, JuryMessage, ReminderRecord, ScoreSet
 from bot.nominations.model import Nominator
 from bot.nominations.state import ConversationState, DialogState
 from store import open_store, open_store_async
@@ -25,6 +26,28 @@ async def fill_tinydb(path: Path) -> list[str]:
         # The first one's jury post went out already; it must not be posted again after the move.
         first = (await tiny.outbox.list(ids[0]))[0]
         await tiny.outbox.mark_sent(first.id, NOW + timedelta(minutes=1), {"CJURY1": "111.1"})
+        # The jury's work: a score, a conflict, a reminder and the chair's decision with its announcement.
+        score = ScoreSet(
+            round_year=2023, nomination_id=ids[0], juror="UJ1", collaboration=True, added_value=True,
+            innovation=4, inspiration=3, results=5, at=NOW,
+        )  # fmt: skip
+        await tiny.jury.save_score(score, AuditEntry(round_year=2023, action="score", juror="UJ1", at=NOW))
+        conflict = ConflictDeclaration(round_year=2023, nomination_id=ids[1], juror="UJ1", reason="jäv", at=NOW)
+        await tiny.jury.declare_conflict(
+            conflict, AuditEntry(round_year=2023, action="conflict", juror="UJ1", nomination_id=ids[1], at=NOW)
+        )
+        reminder = ReminderRecord(round_year=2023, juror="UJ2", days_before=7, nomination_ids=[ids[2]], at=NOW)
+        await tiny.jury.record_reminder(
+            reminder,
+            JuryMessage(kind="jury_reminder", round_year=2023, recipient="UJ2", text="Påminnelse", created_at=NOW),
+        )
+        await tiny.jury.record_decision(
+            Decision(round_year=2023, nomination_id=ids[0], chair="UJ1", at=NOW),
+            AuditEntry(round_year=2023, action="decision", juror="UJ1", nomination_id=ids[0], at=NOW),
+            JuryMessage(
+                kind="jury_decision", round_year=2023, nomination_id=ids[0], text="Vinnaren är utsedd", created_at=NOW
+            ),
+        )
         await tiny.dialogs.save(
             ConversationState(
                 key="console:anna",
@@ -49,18 +72,29 @@ async def test_migrate_copies_everything_once(
     assert "Nomineringar: 3 kopierade, 0 fanns redan." in out
     assert "Utskick (jury och bekräftelser): 3 kopierade, 0 fanns redan." in out
     assert "Samtal: 1 kopierade." in out
+    # A score, a conflict, the decision, three audit entries, a reminder and two messages.
+    assert "Juryns poster (poäng, jäv, beslut, logg, påminnelser): 9 kopierade." in out
 
     assert await _run(["db", "migrate-from-tinydb", str(source)]) == 0  # again: nothing new
     again = capsys.readouterr().out
     assert (
         "Nomineringar: 0 kopierade, 3 fanns redan." in again and "Utskick (jury och bekräftelser): 0 kopierade" in again
     )
+    assert "Juryns poster (poäng, jäv, beslut, logg, påminnelser): 0 kopierade." in again
 
     target = await open_store_async(postgres_url)
     try:
         assert sorted(n.id for n in await target.nominations.list()) == sorted(ids)
         sent = [m for m in await target.outbox.list() if m.status == "sent"]
         assert [m.nomination_id for m in sent] == [ids[0]] and sent[0].deliveries["CJURY1"].ts == "111.1"
+        with open_store(source, read_only=True) as tiny:  # the jury's records as they were
+            assert await target.jury.state(2023) == await tiny.jury.state(2023)
+            assert await target.jury.audit(2023) == await tiny.jury.audit(2023)
+            assert await target.jury.reminders(2023) == await tiny.jury.reminders(2023)
+            assert await target.jury.messages(2023) == await tiny.jury.messages(2023)
+        decision = (await target.jury.state(2023)).decision
+        assert decision is not None and decision.nomination_id == ids[0]
+        assert [a.action for a in await target.jury.audit(2023)] == ["score", "conflict", "decision"]
         conversation = await target.dialogs.load("console:anna")
         assert conversation is not None and conversation.dialog is not None and conversation.dialog.step == "partners"
     finally:

@@ -99,7 +99,7 @@ async def migrate(path: Path, url: str) -> list[str]:
         t("sv", "cli.db.migrated_nominations", copied=report.nominations_copied, present=report.nominations_present),
         t("sv", "cli.db.migrated_messages", copied=report.messages_copied, present=report.messages_present),
         t("sv", "cli.db.migrated_conversations", copied=report.conversations_copied),
-        *([t("sv", "cli.db.jury_left", count=report.jury_records_left)] if report.jury_records_left else []),
+        t("sv", "cli.db.migrated_jury", copied=report.jury_records_copied),
     ]
 
 

@@ -23,7 +23,7 @@ TEXTS: dict[str, str] = {
     "cli.knowledge_error": "Kunskapsdatan kunde inte läsas: {error}",
     "cli.db.migrated_nominations": "Nomineringar: {copied} kopierade, {present} fanns redan.",
     "cli.db.migrated_messages": "Utskick (jury och bekräftelser): {copied} kopierade, {present} fanns redan.",
-    "cli.db.jury_left": "Obs: {count} juryposter (poäng, jäv, beslut) kopieras inte; de finns kvar i TinyDB-filen.",
+    "cli.db.migrated_jury": "Juryns poster (poäng, jäv, beslut, logg, påminnelser): {copied} kopierade.",
     "cli.db.migrated_conversations": "Samtal: {copied} kopierade.",
     "cli.db.migrate_needs_url": "Sätt TRYGGHETSBOT_DATABASE_URL till PostgreSQL-databasen som ska ta emot datan.",
     "cli.db.migrate_no_file": "Hittar ingen TinyDB-databas i {path}.",
