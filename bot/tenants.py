@@ -8,11 +8,11 @@ so that the admin can change it while a TinyDB-backed server holds the database'
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from bot.files import atomic_write_bytes
 
 
 class TenantSettings(BaseModel):
@@ -47,16 +47,6 @@ def load_tenants(path: Path) -> dict[str, TenantSettings]:
 
 
 def save_tenant(path: Path, tenant: str, settings: TenantSettings) -> None:
-    """Replace ``tenant``'s settings; the file is written to a temporary file and renamed over."""
+    """Replace ``tenant``'s settings; the file is replaced atomically (:mod:`bot.files`)."""
     tenants = {**load_tenants(path), tenant: settings}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(TenantsFile(tenants=dict(sorted(tenants.items()))).model_dump_json(indent=1))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(path, TenantsFile(tenants=dict(sorted(tenants.items()))).model_dump_json(indent=1).encode())

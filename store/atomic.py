@@ -15,7 +15,6 @@ land in the same atomic write.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,34 +22,11 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from bot.files import atomic_write_bytes
 from store.errors import StoreCorruptError, os_error
 
 Data = dict[str, dict[str, Any]]
-
-
-def fsync_directory(directory: Path) -> None:
-    """Make a rename in ``directory`` durable (the rename itself lives in the directory inode)."""
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Replace ``path`` with ``payload`` so that readers see the old or the new file, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_directory(path.parent)
+__all__ = ["AtomicJSONStorage", "atomic_write_bytes", "read_json_file"]
 
 
 def read_json_file(path: Path) -> Data | None:

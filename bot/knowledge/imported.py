@@ -8,11 +8,10 @@ half way leaves the folder as it was.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.files import atomic_write_bytes
 from bot.knowledge.loader import KnowledgeBase, KnowledgeError, build_knowledge, read_imported
 from bot.knowledge.models import Budget, DocumentSection, ImportedDocument, Prize
 
@@ -110,25 +109,6 @@ def _prize_disagreements(kb: KnowledgeBase, old: Prize, new: Prize) -> list[Disa
 
 def save(directory: Path, item: ImportedDocument) -> Path:
     """Write ``item`` atomically into ``directory`` (created if missing); returns its path."""
-    directory.mkdir(parents=True, exist_ok=True)
     target = path_for(directory, item)
-    fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(item.model_dump_json(indent=1))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _fsync_directory(directory)
+    atomic_write_bytes(target, item.model_dump_json(indent=1).encode("utf-8"))
     return target
-
-
-def _fsync_directory(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
