@@ -271,18 +271,47 @@ def _why_total(q: Query) -> None:
                 r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
                 r.say("budget.note", note=line.status_note)
     before, after = _compared_columns(q)
-    first, second = budget.totals.get(before.key), budget.totals.get(after.key)
-    if first is not None and second is not None and first != second:
-        _cite_total(q, before)
-        _cite_total(q, after)
-        r.say(
-            "budget.total_difference",
-            before=r.text("budget.figure", column=r.column(before), amount=r.money(first)),
-            after=r.text("budget.figure", column=r.column(after), amount=r.money(second)),
-            delta=r.money(abs(second - first)),
-            direction=r.text("budget.up" if second > first else "budget.down"),
-        )
+    sentence = _total_change(q, before, after)
+    if sentence and budget.totals[before.key] != budget.totals[after.key]:
+        r.say("budget.total_difference", **sentence)
         _discrepancy_notes(q, [before, after])
+
+
+def _total_change(q: Query, before: Column, after: Column) -> dict[str, str] | None:
+    """The package's total from one column to another, cited; None when either total is missing."""
+    r, totals = q.reply, q.knowledge.budget.totals
+    first, second = totals.get(before.key), totals.get(after.key)
+    if first is None or second is None:
+        return None
+    _cite_total(q, before)
+    _cite_total(q, after)
+    return {
+        "before": r.text("budget.figure", column=r.column(before), amount=r.money(first)),
+        "after": r.text("budget.figure", column=r.column(after), amount=r.money(second)),
+        "delta": r.money(abs(second - first)),
+        "direction": r.text("budget.up" if second > first else "budget.down"),
+    }
+
+
+def _by_change(q: Query, before: Column, after: Column) -> tuple[str, str, str, list[str]]:
+    """The lines, cited, that rose, fell or stayed from ``before`` to ``after``, and those in one table only."""
+    r = q.reply
+    rose: list[str] = []
+    fell: list[str] = []
+    same: list[str] = []
+    partial: list[str] = []
+    for line in q.knowledge.budget.lines:
+        figures = [_cite_amount(q, line, before), _cite_amount(q, line, after)]
+        first, second = line.amount(before.key), line.amount(after.key)
+        if first is None or second is None:
+            if first is not None or second is not None:
+                partial.append(r.text("budget.line_amount", line=r.line(line), amount=r.join(figures)))
+            continue
+        delta = second - first
+        item = r.text("budget.delta_item", line=r.line(line), delta=r.money(abs(delta)))
+        (rose if delta > 0 else fell if delta < 0 else same).append(item if delta else r.line(line))
+    none = r.text("budget.none")
+    return r.join(rose) or none, r.join(fell) or none, r.join(same) or none, partial
 
 
 def _discrepancy_notes(q: Query, columns: list[Column]) -> None:
@@ -556,32 +585,9 @@ def _changes(q: Query) -> None:
         for key in q.lines:
             _line_difference(q, budget.line(key), before, after)
         return
-    rose: list[str] = []
-    fell: list[str] = []
-    same: list[str] = []
-    partial: list[str] = []
-    for line in budget.lines:
-        figures = [_cite_amount(q, line, before), _cite_amount(q, line, after)]
-        first, second = line.amount(before.key), line.amount(after.key)
-        if first is None or second is None:
-            if first is not None or second is not None:
-                partial.append(r.text("budget.line_amount", line=r.line(line), amount=r.join(figures)))
-            continue
-        delta = second - first
-        item = r.text("budget.delta_item", line=r.line(line), delta=r.money(abs(delta)))
-        (rose if delta > 0 else fell if delta < 0 else same).append(item if delta else r.line(line))
-    none = r.text("budget.none")
+    rose, fell, same, partial = _by_change(q, before, after)
     notes = [line for line in budget.lines if line.status_note and line.amount(after.key) == 0]
-    total_before, total_after = budget.totals.get(before.key), budget.totals.get(after.key)
-    total_sentence: dict[str, str] | None = None
-    if total_before is not None and total_after is not None:
-        total_delta = total_after - total_before
-        total_sentence = {
-            "before": r.text("budget.figure", column=r.column(before), amount=r.money(total_before)),
-            "after": r.text("budget.figure", column=r.column(after), amount=r.money(total_after)),
-            "delta": r.money(abs(total_delta)),
-            "direction": r.text("budget.up" if total_delta > 0 else "budget.down"),
-        }
+    total_sentence = _total_change(q, before, after)
     about_the_total = q.has(lx.PACKAGE) or q.has(lx.TOTAL)
     if about_the_total and total_sentence:  # "hur mycket krympte paketet?": the total first, then the lines
         r.say("budget.total_difference", **total_sentence)
@@ -589,9 +595,9 @@ def _changes(q: Query) -> None:
         "budget.changes",
         before=r.column(before),
         after=r.column(after),
-        rose=r.join(rose) or none,
-        fell=r.join(fell) or none,
-        same=r.join(same) or none,
+        rose=rose,
+        fell=fell,
+        same=same,
     )
     if partial:  # a line only one of the two tables has (new, or gone)
         r.say("budget.in_one_table", before=r.column(before), after=r.column(after), items=r.join(partial))
@@ -616,27 +622,14 @@ def _against_budget(q: Query) -> None:
         _no_such_year(q, r.text("budget.table"))
         return
     for outcome, planned in pairs:
-        under: list[str] = []
-        over: list[str] = []
-        matched: list[str] = []
-        for line in budget.lines_with(outcome.key):
-            spent, meant = line.amounts[outcome.key], line.amount(planned.key)
-            if meant is None:
-                continue
-            _cite_amount(q, line, outcome)
-            _cite_amount(q, line, planned)
-            item = r.text("budget.delta_item", line=r.line(line), delta=r.money(abs(meant - spent)))
-            (under if spent < meant else over if spent > meant else matched).append(
-                item if spent != meant else r.line(line)
-            )
-        none = r.text("budget.none")
+        over, under, matched, _ = _by_change(q, planned, outcome)  # outcome above, below or equal to plan
         r.say(
             "budget.against_budget",
             outcome=r.column(outcome),
             planned=r.column(planned),
-            under=r.join(under) or none,
-            over=r.join(over) or none,
-            matched=r.join(matched) or none,
+            under=under,
+            over=over,
+            matched=matched,
         )
     below = budget.outcome_below_budget(q.years)
     if below is not None:
