@@ -106,7 +106,7 @@ class Assistant:
             if state is None or state.dialog is None or state.dialog.paused:
                 return None
             reply, state = self._dialog_reply(state, self.dialog.in_progress(state.dialog, state.lang))
-            await self._save(state, session)
+            await self._save(state, session, None)
             return reply
 
     async def handle(self, key: str, user: Nominator, text: str, *, session: str | None = None) -> Reply:
@@ -117,19 +117,21 @@ class Assistant:
         instead of taking the message as its answer; "fortsätt" is always the command.
         """
         async with self._locks[key]:
-            state = await self.conversations.load(key) or ConversationState(
-                key=key, user_id=user.user_id or key, updated_at=self.clock()
-            )
+            loaded = await self.conversations.load(key)
+            state = loaded or ConversationState(key=key, user_id=user.user_id or key, updated_at=self.clock())
             reply, state = await self._route(state, user, text, session)
-            await self._save(state, session)
+            await self._save(state, session, loaded)
             return reply
 
-    async def _save(self, state: ConversationState, session: str | None) -> None:
+    async def _save(self, state: ConversationState, session: str | None, loaded: ConversationState | None) -> None:
         dialog = state.dialog
         if session is not None and dialog is not None and not dialog.paused:
             # Every reply in an active dialog ends with its current question: now shown in this session.
             state = state.model_copy(update={"dialog": dialog.model_copy(update={"shown_in": session})})
-        await self.conversations.save(state.model_copy(update={"updated_at": self.clock()}))
+        # A question's follow-up context (and language) may reach the disk a moment later; a dialog
+        # step may not.
+        only_context = loaded is not None and state.dialog == loaded.dialog
+        await self.conversations.save(state.model_copy(update={"updated_at": self.clock()}), durable=not only_context)
 
     async def _route(
         self, state: ConversationState, user: Nominator, text: str, session: str | None

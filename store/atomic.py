@@ -108,6 +108,28 @@ class AtomicJSONStorage(Storage):
         if not self._batch_depth and self._dirty:
             self._flush()
 
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Writes inside only change the in-memory copy; the next write or :meth:`flush` saves them."""
+        self._batch_depth += 1
+        try:
+            yield
+        except BaseException:
+            self._batch_depth -= 1
+            if not self._batch_depth:
+                self.invalidate()
+            raise
+        self._batch_depth -= 1
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def flush(self) -> None:
+        """Write deferred changes, if any (atomically, like every write)."""
+        if self._dirty and self._cache is not None and not self._batch_depth:
+            self._flush()
+
     def invalidate(self) -> None:
         self._cache = None
         self._loaded = False

@@ -25,11 +25,19 @@ class TinyDialogRepository:
             raw = next((d for d in docs(self.engine.main_db(), CONVERSATIONS) if d["key"] == key), None)
         return parse_record(ConversationState, raw, self.engine.path, CONVERSATIONS) if raw else None
 
-    async def save(self, state: ConversationState) -> None:
+    async def save(self, state: ConversationState, *, durable: bool = True) -> None:
+        """``durable=False``: only follow-up context changed; written within half a second, not waited on."""
         doc = state.model_dump(mode="json")
         db = self.engine.main_db()
+
+        def change() -> None:
+            db.table(CONVERSATIONS).upsert(doc, Query().key == state.key)
+
         async with self.engine.lock:
-            await self.engine.write(db, lambda: db.table(CONVERSATIONS).upsert(doc, Query().key == state.key))
+            if durable:
+                await self.engine.write(db, change)
+            else:
+                self.engine.write_soon(db, change)
 
     async def delete(self, key: str) -> None:
         db = self.engine.main_db()

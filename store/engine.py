@@ -46,6 +46,8 @@ SHARDS = 128
 META = "_meta"
 # How often a waiting writer tries the lock again (seconds).
 LOCK_POLL = 0.01
+# How soon a write_soon change reaches the disk at the latest (seconds).
+WRITE_SOON_SECONDS = 0.5
 
 T = TypeVar("T")
 
@@ -64,6 +66,8 @@ class Engine:
         self.main: TinyDB | None = None
         self.shards: dict[Path, TinyDB] = {}
         self._all_shards_open = False
+        self._flushing: set[AtomicJSONStorage] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
         self._lock_fd: int | None = None
 
     # --- opening -----------------------------------------------------------
@@ -138,6 +142,9 @@ class Engine:
         self._lock_fd = fd
 
     def close(self) -> None:
+        for storage in self._flushing:
+            storage.flush()  # changes written "soon" are written now (only the main file has any)
+        self._flushing.clear()
         for db in [*self.shards.values(), *([self.main] if self.main else [])]:
             db.close()
         self.shards.clear()
@@ -198,6 +205,31 @@ class Engine:
     async def write(self, db: TinyDB, change: Callable[[], T]) -> T:
         """:meth:`write_batch` in a worker thread; call with :attr:`lock` held."""
         return await asyncio.to_thread(self.write_batch, db, change)
+
+    def write_soon(self, db: TinyDB, change: Callable[[], T]) -> T:
+        """Apply ``change`` in memory now and write the file within :data:`WRITE_SOON_SECONDS`.
+
+        For state whose loss in a crash is harmless (a question's follow-up context): one atomic
+        write then covers every change of that moment, and the caller never waits on fsync. Any
+        ordinary write of the same file saves these changes too; :meth:`close` saves what is left.
+        Call with :attr:`lock` held, inside a running event loop.
+        """
+        self._ensure_writable()
+        storage = self.storage(db)
+        with storage.deferred():
+            result = change()
+        if storage not in self._flushing:
+            self._flushing.add(storage)
+            loop = asyncio.get_running_loop()
+            loop.call_later(WRITE_SOON_SECONDS, lambda: self._tasks.add(loop.create_task(self._flush_soon(storage))))
+        return result
+
+    async def _flush_soon(self, storage: AtomicJSONStorage) -> None:
+        async with self.lock:
+            self._flushing.discard(storage)
+            if storage.dirty and self.main is not None:
+                await asyncio.to_thread(storage.flush)
+        self._tasks = {task for task in self._tasks if not task.done()}
 
 
 def docs(db: TinyDB, table: str) -> list[dict[str, Any]]:

@@ -24,7 +24,8 @@ class PgDialogRepository:
             row = await cur.fetchone()
         return ConversationState.model_validate(row["state"]) if row else None
 
-    async def save(self, state: ConversationState) -> None:
+    async def save(self, state: ConversationState, *, durable: bool = True) -> None:
+        """Always committed at once (one statement; PostgreSQL's own write-ahead log makes it cheap)."""
         async with self.db.connection() as conn:
             await conn.execute(
                 """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import json
 from pathlib import Path
@@ -9,8 +10,10 @@ from pathlib import Path
 import pytest
 
 import store.atomic
+import store.engine
+from bot.nominations.state import ConversationState
 from store import SchemaVersionError, StoreCorruptError, StoreError, StoreLockedError, open_store
-from tests.store.conftest import event, nomination
+from tests.store.conftest import NOW, event, nomination
 
 
 async def test_nomination_and_its_outbox_message_share_one_file(tmp_path: Path) -> None:
@@ -115,3 +118,30 @@ async def test_read_only_store_refuses_writes_and_creates_nothing(tmp_path: Path
         with pytest.raises(StoreError):
             await db.nominations.save(nomination())
     assert not (tmp_path / "db.json").exists()
+
+
+async def test_follow_up_context_is_written_soon_and_on_close(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    state = ConversationState(key="teams:c1", user_id="teams:u1", answer_context={"intent": "x"}, updated_at=NOW)
+    with open_store(path) as db:
+        await db.dialogs.save(state, durable=False)
+        assert await db.dialogs.load("teams:c1") == state  # at once for this process
+        assert "teams:c1" not in path.read_text("utf-8")  # the caller did not wait for the disk
+        await asyncio.sleep(store.engine.WRITE_SOON_SECONDS + 0.3)
+        assert "teams:c1" in path.read_text("utf-8")
+        later = state.model_copy(update={"answer_context": {"intent": "y"}})
+        await db.dialogs.save(later, durable=False)
+    # Closing writes what was still waiting.
+    with open_store(path, read_only=True) as reopened:
+        assert await reopened.dialogs.load("teams:c1") == later
+
+
+async def test_a_durable_write_carries_the_waiting_context_with_it(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    with open_store(path) as db:
+        await db.dialogs.save(
+            ConversationState(key="a", user_id="a", answer_context={"n": 1}, updated_at=NOW), durable=False
+        )
+        await db.dialogs.save(ConversationState(key="b", user_id="b", updated_at=NOW))  # durable
+        text = path.read_text("utf-8")
+        assert '"a"' in text and '"b"' in text
