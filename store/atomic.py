@@ -95,6 +95,17 @@ class AtomicJSONStorage(Storage):
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Collect every write inside into one atomic file write; on error nothing is written."""
+        with self._collecting(write_at_end=True):
+            yield
+
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Writes inside only change the in-memory copy; the next write or :meth:`flush` saves them."""
+        with self._collecting(write_at_end=False):
+            yield
+
+    @contextmanager
+    def _collecting(self, *, write_at_end: bool) -> Iterator[None]:
         self._batch_depth += 1
         try:
             yield
@@ -105,21 +116,8 @@ class AtomicJSONStorage(Storage):
                 self.invalidate()
             raise
         self._batch_depth -= 1
-        if not self._batch_depth and self._dirty:
+        if write_at_end and not self._batch_depth and self._dirty:
             self._flush()
-
-    @contextmanager
-    def deferred(self) -> Iterator[None]:
-        """Writes inside only change the in-memory copy; the next write or :meth:`flush` saves them."""
-        self._batch_depth += 1
-        try:
-            yield
-        except BaseException:
-            self._batch_depth -= 1
-            if not self._batch_depth:
-                self.invalidate()
-            raise
-        self._batch_depth -= 1
 
     @property
     def dirty(self) -> bool:
