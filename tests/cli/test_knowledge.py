@@ -65,7 +65,7 @@ def test_a_document_of_neither_kind_is_refused_in_one_line(
     doc = write(tmp_path, "agenda.txt", "Dagordning\n\n1. Mötets öppnande\n")
     assert main(["knowledge", "import", str(doc), "--yes"]) == 2
     err = capsys.readouterr().err.strip()
-    assert len(err.splitlines()) == 1 and "varken" in err
+    assert len(err.splitlines()) == 1 and "ser inte ut som ett beslut" in err
     assert not knowledge_dir.exists()
 
 

@@ -58,7 +58,7 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
         parsed = parse_document(read_document_text(args.file), known=kb, file_name=args.file.name)
         after = with_document(kb, parsed.item)
     except ImportRefused as refused:
-        print(t(LANG, refused.key, **refused.values), file=sys.stderr)
+        print(refused.text(LANG), file=sys.stderr)
         return 2
     except KnowledgeError as error:
         print(t(LANG, "cli.knowledge.inconsistent", error=error), file=sys.stderr)

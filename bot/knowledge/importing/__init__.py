@@ -1,8 +1,9 @@
-"""Read a decision document the bot knows the layout of, as the knowledge models.
+"""Decision documents (text extracted from PDFs) parsed into the knowledge models.
 
-Two kinds: a Trygghetspaketet budget decision (:mod:`.budget`) and a Trygghetspriset
-direction (:mod:`.prize`), as plain text extracted from the PDF or as the PDF itself
-(:mod:`.text`). What cannot be read raises :class:`ImportRefused` with a text key.
+``parse_document`` tells a Trygghetspaketet budget decision from a Trygghetspriset direction and
+returns the document's own :class:`Budget` or :class:`Prize`, its :class:`Document` and its
+sections; merging it with what the bot already knows is the loader's work. Platform-free: no
+file is read here except by :func:`read_document_text`.
 """
 
 from __future__ import annotations
@@ -12,61 +13,84 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.knowledge.importing.budget import parse_budget
-from bot.knowledge.importing.common import Sections, document, title_and_year
-from bot.knowledge.importing.errors import ImportRefused
+from bot.knowledge.importing.common import ParsedText, build_document, fold, title_year
+from bot.knowledge.importing.errors import ImportNote, ImportRefused
 from bot.knowledge.importing.prize import parse_prize
-from bot.knowledge.importing.sections import Section, split_sections
+from bot.knowledge.importing.sections import Section, heading_key
 from bot.knowledge.importing.text import read_document_text
 from bot.knowledge.loader import KnowledgeBase
-from bot.knowledge.models import SUPPORTED_SCHEMA, DocumentSection, ImportedDocument
+from bot.knowledge.models import SUPPORTED_SCHEMA, Budget, Document, ImportedDocument, Prize
 
 Kind = Literal["budget", "prize"]
+
+__all__ = [
+    "ImportNote",
+    "ImportRefused",
+    "Kind",
+    "ParsedDocument",
+    "Section",
+    "detect_kind",
+    "parse_document",
+    "read_document_text",
+]
 
 
 @dataclass(frozen=True)
 class ParsedDocument:
-    item: ImportedDocument
+    document: Document
     kind: Kind
-    warnings: list[str] = field(default_factory=list)
+    budget: Budget | None
+    prize: Prize | None
+    sections: list[Section]
+    warnings: list[str]  # what the reader should check, in Swedish (``notes`` has them for any language)
+    notes: list[ImportNote] = field(default_factory=list)
+
+    @property
+    def item(self) -> ImportedDocument:
+        return self.imported()
+
+    def imported(self) -> ImportedDocument:
+        """The document as the data file ``trygghetsbot knowledge import`` stores."""
+        return ImportedDocument(
+            schema_version=SUPPORTED_SCHEMA,
+            document=self.document,
+            budget=self.budget,
+            prize=self.prize,
+            sections=self.sections,
+        )
 
 
-def detect_kind(text: str) -> Kind:
-    head = text[:2000].casefold()
-    if re.search(r"\btrygghetspaketet\s+\d{4}", head) and re.search(r"\bsumma\b", text, re.IGNORECASE):
-        return "budget"
-    if re.search(r"\btrygghetspriset\s+\d{4}", head) and re.search(r"nominering", text, re.IGNORECASE):
-        return "prize"
-    raise ImportRefused("cli.knowledge.not_recognised")
+def detect_kind(parsed: ParsedText) -> Kind | None:
+    """Budget decision or prize direction, by title first, then headings and wording; None if neither."""
+    title = fold(parsed.title)
+    text = fold(" ".join(parsed.lines))
+    headings = [heading_key(block.heading) for block in parsed.blocks]
+    budget = 3 * ("trygghetspaket" in title) + 2 * any(h.startswith("förslag till fördelning") for h in headings)
+    budget += bool(re.search(r"\bsumma\b", text)) + bool(re.search(r"\butfall\b", text) and re.search(r"\bmkr\b", text))
+    prize = 3 * ("pris" in title) + bool(re.search(r"\bprissumman?\b", text))
+    prize += bool(re.search(r"\bnominer", text)) + bool(re.search(r"\bvinnare\b", text))
+    if max(budget, prize) < 3 or budget == prize:
+        return None
+    return "budget" if budget > prize else "prize"
 
 
 def parse_document(text: str, *, known: KnowledgeBase, file_name: str) -> ParsedDocument:
-    kind = detect_kind(text)
-    title, year = title_and_year(text, "Trygghetspaketet" if kind == "budget" else "Trygghetspriset")
-    split = split_sections(text)
-    issuer = _issuer(split)
-    doc = document(title, year, text, file_name, issuer)
-    sections = Sections(doc.id, split)
-    warnings: list[str] = []
-    budget = prize = None
-    if kind == "budget":
-        budget = parse_budget(title, year, sections, list(known.budget.lines), warnings)
-    else:
-        prize = parse_prize(title, year, sections, text, known.prize)
-    item = ImportedDocument(
-        schema_version=SUPPORTED_SCHEMA,
-        document=doc,
+    """The document's knowledge; raises :class:`ImportRefused` for a document of neither kind or
+    a budget whose table cannot be read. A total the lines do not add up to is kept, with a warning."""
+    parsed = ParsedText.of(text)
+    kind = detect_kind(parsed)
+    if kind is None:
+        raise ImportRefused("cli.import.unknown_kind", file=file_name)
+    budget = parse_budget(parsed, known) if kind == "budget" else None
+    prize = parse_prize(parsed, known) if kind == "prize" else None
+    document = build_document(parsed, file_name, title_year(parsed.title))
+    sections = [block.section() for block in parsed.blocks if block.text]
+    return ParsedDocument(
+        document=document,
+        kind=kind,
         budget=budget,
         prize=prize,
-        sections=[DocumentSection(heading=s.heading, text=s.text) for s in split if s.heading and s.text],
+        sections=sections,
+        warnings=[note.text("sv") for note in parsed.notes],
+        notes=list(parsed.notes),
     )
-    return ParsedDocument(item=item, kind=kind, warnings=warnings)
-
-
-def _issuer(sections: list[Section]) -> str:
-    units = [
-        word for section in sections for word in re.findall(r"\b(\w+(?:förvaltningen|kontoret|staben))\b", section.text)
-    ]
-    return ", ".join(dict.fromkeys(units)) or "okänd"
-
-
-__all__ = ["ImportRefused", "ParsedDocument", "detect_kind", "parse_document", "read_document_text"]

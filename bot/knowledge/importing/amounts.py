@@ -1,58 +1,76 @@
-"""Amounts and dates as the decision documents write them, to integer kronor and dates."""
+"""Sums of money as Swedish decision documents write them, to integer kronor.
+
+"2 mkr", "0,6, mkr" (a stray comma from the table), "1,4 mkr", "700 tkr", "100 000 kr",
+"2 miljoner kronor", "fem miljoner kronor"; a bare "0" in a table is a real zero.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
-UNITS = {"mkr": 1_000_000, "miljoner kronor": 1_000_000, "miljoner": 1_000_000, "tkr": 1_000, "kr": 1, "kronor": 1}
-WORD_NUMBERS = {
-    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+NUMBER_WORDS = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
+    "tio": 10, "elva": 11, "tolv": 12, "femton": 15, "tjugo": 20,
 }  # fmt: skip
-_MONTH_NAMES = "januari februari mars april maj juni juli augusti september oktober november december"
-MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES.split(), start=1)}
-_NUMBER = r"(?:\d{1,3}(?:[  ]\d{3})+|\d+(?:,\d+)?|" + "|".join(WORD_NUMBERS) + r")"
-_UNIT = r"(?:miljoner kronor|miljoner|mkr|tkr|kronor|kr)"
-AMOUNT = re.compile(rf"(?<![\w,])({_NUMBER})\s*,?\s*({_UNIT})\b", re.IGNORECASE)
-# One table cell at the end of a row: "1,4 mkr", "0,6, mkr", "100 000 kr", "0", or a dash for no figure.
-CELL_AT_END = re.compile(rf"(?:({_NUMBER})\s*,?\s*({_UNIT})?|([-–—]))\s*$", re.IGNORECASE)
-DAY_MONTH = re.compile(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")(?:\s+(\d{4}))?", re.IGNORECASE)
-ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_UNITS = {"mkr": 1_000_000, "miljon": 1_000_000, "miljoner": 1_000_000, "tkr": 1000, "tusen": 1000}
+# Digits grouped by spaces ("100 000") or with a decimal comma ("0,7"); never glued to a digit before.
+_NUMBER = rf"(?<![\d,])(?:\d{{1,3}}(?:[ \u00a0]\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d])|\b(?:{_WORD})\b"
+_UNIT = r"(?:mkr|tkr|miljon(?:er)?\s+(?:kronor|kr)|tusen\s+(?:kronor|kr)|kronor|kr)(?![a-zåäö])"
+AMOUNT = re.compile(rf"(?P<number>{_NUMBER})\s*,?\s*(?P<unit>{_UNIT})", re.IGNORECASE)
+# One table cell: a sum, a bare zero, or a dash for "no figure".
+_CELL = re.compile(rf"(?:^|\s)(?P<cell>(?:{_NUMBER})\s*,?\s*{_UNIT}|0|[–—-])\s*$", re.IGNORECASE)
 
 
-def number(text: str) -> float:
-    word = WORD_NUMBERS.get(text.casefold())
-    if word is not None:
-        return word
-    return float(text.replace(" ", "").replace("\u00a0", "").replace(",", "."))
+@dataclass(frozen=True)
+class Amount:
+    sek: int
+    text: str
+    start: int
+    end: int
 
 
-def to_sek(value: str, unit: str | None, default_unit: str = "kr") -> int:
-    return round(number(value) * UNITS[(unit or default_unit).casefold()])
-
-
-def amounts_in(text: str) -> list[int]:
-    """Every amount with a unit in ``text``, in order ("fem miljoner kronor" -> 5 000 000)."""
-    return [to_sek(m.group(1), m.group(2)) for m in AMOUNT.finditer(text)]
-
-
-def day_month(text: str, year: int) -> list[date]:
-    found = []
-    for match in DAY_MONTH.finditer(text):
+def to_sek(number: str, unit: str) -> int:
+    word = number.casefold()
+    if word in NUMBER_WORDS:
+        value = Decimal(NUMBER_WORDS[word])
+    else:
         try:
-            found.append(date(int(match.group(3) or year), MONTHS[match.group(2).casefold()], int(match.group(1))))
-        except ValueError:
-            continue
-    return found
+            value = Decimal(re.sub(r"[ \u00a0]", "", number).replace(",", "."))
+        except InvalidOperation as error:
+            raise ValueError(number) from error
+    factor = _UNITS.get(unit.casefold().split()[0], 1)
+    return int(value * factor)
 
 
-def latest_date(text: str, year: int) -> date | None:
-    """The document's own date: the latest ISO date it gives, else its latest written date of ``year``."""
-    iso = []
-    for match in ISO_DATE.finditer(text):
-        try:
-            iso.append(date(int(match.group(1)), int(match.group(2)), int(match.group(3))))
-        except ValueError:
-            continue
-    written = [d for d in day_month(text, year) if d.year in (year, year - 1)]
-    return max(iso or written, default=None)
+def amounts_in(text: str) -> list[Amount]:
+    """Every sum of money in ``text``, in order."""
+    return [
+        Amount(to_sek(m.group("number"), m.group("unit")), m.group(0), m.start(), m.end())
+        for m in AMOUNT.finditer(text)
+    ]
+
+
+def parse_amount(text: str) -> int | None:
+    """The one sum ``text`` is ("0" is 0); None when it is no sum."""
+    text = text.strip()
+    if text == "0":
+        return 0
+    match = AMOUNT.fullmatch(text)
+    return to_sek(match.group("number"), match.group("unit")) if match else None
+
+
+def split_row(line: str) -> tuple[str, list[int | None]]:
+    """A table row as its name and its cells, left to right (a dash is a cell without a figure)."""
+    cells: list[int | None] = []
+    rest = line.strip()
+    while True:
+        match = _CELL.search(rest)
+        if match is None:
+            break
+        cell = match.group("cell")
+        cells.insert(0, None if cell in "–—-" else parse_amount(cell))
+        rest = rest[: match.start()].rstrip()
+    return rest, cells

@@ -1,14 +1,20 @@
-"""A Trygghetspriset direction as a :class:`Prize`: sum, period, criteria, jury and past winners."""
+"""A Trygghetspriset direction as one document's :class:`Prize`.
+
+The prize's standing facts (sum, purpose, who may be nominated, the jury, the decisions behind
+it), this year's round (theme, focus, nomination period, conference) and the list of earlier
+winners with their themes. A fact the model requires that the document does not state is kept
+from the knowledge the bot already has, with a note saying so.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from bot.knowledge.importing.amounts import MONTHS, WORD_NUMBERS, amounts_in, day_month
-from bot.knowledge.importing.common import Sections, sentences, slug
-from bot.knowledge.importing.errors import ImportRefused
-from bot.knowledge.importing.sections import join_lines
+from bot.knowledge.importing.amounts import AMOUNT, NUMBER_WORDS, amounts_in
+from bot.knowledge.importing.common import MONTH, MONTHS, SWEDISH_DATE, YEAR, ParsedText, fold, slug, swedish_date
+from bot.knowledge.importing.sections import Block, is_bullet, join_pair, sentences, strip_bullet
+from bot.knowledge.loader import KnowledgeBase
 from bot.knowledge.models import (
     SUPPORTED_SCHEMA,
     AwardOccasion,
@@ -21,193 +27,271 @@ from bot.knowledge.models import (
     Winner,
 )
 
-_BULLETS = re.compile(r"[\uf0b7\u2022\u25cf]")
-_BULLET = re.compile(r"^\s*[\uf0b7\u2022\u25cf\-–•*]\s*")
-_WINNER = re.compile(
-    r"(?:^|\s)((?:19|20)\d{2})\s*:\s*[”\"“]\s*(.+?)\s*[”\"“]\.?\s*(.*?)(?=\s(?:19|20)\d{2}\s*:\s*[”\"“]|$)"
+_PRIZE_SUM = re.compile(rf"Prissumman (?:är|uppgår till|blir)\s+(?P<amount>{AMOUNT.pattern})", re.IGNORECASE)
+_PURPOSE = re.compile(r"Syftet med priset är (?P<purpose>att .+?)\.?$", re.IGNORECASE)
+_ELIGIBLE = re.compile(r"\bkan\s+nomineras\b", re.IGNORECASE)
+_FIRST = re.compile(
+    r"(?:första \w+ delades ut|delats ut årligen sedan|instiftades)\D*?(?P<year>\d{4})|(?P<before>\d{4}) instiftades",
+    re.IGNORECASE,
 )
+_OCCASION = re.compile(
+    rf"\b(?:Prisutdelning(?:en)? sker|Priset delas ut)\b.*?"
+    rf"\b(?P<months>(?:{MONTH})(?:\s+(?:eller|och|–|-)\s+(?:{MONTH}))*)\b",
+    re.IGNORECASE,
+)
+_ORGAN = r"(?:kommunstyrelsen|kommunfullmäktige|\w+nämnden|\w+styrelsen|\w+rådet)"
+_DECIDED = re.compile(r"\b(?:instiftades|beslut\w*)\b", re.IGNORECASE)
+_BY = re.compile(rf"\b(?:av|beslutade|beslöt)\s+(?P<by>{_ORGAN})\b", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:fram till|till och med|t\.o\.m\.)\s+(?:år\s+)?(?P<year>\d{4})\b", re.IGNORECASE)
+_CHAIR = re.compile(r"\b(?P<chair>\w+) är ordförande i juryn", re.IGNORECASE)
+_APPOINTS = re.compile(r"\b(?:och\s+)?utser (?:jurymedlemmar|juryn|ledamöter)", re.IGNORECASE)
+_APPOINTED_BY = re.compile(r"\b(?P<who>\w+) utser (?:jurymedlemmar|juryn|ledamöter)", re.IGNORECASE)
+_TERM = re.compile(r"\buppdraget under (?P<n>\d+|\w+) år\b", re.IGNORECASE)
+_TASK = re.compile(r"Juryns uppdrag är (?P<task>att .+?)\.?$", re.IGNORECASE)
+_MANDATORY = re.compile(r"ska uppfylla följande (?:\w+ )?kriterier", re.IGNORECASE)
+_ASSESSMENT = re.compile(r"tas (?:även )?hänsyn till", re.IGNORECASE)
+_THEME = re.compile(r"^Tema:\s*(?P<theme>.+?)\s*$", re.IGNORECASE)
+_FOCUS = re.compile(r"\bårs trygghetspris (?:ska|skall) tilldelas (?P<focus>.+?)\.?$", re.IGNORECASE)
+_PERIOD = re.compile(
+    rf"Nomineringsperioden (?:är|pågår|löper)(?: från| mellan)?"
+    rf"\s+(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTH})(?:\s+(?P<y1>\d{{4}}))?"
+    rf"\s*(?:till|–|-|och)\s*(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH})(?:\s+(?P<y2>\d{{4}}))?",
+    re.IGNORECASE,
+)
+_CONFERENCE = re.compile(
+    rf"trygghetskonferensen\b.*?\bden\s+(?P<day>\d{{1,2}})\s+(?P<month>{MONTH})(?:\s+(?P<year>\d{{4}}))?", re.IGNORECASE
+)
+_WINNERS_START = re.compile(r"vinnare och teman\b[^:]*:", re.IGNORECASE)
+_WINNER = re.compile(r"(?P<year>\d{4})\s*:\s*[”\"“]\s*(?P<theme>[^”\"“]+?)\s*[”\"“]\s*\.?\s*(?P<rest>.*)$")
+_ORG_PREFIX = re.compile(r"^(?:Föreningen|Organisationen|Stiftelsen|Projektet)\s+")
 
 
-def parse_prize(title: str, year: int, sections: Sections, text: str, known: Prize | None) -> Prize:
-    amount = _find(sections, r"prissumma\w*\s+är\s+[\d  ]+\s*kr")
+def parse_prize(parsed: ParsedText, known: KnowledgeBase) -> Prize:
+    name = re.sub(r"\s*\b\d{4}\b.*$", "", parsed.title).strip() or "Trygghetspriset"
+    year = int(m.group(1)) if (m := YEAR.search(parsed.title)) else date.today().year
+    before = known.prize
+    amount = parsed.first(_PRIZE_SUM)
     if amount is None:
-        raise ImportRefused("cli.knowledge.missing_fact", fact="prissumman")
-    round_ = _round(year, sections, text)
-    first = re.search(r"(?:första trygghetspriset delades ut år|delats ut årligen sedan)\s+(\d{4})", text)
-    until = re.search(r"fram till\s+(\d{4})", text)
+        parsed.note("cli.import.note.no_prize_sum", document=before.amount_source.document)
+    decisions = _decisions(parsed)
+    until = [int(m.group("year")) for d in decisions if (m := _UNTIL.search(d.text))]
+    mandatory, assessment = _criteria(parsed, before.mandatory_criteria + before.assessment_criteria)
+    if not mandatory:
+        parsed.note("cli.import.note.no_criteria", document=before.amount_source.document)
+    # The round's prize sum is this direction's (the merge keeps it per round).
+    rounds = [
+        r.model_copy(update={"prize_sek": amounts_in(amount[2].group("amount"))[0].sek}) if amount else r
+        for r in _round(parsed, year)
+    ]
+    if not rounds:
+        parsed.note("cli.import.note.no_round", year=year)
+    winners = _winners(parsed, before.winners)
+    first = parsed.first(_FIRST)
+    first_year = int(first[2].group("year") or first[2].group("before")) if first else None
     return Prize(
         schema_version=SUPPORTED_SCHEMA,
-        name="Trygghetspriset",
-        amount_sek=amounts_in(amount[0])[0],
-        amount_source=amount[1],
-        purpose=_sourced(sections, r"syftet med priset är", lambda s: _after(s, "är ").rstrip(".")),
-        eligible=_sourced(sections, r"kan\s+nomineras"),
-        first_awarded_year=int(first.group(1)) if first else (known.first_awarded_year if known else year),
-        awarded_at=_occasion(sections),
-        decisions=_decisions(sections),
-        awarded_until_year=int(until.group(1)) if until else year,
-        jury=_jury(sections),
-        mandatory_criteria=_criteria(sections, r"uppfylla följande", known.mandatory_criteria if known else []),
-        assessment_criteria=_criteria(sections, r"hänsyn till", known.assessment_criteria if known else []),
-        rounds=[round_],
-        winners=_winners(sections, known),
+        name=name,
+        amount_sek=amounts_in(amount[2].group("amount"))[0].sek if amount else before.amount_sek,
+        amount_source=parsed.source(amount[0]) if amount else before.amount_source,
+        purpose=_text(parsed, _PURPOSE, "purpose") or before.purpose,
+        eligible=_sentence(parsed, _ELIGIBLE) or before.eligible,
+        first_awarded_year=min([first_year or year, *(w.year for w in winners)]),
+        awarded_at=_occasion(parsed) or before.awarded_at,
+        decisions=decisions,
+        awarded_until_year=max(until) if until else year,
+        jury=_jury(parsed) or before.jury,
+        mandatory_criteria=mandatory or before.mandatory_criteria,
+        assessment_criteria=assessment if mandatory else before.assessment_criteria,
+        rounds=rounds or before.rounds,
+        winners=winners,
     )
 
 
-def _find(sections: Sections, pattern: str) -> tuple[str, object] | None:
-    found = sections.sentence(pattern)
-    return (found[0], sections.source(found[1])) if found else None
+def _text(parsed: ParsedText, pattern: re.Pattern[str], group: str) -> SourcedText | None:
+    found = parsed.first(pattern)
+    return SourcedText(text=found[2].group(group).strip(), source=parsed.source(found[0])) if found else None
 
 
-def _after(sentence: str, word: str) -> str:
-    return sentence.split(word, 1)[-1].strip()
+def _sentence(parsed: ParsedText, pattern: re.Pattern[str]) -> SourcedText | None:
+    found = parsed.first(pattern)
+    return SourcedText(text=found[1], source=parsed.source(found[0])) if found else None
 
 
-def _sourced(sections: Sections, pattern: str, shape: object = None) -> SourcedText:
-    found = sections.sentence(pattern)
+def _occasion(parsed: ParsedText) -> AwardOccasion | None:
+    found = parsed.first(_OCCASION)
     if found is None:
-        raise ImportRefused("cli.knowledge.missing_fact", fact=pattern)
-    text = shape(found[0]) if callable(shape) else found[0]
-    return SourcedText(text=text, source=sections.source(found[1]))
+        return None
+    months = [MONTHS[word.casefold()] for word in re.findall(MONTH, found[2].group("months"), re.IGNORECASE)]
+    return AwardOccasion(text=found[1], months=months, source=parsed.source(found[0]))
 
 
-def _occasion(sections: Sections) -> AwardOccasion:
-    found = sections.sentence(r"prisutdelning|priset delas ut")
-    if found is None:
-        raise ImportRefused("cli.knowledge.missing_fact", fact="prisutdelningen")
-    months = sections.sentence(r"prisutdelning\s+sker.*\b(" + "|".join(MONTHS) + r")\b")
-    in_text = months[0] if months else found[0]
-    numbers = [MONTHS[m.casefold()] for m in re.findall(r"\b(" + "|".join(MONTHS) + r")\b", in_text, re.IGNORECASE)]
-    return AwardOccasion(text=found[0], months=numbers or [10], source=sections.source(found[1]))
-
-
-def _decisions(sections: Sections) -> list[Decision]:
-    background = sections.named("Bakgrund")
-    decisions = []
-    for sentence in sentences(background.text) if background else []:
-        if not re.search(r"beslut|instiftades", sentence) or re.search(r"vinnare|teman", sentence):
+def _decisions(parsed: ParsedText) -> list[Decision]:
+    """The decisions behind the prize, from the background: year, date if given, and by whom."""
+    block = parsed.block("bakgrund")
+    found: list[Decision] = []
+    for sentence in sentences(block.text) if block else []:
+        years = YEAR.findall(sentence)
+        by = _BY.search(sentence)
+        if not (years and by and _DECIDED.search(sentence)):
             continue
-        years = re.findall(r"\b((?:19|20)\d{2})\b", sentence)
-        if not years:
-            continue
-        dates = day_month(sentence, int(years[0]))
-        by = re.search(r"\b(kommunstyrelsen|kommunfullmäktige|socialnämnden)\b", sentence)
-        decisions.append(
+        day = SWEDISH_DATE.search(sentence)
+        dated = swedish_date(day, None) if day and day.group(3) else None
+        found.append(
             Decision(
-                year=int(years[0]),
-                date=dates[0] if dates else None,
-                by=by.group(1) if by else "",
+                year=dated.year if dated else int(years[0]),
+                date=dated,
+                by=by.group("by").casefold(),
                 text=sentence,
-                source=sections.source(background),  # type: ignore[arg-type]
+                source=parsed.source(block.heading if block else ""),
             )
         )
-    return decisions
+    return found
 
 
-def _jury(sections: Sections) -> Jury:
-    found = sections.sentence(r"ordförande i juryn")
-    if found is None:
-        raise ImportRefused("cli.knowledge.missing_fact", fact="juryn")
-    section = found[1]
-    text = section.text
-    chair = re.search(r"(\w+)\s+är\s+ordförande i juryn", text)
-    appoints = re.search(r"(\w+)\s+(?:är ordförande i juryn, och\s+)?utser jurymedlemmar", text)
-    term = re.search(r"under\s+(\w+)\s+år", text)
-    task = re.search(r"Juryns uppdrag är\s+(att [^.]+)\.", text)
-    chair_name = chair.group(1).casefold() if chair else ""
-    term_word = term.group(1).casefold() if term else "ett"
-    term_years = WORD_NUMBERS.get(term_word) or (int(term_word) if term_word.isdigit() else 1)
+def _jury(parsed: ParsedText) -> Jury | None:
+    chair = parsed.first(_CHAIR)
+    if chair is None:
+        return None
+    heading, sentence, match = chair
+    appointed = _APPOINTED_BY.search(sentence)
+    if _APPOINTS.search(sentence) and (appointed is None or appointed.group("who").casefold() in {"och", "som"}):
+        appointed_by = match.group("chair").casefold()  # "X är ordförande i juryn, och utser ...": X appoints
+    else:
+        appointed_by = appointed.group("who").casefold() if appointed else ""
+    term = _TERM.search(sentence) or (found[2] if (found := parsed.first(_TERM)) else None)
+    years = term.group("n") if term else "1"
+    task = parsed.first(_TASK)
     return Jury(
-        chair=chair_name,
-        appointed_by=appoints.group(1).casefold() if appoints and appoints.group(1) != "och" else chair_name,
-        term_years=term_years,
-        task=task.group(1) if task else "",
-        source=sections.source(section),
+        chair=match.group("chair").casefold(),
+        appointed_by=appointed_by,
+        term_years=int(years) if years.isdigit() else NUMBER_WORDS.get(years.casefold(), 1),
+        task=task[2].group("task") if task else "",
+        source=parsed.source(heading),
     )
 
 
-def _criteria(sections: Sections, intro: str, known: list[Criterion]) -> list[Criterion]:
-    regex = re.compile(intro, re.IGNORECASE)
-    for section in sections.all:
-        lines = list(section.lines)
-        for index, line in enumerate(lines):
-            if not regex.search(line):
-                continue
-            items: list[list[str]] = []
-            for following in lines[index + 1 :]:
-                if _BULLET.match(following):
-                    items.append([_BULLET.sub("", following)])
-                elif following.strip() and items and following.strip()[0].islower():
-                    items[-1].append(following)  # a bullet's text broken over lines
-                elif following.strip() and items:
-                    break
-            texts = [join_lines(parts) for parts in items]
-            return [
+def _list_after(block: Block, intro: re.Pattern[str]) -> list[str]:
+    """The bullet items that follow the line matching ``intro`` (wrapped items joined)."""
+    items: list[str] = []
+    started = False
+    lines = list(block.lines)
+    for index, line in enumerate(lines):
+        if not started:
+            # The introduction itself may be wrapped: test it with the next line joined.
+            joined = join_pair(line, lines[index + 1]) if index + 1 < len(lines) else line
+            started = bool(intro.search(line) or (intro.search(joined) and not intro.search(lines[index + 1])))
+            continue
+        if is_bullet(line):
+            items.append(strip_bullet(line))
+        elif line and items and line[0].islower():
+            items[-1] = join_pair(items[-1], line)
+        elif line and (items or not line[0].islower()):
+            break
+    return [" ".join(item.split()) for item in items]
+
+
+def _criteria(parsed: ParsedText, known: list[Criterion]) -> tuple[list[Criterion], list[Criterion]]:
+    keys = {fold(c.text): c.key for c in known}
+    result: list[list[Criterion]] = []
+    for intro in (_MANDATORY, _ASSESSMENT):
+        block = next((b for b in parsed.blocks if intro.search(b.text)), None)
+        items = _list_after(block, intro) if block else []
+        result.append(
+            [
                 Criterion(
-                    key=known[i].key if i < len(known) and len(known) == len(texts) else slug(text)[:40],
-                    text=text,
-                    source=sections.source(section),
+                    key=keys.get(fold(text)) or _criterion_key(text), text=text, source=parsed.source(block.heading)
                 )
-                for i, text in enumerate(texts)
+                for text in items
+                if block
             ]
-    raise ImportRefused("cli.knowledge.missing_fact", fact="kriterierna")
-
-
-def _round(year: int, sections: Sections, text: str) -> Round:
-    period = sections.sentence(r"nomineringsperioden")
-    if period is None:
-        raise ImportRefused("cli.knowledge.missing_fact", fact="nomineringsperioden")
-    dates = day_month(period[0], year)
-    if len(dates) < 2:
-        match = re.search(r"(\d{1,2})\s+(\w+)\s+till\s+(\d{1,2})\s+(\w+)\s+(\d{4})", period[0])
-        if match is None:
-            raise ImportRefused("cli.knowledge.missing_fact", fact="nomineringsperioden")
-        dates = day_month(f"{match.group(1)} {match.group(2)} {match.group(5)}", year) + day_month(
-            f"{match.group(3)} {match.group(4)} {match.group(5)}", year
         )
-    theme = re.search(r"Tema:\s*(.+)", text)
-    focus = sections.sentence(r"års trygghetspris ska tilldelas")
-    conference = sections.sentence(r"konferens\w*.*\bden\s+\d{1,2}\s+\w+")
-    conference_dates = day_month(conference[0], year) if conference else []
-    said = sentences(period[1].text)
-    after = said[said.index(period[0]) + 1 : said.index(period[0]) + 3] if period[0] in said else []
-    return Round(
-        after_close=" ".join(after) or None,
-        year=year,
-        theme=" ".join(theme.group(1).split()) if theme else "",
-        focus=_after(focus[0], "tilldelas").rstrip(".") if focus else "",
-        nomination_opens=dates[0],
-        nomination_closes=dates[1],
-        conference_date=conference_dates[-1] if conference_dates else None,
-        source=sections.source(period[1]),
-    )
+    return result[0], result[1]
 
 
-def _winners(sections: Sections, known: Prize | None) -> list[Winner]:
-    found = sections.sentence(r"tidigare års vinnare")
-    if found is None:
+def _criterion_key(text: str) -> str:
+    words = [
+        w for w in fold(text).split() if w not in {"insatsen", "ska", "skall", "ar", "kan", "och", "i", "en", "ett"}
+    ]
+    return slug(" ".join(words[:3]), "_") or "kriterium"
+
+
+def _round(parsed: ParsedText, year: int) -> list[Round]:
+    period = parsed.first(_PERIOD)
+    if period is None:
         return []
-    section = found[1]
-    start = re.search(r"tidigare års vinnare[^:]*:", section.text, re.IGNORECASE)
-    listing = _BULLETS.sub(" ", section.text[start.end() :] if start else section.text)
-    winners = []
-    for match in _WINNER.finditer(listing):
-        year, theme, rest = int(match.group(1)), match.group(2).rstrip(".").strip(), match.group(3).strip()
-        rest = rest.strip().rstrip(".").strip()
-        name, _, description = rest.partition(", ")
-        known_winner = known.winner_for(year) if known else None
-        aliases = known_winner.aliases if known_winner and known_winner.winner == name else [name]
+    heading, period_sentence, match = period
+    closes_year = int(match.group("y2")) if match.group("y2") else year
+    opens_year = int(match.group("y1")) if match.group("y1") else closes_year
+    try:
+        opens = date(opens_year, MONTHS[match.group("m1").casefold()], int(match.group("d1")))
+        closes = date(closes_year, MONTHS[match.group("m2").casefold()], int(match.group("d2")))
+    except ValueError:
+        return []
+    conference = parsed.first(_CONFERENCE)
+    conference_date = None
+    if conference:
+        found = conference[2]
+        try:
+            conference_date = date(
+                int(found.group("year") or year), MONTHS[found.group("month").casefold()], int(found.group("day"))
+            )
+        except ValueError:
+            conference_date = None
+    theme = next((m.group("theme") for line in parsed.lines if (m := _THEME.match(line))), "")
+    focus = parsed.first(_FOCUS)
+    return [
+        Round(
+            after_close=_after_close(parsed, heading, period_sentence),
+            year=year,
+            theme=theme,
+            focus=focus[2].group("focus").strip() if focus else "",
+            nomination_opens=opens,
+            nomination_closes=closes,
+            conference_date=conference_date,
+            source=parsed.source(heading),
+        )
+    ]
+
+
+def _after_close(parsed: ParsedText, heading: str, period_sentence: str) -> str | None:
+    """What the direction says comes once the period has closed: the two sentences after it."""
+    said = [sentence for at, sentence in parsed.sentences() if at == heading]
+    if period_sentence not in said:
+        return None
+    following = said[said.index(period_sentence) + 1 : said.index(period_sentence) + 3]
+    return " ".join(following) or None
+
+
+def _winners(parsed: ParsedText, known: list[Winner]) -> list[Winner]:
+    """The earlier winners: " 2022:”theme” Winner, description" items after "vinnare och teman är:"."""
+    block = next((b for b in parsed.blocks if _WINNERS_START.search(b.text)), None)
+    start = _WINNERS_START.search(block.text) if block else None
+    if block is None or start is None:
+        return []
+    text = block.text[start.end() :]
+    items = re.split(r"\n(?=•?\s*\d{4}\s*:)|(?<=\s)(?=\d{4}\s*:\s*[”\"“])", text)
+    winners: list[Winner] = []
+    for item in items:
+        match = _WINNER.search(" ".join(strip_bullet(item.strip()).split()))
+        if not match:
+            continue
+        year = int(match.group("year"))
+        rest = match.group("rest").strip().rstrip(".").strip()
+        winner, _, description = rest.partition(", ")
+        before = next((w for w in known if w.year == year), None)
+        if before is not None and fold(before.winner) == fold(winner):
+            aliases = before.aliases  # the names people use for a winner the bot already knew
+        else:
+            short = _ORG_PREFIX.sub("", winner)
+            aliases = list(dict.fromkeys([winner, short]))
         winners.append(
             Winner(
                 year=year,
-                theme=" ".join(theme.replace("- ", "").split()),
-                winner=name,
-                description=description or None,
+                theme=" ".join(match.group("theme").split()),
+                winner=winner.strip(),
+                description=description.strip() or None,
                 aliases=aliases,
-                source=sections.source(section),
+                source=parsed.source(block.heading),
             )
         )
-    return winners
-
-
-__all__ = ["date", "parse_prize"]
+    return sorted(winners, key=lambda w: -w.year)

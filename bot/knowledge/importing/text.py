@@ -1,31 +1,43 @@
-"""A document's plain text: a PDF through pypdf (maintained, pure Python), anything else as UTF-8."""
+"""The plain text of a document file: a PDF through pypdf, anything else read as UTF-8."""
 
 from __future__ import annotations
 
+import logging
+from io import BytesIO
 from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from bot.knowledge.importing.errors import ImportRefused
 
+PDF_MAGIC = b"%PDF-"
+
 
 def read_document_text(path: Path) -> str:
+    """The document's text, lines as the PDF (or text file) gives them; raises :class:`ImportRefused`."""
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ImportRefused("cli.knowledge.unreadable", path=str(path), error=error.strerror or str(error)) from None
-    if data.startswith(b"%PDF"):
-        return _pdf_text(path)
+        raise ImportRefused("cli.import.unreadable", file=path.name, reason=error.strerror or "") from error
+    if path.suffix.lower() == ".pdf" or data.startswith(PDF_MAGIC):
+        return _pdf_text(path, data)
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportRefused("cli.knowledge.not_text", path=str(path)) from None
+    except UnicodeDecodeError as error:
+        raise ImportRefused("cli.import.not_utf8", file=path.name) from error
 
 
-def _pdf_text(path: Path) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
+def _pdf_text(path: Path, data: bytes) -> str:
+    # pypdf logs recoverable oddities of real-world PDFs as warnings; the text is what matters here.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        reader = PdfReader(path)
-        return "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PyPdfError, ValueError, OSError) as error:
-        raise ImportRefused("cli.knowledge.bad_pdf", path=str(path), error=str(error)) from None
+        reader = PdfReader(BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
+        raise ImportRefused("cli.import.bad_pdf", file=path.name) from error
+    text = "\n".join(pages)
+    if not text.strip():
+        # A scanned PDF has pictures of text only; reading those would need OCR.
+        raise ImportRefused("cli.import.pdf_without_text", file=path.name)
+    return text

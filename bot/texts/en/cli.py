@@ -28,17 +28,6 @@ TEXTS: dict[str, str] = {
     "cli.argparse.ignored": "argument {name}: takes no value ({value})",
     "cli.argparse.ambiguous": "the option {name} is ambiguous; it could mean {choices}",
     "cli.argparse.other": "invalid arguments; type --help to see how the command is used",
-    "cli.knowledge.unreadable": "Cannot read {path}: {error}",
-    "cli.knowledge.not_text": "{path} is neither text (UTF-8) nor a PDF; nothing was saved.",
-    "cli.knowledge.bad_pdf": "The PDF {path} cannot be read ({error}); nothing was saved.",
-    "cli.knowledge.not_recognised": (
-        "The document is neither a Trygghetspaketet decision nor a Trygghetspriset direction; nothing was saved."
-    ),
-    "cli.knowledge.no_table": (
-        "The budget table cannot be read (column headers, rows with amounts and a SUMMA row are needed); "
-        "nothing was saved."
-    ),
-    "cli.knowledge.missing_fact": "The document lacks {fact}, so it cannot be imported; nothing was saved.",
     "cli.knowledge.inconsistent": "The document contradicts itself ({error}); nothing was saved.",
     "cli.knowledge.broken": "The imported documents cannot be used: {error}",
     "cli.knowledge.listed": "{title} ({dated}, id {id})",
@@ -68,4 +57,29 @@ TEXTS: dict[str, str] = {
     "cli.tenant.none": "No workspace has settings of its own ({path}).",
     "cli.tenant.unset": "–",
     "cli.tenant.line": "{team}: jury channels {channels}; jurors {users}; chair {chair}; round {round}",
+    # --- knowledge import (bot/knowledge/importing) ----------------------------------------
+    "cli.import.unreadable": "The file {file} could not be read ({reason}).",
+    "cli.import.not_utf8": "The file {file} is neither a PDF nor UTF-8 text, so it cannot be read.",
+    "cli.import.bad_pdf": "The file {file} looks like a PDF but cannot be read; please save it as PDF again and retry.",
+    "cli.import.pdf_without_text": "The PDF {file} contains no text (it is probably scanned); please import a PDF with text or a text file.",
+    "cli.import.unknown_kind": "{file} does not look like a Trygghetspaketet decision or a Trygghetspriset direction, so it is not imported.",
+    "cli.import.budget.no_table": "No allocation table found in {title}, so the decision cannot be imported.",
+    "cli.import.budget.no_columns": "The allocation table in {title} has no columns that can be read (such as “Förslag 2026”, “Utfall 2025”, “Budget 2025”).",
+    "cli.import.budget.no_rows": "The allocation table in {title} has no rows with amounts, so the decision cannot be imported.",
+    "cli.import.budget.row_without_figures": "The row “{row}” of the allocation table in {title} has no amounts, so the table cannot be read safely.",
+    "cli.import.budget.row_without_name": "A row of the allocation table in {title} has amounts but no name, so the table cannot be read safely.",
+    "cli.import.budget.too_many_figures": "The row “{row}” of the allocation table in {title} has more amounts than the table's {columns} columns.",
+    "cli.import.note.total_disagrees": "The total for {column} is {stated} in the document but the rows add up to {computed}; the document's total is kept.",
+    "cli.import.note.short_row": "The row “{row}” has amounts in {count} of {columns} columns; they were read as the first columns. Please check.",
+    "cli.import.note.no_total": "The allocation table in {title} has no SUMMA row.",
+    "cli.import.note.stated_sum_disagrees": "The sentence “{text}” does not agree with the table's {column}, so it is not used.",
+    "cli.import.note.stated_change_disagrees": "The sentence “{text}” does not agree with the table, so it is not used.",
+    "cli.import.note.no_state_grant": "The document mentions no state grant; the figure from {document} still applies.",
+    "cli.import.note.no_children": "The document has no section on consequences for children; the text from {document} still applies.",
+    "cli.import.note.no_decided_by": "The document does not say who decides; the statement from {document} still applies.",
+    "cli.import.note.no_date": "The document has no date that can be read; {assumed} is used.",
+    "cli.import.note.no_signatories": "No signatures found in the document.",
+    "cli.import.note.no_prize_sum": "The document states no prize sum; the sum from {document} still applies.",
+    "cli.import.note.no_criteria": "No criteria found in the document; the criteria from {document} still apply.",
+    "cli.import.note.no_round": "The document gives no nomination period for {year}, so no new round is read.",
 }

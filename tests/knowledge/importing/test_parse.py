@@ -44,7 +44,7 @@ def test_the_shipped_budget_document_reads_back_as_the_shipped_data() -> None:
     ]
     assert [(c.line, c.delta_sek) for c in budget.stated_changes] == [("trygghetsvardar", 400_000)]
     assert [(o.column, o.compared_to) for o in budget.outcomes_below_budget] == [("utfall_2024", "budget_2024")]
-    assert [m.name for m in budget.unbudgeted_mentions] == ["nattvandrarna"]
+    assert sorted(m.name for m in budget.unbudgeted_mentions) == sorted(m.name for m in shipped.unbudgeted_mentions)
 
 
 def test_the_shipped_prize_document_reads_back_as_the_shipped_data() -> None:
@@ -108,7 +108,7 @@ def test_a_document_of_neither_kind_is_refused() -> None:
     agenda = "Dagordning för socialnämndens möte\n\n1. Mötets öppnande\n2. Val av justerare\n"
     with pytest.raises(ImportRefused) as refused:
         parse_document(agenda, known=default_knowledge(), file_name="agenda.txt")
-    assert refused.value.key == "cli.knowledge.not_recognised"
+    assert refused.value.key == "cli.import.unknown_kind"
 
 
 def test_a_broken_table_is_refused() -> None:
@@ -116,4 +116,4 @@ def test_a_broken_table_is_refused() -> None:
     broken = broken.replace("Trygghetspaketet Förslag", "Trygghetspaketet")
     with pytest.raises(ImportRefused) as refused:
         parse_document(broken, known=default_knowledge(), file_name="broken.txt")
-    assert refused.value.key == "cli.knowledge.no_table"
+    assert refused.value.key.startswith("cli.import.budget.")  # a table without figures, columns or rows

@@ -56,4 +56,4 @@ def test_a_file_that_is_not_a_pdf_or_text_is_refused(tmp_path: Path) -> None:
     binary.write_bytes(b"\xff\xfe\x00\x81")
     with pytest.raises(ImportRefused) as refused:
         read_document_text(binary)
-    assert refused.value.key == "cli.knowledge.not_text"
+    assert refused.value.key == "cli.import.not_utf8"
