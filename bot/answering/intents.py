@@ -49,7 +49,8 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
     if has(lx.NOMINATION) and has(lx.NOMINATE_NOW) and not e.lines:
         return "nomination_period"  # "can I nominate now?": whether the period is open today
     scenario = (has(lx.SOLO) and not has(lx.SELF_NOMINATION)) or has(lx.ORDINARY)
-    if scenario and (has(lx.NOMINATION) or has(lx.ELIGIBLE) or has(lx.PRIZE) or has(lx.WIN)) and not e.lines:
+    about_the_prize = has(lx.NOMINATION) or has(lx.ELIGIBLE) or has(lx.PRIZE) or has(lx.WIN) or has(lx.ENOUGH)
+    if scenario and about_the_prize and not e.lines:
         return "criteria_scenario"  # "kan en förening nomineras för något den gjort helt själv?"
     if has(lx.ELIGIBLE) and not (e.lines or has(lx.YEAR_QUESTION)):
         return "eligibility"
@@ -94,6 +95,9 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
     counting_to = not e.years or has(lx.PRIZE_UNTIL)  # "hur många gånger … fram till 2022?"
     if has(lx.HOW_MANY) and (has(lx.PRIZE) or has(lx.WIN)) and counting_to and not (e.lines or has(lx.PRIZE_MONEY)):
         return "winners_list"  # "hur många gånger har priset delats ut?": the list says how many
+    other_prize_facts = has(lx.PRIZE_MONEY) or has(lx.PRIZE_CONFERENCE) or has(lx.PRIZE_UNTIL) or has(lx.PRIZE_PURPOSE)
+    if has(lx.PRIZE) and e.years and not (e.lines or has(lx.PACKAGE) or other_prize_facts):
+        return "winner_by_year"  # "vad delades trygghetspriset ut för 2019?": that year's winner and theme
     if (has(lx.PRIZE) or has(lx.PRIZE_CONFERENCE)) and not (e.lines or has(lx.PACKAGE)):
         return "prize_facts"
     return _budget_intent(q, e, ctx, table_years) or _follow_up(q, e, ctx)

@@ -231,6 +231,11 @@ SELF_NOMINATION = Cue.of(
 ORDINARY = Cue.of(
     "ordinarie verksamhet", "ordinarie arbete", "vanlig verksamhet", "vanliga verksamhet", "vanliga arbete",
     "vardaglig*", "löpande verksamhet", "ordinary", "regular work", "business as usual", "day-to-day", "daily work",
+    "normal operations", "normal work", "normala verksamhet", "ordinarie uppdrag", "vanliga uppdrag", "regular operations",
+)
+# "räcker det …?": a yes/no question about what qualifies.
+ENOUGH = Cue.of(
+    "räcker det", "räcker", "is it enough", "enough", "duger det", "räknas det", "does it count", "counts", "qualif*",
 )
 # "vad händer efter att perioden stängt?": what the direction says comes next.
 AFTER_CLOSE = Cue.of(
@@ -284,6 +289,7 @@ HISTORY = Cue.of(
     "bakgrund*", "historik", "historia", "history", "background", "mål och budget", "tidigare år", "anslogs",
     "anslag*", "socialnämnden", "social welfare", "social services committee", "började", "startade", "infördes", "began", "started",
     "från början", "ursprungligen", "originally", "at first", "initially", "from the start", "to begin with",
+    "introduced", "introduce", "established", "set up", "inrättades", "kom till", "tillkom", "first created",
 )
 STATE_GRANT = Cue.of(
     "statsbidrag*", "statligt", "statliga", "staten", "state", "government", "per invånare", "per inhabitant",
