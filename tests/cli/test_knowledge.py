@@ -119,3 +119,13 @@ def test_rounds_come_from_the_newest_direction(knowledge_dir: Path, tmp_path: Pa
     assert "Trygga Gatan" in ask("vem vann 2023?", knowledge_dir)
     assert "IGOR" in ask("vem vann 2022?", knowledge_dir)
     assert "Process Kedjan" in ask("vem vann 2019?", knowledge_dir)  # only in the older direction
+
+
+def test_a_broken_imported_file_is_one_line_for_every_command(
+    knowledge_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    knowledge_dir.mkdir(parents=True)
+    (knowledge_dir / "trasig.json").write_text("{", "utf-8")
+    assert main(["ask", "vem vann 2019?"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "trasig.json" in err

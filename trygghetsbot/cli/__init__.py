@@ -15,6 +15,7 @@ from importlib import import_module
 
 from bot import __version__
 from bot.config import SettingsError, load_settings
+from bot.knowledge import KnowledgeError
 from bot.texts import t
 from trygghetsbot.cli.parser import SwedishArgumentParser
 
@@ -55,6 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args([default])
     try:
         result: int = args.func(args, settings)
+    except KnowledgeError as error:  # an imported document's file that no longer loads: one line, no traceback
+        print(t("sv", "cli.knowledge.broken", error=error), file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # The reader went away (`trygghetsbot ask … | head -1`): nothing more to say, and no traceback
         # when Python flushes stdout on exit.
