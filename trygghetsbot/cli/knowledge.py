@@ -13,16 +13,18 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase, KnowledgeError
 from bot.knowledge.imported import Disagreement, disagreements, is_known, save, with_document
-from bot.knowledge.importing import ImportRefused, ParsedDocument, parse_document, read_document_text
 from bot.knowledge.models import Budget, Prize
 from bot.knowledge.money import format_sek
 from bot.texts import t
 from trygghetsbot.compose import settings_knowledge
+
+if TYPE_CHECKING:
+    from bot.knowledge.importing import ParsedDocument
 
 LANG = "sv"
 
@@ -53,6 +55,9 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_import(args: argparse.Namespace, settings: Settings) -> int:
+    # The parsers (and pypdf) load only for an import, not for every command the parser builds.
+    from bot.knowledge.importing import ImportRefused, parse_document, read_document_text
+
     try:
         kb = settings_knowledge(settings)
         parsed = parse_document(read_document_text(args.file), known=kb, file_name=args.file.name)

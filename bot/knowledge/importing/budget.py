@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from bot.knowledge.importing.amounts import AMOUNT, amounts_in
 from bot.knowledge.importing.common import YEAR, ParsedText, fold, mentions, slug
+from bot.knowledge.importing.errors import ImportRefused
 from bot.knowledge.importing.sections import Block, heading_key, sentences
 from bot.knowledge.importing.table import Table, find_table
 from bot.knowledge.loader import KnowledgeBase
@@ -90,7 +91,10 @@ def _year(parsed: ParsedText, table: Table) -> int:
     title = YEAR.search(parsed.title)
     if title:
         return int(title.group(1))
-    return max(c.year for c in table.columns if c.kind == "forslag") if table.columns else 0
+    proposals = [c.year for c in table.columns if c.kind == "forslag"]
+    if not proposals:  # neither the title nor a proposal column says which year the decision is for
+        raise ImportRefused("cli.import.budget.no_year", title=parsed.title or "dokumentet")
+    return max(proposals)
 
 
 # --- lines ---------------------------------------------------------------------------

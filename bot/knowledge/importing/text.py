@@ -6,9 +6,6 @@ import logging
 from io import BytesIO
 from pathlib import Path
 
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
-
 from bot.knowledge.importing.errors import ImportRefused
 
 PDF_MAGIC = b"%PDF-"
@@ -29,6 +26,9 @@ def read_document_text(path: Path) -> str:
 
 
 def _pdf_text(path: Path, data: bytes) -> str:
+    from pypdf import PdfReader  # 150 ms to import: only when a PDF is read, not for every command
+    from pypdf.errors import PyPdfError
+
     # pypdf logs recoverable oddities of real-world PDFs as warnings; the text is what matters here.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:

@@ -82,4 +82,5 @@ TEXTS: dict[str, str] = {
     "cli.import.note.no_prize_sum": "The document states no prize sum; the sum from {document} still applies.",
     "cli.import.note.no_criteria": "No criteria found in the document; the criteria from {document} still apply.",
     "cli.import.note.no_round": "The document gives no nomination period for {year}, so no new round is read.",
+    "cli.import.budget.no_year": "{title} does not say which year the decision is for (no year in its title, no proposal column), so it is not imported.",
 }

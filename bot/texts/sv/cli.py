@@ -101,4 +101,5 @@ TEXTS: dict[str, str] = {
     "cli.import.note.no_prize_sum": "Dokumentet anger ingen prissumma; summan från {document} gäller fortfarande.",
     "cli.import.note.no_criteria": "Hittar inga kriterier i dokumentet; kriterierna från {document} gäller fortfarande.",
     "cli.import.note.no_round": "Dokumentet anger ingen nomineringsperiod för {year}, så ingen ny omgång läses in.",
+    "cli.import.budget.no_year": "Det framgår inte av {title} vilket år beslutet gäller (inget år i rubriken, ingen förslagskolumn), så det importeras inte.",
 }

@@ -117,3 +117,11 @@ def test_a_broken_table_is_refused() -> None:
     with pytest.raises(ImportRefused) as refused:
         parse_document(broken, known=default_knowledge(), file_name="broken.txt")
     assert refused.value.key.startswith("cli.import.budget.")  # a table without figures, columns or rows
+
+
+def test_a_budget_that_names_no_year_is_refused() -> None:
+    text = budget_2026().replace(" Trygghetspaketet 2026 \n", " Trygghetspaketet \n", 1)
+    text = text.replace("Trygghetspaketet Förslag \n", "Trygghetspaketet Budget \n")  # no proposal column
+    with pytest.raises(ImportRefused) as refused:
+        parse_document(text, known=default_knowledge(), file_name="utan-ar.txt")
+    assert refused.value.key == "cli.import.budget.no_year"
