@@ -102,7 +102,8 @@ class PassageIndex:
     def __init__(self, sections: Sequence[tuple[str, DocumentSection]]) -> None:
         self._units: list[tuple[str, SourceRef]] = []
         for document, section in sections:
-            sentences = [s.strip() for s in _SENTENCE.split(section.text) if s.strip()]
+            # Section text may keep its list items and table rows on lines of their own: quote it as prose.
+            sentences = [" ".join(s.split()) for s in _SENTENCE.split(section.text) if s.strip()]
             source = SourceRef(document=document, section=section.heading)
             for index, sentence in enumerate(sentences):
                 pair = " ".join(sentences[index : index + 2])
