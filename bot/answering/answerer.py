@@ -157,7 +157,9 @@ class Answerer:
 
     def _years(self, intent: str, e: Entities, ctx: ConversationContext, text: Normalized) -> list[int]:
         if e.years:
-            return [year + e.relative_year for year in e.years]
+            # "året efter 2019" counts from the year named; "nästa år … för 2025" names its year.
+            shift = 0 if lx.NEXT_YEAR.in_(text) else e.relative_year
+            return [year + shift for year in e.years]
         if intent == "theme_by_year" and e.winner_years:
             return list(e.winner_years)
         same_topic = intent == ctx.intent or any(intent in group and ctx.intent in group for group in TOPICS)

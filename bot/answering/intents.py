@@ -52,7 +52,8 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
     about_the_prize = has(lx.NOMINATION) or has(lx.ELIGIBLE) or has(lx.PRIZE) or has(lx.WIN) or has(lx.ENOUGH)
     if scenario and about_the_prize and not e.lines:
         return "criteria_scenario"  # "kan en förening nomineras för något den gjort helt själv?"
-    if has(lx.ELIGIBLE) and not (e.lines or has(lx.YEAR_QUESTION)):
+    eligible = has(lx.ELIGIBLE) or (has(lx.MAY) and has(lx.BE_NOMINATED))
+    if eligible and not (e.lines or has(lx.YEAR_QUESTION)):
         return "eligibility"
     if has(lx.CRITERIA) and not e.lines:
         return "criteria"

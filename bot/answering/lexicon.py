@@ -242,6 +242,9 @@ AFTER_CLOSE = Cue.of(
     "vad händer efter", "vad händer sen", "vad händer sedan", "vad händer när", "därefter", "efter att", "efteråt",
     "after the", "what happens", "what next", "next step*", "nästa steg",
 )
+# "kan privatpersoner nomineras?": who may be nominated, the subject between the words.
+MAY = Cue.of("kan", "får", "can", "may", "could", "is it possible")
+BE_NOMINATED = Cue.of("nomineras", "be nominated", "get nominated", "nominated")
 NOMINATION = Cue.of(
     "nominer*", "nominate*", "nomination*", "deadline", "sista dag", "sista dagen", "sista datum", "sista datumet",
     "ansök*", "period*", "*perioden", "apply", "submit", "last day",
