@@ -232,6 +232,8 @@ def jury(q: Query) -> None:
         r.not_found("prize.jury_size_unknown")
     elif q.has(lx.JURY_MEMBERS):
         r.not_found("prize.jury_members_unknown")
+    if q.has(lx.PER_UNIT):  # "vad tjänar juryns ordförande?": pay is not in the document
+        r.not_found("prize.jury_pay_unknown")
     r.say("prize.jury", chair=jury_.chair, appointed_by=jury_.appointed_by, term=jury_.term_years, task=jury_.task)
 
 

@@ -62,6 +62,7 @@ TEXTS: dict[str, str] = {
     "prize.period_closed_today": "The period closed on {closes}, so nominations cannot be made now.",
     "prize.nomination_count_unknown": "How many nominations came in is not in my documents, for any year.",
     "prize.jury_size_unknown": "How many members the jury has is not in my documents.",
+    "prize.jury_pay_unknown": "What the jury's chair or members are paid is not in the document.",
     "prize.jury_members_unknown": "Who sits on the jury is not in my documents; they name only the chair.",
     "prize.times_won": "According to the document {times}: {years}.",
     "prize.times_once": "once",

@@ -62,6 +62,7 @@ TEXTS: dict[str, str] = {
     "prize.period_closed_today": "Perioden stängde {closes}, så just nu går det inte att nominera.",
     "prize.nomination_count_unknown": "Hur många nomineringar som kommit in framgår inte av mina dokument, för något år.",
     "prize.jury_size_unknown": "Hur många jurymedlemmar det är framgår inte av dokumentet.",
+    "prize.jury_pay_unknown": "Vad juryns ordförande eller ledamöter får i lön eller ersättning framgår inte av dokumentet.",
     "prize.jury_members_unknown": "Vilka som sitter i juryn framgår inte av dokumentet; det nämner bara ordföranden.",
     "prize.times_won": "Enligt dokumentet {times}: {years}.",
     "prize.times_once": "en gång",
