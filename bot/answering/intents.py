@@ -46,6 +46,8 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
         return "activity"
     if has(lx.STATE_GRANT) and not e.lines:
         return "state_grant"
+    if ctx.intent == "state_grant" and is_short_follow_up(q) and not (e.lines or has(lx.PACKAGE)):
+        return "state_grant"  # "and in total?" after the grant per inhabitant: the grant's total
     if has(lx.NOMINATION) and has(lx.NOMINATE_NOW) and not e.lines:
         return "nomination_period"  # "can I nominate now?": whether the period is open today
     scenario = (has(lx.SOLO) and not has(lx.SELF_NOMINATION)) or has(lx.ORDINARY)
