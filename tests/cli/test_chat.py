@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.texts import ADDED_VALUE, DESCRIPTION
 
 
@@ -135,3 +137,28 @@ def test_parallel_chats_of_one_user_keep_their_own_follow_ups(tmp_path: Path) ->
             assert all("1,4 mkr" in answer and "1,6 mkr" in answer for answer in follow_ups)
         else:
             assert all("Östberga" in answer for answer in follow_ups)
+
+
+def test_a_message_that_fails_gets_a_polite_line_and_the_chat_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    from trygghetsbot.cli import chat as chat_module
+    from trygghetsbot.cli import main
+
+    real = chat_module.handle
+    calls = []
+
+    async def flaky(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        if len(calls) == 1:
+            raise RuntimeError("a bug")
+        return await real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(chat_module, "handle", flaky)
+    monkeypatch.setenv("TRYGGHETSBOT_DB", str(tmp_path / "db.json"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("första\nvem vann 2019?\n"))
+    assert main(["chat"]) == 0
+    out = capsys.readouterr().out
+    assert "Något gick fel hos mig" in out and "Process Kedjan" in out

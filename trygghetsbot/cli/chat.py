@@ -17,6 +17,7 @@ import argparse
 import asyncio
 import getpass
 import json
+import logging
 import sys
 import uuid
 from typing import Any
@@ -28,6 +29,8 @@ from bot.nominations.rounds import UnknownRoundError, round_error_text
 from bot.texts import t
 from store import Store, StoreError
 from trygghetsbot.compose import build_assistant, open_settings_store
+
+log = logging.getLogger(__name__)
 
 
 def register(subparsers: Any) -> None:
@@ -105,6 +108,10 @@ async def converse(args: argparse.Namespace, settings: Settings) -> int:
         except StoreError as error:
             print(t("sv", "nom.cli.store_error", error=error), file=sys.stderr)
             return 2
+        except Exception as error:  # a bug must not end the conversation: one line, then the next message
+            log.error("could not answer %r: %s: %s", message, type(error).__name__, error)
+            print(t("sv", "chat.error"), flush=True)
+            continue
         print_reply(reply, args.json)
 
 
