@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 
 def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -60,3 +62,20 @@ def test_a_reader_that_stops_early_gets_no_traceback() -> None:
     command = f"{sys.executable} -m trygghetsbot ask 'vem vann 2019?' | head -c 5"
     done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=60, check=False)
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+def test_a_question_that_fails_gets_one_polite_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.answering import Answerer
+    from bot.texts import t
+    from trygghetsbot.cli import main
+
+    def broken(self: Answerer, question: str, context: object = None) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(Answerer, "answer", broken)
+    assert main(["ask", "vem vann 2019?"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.strip() == t("sv", "chat.error")
+    assert "Traceback" not in captured.err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from typing import Any
 
@@ -11,6 +12,8 @@ from bot.answering import Answer, Answerer
 from bot.config import Settings
 from bot.texts import t
 from trygghetsbot.compose import settings_knowledge
+
+log = logging.getLogger(__name__)
 
 
 def register(subparsers: Any) -> None:
@@ -32,5 +35,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if not question:
         print(t("sv", "cli.empty_question"), file=sys.stderr)
         return 2
-    print_answer(Answerer(settings_knowledge(settings), settings.clock()).answer(question), args.json)
+    answerer = Answerer(settings_knowledge(settings), settings.clock())
+    try:
+        answer = answerer.answer(question)
+    except Exception as error:  # a bug: one polite line for the reader and one log line, no traceback
+        log.error("could not answer %r: %s: %s", question, type(error).__name__, error)
+        print(t("sv", "chat.error"), flush=True)
+        return 1
+    print_answer(answer, args.json)
     return 0
