@@ -54,7 +54,7 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
     about_the_prize = has(lx.NOMINATION) or has(lx.ELIGIBLE) or has(lx.PRIZE) or has(lx.WIN) or has(lx.ENOUGH)
     if scenario and about_the_prize and not e.lines:
         return "criteria_scenario"  # "kan en förening nomineras för något den gjort helt själv?"
-    eligible = has(lx.ELIGIBLE) or (has(lx.MAY) and has(lx.BE_NOMINATED))
+    eligible = has(lx.ELIGIBLE) or (has(lx.MAY) and (has(lx.BE_NOMINATED) or has(lx.SELF_NOMINATION)))
     if eligible and not (e.lines or has(lx.YEAR_QUESTION)):
         return "eligibility"
     if has(lx.CRITERIA) and not e.lines:
@@ -65,6 +65,8 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
             return "budget_decision"
     if has(lx.JURY):
         return "jury"
+    if has(lx.WHO) and has(lx.PRIZE_DECISIONS) and has(lx.PRIZE) and not e.lines:
+        return "prize_facts"  # "vem har fattat beslut om inriktningen för trygghetspriset?": the decisions
     if has(lx.THEME) and not e.lines:
         if (
             e.years

@@ -227,6 +227,7 @@ SOLO = Cue.of(
 # "kan man nominera sig själv?": who may nominate, not an effort done alone.
 SELF_NOMINATION = Cue.of(
     "sig själv", "sig själva", "oss själva", "mig själv", "nominate ourselves", "nominate myself", "nominate themselves",
+    "min egen", "mitt eget", "vår egen", "vårt eget", "our own", "my own",
 )
 ORDINARY = Cue.of(
     "ordinarie verksamhet", "ordinarie arbete", "vanlig verksamhet", "vanliga verksamhet", "vanliga arbete",
@@ -251,9 +252,9 @@ NOMINATION = Cue.of(
 )
 JURY = Cue.of(
     "jury*", "juryn", "ordförande", "chair*", "vem bestämmer", "vem beslutar", "vem utser", "who decides",
-    "who chooses", "who picks", "jurymedlem*", "beslutande",
+    "who chooses", "who picks", "jurymedlem*", "beslutande", "juror*", "ledamot", "ledamöter",
 )
-JURY_ONLY = Cue.of("jury*", "juryn", "jurymedlem*", "ordförande", "chair*")
+JURY_ONLY = Cue.of("jury*", "juryn", "jurymedlem*", "ordförande", "chair*", "juror*")
 PRIZE_MONEY = Cue.of("hur mycket", "how much", "pengar", "money", "kronor", "prissumma*", "belopp*", "amount")
 PRIZE_AMOUNT = Cue.of(
     "prissumma*", "*summa*", "hur mycket", "hur stor", "how much", "how big", "pengar", "kronor", "money", "värd",
@@ -273,6 +274,7 @@ PRIZE_PURPOSE = Cue.of(
 )
 PRIZE_UNTIL = Cue.of(
     "fram till", "until", "hur länge ska", "hur länge kommer", "how long will", "fortsätta", "continue", "upphör*",
+    "hur ofta", "how often", "årligen", "varje år", "every year", "annually", "how frequently",
     "fortfarande", "still", "finns kvar", "läggs ner", "discontinued",
 )
 PRIZE_DECISIONS = Cue.of("beslut*", "beslöt", "kommunstyrelsen", "decision*", "decided", "vem instiftade")
@@ -405,7 +407,7 @@ def is_yes_no(question: Normalized) -> bool:
     return bool(question.tokens) and (question.tokens[0] in _YES_NO_OPENERS or CHECK.in_(question))
 
 
-HOW_MANY = Cue.of("hur många", "how many", "antal", "antalet", "number of", "hur ofta", "how often")
+HOW_MANY = Cue.of("hur många", "how many", "antal", "antalet", "number of")
 PACKAGE_DECISION = Cue.of(
     "beslut*", "beslöt", "vem bestämmer", "vem bestämde", "who decides", "who decided", "decision*", "decided",
     "decide", "decides", "appropriat*", "anslog", "avsatte", "allocated by",

@@ -47,6 +47,9 @@ def winner_by_year(q: Query) -> None:
         if round_:
             r.fact(f"prize.rounds[{year}].conference_date", str(round_.conference_date), round_.source)
             r.not_found("prize.winner_not_decided", year=year, first=first, last=last)
+            if round_.after_close:  # how that year's winner will be chosen, as the direction says
+                r.fact(f"prize.rounds[{year}].after_close", round_.after_close, round_.source)
+                r.say("prize.after_close", text=round_.after_close)
         else:
             r.not_found("prize.winner_unknown", year=year, first=first, last=last)
 
@@ -317,9 +320,21 @@ def _until(q: Query) -> None:
 
 def _decisions(q: Query) -> None:
     prize, r = q.knowledge.prize, q.reply
+    # A decision the structured data does not hold ("vem godkänner inriktningen?"): the
+    # document's own sentence, when one answers the question.
+    passage = q.passages.best(q.text.raw) if q.passages else None
+    if passage and not any(_overlap(passage.text, d.text) >= 0.5 for d in prize.decisions):
+        r.fact(f"passage.{passage.source.document}", passage.text, passage.source)
+        r.say("general.passage", text=passage.text)
     for decision in sorted(prize.decisions, key=lambda d: d.year):
         r.fact(f"prize.decisions[{decision.year}]", decision.text, decision.source)
         r.say("prize.decision", year=decision.year, text=decision.text)
+
+
+def _overlap(first: str, second: str) -> float:
+    """The share of the shorter text's words that the other has too (a paraphrase scores high)."""
+    a, b = ({w for w in text.casefold().replace(".", " ").split() if len(w) > 3} for text in (first, second))
+    return len(a & b) / max(1, min(len(a), len(b)))
 
 
 def _purpose(q: Query) -> None:
