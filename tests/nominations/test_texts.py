@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import string
 import unicodedata
 
 import pytest
@@ -8,18 +7,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.nominations.rules import InvalidField, clean_text, distinct_organisations, field_label
-from bot.texts.en.nominations import TEXTS as EN
-from bot.texts.sv.nominations import TEXTS as SV
-
-
-def placeholders(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-def test_english_has_the_same_keys_and_placeholders() -> None:
-    assert SV.keys() == EN.keys()
-    for key in SV:
-        assert placeholders(SV[key]) == placeholders(EN[key]), key
 
 
 @given(st.text(max_size=300))

@@ -5,7 +5,16 @@ TEXTS: dict[str, str] = {
     "cli.db.migrated_conversations": "Conversations: {copied} copied.",
     "cli.db.migrate_needs_url": "Set TRYGGHETSBOT_DATABASE_URL to the PostgreSQL database that receives the data.",
     "cli.db.migrate_no_file": "No TinyDB database found at {path}.",
+    "cli.db.applied": "Applied migration {version:04d} ({name}).",
+    "cli.db.no_url": "TRYGGHETSBOT_DATABASE_URL is not set: the TinyDB file {path} needs no upgrade.",
+    "cli.db.status": "{location}: schema version {found}, this version needs {wanted}.",
+    "cli.db.up_to_date": "{location}: the schema is already version {version}, nothing to do.",
+    "cli.db.upgraded": "{location}: the schema is now version {version}.",
     "cli.no_jury_channels": "Warning: JURY_CHANNEL_IDS is not set. Nominations are stored, but no jury channel hears of them.",
+    "cli.no_platform": "No chat platform is set up: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (Slack) and/or TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (Teams; see .env.example).",
+    "cli.no_teams_jury_channels": "Note: TEAMS_JURY_CHANNEL_IDS or TEAMS_SERVICE_URL is not set, so no nominations are posted in Teams.",
+    "cli.teams_missing": "The setting {name} is missing (required with TEAMS_APP_ID; see docs/teams.md).",
+    "cli.teams_untrusted": "TEAMS_SERVICE_URL {url} is neither one of Microsoft's connector addresses (https) nor in TEAMS_TRUSTED_SERVICE_URLS; the bot sends nothing there.",
     "cli.empty_question": "Please type a question, for example: trygghetsbot ask \"who won in 2019?\"",
     "cli.chat_welcome": (
         "Hi! I am Trygghetsbot. Ask me about Trygghetspriset and Trygghetspaketet, "
