@@ -73,6 +73,11 @@ def starts_nomination(text: str) -> bool:
     return bool(_START.match(normalise_command(text))) and not looks_like_question(text)
 
 
+def nomination_lang(text: str, default: Literal["sv", "en"] = "sv") -> Literal["sv", "en"]:
+    """The language a nomination command asks in: English for "nominate", else ``default``."""
+    return "en" if normalise_command(text).startswith(_ENGLISH_START) else default
+
+
 def looks_like_question(text: str) -> bool:
     stripped = text.strip()
     return stripped.endswith("?") and len(stripped.split()) <= _MAX_QUESTION_WORDS
@@ -144,7 +149,7 @@ class Assistant:
             return self._dialog_reply(state, self.dialog.in_progress(active, state.lang))
 
         if starts_nomination(text):
-            lang: Literal["sv", "en"] = "en" if command.startswith(_ENGLISH_START) else state.lang
+            lang = nomination_lang(text, state.lang)
             state = state.model_copy(update={"lang": lang})
             if state.dialog is not None:
                 return self._dialog_reply(state, self.dialog.resume(state.dialog, lang))

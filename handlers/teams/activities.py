@@ -12,8 +12,14 @@
   submission's id through ``store.dedupe`` (across restarts and processes, with the id also the
   nomination's idempotency key), any other's through a bounded memory of recent ids in this
   process, so a question costs no database write for it.
-- Any failure in a turn is logged in one line and answered with a polite Swedish sentence,
-  in place of the SDK's default turn-error reply (which shows the exception to the user).
+- Any failure in a turn is logged in one line and answered with a polite sentence, in place of
+  the SDK's default turn-error reply (which shows the exception to the user).
+
+Language: an answer is in the language of the question (the core decides, as on every surface);
+"nominate" gives the form in English and "nominera" in Swedish, and the reply to a submitted
+form is in the card's language. What the bot says without a user's words to go by (the welcome,
+the hint after an empty mention, the error sentence) follows the Teams client's locale: English
+for ``en-*``, Swedish otherwise.
 """
 
 from __future__ import annotations
@@ -27,20 +33,19 @@ from typing import Any
 
 from microsoft_agents.activity import Activity
 
-from bot.assistant import Assistant, starts_nomination
+from bot.assistant import Assistant, nomination_lang, starts_nomination
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase
 from bot.nominations.model import Nominator
 from bot.nominations.service import NominationService, PeriodClosed, Rejected
-from bot.texts import t
+from bot.texts import Lang, t
 from handlers.forms import errors_by_field, form_content, submitted_text
 from handlers.tasks import BackgroundTasks
-from handlers.teams.cards import CARD_FIELDS, attachment, form_values, inert, nomination_form
+from handlers.teams.cards import CARD_FIELDS, attachment, form_lang, form_values, inert, nomination_form
 from handlers.teams.connector import Connector
 from store import Store
 
 log = logging.getLogger(__name__)
-LANG = "sv"
 # How long an activity id is remembered: Teams redelivers within minutes.
 SEEN_TTL_SECONDS = 3600.0
 # How many recent activity ids (other than form submissions) this process remembers.
@@ -80,6 +85,11 @@ def conversation_key(activity: Activity) -> str:
     return key
 
 
+def client_lang(activity: Activity) -> Lang:
+    """The language of the user's Teams client: English for an ``en-*`` locale, else Swedish."""
+    return "en" if (activity.locale or "").lower().startswith("en") else "sv"
+
+
 def message_text(activity: Activity) -> str:
     """The message without the mentions of the bot (``<at>…</at>``)."""
     return " ".join(_MENTION.sub(" ", activity.text or "").replace("&nbsp;", " ").split())
@@ -115,7 +125,7 @@ class TeamsBot:
         """One log line, and a polite sentence to the user instead of the exception's text."""
         log.error("Teams turn failed (activity %s): %s: %s", activity.id, type(error).__name__, error)
         try:
-            await self.say(activity, t(LANG, "chat.error"))
+            await self.say(activity, t(client_lang(activity), "chat.error"))
         except Exception as reply_error:
             log.error("could not tell the user either: %s: %s", type(reply_error).__name__, reply_error)
 
@@ -131,9 +141,9 @@ class TeamsBot:
             return
         text = message_text(activity)
         if not text:
-            await self.say(activity, t(LANG, "teams.empty_question"))
+            await self.say(activity, t(client_lang(activity), "teams.empty_question"))
         elif starts_nomination(text):
-            await self.send_form(activity)
+            await self.send_form(activity, nomination_lang(text))
         else:
             reply = await self.deps.assistant.handle(conversation_key(activity), teams_nominator(activity), text)
             if reply.nomination_id:
@@ -144,35 +154,40 @@ class TeamsBot:
         bot_id = activity.recipient.id if activity.recipient else None
         added = [member.id for member in activity.members_added or []]
         if activity.conversation.conversation_type == "personal" and bot_id in added:
-            await self.say(activity, t(LANG, "teams.welcome"))
+            await self.say(activity, t(client_lang(activity), "teams.welcome"))
 
     async def send_form(
-        self, activity: Activity, values: dict[str, str] | None = None, errors: dict[str, str] | None = None
+        self,
+        activity: Activity,
+        lang: Lang,
+        values: dict[str, str] | None = None,
+        errors: dict[str, str] | None = None,
     ) -> None:
         service = self.deps.service
-        closed = service.period_message(LANG)
+        closed = service.period_message(lang)
         if closed:
             await self.say(activity, closed)
             return
-        card = nomination_form(self.deps.knowledge.prize, service.round, LANG, values=values, errors=errors)
+        card = nomination_form(self.deps.knowledge.prize, service.round, lang, values=values, errors=errors)
         await self.send(activity, {"type": "message", "attachments": [attachment(card)]})
 
     async def _submit(self, activity: Activity, values: dict[str, str]) -> None:
         person = teams_nominator(activity, values.get("nominator_name", ""), values.get("nominator_email"))
+        lang = form_lang(activity.value)
         try:
             result = await self.deps.service.submit(
-                form_content(values), person, idempotency_key=f"teams-activity:{activity.id}", lang=LANG
+                form_content(values), person, idempotency_key=f"teams-activity:{activity.id}", lang=lang
             )
         except PeriodClosed as closed:
             await self.say(activity, closed.errors[0].message)
             return
         except Rejected as refused:
-            await self.send_form(activity, values, errors_by_field(refused.errors, CARD_FIELDS))
+            await self.send_form(activity, lang, values, errors_by_field(refused.errors, CARD_FIELDS))
             return
         self.deps.outbox_ready.set()
         nomination = result.nomination
         checks = self.deps.service.rules.checklist(nomination.content())
-        text = submitted_text(nomination, checks, LANG, inert, "\n\n")
+        text = submitted_text(nomination, checks, lang, inert, "\n\n")
         await self.say(activity, text)
 
     async def say(self, activity: Activity, text: str) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 from bot.knowledge.models import Prize, Round
 from bot.nominations.model import Nomination
 from bot.nominations.rules import CriterionCheck, checklist_lines
-from bot.texts import t
+from bot.texts import Lang, t
 from handlers import forms
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
@@ -27,6 +27,7 @@ CARD_FIELDS = (*forms.FORM_FIELDS[:-1], "nominator_name", forms.FORM_FIELDS[-1])
 # Action.Submit data: tells a form submission from other card actions.
 SUBMIT_KEY = "trygghetsbot"
 SUBMIT_NOMINATE = "nominate"
+SUBMIT_LANG = "lang"
 VALUE_LIMIT = 3000
 
 _MARKUP = re.compile(r"([\\`*_~\[\]])")
@@ -60,7 +61,7 @@ def _text(text: str, **style: Any) -> dict[str, Any]:
 def nomination_form(
     prize: Prize,
     round_: Round,
-    lang: str = "sv",
+    lang: Lang = "sv",
     *,
     values: Mapping[str, str] | None = None,
     errors: Mapping[str, str] | None = None,
@@ -97,7 +98,8 @@ def nomination_form(
     submit = {
         "type": "Action.Submit",
         "title": t(lang, "form.submit"),
-        "data": {SUBMIT_KEY: SUBMIT_NOMINATE},
+        # The card's language comes back with its inputs: the answer to it is in the same one.
+        "data": {SUBMIT_KEY: SUBMIT_NOMINATE, SUBMIT_LANG: lang},
     }
     return _card(body, [submit])
 
@@ -107,6 +109,11 @@ def form_values(value: object) -> dict[str, str] | None:
     if not isinstance(value, dict) or value.get(SUBMIT_KEY) != SUBMIT_NOMINATE:
         return None
     return {field: text for field in CARD_FIELDS if isinstance(text := value.get(field), str)}
+
+
+def form_lang(value: object) -> Lang:
+    """The language of the submitted form card (Swedish for a card without one)."""
+    return "en" if isinstance(value, dict) and value.get(SUBMIT_LANG) == "en" else "sv"
 
 
 def jury_post(nomination: Nomination, checks: list[CriterionCheck], lang: str = "sv") -> dict[str, Any]:

@@ -147,6 +147,7 @@ def activity(
     aad: str = "aad-anna",
     activity_id: str | None = None,
     type_: str = "message",
+    locale: str | None = None,
 ) -> dict[str, Any]:
     body: dict[str, Any] = {
         "type": type_,
@@ -157,6 +158,8 @@ def activity(
         "recipient": {"id": BOT_ID, "name": "Trygghetsboten"},
         "conversation": {"id": conversation, "conversationType": conversation_type, "tenantId": "tenant-1"},
     }
+    if locale is not None:
+        body["locale"] = locale
     if text is not None:
         body["text"] = text
     if value is not None:

@@ -133,6 +133,64 @@ async def test_personal_question_and_follow_up(server: TeamsServer, fake: FakeCo
     assert "1,4 mkr" in second.text and "utfall 2024" in second.text
 
 
+async def test_an_english_question_and_its_follow_up_are_answered_in_english(
+    server: TeamsServer, fake: FakeConnector
+) -> None:
+    first = await say(server, fake, "what did trygghetsvärdar get in 2025?", locale="en-US")
+    assert "SEK 2 million" in first.text and "Sources:" in first.text and "Källor" not in first.text
+    second = await say(server, fake, "and the outcome 2024?", locale="en-US")
+    assert "SEK 1.4 million (outcome 2024)" in second.text
+    swedish = await say(server, fake, "vem vann 2019?", locale="en-US")  # the words decide, not the client
+    assert "gick till" in swedish.text and "Källa" in swedish.text
+
+
+async def test_nominate_in_english_gives_an_english_card_and_english_answers_to_it(
+    server: TeamsServer, fake: FakeConnector
+) -> None:
+    form = (await say(server, fake, "nominate")).card
+    assert form is not None
+    assert form["body"][0]["text"] == "Nominate for Trygghetspriset 2023"
+    assert inputs(form)["nominee"]["label"] == "Nominated effort or organisation"
+    assert "Mandatory criteria" in form["body"][1]["text"]
+    [action] = form["actions"]
+    assert action["title"] == "Submit" and action["data"] == {"trygghetsbot": "nominate", "lang": "en"}
+
+    # Teams sends the action's data back with the inputs.
+    refused = await submit(server, fake, VALID | action["data"] | {"partners": "Polisen"}, "en-bad")
+    card = refused.card
+    assert card is not None and card["body"][0]["text"] == "Nominate for Trygghetspriset 2023"
+    assert "Something needs fixing" in str(card)
+    assert "organisations" in errors_after(card)["partners"]
+    confirmed = await submit(server, fake, VALID | action["data"], "en-good")
+    [nomination] = await stored(server)
+    assert confirmed.text.startswith("Thank you! Your nomination of") and nomination.id in confirmed.text
+    assert "Tack" not in confirmed.text
+
+    swedish = (await say(server, fake, "nominera")).card
+    assert swedish is not None and swedish["body"][0]["text"] == "Nominera till Trygghetspriset 2023"
+    assert swedish["actions"][0]["data"]["lang"] == "sv"
+
+
+@pytest.mark.parametrize(("locale", "welcome"), [("en-US", "Hi! Ask me"), ("sv-SE", "Hej!"), (None, "Hej!")])
+async def test_the_welcome_and_the_empty_mention_hint_follow_the_client_locale(
+    server: TeamsServer, fake: FakeConnector, locale: str | None, welcome: str
+) -> None:
+    added = activity(fake.url, type_="conversationUpdate", locale=locale)
+    added["membersAdded"] = [{"id": added["recipient"]["id"]}]
+    assert await send(server.messages, added) == 202
+    [reply] = await fake.replies(1)
+    assert reply.text.startswith(welcome)
+    hint = await say(
+        server,
+        fake,
+        "<at>Trygghetsboten</at>",
+        conversation="19:c@thread.tacv2",
+        conversation_type="channel",
+        locale=locale,
+    )
+    assert ("for example: who won" in hint.text) == (locale == "en-US")
+
+
 async def test_channel_mention_is_answered_in_the_thread(server: TeamsServer, fake: FakeConnector) -> None:
     thread = "19:general@thread.tacv2;messageid=1700000000000"
     reply = await say(
