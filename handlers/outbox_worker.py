@@ -22,14 +22,13 @@ from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, TypeVar
 
 import aiohttp
 
 from bot.clock import system_clock
-from bot.config import Settings
 from bot.nominations.model import OutboxMessage
-from store import Store
+from handlers.deps import ChatDeps
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF_SECONDS = 15 * 60
@@ -61,19 +60,7 @@ class RetryLater(Exception):
         self.retry_after = retry_after
 
 
-class WorkerDeps(Protocol):
-    @property
-    def settings(self) -> Settings: ...
-
-    @property
-    def store(self) -> Store: ...
-
-    # Set when something was written to the outbox, so the worker sends it at once.
-    @property
-    def outbox_ready(self) -> asyncio.Event: ...
-
-
-D = TypeVar("D", bound=WorkerDeps)
+D = TypeVar("D", bound=ChatDeps)
 
 
 class OutboxWorker(ABC, Generic[D]):

@@ -2,39 +2,25 @@
 
 from __future__ import annotations
 
-import asyncio
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import aiohttp
 
-from bot.assistant import Assistant
 from bot.clock import Clock
-from bot.config import Settings
 from bot.jury.service import JuryService
-from bot.knowledge import KnowledgeBase
 from bot.nominations.model import Nominator
-from bot.nominations.service import NominationService
+from handlers.deps import ChatDeps
 from handlers.slack.contexts import ChannelQuestions
 from handlers.slack.identity import BotIdentity
-from handlers.tasks import BackgroundTasks
-from store import Store
 
 
-@dataclass
-class SlackDeps:
-    settings: Settings
-    knowledge: KnowledgeBase
-    store: Store
-    assistant: Assistant
-    service: NominationService
+@dataclass(kw_only=True)
+class SlackDeps(ChatDeps):
     clock: Clock
     questions: ChannelQuestions
     http: aiohttp.ClientSession
     identity: BotIdentity
     jury: JuryService
-    tasks: BackgroundTasks = field(default_factory=BackgroundTasks)
-    # Set when something was written to the outbox, so the worker sends it at once.
-    outbox_ready: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 def slack_nominator(user_id: str, name: str = "", email: str | None = None) -> Nominator:

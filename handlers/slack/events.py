@@ -52,8 +52,6 @@ async def _reply(
     deps: SlackDeps, client: AsyncWebClient, key: str, message: MessageEvent, *, thread_ts: str | None
 ) -> None:
     text = _LEADING_MENTION.sub("", message.text or "")
-    reply = await deps.assistant.handle(key, slack_nominator(message.user or ""), text)
-    if reply.nomination_id:
-        deps.outbox_ready.set()
+    reply = await deps.converse(key, slack_nominator(message.user or ""), text)
     for part in reply.texts:
         await client.chat_postMessage(channel=message.channel or "", text=part, thread_ts=thread_ts)

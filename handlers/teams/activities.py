@@ -24,26 +24,22 @@ for ``en-*``, Swedish otherwise.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from microsoft_agents.activity import Activity
 
-from bot.assistant import Assistant, nomination_lang, starts_nomination
-from bot.config import Settings
-from bot.knowledge import KnowledgeBase
+from bot.assistant import nomination_lang, starts_nomination
 from bot.nominations.model import Nominator
-from bot.nominations.service import NominationService, PeriodClosed, Rejected
+from bot.nominations.service import PeriodClosed, Rejected
 from bot.texts import Lang, t
+from handlers.deps import ChatDeps
 from handlers.forms import errors_by_field, form_content, submitted_text
-from handlers.tasks import BackgroundTasks
 from handlers.teams.cards import CARD_FIELDS, attachment, form_lang, form_values, inert, nomination_form
 from handlers.teams.connector import Connector
-from store import Store
 
 log = logging.getLogger(__name__)
 # How long an activity id is remembered: Teams redelivers within minutes.
@@ -53,17 +49,9 @@ RECENT_ACTIVITIES = 10_000
 _MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
 
 
-@dataclass
-class TeamsDeps:
-    settings: Settings
-    knowledge: KnowledgeBase
-    store: Store
-    assistant: Assistant
-    service: NominationService
+@dataclass(kw_only=True)
+class TeamsDeps(ChatDeps):
     connector: Connector
-    tasks: BackgroundTasks = field(default_factory=BackgroundTasks)
-    # Set when something was written to the outbox, so the Teams worker sends it at once.
-    outbox_ready: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 def teams_nominator(activity: Activity, name: str | None = None, email: str | None = None) -> Nominator:
@@ -145,9 +133,7 @@ class TeamsBot:
         elif starts_nomination(text):
             await self.send_form(activity, nomination_lang(text))
         else:
-            reply = await self.deps.assistant.handle(conversation_key(activity), teams_nominator(activity), text)
-            if reply.nomination_id:
-                self.deps.outbox_ready.set()
+            reply = await self.deps.converse(conversation_key(activity), teams_nominator(activity), text)
             await self.say(activity, reply.text)
 
     async def _welcome(self, activity: Activity) -> None:

@@ -71,11 +71,8 @@ def install(
         app[TEAMS_BOT] = TeamsBot(deps)
         notifier = TeamsJuryNotifier(deps, timing)
         app[TEAMS_NOTIFIER] = notifier
-        notifier.start()
-        yield
-        await notifier.stop()
-        await deps.tasks.drain()
-        await session.close()
+        async with deps.serving(notifier, session):
+            yield
 
     async def messages(request: web.Request) -> web.Response:
         raw = await request.read()
