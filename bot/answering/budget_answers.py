@@ -180,7 +180,12 @@ def _why(q: Query, line: BudgetLine) -> None:
         r.fact(f"budget.changes.{line.key}", change.delta_sek, change.source)
         r.say("budget.change_reason", line=r.line(line), delta=r.money(change.delta_sek), reason=change.reason)
         return
-    outcome_reason(q)
+    below = budget.outcome_below_budget(q.years)
+    spent, meant = (line.amount(below.column), line.amount(below.compared_to)) if below else (None, None)
+    if spent is not None and meant is not None and spent < meant:
+        outcome_reason(q)  # the line's outcome fell short: the document's reason for that
+    else:
+        _description(q, line)  # no reason given for the figure: what the money is for
 
 
 def _change(q: Query, line: BudgetLine) -> None:
@@ -452,8 +457,10 @@ def analysis(q: Query) -> None:
         _largest_change(q, rising=q.has(lx.ROSE), most=q.has(lx.MOST))
     elif q.has(lx.MOST) or q.has(lx.LEAST):
         _extreme(q, columns, most=q.has(lx.MOST))
+    elif q.lines and q.has(lx.EXCEPT) and (q.has(lx.SUM_OF) or q.has(lx.TOTAL)):
+        _sum_of_lines(q, columns, [line.key for line in q.knowledge.budget.lines if line.key not in q.lines])
     elif len(q.lines) >= 2 and q.has(lx.SUM_OF):
-        _sum_of_lines(q, columns)
+        _sum_of_lines(q, columns, q.lines)
     elif len(q.lines) >= 2 and len(columns) == 1:
         _compare_lines(q, columns[0])  # "jämför trygghetsvärdar och SSPF i budget 2024"
     elif any(q.has(cue) for cue in (lx.ROSE, lx.FELL, lx.DIFFERENCE, lx.COMPARATIVE, lx.UNCHANGED, lx.CHANGE)):
@@ -567,9 +574,9 @@ def _largest_change(q: Query, *, rising: bool, most: bool) -> None:
     )
 
 
-def _sum_of_lines(q: Query, columns: list[Column]) -> None:
+def _sum_of_lines(q: Query, columns: list[Column], keys: list[str]) -> None:
     r, budget = q.reply, q.knowledge.budget
-    lines = [budget.line(key) for key in q.lines]
+    lines = [budget.line(key) for key in keys]
     for column in columns:
         figures = [_cite_amount(q, line, column) for line in lines]
         if any(line.amount(column.key) is None for line in lines):  # a sum of what the table lacks is no sum

@@ -155,6 +155,8 @@ def _is_analysis(q: Normalized, e: Entities) -> bool:
         return True
     if len(e.lines) >= 2 and lx.SUM_OF.in_(q):
         return True
+    if e.lines and lx.EXCEPT.in_(q) and (lx.SUM_OF.in_(q) or lx.TOTAL.in_(q)):
+        return True  # "alla poster utom trygghetsvärdar tillsammans"
     if lx.DIFFERENCE.in_(q) or ((lx.ROSE.in_(q) or lx.FELL.in_(q)) and not e.lines):
         return True
     if lx.DISTRIBUTION.in_(q) and not e.lines:

@@ -328,8 +328,11 @@ EXPANSION = Cue.of(
 DESCRIPTION = Cue.of(
     "vad är", "vad ar", "what is", "what are", "vad gör", "vad betalar", "betalar", "pays", "pay for",
     "används till", "används", "vad ingår", "ingår", "innebär", "består", "what does", "beskriv*", "describe",
-    "vad handlar", "handlar om", "gå till", "går till", "vad går", "vad för",
+    "vad handlar", "handlar om", "gå till", "går till", "vad går", "vad för", "tell me about", "berätta om",
+    "info om", "information om", "information about", "more about", "mer om",
 )
+# "alla poster utom trygghetsvärdar": every line but the ones named.
+EXCEPT = Cue.of("utom", "förutom", "except", "apart from", "besides", "other than", "exklusive", "excluding")
 ACTIVITIES = Cue.of("exempel*", "aktivitet*", "example*", "activit*", "vad gör man", "insatser som")
 PARTNERS = Cue.of(
     "partner*", "samarbetspartner*", "samarbetar", "samverkar", "tillsammans med", "med vem", "med vilka",
