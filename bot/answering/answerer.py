@@ -97,6 +97,15 @@ class Answerer:
         if intent == "winners_list":
             # "vem vann i Skärholmen?": the winners the question describes, not all of them.
             entities.described_winner_years = self.extractor.winners_described_by(entities.content_words)
+        if (
+            intent in PRIZE_YEAR_INTENTS
+            and len(years) == 2
+            and lx.YEAR_RANGE.in_(text)
+            and 0 < years[1] - years[0] <= 20
+        ):
+            years = list(range(years[0], years[1] + 1))  # "mellan 2015 och 2017": 2016 too
+        if intent == "budget_analysis" and not entities.lines and context.lines and lx.SHARE.in_(text):
+            entities.lines = list(context.lines)  # "och i procent av paketet?" about the line just discussed
         if intent == "out_of_scope" and lx.ACTIVITIES.in_(text):
             # "vilka exempel på aktiviteter finns?": the lines whose activities the documents name.
             entities.lines = [line.key for line in self.knowledge.budget.lines if line.activities]

@@ -91,11 +91,23 @@ def _amounts(q: Query, line: BudgetLine) -> None:
         _no_such_year(q, r.line(line))
         return
     _missing_columns(q, columns)
+    below_asked = q.has(lx.UNDER_BUDGET) or q.has(lx.OUTCOME_REASON)
+    if below_asked:  # "fick X mindre än budgeterat 2024?": the outcome beside the budget, whichever was named
+        years = {c.year for c in columns}
+        pair = [c for c in budget.columns if c.year in years and c.kind in ("utfall", "budget")]
+        columns = [*columns, *(c for c in pair if c not in columns)]
     if q.entities.amounts and lx.is_yes_no(q.text):  # "fick trygghetsvärdar 3 mkr 2025?": the check first
         stated = {line.amount(column.key) for column in columns}
         r.say("check.yes" if set(q.entities.amounts) & stated else "check.no")
+    elif below_asked and lx.is_yes_no(q.text):
+        short = _below_budget(line, columns)
+        if short is not None:
+            r.say("check.yes" if short else "check.no")
     figures = [_cite_amount(q, line, column) for column in columns]
     r.say("budget.line_figures", line=r.line(line), figures=r.join(figures))
+    present = [amount for column in columns if (amount := line.amount(column.key)) is not None]
+    if q.has(lx.SUM_OF) and len(present) >= 2:  # "… i utfall och budget 2024 tillsammans?"
+        r.say("budget.line_sum", line=r.line(line), amount=r.money(sum(present)))
     keys = {c.key for c in columns}
     if line.status_note and any(line.amount(k) == 0 for k in keys):
         r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
@@ -115,6 +127,16 @@ def _amounts(q: Query, line: BudgetLine) -> None:
     outcome, planned = line.amount(below.column), line.amount(below.compared_to)
     if outcome is not None and planned is not None and outcome < planned:
         r.say("budget.line_below_budget", diff=r.money(planned - outcome))
+
+
+def _below_budget(line: BudgetLine, columns: list[Column]) -> bool | None:
+    """Whether the line's outcome fell short of its budget in the year of ``columns`` (None if unknown)."""
+    for outcome in (c for c in columns if c.kind == "utfall"):
+        planned = next((c for c in columns if c.kind == "budget" and c.year == outcome.year), None)
+        spent, meant = line.amount(outcome.key), line.amount(planned.key) if planned else None
+        if spent is not None and meant is not None:
+            return spent < meant
+    return None
 
 
 def _missing_columns(q: Query, columns: list[Column]) -> None:

@@ -124,6 +124,8 @@ def _budget_intent(q: Normalized, e: Entities, ctx: ConversationContext, table_y
         return "outcome_reason"
     if has(lx.WHY) and (has(lx.PACKAGE) or has(lx.TOTAL)) and not e.lines:
         return "budget_total"  # "varför är paketet bara 3,5 mkr?": who decided it and what left it
+    if has(lx.SHARE) and not e.lines and ctx.lines and ctx.intent == "budget_line":
+        return "budget_analysis"  # "och i procent av paketet?" about the line just discussed
     if _is_analysis(q, e):
         return "budget_analysis"
     if has(lx.MUNICIPALITY) and not e.lines:

@@ -336,8 +336,11 @@ EXCEPT = Cue.of("utom", "förutom", "except", "apart from", "besides", "other th
 ACTIVITIES = Cue.of("exempel*", "aktivitet*", "example*", "activit*", "vad gör man", "insatser som")
 PARTNERS = Cue.of(
     "partner*", "samarbetspartner*", "samarbetar", "samverkar", "tillsammans med", "med vem", "med vilka",
-    "vilka aktörer", "with whom", "who works", "collaborat*", "vilka parter", "parter",
+    "vilka aktörer", "with whom", "who works", "collaborat*", "vilka parter", "parter", "vilka är med",
+    "vilka ingår i", "vilka deltar", "who is in", "who takes part", "who participates", "medlemmar", "members",
 )
+# "vilka vann mellan 2015 och 2017?": every year of the span, not only its ends.
+YEAR_RANGE = Cue.of("mellan", "between", "från", "from", "till och med", "through")
 CHANGE = Cue.of(
     "utökas", "utökning*", "utökad*", "utökat", "ökar", "ökning*", "ökade", "ökat", "höjs", "höjning*", "increase*",
     "förändring*", "förändras", "ändras", "change*", "minskar", "minskning*", "sänks", "decrease*", "mer än",

@@ -111,6 +111,7 @@ TEXTS: dict[str, str] = {
     "budget.why_below": "The document's explanation: {reason}",
     "budget.no_area_split": "How much of the amount goes to {area} is not in the document; it gives only the line's whole amount.",
     "budget.unknown_place": "{place} is not mentioned in my documents, so I cannot say anything about it. What the document does give:",
+    "budget.line_sum": "{line} in total: {amount}.",
     "budget.line_amount": "{line} {amount}",
     "budget.line_figures": "{line}: {figures}.",
     "budget.note": "The document says: “{note}”",

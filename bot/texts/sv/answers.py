@@ -114,6 +114,7 @@ TEXTS: dict[str, str] = {
     "budget.why_below": "Dokumentets förklaring: {reason}",
     "budget.no_area_split": "Hur beloppet fördelas på {area} framgår inte av dokumentet; det anger bara hela beloppet för posten.",
     "budget.unknown_place": "{place} nämns inte i mina dokument, så om det kan jag inte säga något. Det dokumentet anger är:",
+    "budget.line_sum": "{line} sammanlagt: {amount}.",
     "budget.line_amount": "{line} {amount}",
     "budget.line_figures": "{line}: {figures}.",
     "budget.note": "{note}",
