@@ -2,6 +2,7 @@ TEXTS: dict[str, str] = {
     "cli.db.migrated_nominations": "Nominations: {copied} copied, {present} already there.",
     "cli.db.migrated_messages": "Messages (jury and confirmations): {copied} copied, {present} already there.",
     "cli.db.migrated_jury": "Jury records (scores, conflicts, decision, audit, reminders): {copied} copied.",
+    "cli.db.migrated_installations": "Installed Slack workspaces: {copied} copied.",
     "cli.db.migrated_conversations": "Conversations: {copied} copied.",
     "cli.db.migrate_needs_url": "Set TRYGGHETSBOT_DATABASE_URL to the PostgreSQL database that receives the data.",
     "cli.db.migrate_no_file": "No TinyDB database found at {path}.",

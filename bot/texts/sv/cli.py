@@ -24,6 +24,7 @@ TEXTS: dict[str, str] = {
     "cli.db.migrated_nominations": "Nomineringar: {copied} kopierade, {present} fanns redan.",
     "cli.db.migrated_messages": "Utskick (jury och bekräftelser): {copied} kopierade, {present} fanns redan.",
     "cli.db.migrated_jury": "Juryns poster (poäng, jäv, beslut, logg, påminnelser): {copied} kopierade.",
+    "cli.db.migrated_installations": "Installerade Slack-arbetsytor: {copied} kopierade.",
     "cli.db.migrated_conversations": "Samtal: {copied} kopierade.",
     "cli.db.migrate_needs_url": "Sätt TRYGGHETSBOT_DATABASE_URL till PostgreSQL-databasen som ska ta emot datan.",
     "cli.db.migrate_no_file": "Hittar ingen TinyDB-databas i {path}.",
