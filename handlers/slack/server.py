@@ -134,7 +134,7 @@ def install(
     async def slack_context(app: web.Application) -> AsyncIterator[None]:
         http = http_session()
         if settings.slack_many_workspaces:
-            flow = oauth_flow(settings, app[STORE].records, build_web_client(settings, http))
+            flow = oauth_flow(settings, app[STORE], build_web_client(settings, http))
             start = functools.partial(Workspace.start, http=http, owns_store=True, **options)
             app[WORKSPACES] = Workspaces(settings, flow, start, make_core_for or (lambda _: make_core))
             await app[WORKSPACES].start_installed()

@@ -20,7 +20,7 @@ from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 
 from bot.config import Settings
 from bot.tenants import TenantSettings, load_tenants
-from handlers.slack.oauth import RecordInstallationStore
+from handlers.slack.oauth import StoreInstallationStore
 from handlers.web import CoreFactory
 from store import Store, open_store_async
 
@@ -66,7 +66,7 @@ class Workspaces:
         self._runtimes: dict[str, Runtime] = {}
         self._lock = asyncio.Lock()
         store = flow.settings.installation_store
-        assert isinstance(store, RecordInstallationStore)
+        assert isinstance(store, StoreInstallationStore)
         self.installations = store
 
     def count(self) -> int:
