@@ -17,9 +17,9 @@ from typing import Any, ClassVar, Protocol
 from bot.jury.ports import JuryRepository
 from bot.nominations.model import ChannelDelivery, OutboxMessage
 from bot.nominations.ports import DedupeRepository, DialogRepository, NominationRepository, OutboxRepository
+from bot.tenants import DEFAULT_TENANT as DEFAULT_TENANT
 from store.errors import StoreError
 
-DEFAULT_TENANT = "default"
 _TENANT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}")
 
 

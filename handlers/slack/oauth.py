@@ -19,8 +19,10 @@ from typing import Any
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.oauth.async_callback_options import AsyncCallbackOptions, AsyncFailureArgs, AsyncSuccessArgs
 from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_bolt.response import BoltResponse
 from slack_sdk.oauth.installation_store import Bot, Installation
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
@@ -156,8 +158,25 @@ class StoreOAuthStateStore(AsyncOAuthStateStore):
         return await self.states.consume(state)
 
 
-def oauth_flow(settings: Settings, registry: Store, client: AsyncWebClient) -> AsyncOAuthFlow:
-    """bolt's flow with its stores on ``registry``'s installations and states (the default tenant's handle)."""
+def oauth_flow(
+    settings: Settings,
+    registry: Store,
+    client: AsyncWebClient,
+    on_installed: Callable[[Installation], None] | None = None,
+) -> AsyncOAuthFlow:
+    """bolt's flow with its stores on ``registry``'s installations and states (the default tenant's handle).
+
+    ``on_installed`` is told of each installation once it is saved, before bolt's page says so.
+    """
+
+    async def success(args: AsyncSuccessArgs) -> BoltResponse:
+        if on_installed is not None:
+            on_installed(args.installation)
+        return await args.default.success(args)
+
+    async def failure(args: AsyncFailureArgs) -> BoltResponse:
+        return await args.default.failure(args)
+
     oauth_settings = AsyncOAuthSettings(
         client_id=settings.slack_client_id,
         client_secret=settings.slack_client_secret,
@@ -168,6 +187,7 @@ def oauth_flow(settings: Settings, registry: Store, client: AsyncWebClient) -> A
         state_store=StoreOAuthStateStore(registry.oauth_states, settings.clock()),
         install_path=INSTALL_PATH,
         redirect_uri_path=REDIRECT_PATH,
+        callback_options=AsyncCallbackOptions(success=success, failure=failure),
     )
     return AsyncOAuthFlow(client=client, settings=oauth_settings)
 
