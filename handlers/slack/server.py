@@ -28,7 +28,7 @@ from handlers.slack.inbound import RejectedRequest, check_shape, parse_body, ver
 from handlers.slack.jury_delivery import JuryMessenger
 from handlers.slack.oauth import add_routes as add_oauth_routes
 from handlers.slack.oauth import oauth_flow
-from handlers.slack.workspaces import Workspaces, team_of
+from handlers.slack.workspaces import Workspaces, team_of, uninstalls
 from handlers.web import HEALTH, STORE, CoreFactory, create_app
 from store import Store
 from store.tenant_settings import tenant_settings
@@ -174,6 +174,10 @@ def install(
             verify_signature(secret, request.headers, raw)
             text, payload = parse_body(raw, request.content_type)
             check_shape(payload)
+            if settings.slack_many_workspaces:
+                early = await _without_a_workspace(request.app, payload)
+                if early is not None:
+                    return early
             bolt = await _bolt_for(request.app, payload)
             if bolt is None:
                 return web.Response(status=200)  # a workspace without an installation: nothing to do
@@ -187,12 +191,22 @@ def install(
             return web.Response(status=400)
         return await to_aiohttp_response(bolt_response)
 
+    async def _without_a_workspace(app: web.Application, payload: dict[str, Any]) -> web.Response | None:
+        """What a many-workspace server answers itself: Slack's URL check before any install, and uninstalls."""
+        if payload.get("type") == "url_verification":
+            return web.json_response({"challenge": str(payload.get("challenge", ""))})
+        team = team_of(payload)
+        if team is not None and uninstalls(payload):
+            app[WORKSPACES].forget_soon(team)  # ack first: stopping the workspace's worker may take a moment
+            return web.Response(status=200)
+        return None
+
     async def _bolt_for(app: web.Application, payload: dict[str, Any]) -> AsyncApp | None:
         if not settings.slack_many_workspaces:
             return app[BOLT_APP]
         team = team_of(payload)
         if team is None:
-            return app[WORKSPACES].any_bolt()  # url_verification, ssl_check: no workspace yet
+            return app[WORKSPACES].any_bolt()  # ssl_check: no workspace
         workspace = await app[WORKSPACES].get(team)
         if workspace is None:
             log.warning("a Slack request from workspace %s, which has not installed the app", team)

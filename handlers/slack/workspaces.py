@@ -8,7 +8,9 @@ jurors, chair and round are its own settings in its store (``trygghetsbot tenant
 :mod:`store.tenant_settings`), never another workspace's or the server's.
 
 Runtimes start for every installed workspace when the server starts, and for a newly installed
-one on its first request. A runtime is checked against the registry again at most every
+one on its first request. When Slack says the app left a workspace (``app_uninstalled``, or
+``tokens_revoked`` of its bot token) the installation is deleted and the runtime stopped; the
+workspace's data stays. A runtime is checked against the registry again at most every
 ``recheck_seconds`` (and at once after an install through this process): a workspace whose
 installation is gone is no longer served, and a new bot token (a reinstall) or changed
 settings replace the runtime, so a change made by another process or by ``tenant set`` is
@@ -30,6 +32,7 @@ from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 from bot.config import Settings
 from bot.tenants import RECHECK_SECONDS, TenantSettings, tenant_view
 from handlers.slack.oauth import StoreInstallationStore
+from handlers.tasks import BackgroundTasks
 from handlers.web import CoreFactory
 from store import Store, open_store_async
 from store.tenant_settings import load_tenant_settings
@@ -54,6 +57,17 @@ def team_of(payload: dict[str, Any]) -> str | None:
     if not team and isinstance(payload.get("user"), dict):
         team = payload["user"].get("team_id")
     return team if isinstance(team, str) and team else None
+
+
+def uninstalls(payload: dict[str, Any]) -> bool:
+    """An event saying the app left the workspace: ``app_uninstalled``, or ``tokens_revoked`` of its bot."""
+    event = payload.get("event") if payload.get("type") == "event_callback" else None
+    if not isinstance(event, dict):
+        return False
+    if event.get("type") == "app_uninstalled":
+        return True
+    tokens = event.get("tokens")
+    return event.get("type") == "tokens_revoked" and isinstance(tokens, dict) and bool(tokens.get("bot"))
 
 
 def workspace_settings(
@@ -90,6 +104,7 @@ class Workspaces:
         self._served: dict[str, Served] = {}
         self._stores: dict[str, Store] = {}
         self._lock = asyncio.Lock()
+        self._tasks = BackgroundTasks()
         store = flow.settings.installation_store
         assert isinstance(store, StoreInstallationStore)
         self.installations = store
@@ -139,6 +154,10 @@ class Workspaces:
             log.info("serving Slack workspace %s", team_id)
             return runtime
 
+    def forget_soon(self, team_id: str) -> None:
+        """:meth:`uninstalled`, in the background."""
+        self._tasks.spawn(self.uninstalled(team_id))
+
     async def uninstalled(self, team_id: str) -> None:
         """Slack said the app left the workspace: forget its installation and stop serving it.
 
@@ -168,6 +187,7 @@ class Workspaces:
                 await store.aclose()
 
     async def stop(self) -> None:
+        await self._tasks.drain()
         for served in self._served.values():
             await served.runtime.stop()
         self._served.clear()

@@ -7,6 +7,7 @@ against the fake Slack, whose ``oauth.v2.access`` installs the workspace its cod
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -228,3 +229,54 @@ async def test_the_single_token_workspace_takes_its_settings_from_the_database_o
         assert posts_to(fake, "CJURY1") == [] and posts_to(fake, "CJURY2") == []
     finally:
         await server.stop()
+
+
+async def installed(settings: Settings) -> list[tuple[str | None, str | None]]:
+    """The registry's workspaces with a bot, read afresh (a read-only TinyDB handle reads its file once)."""
+    registry = await open_store_async(settings, read_only=True)
+    try:
+        return await registry.installations.bots()
+    finally:
+        await registry.aclose()
+
+
+async def test_slacks_url_check_is_answered_before_any_workspace_installed(many: BotServer, fake: FakeSlack) -> None:
+    sender = SlackSender(many.url + "/slack/events", SECRET, fake)
+    body = json.dumps({"token": "legacy", "challenge": "c-123", "type": "url_verification"})
+    reply = await sender.post(body, "application/json")
+    assert reply.status == 200 and reply.json() == {"challenge": "c-123"}
+    assert (await sender.post(body, "application/json", secret="wrong")).status == 401
+
+
+async def test_an_uninstalled_workspace_is_forgotten_and_no_longer_served(many: BotServer, fake: FakeSlack) -> None:
+    assert await install(many, "TA") == 200
+    assert await install(many, "TB") == 200
+    team_a = SlackSender(many.url + "/slack/events", SECRET, fake, team="TA")
+    team_b = SlackSender(many.url + "/slack/events", SECRET, fake, team="TB")
+    assert "Process Kedjan" in (await team_a.slash("/trygghet", "vem vann 2019?")).text
+    # Revoking only a user's token leaves the workspace installed.
+    revoked_user = {"type": "tokens_revoked", "tokens": {"oauth": ["U1"], "bot": []}}
+    assert (await team_a.event(revoked_user)).status == 200
+    assert "Process Kedjan" in (await team_a.slash("/trygghet", "vem vann 2019?")).text
+
+    assert (await team_a.event({"type": "app_uninstalled"})).status == 200
+    for _ in range(100):  # forgotten in the background, after the ack
+        if await installed(many.settings) == [(None, "TB")]:
+            break
+        await asyncio.sleep(0.05)
+    assert await installed(many.settings) == [(None, "TB")]
+    assert "Process Kedjan" not in (await team_a.slash("/trygghet", "vem vann 2019?")).text
+    assert "Process Kedjan" in (await team_b.slash("/trygghet", "vem vann 2019?")).text
+
+    assert (await team_b.event({"type": "tokens_revoked", "tokens": {"bot": ["UBOTTB"]}})).status == 200
+    for _ in range(100):
+        if "Process Kedjan" not in (await team_b.slash("/trygghet", "vem vann 2019?")).text:
+            break
+        await asyncio.sleep(0.05)
+    else:
+        raise AssertionError("TB is still served after its bot token was revoked")
+
+
+async def test_one_workspace_server_acknowledges_an_uninstall(server: BotServer, slack: SlackSender) -> None:
+    assert (await slack.event({"type": "app_uninstalled"})).status == 200
+    assert "Process Kedjan" in (await slack.slash("/trygghet", "vem vann 2019?")).text  # nothing else changes
