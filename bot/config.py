@@ -75,8 +75,6 @@ class Settings(BaseSettings):
         default=Path("data") / "trygghetsbot.json",
         validation_alias=AliasChoices("TRYGGHETSBOT_DB"),
     )
-    # Each Slack workspace's own jury settings when installed into many (`trygghetsbot tenant set`).
-    tenants_file: Path | None = Field(default=None, validation_alias="TRYGGHETSBOT_TENANTS_FILE")
     # Documents imported by `trygghetsbot knowledge import`; unset: a "knowledge" folder beside db_path.
     knowledge_dir: Path | None = Field(default=None, validation_alias="TRYGGHETSBOT_KNOWLEDGE_DIR")
     # A postgresql:// URL selects the PostgreSQL store; unset, the TinyDB file db_path is used.
@@ -210,10 +208,6 @@ class Settings(BaseSettings):
         """The chat platforms this installation serves, each with its own jury posts in the outbox."""
         found = [name for name, on in (("slack", self.slack_configured), ("teams", self.teams_configured)) if on]
         return found or ["slack"]
-
-    @property
-    def tenants_path(self) -> Path:
-        return self.tenants_file or self.db_path.parent / "tenants.json"
 
     @property
     def knowledge_path(self) -> Path:

@@ -1,52 +1,64 @@
 """Each workspace's own settings when one installation serves many (Slack OAuth installs).
 
-Kept in a small JSON file (``TRYGGHETSBOT_TENANTS_FILE``, default ``tenants.json`` beside
-the database) that the admin edits with ``trygghetsbot tenant set``; it is written
-atomically and read when a workspace's runtime starts. A file rather than a database table
-so that the admin can change it while a TinyDB-backed server holds the database's lock.
+A tenant (a workspace; Slack's ``team_id``) sets its jury channels, jurors, chair and round
+for itself (``trygghetsbot tenant set``); they are kept in the tenant's own part of the
+database (:mod:`store.tenant_settings`). :func:`tenant_view` gives the settings a tenant is
+served with. What a tenant has not set falls back to the environment (``JURY_CHANNEL_IDS``,
+``JURY_USER_IDS``, ``JURY_CHAIR_ID``) for the default tenant only, the one of the single-token
+setup, the console and the command line: another workspace's jury is never the server's.
+The round falls back to ``TRYGGHETSBOT_ROUND`` (or the newest in the data) for every tenant.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from pydantic import BaseModel, ConfigDict
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from bot.config import Settings
 
-from bot.files import atomic_write_bytes
+DEFAULT_TENANT = "default"
+# A server serving many workspaces looks at a workspace's installation and settings again after
+# this many seconds: how soon it serves a changed token or settings.
+RECHECK_SECONDS = 30.0
 
 
 class TenantSettings(BaseModel):
-    """What one workspace sets for itself; everything else is the server's."""
+    """What one tenant set for itself; ``None`` is "not set" (an empty list or ``""`` is "none")."""
 
     model_config = ConfigDict(extra="forbid")
 
-    jury_channel_ids: list[str] = Field(default_factory=list)
-    jury_user_ids: list[str] = Field(default_factory=list)
+    jury_channel_ids: list[str] | None = None
+    jury_user_ids: list[str] | None = None
     jury_chair_id: str | None = None
     round_year: int | None = None
 
-
-class TenantsFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    schema_version: int = 1
-    tenants: dict[str, TenantSettings] = Field(default_factory=dict)
+    def is_empty(self) -> bool:
+        return self == TenantSettings()
 
 
-class TenantsError(Exception):
-    """The tenants file cannot be read or written (the message names the file)."""
+def tenant_view(settings: Settings, tenant: str, own: TenantSettings | None) -> Settings:
+    """``settings`` as ``tenant`` is served: its own jury settings, else the fallbacks above.
 
-
-def load_tenants(path: Path) -> dict[str, TenantSettings]:
-    if not path.exists():
-        return {}
-    try:
-        return TenantsFile.model_validate_json(path.read_bytes()).tenants
-    except (OSError, ValidationError, ValueError) as error:
-        raise TenantsError(f"{path}: {error}") from None
-
-
-def save_tenant(path: Path, tenant: str, settings: TenantSettings) -> None:
-    """Replace ``tenant``'s settings; the file is replaced atomically (:mod:`bot.files`)."""
-    tenants = {**load_tenants(path), tenant: settings}
-    atomic_write_bytes(path, TenantsFile(tenants=dict(sorted(tenants.items()))).model_dump_json(indent=1).encode())
+    A chair who is not one of the tenant's jurors is no chair (nobody may record a winner).
+    """
+    own = own or TenantSettings()
+    default = tenant == DEFAULT_TENANT
+    channels = own.jury_channel_ids
+    if channels is None:
+        channels = list(settings.jury_channel_ids) if default else []
+    jurors = own.jury_user_ids
+    if jurors is None:
+        jurors = list(settings.jury_user_ids) if default else []
+    chair = settings.jury_chair_id if default else None
+    if own.jury_chair_id is not None:
+        chair = own.jury_chair_id or None
+    if chair not in jurors:
+        chair = None
+    round_year = own.round_year if own.round_year is not None else settings.round_year
+    return settings.model_copy(
+        update={
+            "jury_channel_ids": channels,
+            "jury_user_ids": jurors,
+            "jury_chair_id": chair,
+            "round_year": round_year,
+        }
+    )

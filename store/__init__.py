@@ -11,7 +11,10 @@ behind one :class:`~store.base.Store` handle, bound to one tenant:
   delivery API a platform sender uses), ``store.dedupe``
   :class:`store.dedupe.TinyDedupeRepository`, ``store.jury``
   :class:`store.jury.TinyJuryRepository` (scores, conflicts, the decision, the
-  audit trail and the jury's messages; :mod:`bot.jury.ports`). Durability: every write is an
+  audit trail and the jury's messages; :mod:`bot.jury.ports`), ``store.records``
+  :class:`store.records.TinyRecordRepository`; and, on the default tenant's handle only,
+  the registry of installed workspaces, ``store.installations`` and ``store.oauth_states``
+  (:mod:`store.installations`). Durability: every write is an
   atomic file replace with fsync (:mod:`store.atomic`); layout, schema check and
   locking are described in :mod:`store.engine`. A tenant other than the default
   gets its own file beside the default one.
@@ -34,6 +37,7 @@ from store.dedupe import TinyDedupeRepository
 from store.dialogs import TinyDialogRepository
 from store.engine import SCHEMA_VERSION, Engine
 from store.errors import SchemaVersionError, StoreCorruptError, StoreError, StoreLockedError
+from store.installations import TinyInstallationRepository, TinyOAuthStateRepository
 from store.jury import TinyJuryRepository
 from store.nominations import OutboxIndex, TinyNominationRepository
 from store.outbox import TinyOutboxRepository
@@ -65,6 +69,8 @@ class TinyStore(Store):
     dedupe: TinyDedupeRepository
     jury: TinyJuryRepository
     records: TinyRecordRepository
+    installations: TinyInstallationRepository
+    oauth_states: TinyOAuthStateRepository
     tenant: str = field(default=DEFAULT_TENANT)
 
     def close(self) -> None:
@@ -116,6 +122,8 @@ def open_store(
             dedupe=TinyDedupeRepository(engine, clock),
             jury=TinyJuryRepository(engine),
             records=TinyRecordRepository(engine, clock),
+            installations=TinyInstallationRepository(engine, usable=tenant == DEFAULT_TENANT),
+            oauth_states=TinyOAuthStateRepository(engine, clock, usable=tenant == DEFAULT_TENANT),
             tenant=tenant,
         )
     except BaseException:

@@ -17,9 +17,9 @@ from typing import Any, ClassVar, Protocol
 from bot.jury.ports import JuryRepository
 from bot.nominations.model import ChannelDelivery, OutboxMessage
 from bot.nominations.ports import DedupeRepository, DialogRepository, NominationRepository, OutboxRepository
+from bot.tenants import DEFAULT_TENANT as DEFAULT_TENANT
 from store.errors import StoreError
 
-DEFAULT_TENANT = "default"
 _TENANT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}")
 
 
@@ -56,8 +56,49 @@ class RecordRepository(Protocol):
     async def list(self, kind: str) -> list[tuple[str, dict[str, Any]]]: ...
 
 
+class InstallationRepository(Protocol):
+    """Every workspace that installed the app, by enterprise and team id (see :mod:`store.installations`).
+
+    Not bound to the handle's tenant: it is how a request finds its tenant. ``None`` ids are
+    kept as ``""`` (a workspace outside an Enterprise Grid org; an org-wide install).
+    """
+
+    async def save_installation(
+        self,
+        enterprise_id: str | None,
+        team_id: str | None,
+        user_id: str | None,
+        installed_at: datetime,
+        data: dict[str, Any],
+    ) -> None: ...
+    async def find_installation(
+        self, enterprise_id: str | None, team_id: str | None, user_id: str | None = None
+    ) -> dict[str, Any] | None: ...
+    async def delete_installations(
+        self, enterprise_id: str | None, team_id: str | None, user_id: str | None = None
+    ) -> None: ...
+    async def save_bot(
+        self, enterprise_id: str | None, team_id: str | None, installed_at: datetime, data: dict[str, Any]
+    ) -> None: ...
+    async def find_bot(self, enterprise_id: str | None, team_id: str | None) -> dict[str, Any] | None: ...
+    async def delete_bot(self, enterprise_id: str | None, team_id: str | None) -> None: ...
+    async def bots(self) -> list[tuple[str | None, str | None]]: ...
+
+
+class OAuthStateRepository(Protocol):
+    """One-time OAuth states: ``consume`` is true once per issued, unexpired state (any process)."""
+
+    async def issue(self, state: str, expires_at: datetime) -> None: ...
+    async def consume(self, state: str) -> bool: ...
+
+
 class Store(ABC):
-    """The repositories of one tenant; close with :meth:`aclose` (TinyDB also has ``close``)."""
+    """The repositories of one tenant; close with :meth:`aclose` (TinyDB also has ``close``).
+
+    ``installations`` and ``oauth_states`` are the installation-wide registry of workspaces, not
+    the tenant's: on TinyDB they live in the default tenant's file (its handle has them), on
+    PostgreSQL in tables without a tenant column.
+    """
 
     backend: ClassVar[str]
     tenant: str
@@ -67,6 +108,8 @@ class Store(ABC):
     dedupe: DedupeRepository
     jury: JuryRepository
     records: RecordRepository
+    installations: InstallationRepository
+    oauth_states: OAuthStateRepository
 
     @abstractmethod
     async def aclose(self) -> None: ...

@@ -2,9 +2,9 @@
 
 API (async; ``TinyRecordRepository``, and :mod:`store.postgres.records`): ``put(kind, key,
 value, expires_at=None)``, ``get(kind, key)``, ``take(kind, key)`` (read and remove in one
-step: an OAuth state is used once), ``delete(kind, key)``, ``list(kind)``. A record past its
-``expires_at`` is gone. Slack's installations, OAuth states and each workspace's settings live
-here; like everything else a record belongs to the store's tenant.
+step), ``delete(kind, key)``, ``list(kind)``. A record past its ``expires_at`` is gone. Like
+everything else a record belongs to the store's tenant. (The installed workspaces and the OAuth
+states belong to no tenant: :mod:`store.installations`.)
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Events: a mention answers in a thread, a direct message talks (questions and the nomination
-dialog), opening App Home publishes it."""
+dialog), opening App Home publishes it; an uninstall is logged."""
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -13,6 +14,7 @@ from handlers.slack.deps import SlackDeps, conversation_key, slack_nominator
 from handlers.slack.home import publish_home
 from handlers.slack.payloads import MessageEvent
 
+log = logging.getLogger(__name__)
 _LEADING_MENTION = re.compile(r"^\s*<@[A-Z0-9]+>[\s,:]*")
 
 
@@ -34,6 +36,14 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
             return
         key = conversation_key(body.get("team_id"), message.channel, message.user)
         deps.tasks.spawn(_reply(deps, client, key, message, thread_ts=message.thread_ts))
+
+    @app.event("app_uninstalled")
+    @app.event("tokens_revoked")
+    async def on_uninstalled(event: dict[str, Any], body: dict[str, Any]) -> None:
+        # One workspace with SLACK_BOT_TOKEN: nothing to forget, but the token no longer works. (A
+        # server serving many workspaces deletes the installation before the event gets here.)
+        team = body.get("team_id")
+        log.warning("Slack says %s in workspace %s: SLACK_BOT_TOKEN no longer works", event.get("type"), team)
 
     @app.event("app_home_opened")
     async def on_home_opened(event: dict[str, Any], client: AsyncWebClient) -> None:

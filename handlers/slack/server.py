@@ -15,8 +15,10 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_sdk.oauth.installation_store import Installation
 
 from bot.config import Settings
+from bot.tenants import RECHECK_SECONDS
 from handlers.outbox_worker import DEFAULT_TIMING, WorkerTiming
 from handlers.slack.app import build_deps, create_bolt_app
 from handlers.slack.client import build_outbox_client, build_web_client, http_session
@@ -26,9 +28,10 @@ from handlers.slack.inbound import RejectedRequest, check_shape, parse_body, ver
 from handlers.slack.jury_delivery import JuryMessenger
 from handlers.slack.oauth import add_routes as add_oauth_routes
 from handlers.slack.oauth import oauth_flow
-from handlers.slack.workspaces import Workspaces, team_of
+from handlers.slack.workspaces import Workspaces, team_of, uninstalls
 from handlers.web import HEALTH, STORE, CoreFactory, create_app
 from store import Store
+from store.tenant_settings import tenant_settings
 
 log = logging.getLogger(__name__)
 
@@ -42,11 +45,13 @@ def create_web_app(
     settings: Settings,
     *,
     make_core: CoreFactory,
+    make_core_for: Callable[[Settings], CoreFactory] | None = None,
     store: Store | None = None,
     outbox_poll_seconds: float = 1.0,
     retry_base_seconds: float | None = None,
     identity_retry_seconds: float = 1.0,
     jury_check_seconds: float = 60.0,
+    recheck_seconds: float = RECHECK_SECONDS,
 ) -> web.Application:
     """An application serving Slack only; on startup it opens ``store`` (default: the store the settings select)."""
     app = create_app(settings, store=store)
@@ -54,22 +59,27 @@ def create_web_app(
         app,
         settings,
         make_core=make_core,
+        make_core_for=make_core_for,
         timing=WorkerTiming(outbox_poll_seconds, retry_base_seconds),
         identity_retry_seconds=identity_retry_seconds,
         jury_check_seconds=jury_check_seconds,
+        recheck_seconds=recheck_seconds,
     )
     return app
 
 
 @dataclass
 class Workspace:
-    """Everything that serves one Slack workspace: its store, listeners, and outbox worker."""
+    """Everything that serves one Slack workspace: its listeners and outbox worker, over its store.
+
+    The store is the caller's (the app's, or :class:`handlers.slack.workspaces.Workspaces`'):
+    stopping a workspace leaves it open.
+    """
 
     deps: SlackDeps
     bolt: AsyncApp
     notifier: JuryNotifier
     identity_task: asyncio.Task[None]
-    owns_store: bool
 
     @classmethod
     def start(
@@ -82,7 +92,6 @@ class Workspace:
         timing: WorkerTiming,
         identity_retry_seconds: float,
         jury_check_seconds: float,
-        owns_store: bool = False,
     ) -> Workspace:
         deps = build_deps(settings, store, http, make_core)
         client = build_web_client(settings, http)
@@ -93,7 +102,7 @@ class Workspace:
         messenger = JuryMessenger(deps, outbox_client, check_seconds=jury_check_seconds)
         notifier = JuryNotifier(deps, outbox_client, timing, also=messenger.run_round)
         notifier.start()
-        return cls(deps, create_bolt_app(deps, client), notifier, identity_task, owns_store)
+        return cls(deps, create_bolt_app(deps, client), notifier, identity_task)
 
     async def stop(self) -> None:
         self.identity_task.cancel()
@@ -101,8 +110,6 @@ class Workspace:
             await self.identity_task
         await self.notifier.stop()
         await self.deps.tasks.drain()
-        if self.owns_store:
-            await self.deps.store.aclose()
 
 
 WORKSPACE = web.AppKey("workspace", Workspace)
@@ -117,6 +124,7 @@ def install(
     timing: WorkerTiming = DEFAULT_TIMING,
     identity_retry_seconds: float = 1.0,
     jury_check_seconds: float = 60.0,
+    recheck_seconds: float = RECHECK_SECONDS,
 ) -> None:
     """Add Slack to the shared app (handlers.web): ``POST /slack/events`` and its outbox worker.
 
@@ -134,12 +142,22 @@ def install(
     async def slack_context(app: web.Application) -> AsyncIterator[None]:
         http = http_session()
         if settings.slack_many_workspaces:
-            flow = oauth_flow(settings, app[STORE].records, build_web_client(settings, http))
-            start = functools.partial(Workspace.start, http=http, owns_store=True, **options)
-            app[WORKSPACES] = Workspaces(settings, flow, start, make_core_for or (lambda _: make_core))
+
+            def installed(installation: Installation) -> None:
+                if installation.team_id:
+                    app[WORKSPACES].recheck(installation.team_id)
+
+            flow = oauth_flow(settings, app[STORE], build_web_client(settings, http), installed)
+            start = functools.partial(Workspace.start, http=http, **options)
+            app[WORKSPACES] = Workspaces(
+                settings, flow, start, make_core_for or (lambda _: make_core), recheck_seconds=recheck_seconds
+            )
             await app[WORKSPACES].start_installed()
         else:
-            app[WORKSPACE] = Workspace.start(settings, app[STORE], make_core, http=http, **options)
+            # The default tenant: its settings in the database, else the environment's (unchanged).
+            served = await tenant_settings(settings, app[STORE])
+            core = make_core if served == settings or make_core_for is None else make_core_for(served)
+            app[WORKSPACE] = Workspace.start(served, app[STORE], core, http=http, **options)
             app[DEPS] = app[WORKSPACE].deps
             app[BOLT_APP] = app[WORKSPACE].bolt
             app[NOTIFIER] = app[WORKSPACE].notifier
@@ -156,6 +174,10 @@ def install(
             verify_signature(secret, request.headers, raw)
             text, payload = parse_body(raw, request.content_type)
             check_shape(payload)
+            if settings.slack_many_workspaces:
+                early = await _without_a_workspace(request.app, payload)
+                if early is not None:
+                    return early
             bolt = await _bolt_for(request.app, payload)
             if bolt is None:
                 return web.Response(status=200)  # a workspace without an installation: nothing to do
@@ -169,12 +191,22 @@ def install(
             return web.Response(status=400)
         return await to_aiohttp_response(bolt_response)
 
+    async def _without_a_workspace(app: web.Application, payload: dict[str, Any]) -> web.Response | None:
+        """What a many-workspace server answers itself: Slack's URL check before any install, and uninstalls."""
+        if payload.get("type") == "url_verification":
+            return web.json_response({"challenge": str(payload.get("challenge", ""))})
+        team = team_of(payload)
+        if team is not None and uninstalls(payload):
+            app[WORKSPACES].forget_soon(team)  # ack first: stopping the workspace's worker may take a moment
+            return web.Response(status=200)
+        return None
+
     async def _bolt_for(app: web.Application, payload: dict[str, Any]) -> AsyncApp | None:
         if not settings.slack_many_workspaces:
             return app[BOLT_APP]
         team = team_of(payload)
         if team is None:
-            return app[WORKSPACES].any_bolt()  # url_verification, ssl_check: no workspace yet
+            return app[WORKSPACES].any_bolt()  # ssl_check: no workspace
         workspace = await app[WORKSPACES].get(team)
         if workspace is None:
             log.warning("a Slack request from workspace %s, which has not installed the app", team)

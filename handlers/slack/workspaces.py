@@ -1,28 +1,41 @@
 """Many Slack workspaces on one server: each installed workspace gets its own runtime.
 
-A workspace's runtime is what a single-token server has once: the store bound to the
-workspace's tenant (its ``team_id``), the listeners with the workspace's bot token, and an
-outbox worker posting with that token. Runtimes start for every installed workspace when the
-server starts, and for a newly installed one on its first request. The workspace's jury
-channels, jurors, chair and round come from its entry in the tenants file (``trygghetsbot
-tenant set``, :mod:`bot.tenants`), never from another workspace's or the server's.
+A workspace's runtime is what a single-token server has once: the listeners with the
+workspace's bot token, the core over the store bound to the workspace's tenant (its
+``team_id``), and an outbox worker posting that tenant's messages with that token. The
+tenant's store is opened once and kept (one per workspace). The workspace's jury channels,
+jurors, chair and round are its own settings in its store (``trygghetsbot tenant set``,
+:mod:`store.tenant_settings`), never another workspace's or the server's.
+
+Runtimes start for every installed workspace when the server starts, and for a newly installed
+one on its first request. When Slack says the app left a workspace (``app_uninstalled``, or
+``tokens_revoked`` of its bot token) the installation is deleted and the runtime stopped; the
+workspace's data stays. A runtime is checked against the registry again at most every
+``recheck_seconds`` (and at once after an install through this process): a workspace whose
+installation is gone is no longer served, and a new bot token (a reinstall) or changed
+settings replace the runtime, so a change made by another process or by ``tenant set`` is
+picked up without a restart.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 
 from bot.config import Settings
-from bot.tenants import TenantSettings, load_tenants
-from handlers.slack.oauth import RecordInstallationStore
+from bot.tenants import RECHECK_SECONDS, TenantSettings, tenant_view
+from handlers.slack.oauth import StoreInstallationStore
+from handlers.tasks import BackgroundTasks
 from handlers.web import CoreFactory
 from store import Store, open_store_async
+from store.tenant_settings import load_tenant_settings
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +59,31 @@ def team_of(payload: dict[str, Any]) -> str | None:
     return team if isinstance(team, str) and team else None
 
 
-def workspace_settings(settings: Settings, token: str, bot_user_id: str | None, own: TenantSettings) -> Settings:
+def uninstalls(payload: dict[str, Any]) -> bool:
+    """An event saying the app left the workspace: ``app_uninstalled``, or ``tokens_revoked`` of its bot."""
+    event = payload.get("event") if payload.get("type") == "event_callback" else None
+    if not isinstance(event, dict):
+        return False
+    if event.get("type") == "app_uninstalled":
+        return True
+    tokens = event.get("tokens")
+    return event.get("type") == "tokens_revoked" and isinstance(tokens, dict) and bool(tokens.get("bot"))
+
+
+def workspace_settings(
+    settings: Settings, team_id: str, token: str, bot_user_id: str | None, own: TenantSettings | None
+) -> Settings:
     """The server's settings with the workspace's token and its own jury settings (none unless set)."""
-    return settings.model_copy(update={**own.model_dump(), "slack_bot_token": token, "slack_bot_user_id": bot_user_id})
+    view = tenant_view(settings, team_id, own)
+    return view.model_copy(update={"slack_bot_token": token, "slack_bot_user_id": bot_user_id})
+
+
+@dataclass
+class Served:
+    runtime: Runtime
+    token: str
+    own: TenantSettings | None
+    checked_at: float  # time.monotonic() of the last look at the registry
 
 
 class Workspaces:
@@ -56,54 +91,106 @@ class Workspaces:
         self,
         settings: Settings,
         flow: AsyncOAuthFlow,
-        start: Callable[..., Runtime],
+        start: StartRuntime,
         make_core_for: Callable[[Settings], CoreFactory],
+        *,
+        recheck_seconds: float = RECHECK_SECONDS,
     ) -> None:
         self.settings = settings
         self.flow = flow
         self._start = start
         self._make_core_for = make_core_for
-        self._runtimes: dict[str, Runtime] = {}
+        self.recheck_seconds = recheck_seconds
+        self._served: dict[str, Served] = {}
+        self._stores: dict[str, Store] = {}
         self._lock = asyncio.Lock()
+        self._tasks = BackgroundTasks()
         store = flow.settings.installation_store
-        assert isinstance(store, RecordInstallationStore)
+        assert isinstance(store, StoreInstallationStore)
         self.installations = store
 
     def count(self) -> int:
-        return len(self._runtimes)
+        return len(self._served)
 
     def any_bolt(self) -> AsyncApp | None:
-        return next((runtime.bolt for runtime in self._runtimes.values()), None)
+        return next((served.runtime.bolt for served in self._served.values()), None)
 
     async def start_installed(self) -> None:
         for team_id in await self.installations.teams():
             await self.get(team_id)
 
+    def recheck(self, team_id: str) -> None:
+        """Look at the registry again on the workspace's next request (it was just installed)."""
+        served = self._served.get(team_id)
+        if served is not None:
+            served.checked_at = float("-inf")
+
     async def get(self, team_id: str) -> Runtime | None:
-        runtime = self._runtimes.get(team_id)
-        if runtime is not None:
-            return runtime
+        """The workspace's runtime, or ``None`` when it has not installed the app."""
+        served = self._served.get(team_id)
+        if served is not None and time.monotonic() - served.checked_at < self.recheck_seconds:
+            return served.runtime
         async with self._lock:
-            if team_id in self._runtimes:
-                return self._runtimes[team_id]
+            served = self._served.get(team_id)
+            if served is not None and time.monotonic() - served.checked_at < self.recheck_seconds:
+                return served.runtime
             bot = await self.installations.async_find_bot(enterprise_id=None, team_id=team_id)
             if bot is None or not bot.bot_token:
+                if served is not None:
+                    log.info("Slack workspace %s no longer has the app installed", team_id)
+                    await self._retire(team_id, close_store=True)
                 return None
-            own = load_tenants(self.settings.tenants_path).get(team_id, TenantSettings())
-            settings = workspace_settings(self.settings, bot.bot_token, bot.bot_user_id, own)
-            store = await open_store_async(
-                settings, tenant=team_id, clock=settings.clock(), lock_wait=settings.lock_wait
-            )
-            try:
-                runtime = self._start(settings, store, self._make_core_for(settings))
-            except BaseException:
-                await store.aclose()
-                raise
-            self._runtimes[team_id] = runtime
+            store = await self._store(team_id)
+            own = await load_tenant_settings(store)
+            if served is not None and served.token == bot.bot_token and served.own == own:
+                served.checked_at = time.monotonic()
+                return served.runtime
+            if served is not None:
+                log.info("Slack workspace %s: new bot token or settings, restarting its runtime", team_id)
+                await self._retire(team_id, close_store=False)
+            settings = workspace_settings(self.settings, team_id, bot.bot_token, bot.bot_user_id, own)
+            runtime = self._start(settings, store, self._make_core_for(settings))
+            self._served[team_id] = Served(runtime, bot.bot_token, own, time.monotonic())
             log.info("serving Slack workspace %s", team_id)
             return runtime
 
+    def forget_soon(self, team_id: str) -> None:
+        """:meth:`uninstalled`, in the background."""
+        self._tasks.spawn(self.uninstalled(team_id))
+
+    async def uninstalled(self, team_id: str) -> None:
+        """Slack said the app left the workspace: forget its installation and stop serving it.
+
+        The workspace's own data (nominations, the jury's records, its settings) is kept.
+        """
+        await self.installations.async_delete_all(enterprise_id=None, team_id=team_id)
+        async with self._lock:
+            if team_id in self._served:
+                await self._retire(team_id, close_store=True)
+        log.info("Slack workspace %s uninstalled the app", team_id)
+
+    async def _store(self, team_id: str) -> Store:
+        store = self._stores.get(team_id)
+        if store is None:
+            store = await open_store_async(
+                self.settings, tenant=team_id, clock=self.settings.clock(), lock_wait=self.settings.lock_wait
+            )
+            self._stores[team_id] = store
+        return store
+
+    async def _retire(self, team_id: str, *, close_store: bool) -> None:
+        served = self._served.pop(team_id)
+        await served.runtime.stop()
+        if close_store:
+            store = self._stores.pop(team_id, None)
+            if store is not None:
+                await store.aclose()
+
     async def stop(self) -> None:
-        for runtime in self._runtimes.values():
-            await runtime.stop()
-        self._runtimes.clear()
+        await self._tasks.drain()
+        for served in self._served.values():
+            await served.runtime.stop()
+        self._served.clear()
+        for store in self._stores.values():
+            await store.aclose()
+        self._stores.clear()

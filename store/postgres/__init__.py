@@ -9,14 +9,17 @@ repository, like the TinyDB side:
 * :mod:`store.postgres.dialogs` — ``PgDialogRepository``
 * :mod:`store.postgres.dedupe` — ``PgDedupeRepository``
 * :mod:`store.postgres.jury` — ``PgJuryRepository`` (each round's writes serialised by a row lock)
+* :mod:`store.postgres.records` — ``PgRecordRepository``
+* :mod:`store.postgres.installations` — the registry of installed workspaces and OAuth states
+  (no tenant column: the same for every handle)
 
 Driver: psycopg 3 (async) with psycopg_pool. The schema lives in versioned SQL
 files (``migrations/NNNN_*.sql``, :mod:`store.postgres.migrations`) applied by
 ``trygghetsbot db upgrade``; opening checks the schema version first and
 refuses an old or missing schema with one line.
 
-A handle is bound to one tenant: every table has a ``tenant`` column in its
-primary key and every statement filters by the handle's tenant.
+A handle is bound to one tenant: every table but the registry of installed workspaces
+has a ``tenant`` column in its primary key and every statement filters by the handle's tenant.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from store.base import DEFAULT_TENANT, Store, check_tenant
 from store.postgres.db import Database, connect, describe
 from store.postgres.dedupe import PgDedupeRepository
 from store.postgres.dialogs import PgDialogRepository
+from store.postgres.installations import PgInstallationRepository, PgOAuthStateRepository
 from store.postgres.jury import PgJuryRepository
 from store.postgres.migrations import SCHEMA_VERSION, check_version
 from store.postgres.nominations import PgNominationRepository
@@ -48,6 +52,8 @@ class PgStore(Store):
     dedupe: PgDedupeRepository
     jury: PgJuryRepository
     records: PgRecordRepository
+    installations: PgInstallationRepository
+    oauth_states: PgOAuthStateRepository
     tenant: str = field(default=DEFAULT_TENANT)
 
     async def aclose(self) -> None:
@@ -82,5 +88,7 @@ async def open_postgres_store(
         dedupe=PgDedupeRepository(db, clock),
         jury=PgJuryRepository(db),
         records=PgRecordRepository(db, clock),
+        installations=PgInstallationRepository(db),
+        oauth_states=PgOAuthStateRepository(db, clock),
         tenant=tenant,
     )

@@ -33,15 +33,19 @@ class BotServer:
         # How long the outbox waits before its first retry; a test raises it to keep a retry
         # from happening before a restart.
         self.retry_base_seconds = 0.05
+        # How soon a server serving many workspaces looks at an installation and its settings again.
+        self.recheck_seconds = 30.0
 
     def build_app(self) -> web.Application:
         return create_web_app(
             self.settings,
             make_core=core_factory(self.settings),
+            make_core_for=core_factory,
             outbox_poll_seconds=0.05,
             retry_base_seconds=self.retry_base_seconds,
             identity_retry_seconds=0.05,
             jury_check_seconds=0.05,
+            recheck_seconds=self.recheck_seconds,
         )
 
     async def start(self) -> Self:

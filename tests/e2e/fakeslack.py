@@ -75,6 +75,7 @@ class FakeSlack:
     # channel id -> messages the bot posted there (what conversations.history returns); a post to a
     # user id lands in that user's DM channel, "D" + the user id.
     history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    installs: dict[str, int] = field(default_factory=dict)  # team id -> oauth.v2.access calls for it
 
     # --- lifecycle -------------------------------------------------------------
     async def start(self) -> FakeSlack:
@@ -253,10 +254,13 @@ class FakeSlack:
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         if method == "oauth.v2.access":  # the code names the workspace: "code-TA" installs into TA
             team = str(args.get("code", "")).removeprefix("code-")
+            self.installs[team] = self.installs.get(team, 0) + 1
+            # A reinstall gets a new token: xoxb-TA, then xoxb-TA-2, …
+            token = f"xoxb-{team}" if self.installs[team] == 1 else f"xoxb-{team}-{self.installs[team]}"
             return {
                 "ok": True,
                 "app_id": "A1",
-                "access_token": f"xoxb-{team}",
+                "access_token": token,
                 "token_type": "bot",
                 "scope": "chat:write,commands",
                 "bot_user_id": f"UBOT{team}",

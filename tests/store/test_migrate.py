@@ -56,6 +56,8 @@ async def fill_tinydb(path: Path) -> list[str]:
                 updated_at=NOW,
             )
         )
+        await tiny.installations.save_bot(None, "TA", NOW, {"bot_token": "xoxb-a"})
+        await tiny.installations.save_installation(None, "TA", "U1", NOW, {"user_id": "U1"})
     return ids
 
 
@@ -72,6 +74,7 @@ async def test_migrate_copies_everything_once(
     assert "Nomineringar: 3 kopierade, 0 fanns redan." in out
     assert "Utskick (jury och bekräftelser): 3 kopierade, 0 fanns redan." in out
     assert "Samtal: 1 kopierade." in out
+    assert "Installerade Slack-arbetsytor: 1 kopierade." in out
     # A score, a conflict, the decision, three audit entries, a reminder and two messages.
     assert "Juryns poster (poäng, jäv, beslut, logg, påminnelser): 9 kopierade." in out
 
@@ -81,6 +84,7 @@ async def test_migrate_copies_everything_once(
         "Nomineringar: 0 kopierade, 3 fanns redan." in again and "Utskick (jury och bekräftelser): 0 kopierade" in again
     )
     assert "Juryns poster (poäng, jäv, beslut, logg, påminnelser): 0 kopierade." in again
+    assert "Installerade Slack-arbetsytor: 0 kopierade." in again
 
     target = await open_store_async(postgres_url)
     try:
@@ -95,6 +99,8 @@ async def test_migrate_copies_everything_once(
         decision = (await target.jury.state(2023)).decision
         assert decision is not None and decision.nomination_id == ids[0]
         assert [a.action for a in await target.jury.audit(2023)] == ["score", "conflict", "decision"]
+        assert await target.installations.find_bot(None, "TA") == {"bot_token": "xoxb-a"}
+        assert await target.installations.find_installation(None, "TA") == {"user_id": "U1"}
         conversation = await target.dialogs.load("console:anna")
         assert conversation is not None and conversation.dialog is not None and conversation.dialog.step == "partners"
     finally:

@@ -100,6 +100,7 @@ async def migrate(path: Path, url: str) -> list[str]:
         t("sv", "cli.db.migrated_messages", copied=report.messages_copied, present=report.messages_present),
         t("sv", "cli.db.migrated_conversations", copied=report.conversations_copied),
         t("sv", "cli.db.migrated_jury", copied=report.jury_records_copied),
+        t("sv", "cli.db.migrated_installations", copied=report.installations_copied),
     ]
 
 

@@ -22,6 +22,7 @@ from bot.jury.service import JuryRefused, JuryService, RankingView, Reminder, co
 from bot.nominations.rounds import UnknownRoundError
 from bot.texts import format_date, os_reason, t
 from store import StoreError
+from store.tenant_settings import tenant_settings
 from trygghetsbot.cli.output import write_export
 from trygghetsbot.compose import build_jury_service, open_settings_store
 
@@ -88,7 +89,7 @@ def _json(parser: argparse.ArgumentParser) -> None:
 def _run(
     args: argparse.Namespace,
     settings: Settings,
-    work: Callable[[JuryService], Awaitable[T]],
+    work: Callable[[JuryService, Settings], Awaitable[T]],
     *,
     read_only: bool = False,
     round_year: int | None = None,
@@ -97,7 +98,9 @@ def _run(
         # Read-only opens take no lock and create no file (a missing database reads as empty).
         store = await open_settings_store(settings, read_only=read_only)
         try:
-            return await work(build_jury_service(store, settings, round_year))
+            # The jurors, chair and channels the default workspace set in the database, else the environment's.
+            served = await tenant_settings(settings, store)
+            return await work(build_jury_service(store, served, round_year), served)
         finally:
             await store.aclose()
 
@@ -128,7 +131,7 @@ def _print_json(payload: object) -> None:
 
 
 def run_score(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(jury: JuryService) -> tuple[dict[str, Any], bool, str]:
+    async def work(jury: JuryService, served: Settings) -> tuple[dict[str, Any], bool, str]:
         score, replaced = await jury.score(
             args.id,
             args.juror,
@@ -155,7 +158,7 @@ def run_score(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_conflict(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(jury: JuryService) -> tuple[dict[str, Any], bool, str]:
+    async def work(jury: JuryService, served: Settings) -> tuple[dict[str, Any], bool, str]:
         declaration, removed = await jury.conflict(args.id, args.juror, args.reason)
         nomination = await jury.nominations.get(declaration.nomination_id)
         return declaration.model_dump(mode="json"), removed, nomination.nominee if nomination else ""
@@ -201,7 +204,7 @@ def print_ranking(view: RankingView) -> None:
 
 
 def run_ranking(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(jury: JuryService) -> RankingView:
+    async def work(jury: JuryService, served: Settings) -> RankingView:
         return await jury.ranking(args.juror)
 
     code, view = _run(args, settings, work, read_only=True, round_year=args.round)
@@ -215,7 +218,7 @@ def run_ranking(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_decide(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(jury: JuryService) -> tuple[dict[str, Any], str]:
+    async def work(jury: JuryService, served: Settings) -> tuple[dict[str, Any], str]:
         decision = await jury.decide(args.id, args.juror)
         nomination = await jury.nominations.get(decision.nomination_id)
         return decision.model_dump(mode="json"), nomination.nominee if nomination else ""
@@ -245,13 +248,13 @@ def _reminder_line(reminder: Reminder) -> str:
 
 
 def run_remind(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(jury: JuryService) -> tuple[list[tuple[Reminder, bool]], str]:
+    async def work(jury: JuryService, served: Settings) -> tuple[list[tuple[Reminder, bool]], str]:
         deadline = format_date(jury.deadline, "sv")
         if args.dry_run:
             return [(r, True) for r in await jury.due_reminders()], deadline
         done = await jury.send_reminders()
-        if settings.slack_bot_token:
-            await _send_now(jury, settings)
+        if served.slack_bot_token:
+            await _send_now(jury, served)
         return done, deadline
 
     code, result = _run(args, settings, work, read_only=args.dry_run)
@@ -292,7 +295,7 @@ async def _send_now(jury: JuryService, settings: Settings) -> None:
 
 
 def run_export(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(jury: JuryService) -> dict[str, Any]:
+    async def work(jury: JuryService, served: Settings) -> dict[str, Any]:
         state = await jury.state(args.juror)
         ranking = await jury.ranking(args.juror)
         audit = await jury.audit(args.juror)

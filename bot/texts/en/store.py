@@ -24,6 +24,7 @@ TEXTS: dict[str, str] = {
     "store.pg_error": "{url}: database error ({reason}).",
     "store.pg_schema_old": "The database schema is version {found}, this version needs {wanted}: run `trygghetsbot db upgrade`.",
     "store.pg_schema_new": "The database schema is version {found}, newer than this version of Trygghetsbot ({wanted}): upgrade Trygghetsbot.",
+    "store.registry_default_only": "the workspaces' installations are kept in the default workspace's database only, not in another workspace's.",
     "store.no_jury_message": "there is no jury message with id {id}.",
     # --- operating-system errors, by errno name -------------------------------------
     "os.ENOENT": "no such file or folder",

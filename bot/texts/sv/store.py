@@ -24,6 +24,7 @@ TEXTS: dict[str, str] = {
     "store.pg_error": "{url}: databasfel ({reason}).",
     "store.pg_schema_old": "Databasens schema är version {found}, den här versionen kräver {wanted}: kör `trygghetsbot db upgrade`.",
     "store.pg_schema_new": "Databasens schema är version {found}, nyare än den här versionen av Trygghetsbot ({wanted}): uppgradera Trygghetsbot.",
+    "store.registry_default_only": "arbetsytornas installationer finns bara i standardarbetsytans databas, inte i en annan arbetsytas.",
     "store.no_jury_message": "det finns inget jurymeddelande med id {id}.",
     # --- operating-system errors, by errno name -------------------------------------
     "os.ENOENT": "filen eller mappen finns inte",
