@@ -94,9 +94,12 @@ class Workspaces:
         start: StartRuntime,
         make_core_for: Callable[[Settings], CoreFactory],
         *,
+        registry: Store,
         recheck_seconds: float = RECHECK_SECONDS,
     ) -> None:
+        """``registry``: the default tenant's store, which holds the installations (and lends its connections)."""
         self.settings = settings
+        self.registry = registry
         self.flow = flow
         self._start = start
         self._make_core_for = make_core_for
@@ -172,8 +175,10 @@ class Workspaces:
     async def _store(self, team_id: str) -> Store:
         store = self._stores.get(team_id)
         if store is None:
-            store = await open_store_async(
-                self.settings, tenant=team_id, clock=self.settings.clock(), lock_wait=self.settings.lock_wait
+            # PostgreSQL: the registry's pool, shared by every workspace; TinyDB: the workspace's own file.
+            clock = self.settings.clock()
+            store = await self.registry.open_for(team_id, clock) or await open_store_async(
+                self.settings, tenant=team_id, clock=clock, lock_wait=self.settings.lock_wait
             )
             self._stores[team_id] = store
         return store
