@@ -38,7 +38,8 @@ class TenantSettings(BaseModel):
 def tenant_view(settings: Settings, tenant: str, own: TenantSettings | None) -> Settings:
     """``settings`` as ``tenant`` is served: its own jury settings, else the fallbacks above.
 
-    A chair who is not one of the tenant's jurors is no chair (nobody may record a winner).
+    A chair who is not one of the tenant's jurors is no chair (nobody may record a winner). For a
+    tenant other than the default, the server's own Slack token and Teams app are not its.
     """
     own = own or TenantSettings()
     default = tenant == DEFAULT_TENANT
@@ -54,11 +55,20 @@ def tenant_view(settings: Settings, tenant: str, own: TenantSettings | None) -> 
     if chair not in jurors:
         chair = None
     round_year = own.round_year if own.round_year is not None else settings.round_year
-    return settings.model_copy(
-        update={
-            "jury_channel_ids": channels,
-            "jury_user_ids": jurors,
-            "jury_chair_id": chair,
-            "round_year": round_year,
+    update: dict[str, object] = {
+        "jury_channel_ids": channels,
+        "jury_user_ids": jurors,
+        "jury_chair_id": chair,
+        "round_year": round_year,
+    }
+    if not default:
+        # The server's Slack bot and its Teams app serve the default workspace: another workspace
+        # posts with its own token (set by its runtime) and writes no messages for Teams' jury.
+        update |= {
+            "slack_bot_token": None,
+            "slack_bot_user_id": None,
+            "teams_app_id": None,
+            "teams_allow_anonymous": False,
+            "teams_jury_channel_ids": [],
         }
-    )
+    return settings.model_copy(update=update)

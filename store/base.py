@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, ClassVar, Protocol
 
+from bot.clock import Clock, system_clock
 from bot.jury.ports import JuryRepository
 from bot.nominations.model import ChannelDelivery, OutboxMessage
 from bot.nominations.ports import DedupeRepository, DialogRepository, NominationRepository, OutboxRepository
@@ -113,6 +114,13 @@ class Store(ABC):
 
     @abstractmethod
     async def aclose(self) -> None: ...
+
+    async def open_for(self, tenant: str, clock: Clock = system_clock) -> Store | None:
+        """Another tenant's handle on this one's connections, where the backend shares them
+        (PostgreSQL: one pool for every workspace a process serves); ``None`` where it cannot
+        (TinyDB: each tenant has its own file, opened with :func:`store.open_store_async`).
+        The handle is good until this one is closed."""
+        return None
 
     @abstractmethod
     def location(self) -> str:

@@ -150,7 +150,12 @@ def install(
             flow = oauth_flow(settings, app[STORE], build_web_client(settings, http), installed)
             start = functools.partial(Workspace.start, http=http, **options)
             app[WORKSPACES] = Workspaces(
-                settings, flow, start, make_core_for or (lambda _: make_core), recheck_seconds=recheck_seconds
+                settings,
+                flow,
+                start,
+                make_core_for or (lambda _: make_core),
+                registry=app[STORE],
+                recheck_seconds=recheck_seconds,
             )
             await app[WORKSPACES].start_installed()
         else:

@@ -94,9 +94,12 @@ class Workspaces:
         start: StartRuntime,
         make_core_for: Callable[[Settings], CoreFactory],
         *,
+        registry: Store,
         recheck_seconds: float = RECHECK_SECONDS,
     ) -> None:
+        """``registry``: the default tenant's store, which holds the installations (and lends its connections)."""
         self.settings = settings
+        self.registry = registry
         self.flow = flow
         self._start = start
         self._make_core_for = make_core_for
@@ -105,6 +108,7 @@ class Workspaces:
         self._stores: dict[str, Store] = {}
         self._lock = asyncio.Lock()
         self._tasks = BackgroundTasks()
+        self._leaving: set[str] = set()  # uninstalled, being forgotten in the background: not served
         store = flow.settings.installation_store
         assert isinstance(store, StoreInstallationStore)
         self.installations = store
@@ -127,6 +131,8 @@ class Workspaces:
 
     async def get(self, team_id: str) -> Runtime | None:
         """The workspace's runtime, or ``None`` when it has not installed the app."""
+        if team_id in self._leaving:
+            return None
         served = self._served.get(team_id)
         if served is not None and time.monotonic() - served.checked_at < self.recheck_seconds:
             return served.runtime
@@ -155,8 +161,16 @@ class Workspaces:
             return runtime
 
     def forget_soon(self, team_id: str) -> None:
-        """:meth:`uninstalled`, in the background."""
-        self._tasks.spawn(self.uninstalled(team_id))
+        """:meth:`uninstalled`, in the background; the workspace is not served from now on."""
+        self._leaving.add(team_id)
+
+        async def forget() -> None:
+            try:
+                await self.uninstalled(team_id)
+            finally:
+                self._leaving.discard(team_id)
+
+        self._tasks.spawn(forget())
 
     async def uninstalled(self, team_id: str) -> None:
         """Slack said the app left the workspace: forget its installation and stop serving it.
@@ -172,8 +186,10 @@ class Workspaces:
     async def _store(self, team_id: str) -> Store:
         store = self._stores.get(team_id)
         if store is None:
-            store = await open_store_async(
-                self.settings, tenant=team_id, clock=self.settings.clock(), lock_wait=self.settings.lock_wait
+            # PostgreSQL: the registry's pool, shared by every workspace; TinyDB: the workspace's own file.
+            clock = self.settings.clock()
+            store = await self.registry.open_for(team_id, clock) or await open_store_async(
+                self.settings, tenant=team_id, clock=clock, lock_wait=self.settings.lock_wait
             )
             self._stores[team_id] = store
         return store

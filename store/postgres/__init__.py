@@ -62,6 +62,10 @@ class PgStore(Store):
     def location(self) -> str:
         return describe(self.db.url)
 
+    async def open_for(self, tenant: str, clock: Clock = system_clock) -> PgStore:
+        """``tenant``'s handle on this handle's connection pool, closed with this one."""
+        return _handle(self.db.for_tenant(check_tenant(tenant)), clock)
+
 
 async def open_postgres_store(
     url: str,
@@ -80,6 +84,10 @@ async def open_postgres_store(
         await conn.close()
     db = Database(url, tenant, read_only=read_only, max_size=max_size)
     await db.open()
+    return _handle(db, clock)
+
+
+def _handle(db: Database, clock: Clock) -> PgStore:
     return PgStore(
         db=db,
         nominations=PgNominationRepository(db),
@@ -90,5 +98,5 @@ async def open_postgres_store(
         records=PgRecordRepository(db, clock),
         installations=PgInstallationRepository(db),
         oauth_states=PgOAuthStateRepository(db, clock),
-        tenant=tenant,
+        tenant=db.tenant,
     )

@@ -60,10 +60,20 @@ async def connect(url: str, *, read_only: bool = False, timeout: float = 10) -> 
 class Database:
     """The pool plus the tenant every query of this handle filters by."""
 
-    def __init__(self, url: str, tenant: str, *, read_only: bool = False, max_size: int = 10) -> None:
+    def __init__(
+        self,
+        url: str,
+        tenant: str,
+        *,
+        read_only: bool = False,
+        max_size: int = 10,
+        pool: AsyncConnectionPool[Conn] | None = None,
+    ) -> None:
         self.url = url
         self.tenant = tenant
-        self.pool: AsyncConnectionPool[Conn] = AsyncConnectionPool(
+        # A handle made by for_tenant borrows its maker's pool: the maker opens and closes it.
+        self.owns_pool = pool is None
+        self.pool: AsyncConnectionPool[Conn] = pool or AsyncConnectionPool(
             url,
             min_size=1,
             max_size=max_size,
@@ -71,6 +81,10 @@ class Database:
             open=False,
             name=f"trygghetsbot-{tenant}",
         )
+
+    def for_tenant(self, tenant: str) -> Database:
+        """The same pool, filtering by another tenant (many workspaces in one process share connections)."""
+        return Database(self.url, tenant, pool=self.pool)
 
     async def open(self, timeout: float = 10) -> None:
         try:
@@ -80,7 +94,8 @@ class Database:
             raise StoreError("store.pg_unreachable", url=describe(self.url), reason=first_line(error)) from None
 
     async def close(self) -> None:
-        await self.pool.close()
+        if self.owns_pool:
+            await self.pool.close()
 
     @asynccontextmanager
     async def connection(self) -> AsyncIterator[Conn]:

@@ -132,8 +132,13 @@ def test_tenant_view_gives_no_workspace_the_servers_jury() -> None:
     settings = load_settings(
         _env_file=None, JURY_CHANNEL_IDS="CENV", JURY_USER_IDS="U1,U2", JURY_CHAIR_ID="U1", TRYGGHETSBOT_ROUND="2023"
     )
+    settings = settings.model_copy(
+        update={"slack_bot_token": "xoxb-default", "teams_allow_anonymous": True, "teams_jury_channel_ids": ["19:x"]}
+    )
     other = tenant_view(settings, "T1", None)
     assert (other.jury_channel_ids, other.jury_user_ids, other.jury_chair_id) == ([], [], None)
+    # Nor its bot token or its Teams jury: posts in T1 use T1's token, and only Slack's.
+    assert other.slack_bot_token is None and other.platforms == ["slack"] and other.teams_jury_channel_ids == []
     assert other.round_year == 2023  # the round is the installation's unless the workspace sets one
     assert tenant_view(settings, "default", None) == settings
     mine = tenant_view(settings, "T1", TenantSettings(jury_user_ids=["UA"], jury_chair_id="UA", round_year=2024))
@@ -141,3 +146,30 @@ def test_tenant_view_gives_no_workspace_the_servers_jury() -> None:
     # A chair who is not among the jurors (the environment's jurors changed) is no chair.
     assert tenant_view(settings, "default", TenantSettings(jury_chair_id="U9")).jury_chair_id is None
     assert tenant_view(settings, "default", TenantSettings(jury_chair_id="")).jury_chair_id is None
+
+
+def test_the_jury_and_nominations_commands_work_on_one_workspace_with_its_own_jurors(
+    backend: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.store.conftest import event, nomination
+
+    async def submit(team: str, nominee: str) -> None:
+        store = await open_store_async(load_settings(_env_file=None), tenant=team)
+        try:
+            n = nomination(1).model_copy(update={"nominee": nominee})
+            await store.nominations.submit(n, event(n))
+        finally:
+            await store.aclose()
+
+    asyncio.run(submit("T123", "Insats i T123"))
+    assert main(["tenant", "set", "T123", "--jury-users", "UA"]) == 0
+    capsys.readouterr()
+    assert main(["nominations", "list", "--tenant", "T123"]) == 0
+    assert "Insats i T123" in capsys.readouterr().out
+    assert main(["nominations", "list"]) == 0
+    assert "Insats i T123" not in capsys.readouterr().out
+    assert main(["jury", "ranking", "--juror", "UA", "--tenant", "T123", "--json"]) == 0
+    assert "Insats i T123" in capsys.readouterr().out
+    assert main(["jury", "ranking", "--juror", "UA", "--json"]) == 1  # not a juror of the default workspace
+    capsys.readouterr()
+    assert main(["jury", "ranking", "--juror", "UA", "--tenant", "no such!"]) == 2

@@ -235,6 +235,23 @@ async def test_tenants_never_see_each_other(backend: Backend) -> None:
     assert await default.nominations.list() == [] and await default.outbox.list() == []
 
 
+async def test_a_tenant_opened_on_another_handles_connections_is_still_its_own(backend: Backend) -> None:
+    default = await backend.open()
+    sibling = await default.open_for("T_A")
+    if backend.name == "tinydb":
+        assert sibling is None  # a file per tenant: nothing to share
+        return
+    assert sibling is not None and sibling.tenant == "T_A"
+    n = nomination(1)
+    await sibling.nominations.submit(n, event(n))
+    assert await default.nominations.list() == []
+    assert [x.id for x in await (await backend.open(tenant="T_A")).nominations.list()] == [n.id]
+    await sibling.aclose()  # the pool is the default handle's: it stays open
+    assert await default.nominations.get(n.id) is None
+    with pytest.raises(StoreError):
+        await default.open_for("not a tenant!")
+
+
 async def test_sends_in_flight_and_confirmations_survive_reopening(backend: Backend) -> None:
     db = await backend.open()
     n = nomination().model_copy(update={"edit_keys": ["slack-view:V1"]})

@@ -24,6 +24,7 @@ from bot.texts import format_date, os_reason, t
 from store import StoreError
 from store.tenant_settings import tenant_settings
 from trygghetsbot.cli.output import write_export
+from trygghetsbot.cli.tenant import tenant_argument
 from trygghetsbot.compose import build_jury_service, open_settings_store
 
 EXIT_REFUSED = 1
@@ -68,6 +69,7 @@ def register(subparsers: Any) -> None:
 
     remind = actions.add_parser("remind", help="Påminn jurymedlemmar om nomineringar de inte har bedömt.")
     remind.add_argument("--dry-run", action="store_true", help="Visa bara vem som skulle få vad.")
+    tenant_argument(remind)
     remind.set_defaults(func=run_remind)
 
     export = actions.add_parser("export", help="Exportera bedömningar, jäv, beslut och logg (bara för juryn).")
@@ -80,6 +82,7 @@ def register(subparsers: Any) -> None:
 
 def _juror(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--juror", required=True, metavar="J", help="Jurymedlemmens id (i JURY_USER_IDS).")
+    tenant_argument(parser)
 
 
 def _json(parser: argparse.ArgumentParser) -> None:
@@ -96,9 +99,9 @@ def _run(
 ) -> tuple[int, T | None]:
     async def go() -> T:
         # Read-only opens take no lock and create no file (a missing database reads as empty).
-        store = await open_settings_store(settings, read_only=read_only)
+        store = await open_settings_store(settings, read_only=read_only, tenant=args.tenant)
         try:
-            # The jurors, chair and channels the default workspace set in the database, else the environment's.
+            # The workspace's jurors, chair and channels in the database (the default's: else the environment's).
             served = await tenant_settings(settings, store)
             return await work(build_jury_service(store, served, round_year), served)
         finally:

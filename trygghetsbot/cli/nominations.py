@@ -17,8 +17,9 @@ from bot.nominations.export import export_bytes
 from bot.nominations.model import Nomination
 from bot.nominations.rules import Rules
 from bot.texts import os_reason, t
-from store import StoreError
+from store import DEFAULT_TENANT, StoreError, tenant_path
 from trygghetsbot.cli.output import write_export
+from trygghetsbot.cli.tenant import tenant_argument
 from trygghetsbot.compose import open_settings_store, settings_knowledge
 
 STATUSES = ("draft", "submitted", "withdrawn")
@@ -32,6 +33,7 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--json", action="store_true", help="Skriv som JSON.")
     listing.add_argument("--round", type=int, help="Bara nomineringar för detta år.")
     listing.add_argument("--status", choices=STATUSES, action="append", help="Bara denna status (kan upprepas).")
+    tenant_argument(listing)
     listing.set_defaults(func=run_list)
 
     export = actions.add_parser("export", help="Exportera inskickade nomineringar för juryn.")
@@ -39,29 +41,34 @@ def register(subparsers: Any) -> None:
     export.add_argument("--out", type=Path, help="Fil att skriva till (standard: skärmen).")
     export.add_argument("--round", type=int, help="Bara nomineringar för detta år.")
     export.add_argument("--status", choices=STATUSES, action="append", help="Status att ta med (standard: submitted).")
+    tenant_argument(export)
     export.set_defaults(func=run_export)
 
 
-async def load(settings: Settings, round_year: int | None, statuses: list[str] | None) -> list[Nomination]:
-    if not settings.database_url and not settings.db_path.exists():
+async def load(
+    settings: Settings, round_year: int | None, statuses: list[str] | None, tenant: str = DEFAULT_TENANT
+) -> list[Nomination]:
+    if not settings.database_url and not tenant_path(settings.db_path, tenant).exists():
         return []
-    store = await open_settings_store(settings, read_only=True)
+    store = await open_settings_store(settings, read_only=True, tenant=tenant)
     try:
         return await store.nominations.list(round_year=round_year, statuses=statuses)
     finally:
         await store.aclose()
 
 
-def _load_or_fail(settings: Settings, round_year: int | None, statuses: list[str] | None) -> list[Nomination] | None:
+def _load_or_fail(
+    settings: Settings, round_year: int | None, statuses: list[str] | None, tenant: str = DEFAULT_TENANT
+) -> list[Nomination] | None:
     try:
-        return asyncio.run(load(settings, round_year, statuses))
+        return asyncio.run(load(settings, round_year, statuses, tenant))
     except StoreError as error:
         print(t("sv", "nom.cli.store_error", error=error), file=sys.stderr)
         return None
 
 
 def run_list(args: argparse.Namespace, settings: Settings) -> int:
-    found = _load_or_fail(settings, args.round, args.status)
+    found = _load_or_fail(settings, args.round, args.status, args.tenant)
     if found is None:
         return 2
     if args.json:
@@ -87,7 +94,7 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_export(args: argparse.Namespace, settings: Settings) -> int:
-    found = _load_or_fail(settings, args.round, args.status or ["submitted"])
+    found = _load_or_fail(settings, args.round, args.status or ["submitted"], args.tenant)
     if found is None:
         return 2
     error = write_export(export_bytes(found, args.format, Rules(settings_knowledge(settings).prize)), args.out)

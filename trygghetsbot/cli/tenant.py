@@ -38,6 +38,13 @@ class Refused(Exception):
     """The settings cannot be saved as given (the message says why)."""
 
 
+def tenant_argument(parser: argparse.ArgumentParser) -> None:
+    """``--tenant TEAM_ID`` for the commands that read or write one workspace's data."""
+    parser.add_argument(
+        "--tenant", default=DEFAULT_TENANT, metavar="TEAM_ID", help="Arbetsytans id (T…); standard: default."
+    )
+
+
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("tenant", help="Inställningar per Slack-arbetsyta (installation via OAuth).")
     actions = parser.add_subparsers(dest="action", metavar="ÅTGÄRD", required=True)
