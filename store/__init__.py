@@ -74,7 +74,10 @@ class TinyStore(Store):
     tenant: str = field(default=DEFAULT_TENANT)
 
     def close(self) -> None:
-        self.engine.close()
+        try:
+            self.nominations.save_index()
+        finally:
+            self.engine.close()
 
     async def aclose(self) -> None:
         self.close()

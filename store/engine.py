@@ -4,6 +4,8 @@ Layout (``TRYGGHETSBOT_DB=data/trygghetsbot.json``)::
 
     data/trygghetsbot.json                      meta (schema version) + conversations
     data/trygghetsbot.shards/round-2023/1f.json nominations + their outbox messages
+    data/trygghetsbot.shards/round-2023/jury.json  the round's jury records (store.jury)
+    data/trygghetsbot.shard-index.json          which shard holds which nomination (a cache)
 
 Why shards: TinyDB rewrites the whole file on every change, and every change is
 fsynced. With all nominations in one file an insert at 10 000 nominations
@@ -11,15 +13,19 @@ rewrites megabytes; a shard holds about 1/128 of a round, so a write stays small
 A nomination and its outbox messages always share a shard file, so a change and
 its notification are one atomic write (see :mod:`store.atomic`).
 
-Every file holds a ``_meta`` table with ``app`` and ``schema_version``; opening
-checks all of them before anything is written, and a corrupt or foreign file
-raises :class:`~store.errors.StoreError` and is left untouched.
+Every file holds a ``_meta`` table with ``app`` and ``schema_version``, checked when
+the file is opened (the main file at once, a shard file on first use) and before
+anything is written to it; a corrupt or foreign file raises
+:class:`~store.errors.StoreError` and is left untouched.
 
 Concurrency: one asyncio lock serialises every operation of a store; the file
 writes run in a worker thread so the event loop keeps serving while fsync waits.
 Shard files are opened when first needed, so a command that touches no nominations (a
-question, a dialog step) reads only the main file. Only one process may open the database for writing (an ``flock`` on
-``<db>.lock``); read-only opens (``nominations list``/``export``) need no lock.
+question, a dialog step) reads only the main file, and one that touches a few (``nominate``:
+the nominator's earlier nominations, the submitted key, the new nomination's shard) opens
+only those, found through the shard index (:mod:`store.shard_index`). Only one process may
+open the database for writing (an ``flock`` on ``<db>.lock``); read-only opens
+(``nominations list``/``export``) need no lock.
 A writer that finds the lock taken waits up to ``lock_wait`` seconds, trying
 again every few milliseconds, before it gives up with :class:`StoreLockedError`.
 """
@@ -43,6 +49,8 @@ from store.errors import SchemaVersionError, StoreCorruptError, StoreError, Stor
 APP = "trygghetsbot"
 SCHEMA_VERSION = 1
 SHARDS = 128
+# A shard file's name: its number in two hex digits (the round's jury.json sits beside them).
+SHARD_NAME = "[0-9a-f][0-9a-f].json"
 META = "_meta"
 # How often a waiting writer tries the lock again (seconds).
 LOCK_POLL = 0.01
@@ -61,6 +69,7 @@ class Engine:
         self.path = Path(path)
         self.lock_wait = lock_wait
         self.shard_dir = self.path.with_name(f"{self.path.stem}.shards")
+        self.index_path = self.path.with_name(f"{self.path.stem}.shard-index.json")
         self.read_only = read_only
         self.lock = asyncio.Lock()
         self.main: TinyDB | None = None
@@ -108,7 +117,11 @@ class Engine:
 
     def _remove_stale_temporaries(self) -> None:
         """A crash mid-write leaves a temporary file; with the process lock held none is in use."""
-        patterns = [self.path.parent.glob(f".{self.path.name}.*.tmp"), self.shard_dir.glob("round-*/.*.tmp")]
+        patterns = [
+            self.path.parent.glob(f".{self.path.name}.*.tmp"),
+            self.path.parent.glob(f".{self.index_path.name}.*.tmp"),
+            self.shard_dir.glob("round-*/.*.tmp"),
+        ]
         for pattern in patterns:
             for stale in pattern:
                 try:
@@ -174,14 +187,17 @@ class Engine:
             self.shards[file] = db
         return db
 
+    def shard_files(self) -> list[Path]:
+        """Every shard file on disk, without opening it."""
+        return sorted(self.shard_dir.glob(f"round-*/{SHARD_NAME}"))
+
     def all_shards(self) -> Iterator[tuple[Path, TinyDB]]:
         """Every shard file, each opened (and checked) the first time this is asked."""
         if not self._all_shards_open:
-            if self.shard_dir.exists():
-                for file in sorted(self.shard_dir.glob("round-*/*.json")):
-                    self.shard(file)
+            for file in self.shard_files():
+                self.shard(file)
             self._all_shards_open = True
-        yield from list(self.shards.items())
+        yield from [(file, db) for file, db in self.shards.items() if file.match(SHARD_NAME)]
 
     @staticmethod
     def storage(db: TinyDB) -> AtomicJSONStorage:

@@ -21,6 +21,7 @@ them with ``model_copy(update=...)``, never in place.
 from __future__ import annotations
 
 import builtins
+import logging
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
@@ -29,7 +30,22 @@ from tinydb import Query
 from bot.nominations.model import Nomination, OutboxMessage
 from store.base import as_events
 from store.engine import Engine, docs
-from store.errors import parse_record
+from store.errors import os_error, parse_record
+from store.shard_index import (
+    ID,
+    KEY,
+    NOMINATOR,
+    ROUND,
+    Entry,
+    IndexedShard,
+    entry,
+    read_index,
+    remove_index,
+    signature,
+    write_index,
+)
+
+log = logging.getLogger(__name__)
 
 NOMINATIONS = "nominations"
 OUTBOX = "outbox"
@@ -38,7 +54,13 @@ LEASE_FIELDS = {"claimed_by", "lease_until"}
 
 
 class TinyNominationRepository:
-    """Reads are served from memory (parsed once at open); each write goes to disk first."""
+    """Reads are served from memory; each write goes to disk first.
+
+    Shard files are opened (checked, and their nominations parsed) when a call needs them: a
+    whole round for a list of the round, and for a lookup by id, idempotency key or nominator
+    only the files the shard index (:mod:`store.shard_index`) names. A file opened stays in
+    memory for the life of the store.
+    """
 
     def __init__(self, engine: Engine, outbox_index: OutboxIndex) -> None:
         self.engine = engine
@@ -47,16 +69,65 @@ class TinyNominationRepository:
         self._models: dict[str, Nomination] = {}
         self._by_key: dict[str, str] = {}
         self._by_nominator: dict[str, set[str]] = {}
-        self._loaded = False
+        # Shard files whose nominations are in memory; every file is, once _all_open.
+        self._open: set[Path] = set()
+        self._all_open = False
+        # What the shard index says about each file not opened; None until the first lookup reads it.
+        self._unopened: dict[Path, IndexedShard] | None = None
+        self._saved_index: dict[Path, IndexedShard] = {}
+        self._index_removed = False
+
+    # --- opening shard files ---------------------------------------------------
+
+    def _open_file(self, file: Path) -> None:
+        """Parse one shard file's nominations into memory (the engine opens and checks the file)."""
+        if file in self._open:
+            return
+        db = self.engine.shard(file)
+        for doc in docs(db, NOMINATIONS):
+            self._index(parse_record(Nomination, doc, file, NOMINATIONS), file)
+        self._open.add(file)
+        if self._unopened is not None:
+            self._unopened.pop(file, None)
 
     def _load(self) -> None:
-        """Parse every shard's nominations, once, on the first call that needs them."""
-        if self._loaded:
+        """Every shard file's nominations, once, for a call that needs them all."""
+        if self._all_open:
             return
-        for file, db in self.engine.all_shards():
-            for doc in docs(db, NOMINATIONS):
-                self._index(parse_record(Nomination, doc, file, NOMINATIONS), file)
-        self._loaded = True
+        for file in self.engine.shard_files():
+            self._open_file(file)
+        self._all_open = True
+
+    def _read_index(self) -> dict[Path, IndexedShard]:
+        """The shard index, checked against the files: a file it does not describe as it is now is opened."""
+        if self._unopened is None:
+            saved = read_index(self.engine.index_path, self.engine.shard_dir)
+            self._saved_index = saved
+            unopened: dict[Path, IndexedShard] = {}
+            for file in self.engine.shard_files():
+                if file in self._open:
+                    continue
+                listed = saved.get(file)
+                if listed is not None and listed.signature == signature(file):
+                    unopened[file] = listed
+                else:
+                    self._open_file(file)
+            self._unopened = unopened
+        return self._unopened
+
+    def _open_holding(self, field: int, value: object) -> None:
+        """Open the shard files whose index entries have ``value`` in ``field`` (ID, ROUND, NOMINATOR, KEY)."""
+        if self._all_open:
+            return
+        holding = [
+            file
+            for file, shard in self._read_index().items()
+            if any(listed[field] == value for listed in shard.nominations)
+        ]
+        for file in holding:
+            self._open_file(file)
+
+    # --- the index kept in memory ------------------------------------------------
 
     def _index(self, nomination: Nomination, file: Path) -> None:
         old = self._models.get(nomination.id)
@@ -68,9 +139,12 @@ class TinyNominationRepository:
         if nomination.idempotency_key:
             self._by_key[nomination.idempotency_key] = nomination.id
 
+    # --- the port ------------------------------------------------------------------
+
     async def get(self, nomination_id: str) -> Nomination | None:
         async with self.engine.lock:
-            self._load()
+            if nomination_id not in self._models:
+                self._open_holding(ID, nomination_id)
             return self._models.get(nomination_id)
 
     async def list(
@@ -81,11 +155,15 @@ class TinyNominationRepository:
         statuses: Collection[str] | None = None,
     ) -> builtins.list[Nomination]:
         async with self.engine.lock:
-            self._load()
-            if nominator_key is None:
-                candidates: Iterable[Nomination] = self._models.values()
+            if nominator_key is not None:
+                self._open_holding(NOMINATOR, nominator_key)
+                candidates: Iterable[Nomination] = (self._models[i] for i in self._by_nominator.get(nominator_key, ()))
             else:
-                candidates = (self._models[i] for i in self._by_nominator.get(nominator_key, ()))
+                if round_year is not None:
+                    self._open_holding(ROUND, round_year)
+                else:
+                    self._load()
+                candidates = self._models.values()
             found = [
                 n
                 for n in candidates
@@ -97,10 +175,12 @@ class TinyNominationRepository:
         self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage]
     ) -> tuple[Nomination, bool]:
         async with self.engine.lock:
-            self._load()
             key = nomination.idempotency_key
-            if key and key in self._by_key:
-                return self._models[self._by_key[key]], False
+            if key:
+                if key not in self._by_key:
+                    self._open_holding(KEY, key)
+                if key in self._by_key:
+                    return self._models[self._by_key[key]], False
             await self._write(nomination, event)
         return nomination, True
 
@@ -108,12 +188,14 @@ class TinyNominationRepository:
         self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage] | None = None
     ) -> Nomination:
         async with self.engine.lock:
-            self._load()
             await self._write(nomination, event)
         return nomination
 
     async def _write(self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage] | None) -> None:
+        if nomination.id not in self._where:
+            self._open_holding(ID, nomination.id)  # a draft saved before lives where it was saved
         file = self._where.get(nomination.id) or self.engine.shard_path(nomination.round_year, nomination.id)
+        self._open_file(file)  # the whole file is written again: what it holds is read (and checked) first
         db = self.engine.shard(file)
         doc = nomination.model_dump(mode="json")
         events = as_events(event)
@@ -124,11 +206,62 @@ class TinyNominationRepository:
             if event_docs:
                 db.table(OUTBOX).insert_multiple(event_docs)
 
+        self._remove_saved_index()
         # Memory is updated only after the file write succeeded, so it never runs ahead of disk.
         await self.engine.write(db, change)
         self._index(nomination, file)
         for message in events:
             self.outbox_index.add(message, file)
+
+    # --- saving the shard index --------------------------------------------------
+
+    def _remove_saved_index(self) -> None:
+        """Before the first change to a nomination: a crash from here on leaves no index to trust."""
+        if self._index_removed:
+            return
+        try:
+            remove_index(self.engine.index_path)
+        except OSError as error:
+            raise os_error("store.cannot_write", self.engine.index_path, error) from None
+        self._index_removed = True
+
+    def save_index(self) -> None:
+        """Save the shard index if it changed (called when the store closes; a writer only).
+
+        Nothing is saved unless every shard file on disk is accounted for: opened, or listed in
+        the index read at the first lookup (only this process writes, and it opens a file before
+        changing its nominations, so a listed file that changed since then has other outbox
+        messages but the same nominations).
+        """
+        if self.engine.read_only or (self._unopened is None and not self._all_open):
+            return
+        unopened = self._unopened or {}
+        held: dict[Path, builtins.list[Entry]] = {file: [] for file in self._open}
+        for nomination_id, file in self._where.items():
+            if file in held:  # (not a file whose reading failed half-way)
+                held[file].append(entry(self._models[nomination_id]))
+        shards: dict[Path, IndexedShard] = {}
+        for file in self.engine.shard_files():
+            now = signature(file)
+            if now is None:
+                return
+            if file in held:
+                entries = sorted(held[file])
+            elif file in unopened:
+                entries = unopened[file].nominations
+            else:
+                return  # a file this process knows nothing about: no index rather than a wrong one
+            shards[file] = IndexedShard.model_construct(signature=now, nominations=entries)  # (built here: valid)
+        if shards == self._saved_index and self.engine.index_path.exists():
+            return
+        try:
+            write_index(self.engine.index_path, self.engine.shard_dir, shards)
+        except OSError as error:
+            log.warning(
+                "The shard index %s could not be saved (%s); the next command rebuilds it",
+                self.engine.index_path,
+                error,
+            )
 
 
 class OutboxIndex:

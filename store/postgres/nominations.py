@@ -10,24 +10,51 @@ draft becomes submitted under its id) and its outbox message are written in one
 transaction; when another connection committed the same key first, the insert
 fails on the unique key, the transaction rolls back and the first nomination is
 returned with ``False``.
+
+Reading is built for whole rounds (``list(round_year=…)``, tens to thousands of rows with
+their full text):
+
+* Each combination of filters has its own statement, with only the conditions it uses. One
+  catch-all statement (``%(x)s IS NULL OR column = %(x)s``) gets a generic plan once psycopg
+  prepares it (from its fifth run): a sequential scan and a sort of every row of the round,
+  on disk past ``work_mem``, instead of reading the ``(tenant, round_year, created_at, id)``
+  index in order.
+* Rows come in binary and JSONB columns as text, parsed by pydantic (in Rust) instead of
+  psycopg's JSON loader; the row factory builds the validation input directly.
+* Garbage collection waits while a result is turned into models (:func:`_select`): every
+  nomination adds several tracked objects, and the collector's full passes over them grow
+  with the result (about half the time at 100 000 rows).
 """
 
 from __future__ import annotations
 
 import builtins
-from collections.abc import Collection, Sequence
+import gc
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
 from typing import Any
 
 import psycopg
-from psycopg.rows import DictRow
+from psycopg.rows import RowMaker
 from psycopg.types.json import Jsonb
+from pydantic import TypeAdapter
 
-from bot.nominations.model import Nomination, OutboxMessage
+from bot.nominations.model import Nomination, Nominator, OutboxMessage
 from store.base import as_events
 from store.postgres.db import Conn, Database
 from store.postgres.outbox import insert_message
 
 _FIELDS = tuple(Nomination.model_fields)
+# JSONB columns are read as text and parsed by pydantic; the others are read as they are.
+_JSON_FIELDS = ("partners", "nominator", "edit_keys")
+_PLAIN_FIELDS = tuple(name for name in _FIELDS if name not in _JSON_FIELDS)
+_TEXT_LIST = TypeAdapter(list[str]).validator
+_JSON_PARSERS = (_TEXT_LIST.validate_json, Nominator.__pydantic_validator__.validate_json, _TEXT_LIST.validate_json)
+_VALIDATE = Nomination.__pydantic_validator__.validate_python
+_SELECT = "SELECT {} FROM nominations".format(
+    ", ".join([*_PLAIN_FIELDS, *(f"{name}::text AS {name}" for name in _JSON_FIELDS)])
+)
 
 _UPSERT = """
 INSERT INTO nominations (
@@ -62,8 +89,53 @@ def to_row(tenant: str, nomination: Nomination) -> dict[str, Any]:
     return row
 
 
-def from_row(row: DictRow) -> Nomination:
-    return Nomination.model_validate({name: row[name] for name in _FIELDS})
+def _row_maker(_cursor: object) -> RowMaker[dict[str, Any]]:
+    """A row factory: each row as the input :meth:`Nomination.model_validate` takes."""
+    plain = len(_PLAIN_FIELDS)
+
+    def make(values: Sequence[Any]) -> dict[str, Any]:
+        row = dict(zip(_PLAIN_FIELDS, values[:plain], strict=True))
+        for name, parse, text in zip(_JSON_FIELDS, _JSON_PARSERS, values[plain:], strict=True):
+            row[name] = parse(text)
+        return row
+
+    return make
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No garbage collection inside (unless it is off already); it runs again at the end."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+async def _select(conn: Conn, where: str, params: dict[str, Any]) -> builtins.list[Nomination]:
+    """The nominations ``WHERE where``, validated."""
+    async with conn.cursor(row_factory=_row_maker, binary=True) as cur:
+        await cur.execute(f"{_SELECT} WHERE {where}".encode(), params)
+        # The whole result is in memory now: turning it into models does not wait on anything.
+        with _collector_paused():
+            return [_VALIDATE(row) for row in await cur.fetchall()]
+
+
+@cache
+def _list_where(round_year: bool, nominator_key: bool, statuses: bool) -> str:
+    """The condition and order of a list with these filters: only the conditions it uses, so
+    every prepared statement gets a plan that reads the matching index."""
+    conditions = ["tenant = %(tenant)s"]
+    if round_year:
+        conditions.append("round_year = %(round_year)s")
+    if nominator_key:
+        conditions.append("nominator_key = %(nominator_key)s")
+    if statuses:
+        conditions.append("status = ANY(%(statuses)s::text[])")
+    return " AND ".join(conditions) + " ORDER BY created_at, id"
 
 
 class PgNominationRepository:
@@ -72,11 +144,10 @@ class PgNominationRepository:
 
     async def get(self, nomination_id: str) -> Nomination | None:
         async with self.db.connection() as conn:
-            cur = await conn.execute(
-                "SELECT * FROM nominations WHERE tenant = %s AND id = %s", (self.db.tenant, nomination_id)
+            found = await _select(
+                conn, "tenant = %(tenant)s AND id = %(id)s", {"tenant": self.db.tenant, "id": nomination_id}
             )
-            row = await cur.fetchone()
-        return from_row(row) if row else None
+        return found[0] if found else None
 
     async def list(
         self,
@@ -85,25 +156,15 @@ class PgNominationRepository:
         nominator_key: str | None = None,
         statuses: Collection[str] | None = None,
     ) -> builtins.list[Nomination]:
+        where = _list_where(round_year is not None, nominator_key is not None, statuses is not None)
+        params = {
+            "tenant": self.db.tenant,
+            "round_year": round_year,
+            "nominator_key": nominator_key,
+            "statuses": None if statuses is None else builtins.list(statuses),
+        }
         async with self.db.connection() as conn:
-            cur = await conn.execute(
-                """
-                SELECT * FROM nominations
-                WHERE tenant = %(tenant)s
-                  AND (%(round_year)s::integer IS NULL OR round_year = %(round_year)s)
-                  AND (%(nominator_key)s::text IS NULL OR nominator_key = %(nominator_key)s)
-                  AND (%(statuses)s::text[] IS NULL OR status = ANY(%(statuses)s))
-                ORDER BY created_at, id
-                """,
-                {
-                    "tenant": self.db.tenant,
-                    "round_year": round_year,
-                    "nominator_key": nominator_key,
-                    "statuses": None if statuses is None else builtins.list(statuses),
-                },
-            )
-            rows = await cur.fetchall()
-        return [from_row(row) for row in rows]
+            return await _select(conn, where, params)
 
     async def submit(
         self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage]
@@ -135,11 +196,10 @@ class PgNominationRepository:
         return nomination
 
     async def _by_key(self, conn: Conn, key: str) -> Nomination | None:
-        cur = await conn.execute(
-            "SELECT * FROM nominations WHERE tenant = %s AND idempotency_key = %s", (self.db.tenant, key)
+        found = await _select(
+            conn, "tenant = %(tenant)s AND idempotency_key = %(key)s", {"tenant": self.db.tenant, "key": key}
         )
-        row = await cur.fetchone()
-        return from_row(row) if row else None
+        return found[0] if found else None
 
     async def _write(
         self, conn: Conn, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage] | None

@@ -12,6 +12,7 @@ import pytest
 
 from store import SchemaVersionError, StoreError, open_store_async
 from store.postgres import SCHEMA_VERSION, PgStore, open_postgres_store
+from store.postgres import nominations as pg_nominations
 from tests.cli.test_nominate import GOOD
 from tests.postgres_server import free_port
 from tests.store.conftest import NOW, event, nomination
@@ -59,6 +60,32 @@ async def test_idempotent_submit_across_two_pools(postgres_url: str) -> None:
     finally:
         await one.aclose()
         await two.aclose()
+
+
+async def test_listing_a_round_reads_its_index_in_order_even_when_prepared(postgres_url: str) -> None:
+    """The statement of ``list(round_year=…)`` keeps the index once it is prepared (a generic plan):
+    no sort of the round's rows, which on a large round spills to disk."""
+    db = await open_postgres_store(postgres_url)
+    try:
+        for i in range(20):
+            n = nomination(i)
+            await db.nominations.submit(n, event(n))
+    finally:
+        await db.aclose()
+    statement = f"{pg_nominations._SELECT} WHERE {pg_nominations._list_where(True, False, False)}"
+    statement = statement.replace("%(tenant)s", "$1").replace("%(round_year)s", "$2")
+    conn = await psycopg.AsyncConnection.connect(postgres_url, autocommit=True)
+    try:
+        # A generic plan, and no sequential scan: on a table this small the planner would prefer one.
+        await conn.execute("SET plan_cache_mode = force_generic_plan")
+        await conn.execute("SET enable_seqscan = off")
+        await conn.execute(f"PREPARE round_list(text, integer) AS {statement}".encode())
+        cur = await conn.execute("EXPLAIN EXECUTE round_list('default', 2023)")
+        plan = "\n".join(str(row[0]) for row in await cur.fetchall())
+    finally:
+        await conn.close()
+    assert "nominations_by_round" in plan and "round_year = $2" in plan, plan
+    assert "Sort" not in plan, plan
 
 
 async def test_dedupe_across_two_pools(postgres_url: str) -> None:
