@@ -54,6 +54,11 @@ class Settings(BaseSettings):
     teams_app_password: str | None = Field(default=None, validation_alias="TEAMS_APP_PASSWORD")
     teams_tenant_id: str | None = Field(default=None, validation_alias="TEAMS_TENANT_ID")
     teams_allow_anonymous: bool = Field(default=False, validation_alias="TEAMS_ALLOW_ANONYMOUS")
+    # Off by default: client app ids whose Entra tokens (from TEAMS_TENANT_ID only) are accepted
+    # besides the Bot Framework's (see handlers.teams.auth).
+    teams_entra_callers: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, validation_alias="TEAMS_ENTRA_CALLERS"
+    )
     # The connector base URL for proactive posts (the jury channels).
     teams_service_url: str | None = Field(default=None, validation_alias="TEAMS_SERVICE_URL")
     # URL prefixes the bot may send to besides Microsoft's connector hosts.
@@ -98,7 +103,12 @@ class Settings(BaseSettings):
         return values
 
     @field_validator(
-        "jury_channel_ids", "jury_user_ids", "teams_trusted_service_urls", "teams_jury_channel_ids", mode="before"
+        "jury_channel_ids",
+        "jury_user_ids",
+        "teams_trusted_service_urls",
+        "teams_jury_channel_ids",
+        "teams_entra_callers",
+        mode="before",
     )
     @classmethod
     def _comma_separated(cls, value: object) -> object:
@@ -180,6 +190,14 @@ class Settings(BaseSettings):
         for url in [value] if isinstance(value, str) else value or []:
             if not url.startswith(("http://", "https://")):
                 raise ValueError(t("sv", "settings.bad_url"))
+        return value
+
+    @field_validator("teams_entra_callers")
+    @classmethod
+    def _entra_callers_need_tenant(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        # Declared after teams_tenant_id: Entra tokens are only ever accepted from the city's own tenant.
+        if value and not info.data.get("teams_tenant_id"):
+            raise ValueError(t("sv", "settings.teams_entra_without_tenant"))
         return value
 
     @field_validator("teams_allow_anonymous")

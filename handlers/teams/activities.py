@@ -46,7 +46,11 @@ log = logging.getLogger(__name__)
 SEEN_TTL_SECONDS = 3600.0
 # How many recent activity ids (other than form submissions) this process remembers.
 RECENT_ACTIVITIES = 10_000
-_MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
+# Teams caps a message at about 28 KB; a longer text did not come from a Teams client, and no
+# question or dialog answer needs more (the longest form field is 4 500 characters).
+MAX_MESSAGE_CHARS = 10_000
+# Linear: ``[^<]`` cannot run past the next tag, so unclosed ``<at>`` tags cost one pass, not n².
+_MENTION = re.compile(r"<at>[^<]*</at>", re.IGNORECASE)
 
 
 @dataclass(kw_only=True)
@@ -79,8 +83,14 @@ def client_lang(activity: Activity) -> Lang:
 
 
 def message_text(activity: Activity) -> str:
-    """The message without the mentions of the bot (``<at>…</at>``)."""
-    return " ".join(_MENTION.sub(" ", activity.text or "").replace("&nbsp;", " ").split())
+    """The message without its mentions: those the activity's mention entities name (the bot's),
+    then any other ``<at>…</at>`` tag. Call it on text within :data:`MAX_MESSAGE_CHARS`."""
+    text = activity.text or ""
+    for entity in activity.entities or []:
+        mention = getattr(entity, "text", None) if entity.type == "mention" else None
+        if isinstance(mention, str) and mention:
+            text = text.replace(mention, " ")
+    return " ".join(_MENTION.sub(" ", text).replace("&nbsp;", " ").split())
 
 
 class TeamsBot:
@@ -126,6 +136,11 @@ class TeamsBot:
         values = form_values(activity.value)
         if values is not None:
             await self._submit(activity, values)
+            return
+        if len(activity.text or "") > MAX_MESSAGE_CHARS:
+            await self.say(
+                activity, t(client_lang(activity), "teams.too_long", limit=f"{MAX_MESSAGE_CHARS:,}".replace(",", " "))
+            )
             return
         text = message_text(activity)
         if not text:

@@ -9,6 +9,7 @@ entity, which the bot never sends for user text).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -29,6 +30,9 @@ SUBMIT_KEY = "trygghetsbot"
 SUBMIT_NOMINATE = "nominate"
 SUBMIT_LANG = "lang"
 VALUE_LIMIT = 3000
+# Teams refuses a message over about 28 KB (the user would see a generic error instead of the card):
+# a card the bot sends stays within this many bytes of JSON.
+CARD_BUDGET_BYTES = 24_000
 
 _MARKUP = re.compile(r"([\\`*_~\[\]])")
 _MENTION = re.compile(r"@(?=(channel|team|everyone|here)\b)", re.IGNORECASE)
@@ -88,7 +92,8 @@ def nomination_form(
             "isRequired": field not in forms.OPTIONAL_FIELDS,
         }
         if values.get(field):
-            item["value"] = values[field]
+            # What the user wrote comes back, but never more than the input itself holds.
+            item["value"] = values[field][: item["maxLength"]]
         body.append(item)
         hint = forms.field_hint(prize, field, lang)
         if hint:
@@ -101,7 +106,19 @@ def nomination_form(
         # The card's language comes back with its inputs: the answer to it is in the same one.
         "data": {SUBMIT_KEY: SUBMIT_NOMINATE, SUBMIT_LANG: lang},
     }
-    return _card(body, [submit])
+    return _within_budget(_card(body, [submit]))
+
+
+def card_size(card: dict[str, Any]) -> int:
+    return len(json.dumps(card, ensure_ascii=False).encode())
+
+
+def _within_budget(card: dict[str, Any]) -> dict[str, Any]:
+    """Drops the longest echoed inputs until the card fits Teams' message size; the field errors stay."""
+    echoed = sorted((item for item in card["body"] if "value" in item), key=lambda item: len(item["value"]))
+    while echoed and card_size(card) > CARD_BUDGET_BYTES:
+        del echoed.pop()["value"]
+    return card
 
 
 def form_values(value: object) -> dict[str, str] | None:

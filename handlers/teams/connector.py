@@ -4,20 +4,22 @@ The SDK's own connector client makes a new ``ClientSession`` per turn and keeps 
 session's headers, so it cannot be shared across service URLs; this client sends each request on
 the one session (one connection pool for every reply and post) with the token per request.
 
-Nothing is sent to a ``serviceUrl`` that is not trusted: the SDK's outbound host check
-(``OutboundHostValidator``: Microsoft's connector hosts over HTTPS) or one of the prefixes in
-``TEAMS_TRUSTED_SERVICE_URLS``. A token is only fetched for a trusted URL.
+Nothing is sent to a ``serviceUrl`` that is not trusted (:class:`handlers.teams.urls.TrustedServiceUrls`:
+Microsoft's connector hosts over HTTPS, or below a URL in ``TEAMS_TRUSTED_SERVICE_URLS``), checked on
+the very URL the request goes to. A token is only fetched for a trusted URL, and redirects are never
+followed: a connector that answers 3xx has failed the call, so a token never travels to another host.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from typing import Any, Protocol
 from urllib.parse import quote
 
 import aiohttp
-from microsoft_agents.hosting.core import OutboundHostValidator
+from yarl import URL
+
+from handlers.teams.urls import TrustedServiceUrls
 
 log = logging.getLogger(__name__)
 
@@ -42,17 +44,6 @@ class ConnectorError(Exception):
 
 class TokenSource(Protocol):
     async def get_access_token(self, resource_url: str, scopes: list[str], force_refresh: bool = False) -> str: ...
-
-
-class TrustedServiceUrls:
-    """Where the bot may send: Microsoft's connector hosts (the SDK's check) or a listed prefix."""
-
-    def __init__(self, prefixes: Sequence[str]) -> None:
-        self.prefixes = tuple(prefixes)
-        self._microsoft = OutboundHostValidator(enabled=True)
-
-    def __call__(self, url: str) -> bool:
-        return url.startswith(self.prefixes) or self._microsoft.is_allowed(url)
 
 
 class Connector:
@@ -90,14 +81,19 @@ class Connector:
         await self._call("PUT", service_url, path, {**activity, "id": activity_id})
 
     async def _call(self, method: str, service_url: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
-        if not self.trusted(service_url):
-            raise ConnectorError(0, f"untrusted serviceUrl {service_url!r}")
+        try:
+            # encoded=True: the path's parts are quoted already; yarl still normalises dot segments.
+            url = URL(service_url.rstrip("/") + "/" + path, encoded=True)
+        except (ValueError, TypeError):
+            raise ConnectorError(0, f"malformed serviceUrl {service_url[:200]!r}") from None
+        if not self.trusted(url):
+            raise ConnectorError(0, f"untrusted serviceUrl {service_url[:200]!r}")
         headers = {}
         if self.tokens is not None:
             token = await self.tokens.get_access_token(CONNECTOR_RESOURCE, [CONNECTOR_SCOPE])
             headers["Authorization"] = f"Bearer {token}"
-        url = service_url.rstrip("/") + "/" + path
-        async with self.session.request(method, url, json=body, headers=headers) as response:
+        request = self.session.request(method, url, json=body, headers=headers, allow_redirects=False)
+        async with request as response:
             if response.status >= 300:
                 reason = (await response.text())[:200]
                 raise ConnectorError(response.status, reason, response.headers.get("Retry-After"))

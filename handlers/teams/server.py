@@ -2,9 +2,11 @@
 
 A request is checked before anything else: the token (401 when missing, malformed, expired,
 signed by someone else or for another app; the SDK's validator), then the body, parsed into the
-SDK's :class:`Activity` (a body that is not an activity is a 400, never a 500), then its
-``serviceUrl``: it must match the token's and be one the bot may send to (401 otherwise). The
-turn itself runs after the response, so a slow connector never delays Teams.
+SDK's :class:`Activity` (a body that is not an activity, JSON nested too deep included, is a 400,
+never a 500, logged in one line), then the caller: an accepted issuer whose token names this
+activity's ``serviceUrl``, and a ``serviceUrl`` the bot may send to (401 otherwise; see
+:mod:`handlers.teams.auth`). The turn itself runs after the response, so a slow connector never
+delays Teams.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from pydantic import ValidationError
 from bot.config import Settings
 from handlers.outbox_worker import DEFAULT_TIMING, WorkerTiming
 from handlers.teams.activities import TeamsBot, TeamsDeps
-from handlers.teams.auth import InboundAuth, Unauthorized, auth_configuration, check_service_url, token_source
-from handlers.teams.connector import Connector, TrustedServiceUrls, http_session
+from handlers.teams.auth import InboundAuth, Unauthorized, token_source
+from handlers.teams.connector import Connector, http_session
 from handlers.teams.delivery import TeamsJuryNotifier
+from handlers.teams.urls import TrustedServiceUrls
 from handlers.web import HEALTH, STORE, CoreFactory
 
 log = logging.getLogger(__name__)
@@ -36,11 +39,27 @@ class BadActivity(Exception):
     pass
 
 
+class _OneLineRefusals(logging.Filter):
+    """Drops the SDK's own ERROR (with a traceback) for a body that is not an activity: the
+    server refuses it with a 400 and logs that in one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Validation error for Activity")
+
+
+logging.getLogger("microsoft_agents.activity.activity").addFilter(_OneLineRefusals())
+
+
 def parse_activity(raw: bytes) -> Activity:
     try:
         activity = Activity.model_validate(json.loads(raw))
-    except (ValueError, ValidationError) as error:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
-        raise BadActivity(type(error).__name__) from None
+    except ValidationError as error:
+        field = ".".join(str(part) for part in error.errors()[0]["loc"]) if error.errors() else "?"
+        raise BadActivity(
+            f"not an activity ({field[:80]}: {error.errors()[0]['type'] if error.errors() else '?'})"
+        ) from None
+    except (ValueError, RecursionError) as error:  # JSONDecodeError, UnicodeDecodeError; JSON nested too deep
+        raise BadActivity(f"not JSON ({type(error).__name__})") from None
     if not activity.type or not activity.conversation or not activity.service_url:
         raise BadActivity("an activity needs type, conversation.id and serviceUrl")
     return activity
@@ -53,7 +72,7 @@ def install(
     make_core: CoreFactory,
     timing: WorkerTiming = DEFAULT_TIMING,
 ) -> None:
-    auth = InboundAuth(auth_configuration(settings))
+    auth = InboundAuth.from_settings(settings)
     trusted = TrustedServiceUrls(settings.teams_trusted_service_urls)
 
     async def teams_context(app: web.Application) -> AsyncIterator[None]:
@@ -79,9 +98,9 @@ def install(
         try:
             claims = await auth.check(request.headers)
             activity = parse_activity(raw)
-            check_service_url(claims, activity.service_url)
+            auth.authorize(claims, activity.service_url or "")
             if not trusted(activity.service_url or ""):
-                raise Unauthorized(f"serviceUrl {activity.service_url!r} is not trusted")
+                raise Unauthorized(f"serviceUrl {(activity.service_url or '')[:200]!r} is not trusted")
         except Unauthorized as refused:
             log.warning("refused a Teams request (401): %s", refused)
             return web.json_response({"error": "unauthorized"}, status=401)

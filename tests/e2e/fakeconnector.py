@@ -95,10 +95,14 @@ class FakeConnector:
 
     async def start(self) -> FakeConnector:
         app = web.Application()
-        app.router.add_post("/v3/conversations", self._handle)
-        app.router.add_post("/v3/conversations/{conversation}/activities", self._handle)
-        app.router.add_post("/v3/conversations/{conversation}/activities/{activity}", self._handle)
-        app.router.add_put("/v3/conversations/{conversation}/activities/{activity}", self._handle)
+        # At the root, and below /teams (a connector behind a path, as a proxy would serve it).
+        for base in ("", "/teams"):
+            app.router.add_post(f"{base}/v3/conversations", self._handle)
+            app.router.add_post(f"{base}/v3/conversations/{{conversation}}/activities", self._handle)
+            app.router.add_post(f"{base}/v3/conversations/{{conversation}}/activities/{{activity}}", self._handle)
+            app.router.add_put(f"{base}/v3/conversations/{{conversation}}/activities/{{activity}}", self._handle)
+        # Anything else is recorded too (a call that should never have come), and answered 404.
+        app.router.add_route("*", "/{anything:.*}", self._stray)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -110,6 +114,12 @@ class FakeConnector:
     async def stop(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
+
+    async def _stray(self, request: web.Request) -> web.Response:
+        call = Call(request.method, request.path, "?", "?", {}, request.headers.get("Authorization"))
+        self.calls.append(call)
+        self._changed.set()
+        return web.json_response({"error": {"code": "NotFound"}}, status=404)
 
     async def _handle(self, request: web.Request) -> web.Response:
         call = Call(

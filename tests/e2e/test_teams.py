@@ -331,8 +331,8 @@ def token(audience: str = APP_ID, key: rsa.RSAPrivateKey = KEY, service_url: str
     return jwt.encode(payload, key, algorithm="RS256", headers={"kid": "test-key"})
 
 
-@pytest.fixture
-async def secured(tmp_path: Path, fake: FakeConnector, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[TeamsServer]:
+def secure_settings(tmp_path: Path, fake: FakeConnector, monkeypatch: pytest.MonkeyPatch, **extra: str) -> Settings:
+    """Token mode: the SDK's key lookup answers with the local key, MSAL with a fixed outbound token."""
     public = jwt.PyJWK.from_dict(
         {**jwt.algorithms.RSAAlgorithm.to_jwk(KEY.public_key(), as_dict=True), "kid": "test-key", "alg": "RS256"}
     )
@@ -345,10 +345,13 @@ async def secured(tmp_path: Path, fake: FakeConnector, monkeypatch: pytest.Monke
 
     monkeypatch.setattr(JwtTokenValidator._jwk_client_manager, "get_signing_key", signing_key)
     monkeypatch.setattr(MsalAuth, "get_access_token", access_token)
-    settings = teams_settings(
-        tmp_path, fake, monkeypatch, TEAMS_ALLOW_ANONYMOUS="false", TEAMS_APP_ID=APP_ID, TEAMS_APP_PASSWORD="secret"
-    )
-    bot = await TeamsServer(settings).start()
+    values = {"TEAMS_ALLOW_ANONYMOUS": "false", "TEAMS_APP_ID": APP_ID, "TEAMS_APP_PASSWORD": "secret"} | extra
+    return teams_settings(tmp_path, fake, monkeypatch, **values)
+
+
+@pytest.fixture
+async def secured(tmp_path: Path, fake: FakeConnector, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[TeamsServer]:
+    bot = await TeamsServer(secure_settings(tmp_path, fake, monkeypatch)).start()
     yield bot
     await bot.stop()
 

@@ -40,7 +40,7 @@ def check_for_slack(settings: Settings, *required: str) -> bool:
 
 def check_for_teams(settings: Settings) -> bool:
     """True when Teams can start: with an app id its password too, a trusted service URL, the store opens."""
-    from handlers.teams.connector import TrustedServiceUrls
+    from handlers.teams.urls import TrustedServiceUrls
 
     if settings.teams_app_id and not settings.teams_app_password:
         print(

@@ -44,6 +44,7 @@ TEXTS: dict[str, str] = {
     "pydantic.field": "field {path}: {message}",
     # --- our own validators' messages (raised as ValueError) -------------------------
     "settings.bad_url": "must start with http:// or https://",
+    "settings.teams_entra_without_tenant": "needs TEAMS_TENANT_ID (Entra tokens are only accepted from the city's own tenant)",
     "settings.teams_anonymous_with_app": "cannot be switched on together with TEAMS_APP_ID (anonymous mode is for local development and tests only)",
     "settings.bad_datetime": "must be a date or a moment (for example 2023-06-15 or 2023-06-15T08:30)",
     "settings.invalid": "Invalid setting {name}: {message}",

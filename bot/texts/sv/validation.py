@@ -49,6 +49,7 @@ TEXTS: dict[str, str] = {
     "pydantic.field": "fältet {path}: {message}",
     # --- our own validators' messages (raised as ValueError) -------------------------
     "settings.bad_url": "ska börja med http:// eller https://",
+    "settings.teams_entra_without_tenant": "kräver TEAMS_TENANT_ID (Entra-token tas bara emot från kommunens egen klientorganisation, tenant)",
     "settings.teams_anonymous_with_app": "kan inte slås på tillsammans med TEAMS_APP_ID (anonymt läge är bara för lokal utveckling och tester)",
     "settings.bad_datetime": "ska vara ett datum eller en tidpunkt (till exempel 2023-06-15 eller 2023-06-15T08:30)",
     "settings.invalid": "Ogiltig inställning {name}: {message}",
