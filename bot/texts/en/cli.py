@@ -3,7 +3,11 @@ TEXTS: dict[str, str] = {
     "cli.db.migrated_messages": "Messages (jury and confirmations): {copied} copied, {present} already there.",
     "cli.db.migrated_jury": "Jury records (scores, conflicts, decision, audit, reminders): {copied} copied.",
     "cli.db.migrated_installations": "Installed Slack workspaces: {copied} copied.",
-    "cli.db.migrated_conversations": "Conversations: {copied} copied.",
+    "cli.db.migrated_conversations": "Conversations: {copied} copied, {kept} kept (as new or newer in PostgreSQL).",
+    "cli.db.migrated_held_elsewhere": (
+        "The nomination “{nominee}” ({id}) is in PostgreSQL already as {other} (the same submission): "
+        "it was not copied, and the jury's records of it now belong to {other}."
+    ),
     "cli.db.migrate_needs_url": "Set TRYGGHETSBOT_DATABASE_URL to the PostgreSQL database that receives the data.",
     "cli.db.migrate_no_file": "No TinyDB database found at {path}.",
     "cli.db.applied": "Applied migration {version:04d} ({name}).",

@@ -25,7 +25,11 @@ TEXTS: dict[str, str] = {
     "cli.db.migrated_messages": "Utskick (jury och bekräftelser): {copied} kopierade, {present} fanns redan.",
     "cli.db.migrated_jury": "Juryns poster (poäng, jäv, beslut, logg, påminnelser): {copied} kopierade.",
     "cli.db.migrated_installations": "Installerade Slack-arbetsytor: {copied} kopierade.",
-    "cli.db.migrated_conversations": "Samtal: {copied} kopierade.",
+    "cli.db.migrated_conversations": "Samtal: {copied} kopierade, {kept} nyare eller lika nya i PostgreSQL behölls.",
+    "cli.db.migrated_held_elsewhere": (
+        "Nomineringen ”{nominee}” ({id}) finns redan i PostgreSQL som {other} (samma inskickning): "
+        "den kopierades inte, och juryns poster om den hör nu till {other}."
+    ),
     "cli.db.migrate_needs_url": "Sätt TRYGGHETSBOT_DATABASE_URL till PostgreSQL-databasen som ska ta emot datan.",
     "cli.db.migrate_no_file": "Hittar ingen TinyDB-databas i {path}.",
     "cli.db.no_url": "TRYGGHETSBOT_DATABASE_URL är inte satt: TinyDB-filen {path} behöver ingen uppgradering.",
