@@ -134,6 +134,14 @@ class Prize(Frozen):
     def latest_round(self) -> Round:
         return max(self.rounds, key=lambda r: r.year)
 
+    def round_on(self, day: date) -> Round:
+        """The round in use on ``day``: the one whose nomination period holds it, else the latest
+        that has opened (its jury may still be at work), else the earliest still to come."""
+        started = [r for r in self.rounds if r.nomination_opens <= day]
+        if started:
+            return max(started, key=lambda r: (r.nomination_opens, r.year))
+        return min(self.rounds, key=lambda r: (r.nomination_opens, r.year))
+
 
 # --- the safety package ----------------------------------------------------
 
