@@ -198,3 +198,22 @@ def test_a_knowledge_folder_that_is_a_file_is_one_line(
         f"Kan inte starta: Ogiltig inställning TRYGGHETSBOT_KNOWLEDGE_DIR: {not_a_folder} är en fil, inte en mapp; "
         "ange en mapp för de inlästa dokumenten."
     )
+
+
+def test_an_undated_direction_is_said_to_be_undated(
+    knowledge_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its last nomination day (or any other date in the text) is not the document's date."""
+    undated = prize_2024().split("Namn Datum")[0]
+    assert main(["knowledge", "import", str(write(tmp_path, "pris-2024.txt", undated)), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Trygghetspriset 2024, daterat 2024-01-01." in out
+    assert "Varning: Dokumentet har inget datum som går att läsa; 2024-01-01 används." in out
+
+
+def test_a_direction_is_dated_by_its_signature_not_its_period(
+    knowledge_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["knowledge", "import", str(write(tmp_path, "pris-2024.txt", prize_2024())), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Trygghetspriset 2024, daterat 2024-04-20." in out and "inget datum" not in out
