@@ -96,6 +96,10 @@ class Round(Frozen):
     prize_sek: int | None = None
     # What the direction says happens once the period has closed (assessment, decision, award).
     after_close: str | None = None
+    # The criteria of this round's direction (what its nominations are checked against); filled in
+    # when the documents are merged, like the prize sum.
+    mandatory_criteria: list[Criterion] | None = None
+    assessment_criteria: list[Criterion] | None = None
 
 
 class Winner(Frozen):

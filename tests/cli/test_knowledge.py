@@ -12,9 +12,12 @@ import pytest
 from bot.answering import Answerer
 from bot.config import load_settings
 from bot.knowledge import knowledge_in
+from bot.nominations.model import NominationContent
+from bot.nominations.rules import Rules, checklist_lines
 from tests.knowledge.importing.documents import budget_2026, prize_2024
+from tests.knowledge.importing.written import PrizeDirection
 from trygghetsbot.cli import main
-from trygghetsbot.compose import settings_round
+from trygghetsbot.compose import settings_knowledge, settings_round
 
 
 @pytest.fixture
@@ -217,3 +220,53 @@ def test_a_direction_is_dated_by_its_signature_not_its_period(
     assert main(["knowledge", "import", str(write(tmp_path, "pris-2024.txt", prize_2024())), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "Trygghetspriset 2024, daterat 2024-04-20." in out and "inget datum" not in out
+
+
+# A direction whose criteria differ from 2023's: samverkan reworded, mervärde no longer mandatory
+# but assessed, a new mandatory criterion; its bullets lost in the text extraction.
+CHANGED_CRITERIA = PrizeDirection(
+    mandatory=(
+        "insatsen ska genomföras i samarbete mellan minst två organisationer",
+        "insatsen ska vara långsiktig och kunna leva vidare efter prisåret",
+    ),
+    assessment=(
+        "insatsen innehåller ett mervärde utöver ordinarie verksamhet",
+        "insatsen är innovativ och nyskapande",
+        "insatsen visar goda resultat",
+    ),
+    bullet="",
+)
+ONE_PARTNER = NominationContent(
+    nominee="Trygga Tensta",
+    partners=["Polisen"],
+    description="Vuxna vandrar i Tensta på helgkvällar och pratar med unga om trygghet.",
+    added_value="Mer än vanligt.",
+)
+
+
+def test_the_criteria_come_from_the_imported_direction(
+    knowledge_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("TRYGGHETSBOT_ROUND", raising=False)
+    assert main(["knowledge", "import", str(write(tmp_path, "pris-2024.txt", CHANGED_CRITERIA.text())), "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "Hittar inga kriterier" not in out
+    for criterion in (*CHANGED_CRITERIA.mandatory, *CHANGED_CRITERIA.assessment):
+        assert f"Kriterium: {criterion}\n" in out
+    assert "insatsen kan inspirera andra" not in out  # 2023's, not in the new direction
+
+    monkeypatch.setenv("TRYGGHETSBOT_NOW", "2024-06-01")  # the 2024 round: its direction's rules
+    settings = load_settings()
+    rules = Rules(settings_knowledge(settings).prize, settings_round(settings))
+    _, errors = rules.submission_errors(ONE_PARTNER)
+    assert [(e.field, e.criterion) for e in errors] == [("partners", "samverkan")]  # mervärde: assessed only
+    assert "”insatsen ska genomföras i samarbete mellan minst två organisationer”" in errors[0].message
+    checks = checklist_lines(rules.checklist(ONE_PARTNER))
+    assert any("insatsen ska vara långsiktig" in line and "juryn" in line for line in checks)
+
+    monkeypatch.setenv("TRYGGHETSBOT_NOW", "2023-06-15")  # the 2023 round keeps its own direction's rules
+    settings = load_settings()
+    rules = Rules(settings_knowledge(settings).prize, settings_round(settings))
+    _, errors = rules.submission_errors(ONE_PARTNER)
+    assert [(e.field, e.criterion) for e in errors] == [("partners", "samverkan"), ("added_value", "mervarde")]
+    assert "flera verksamheter/organisationer" in errors[0].message
