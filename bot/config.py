@@ -177,6 +177,15 @@ class Settings(BaseSettings):
             return text
         return value
 
+    @field_validator("knowledge_dir")
+    @classmethod
+    def _a_folder(cls, value: Path | None) -> Path | None:
+        # Checked here, not when a document is saved or read: the import would fail with a traceback
+        # and a question would quietly be answered without the imported documents.
+        if value is not None and value.exists() and not value.is_dir():
+            raise ValueError(t("sv", "settings.knowledge_dir_file", path=value))
+        return value
+
     @field_validator("slack_api_url")
     @classmethod
     def _url_with_slash(cls, value: str) -> str:

@@ -3,8 +3,8 @@
 The core never opens the store itself; this is the one place that knows the
 store package, the database (``TRYGGHETSBOT_DATABASE_URL`` for PostgreSQL, else the
 TinyDB file ``TRYGGHETSBOT_DB``), the clock
-(``TRYGGHETSBOT_NOW``) and the round (``TRYGGHETSBOT_ROUND`` or the latest in
-the knowledge data).
+(``TRYGGHETSBOT_NOW``) and the round (``TRYGGHETSBOT_ROUND``, else the one in use on
+the clock's day).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from bot.jury.service import JuryService
 from bot.knowledge import KnowledgeBase, knowledge_in
 from bot.knowledge.models import Round
 from bot.nominations.dialog import NominationDialog
-from bot.nominations.rounds import current_round
+from bot.nominations.rounds import current_round, local_day
 from bot.nominations.service import NominationService
 from store import DEFAULT_TENANT, Store, open_store_async
 
@@ -33,12 +33,15 @@ def settings_knowledge(settings: Settings) -> KnowledgeBase:
     return knowledge_in(settings.knowledge_path)
 
 
-def settings_round(settings: Settings) -> Round:
-    """The round ``TRYGGHETSBOT_ROUND`` names, else the newest direction's.
+def settings_round(settings: Settings, round_year: int | None = None) -> Round:
+    """The round ``round_year`` or ``TRYGGHETSBOT_ROUND`` names, else the one in use on the clock's day
+    (``TRYGGHETSBOT_NOW`` pins it): the round whose period holds it, else the latest that has opened,
+    else the earliest to come.
 
     Raises :class:`bot.nominations.rounds.UnknownRoundError` for an unknown year.
     """
-    return current_round(settings_knowledge(settings).prize, settings.round_year)
+    prize = settings_knowledge(settings).prize
+    return current_round(prize, round_year or settings.round_year, local_day(settings.clock()()))
 
 
 async def open_settings_store(settings: Settings, *, read_only: bool = False, tenant: str = DEFAULT_TENANT) -> Store:
@@ -78,7 +81,7 @@ def build_jury_service(store: Store, settings: Settings, round_year: int | None 
     ``round_year`` overrides the settings' round (``jury ranking --round``); raises
     :class:`bot.nominations.rounds.UnknownRoundError` for an unknown year.
     """
-    round_ = current_round(settings_knowledge(settings).prize, round_year or settings.round_year)
+    round_ = settings_round(settings, round_year)
     return JuryService(
         store.jury,
         store.nominations,

@@ -185,8 +185,8 @@ def eligibility(q: Query) -> None:
 
 def nomination_period(q: Query) -> None:
     prize, r = q.knowledge.prize, q.reply
-    rounds = [prize.round_for(year) for year in q.years] if q.years else [prize.latest_round]
-    for year, round_ in zip(q.years or [prize.latest_round.year], rounds, strict=True):
+    rounds = [prize.round_for(year) for year in q.years] if q.years else [prize.round_on(q.today)]
+    for year, round_ in zip(q.years or [prize.round_on(q.today).year], rounds, strict=True):
         if round_ is None:
             r.not_found("prize.round_unknown", year=year, known=r.join([str(x.year) for x in prize.rounds]))
             continue
@@ -204,7 +204,7 @@ def nomination_period(q: Query) -> None:
         if round_.after_close and q.has(lx.AFTER_CLOSE):  # "vad händer efter att perioden stängt?"
             r.fact(f"prize.rounds[{year}].after_close", round_.after_close, round_.source)
             r.say("prize.after_close", text=round_.after_close)
-    current = prize.latest_round
+    current = prize.round_on(q.today)
     if q.years and current.year not in q.years:
         return
     # Whether one can nominate now: the app's clock decides (TRYGGHETSBOT_NOW pins it).
@@ -302,7 +302,7 @@ def _conference(q: Query) -> None:
     months = [r.month(number) for number in prize.awarded_at.months]
     r.fact("prize.awarded_at.months", ",".join(months), prize.awarded_at.source)
     r.say("prize.awarded_at", months=r.join(months, "fmt.or"))
-    years = q.years or [prize.latest_round.year]
+    years = q.years or [prize.round_on(q.today).year]
     for year in years:
         round_ = prize.round_for(year)
         if round_ and round_.conference_date:

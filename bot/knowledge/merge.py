@@ -7,7 +7,7 @@ answering reads one merged view of each, built here:
   newest document whose table has that column, and keeps that document as its source;
   a line that table lacks has no figure in the column (not 0);
 * a prize round, winner or decision is taken from the newest direction that gives it;
-  each round carries the prize sum of the direction that set it;
+  each round carries the prize sum and the criteria of the direction that set it;
 * single facts (who decides, the state grant, the criteria, the jury) come from the
   newest document, which is what a reader of the newest decision would be told.
 """
@@ -70,7 +70,15 @@ def merge_prizes(prizes: list[Prize]) -> Prize:
     rounds: dict[int, Round] = {}
     for prize in prizes:
         for round_ in prize.rounds:
-            rounds[round_.year] = round_.model_copy(update={"prize_sek": round_.prize_sek or prize.amount_sek})
+            rounds[round_.year] = round_.model_copy(
+                update={
+                    "prize_sek": round_.prize_sek or prize.amount_sek,
+                    "mandatory_criteria": round_.mandatory_criteria or prize.mandatory_criteria,
+                    "assessment_criteria": (
+                        prize.assessment_criteria if round_.assessment_criteria is None else round_.assessment_criteria
+                    ),
+                }
+            )
     winners: dict[int, Winner] = {}
     for prize in prizes:
         for winner in prize.winners:

@@ -96,6 +96,10 @@ class Round(Frozen):
     prize_sek: int | None = None
     # What the direction says happens once the period has closed (assessment, decision, award).
     after_close: str | None = None
+    # The criteria of this round's direction (what its nominations are checked against); filled in
+    # when the documents are merged, like the prize sum.
+    mandatory_criteria: list[Criterion] | None = None
+    assessment_criteria: list[Criterion] | None = None
 
 
 class Winner(Frozen):
@@ -133,6 +137,14 @@ class Prize(Frozen):
     @property
     def latest_round(self) -> Round:
         return max(self.rounds, key=lambda r: r.year)
+
+    def round_on(self, day: date) -> Round:
+        """The round in use on ``day``: the one whose nomination period holds it, else the latest
+        that has opened (its jury may still be at work), else the earliest still to come."""
+        started = [r for r in self.rounds if r.nomination_opens <= day]
+        if started:
+            return max(started, key=lambda r: (r.nomination_opens, r.year))
+        return min(self.rounds, key=lambda r: (r.nomination_opens, r.year))
 
 
 # --- the safety package ----------------------------------------------------

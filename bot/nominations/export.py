@@ -67,7 +67,10 @@ def csv_row(n: Nomination, rules: Rules, lang: str = "sv") -> list[str]:
         "nominator_user": n.nominator.user_id,
     }
     # The criteria checklist as the dialog and the jury post show it: met (mandatory) or answered (assessed).
-    checks = [t(lang, "nom.csv.yes" if check.met else "nom.csv.no") for check in rules.checklist(n.content())]
+    checks = [
+        t(lang, "nom.csv.jury" if check.for_jury else "nom.csv.yes" if check.met else "nom.csv.no")
+        for check in rules.checklist(n.content())
+    ]
     return [_cell(values[column]) for column in CSV_COLUMNS] + checks
 
 

@@ -1,8 +1,9 @@
 """Nomination rounds: which round is current and whether its period is open.
 
 A round (year, theme, opening and closing date) comes from the knowledge data;
-``TRYGGHETSBOT_ROUND`` picks one, otherwise the latest is current. Opening a new
-round is a data change (a new entry in ``prize.json``), never a code change.
+``TRYGGHETSBOT_ROUND`` picks one, otherwise the date does (:meth:`Prize.round_on`: the
+round whose period holds today, else the latest that has opened, else the earliest to come).
+Opening a new round is a data change (an imported direction), never a code change.
 Both dates are inclusive and read in Europe/Stockholm.
 """
 
@@ -31,9 +32,10 @@ def round_error_text(error: UnknownRoundError, lang: str = "sv") -> str:
     return t(lang, "nom.cli.round_error", year=error.year, known=", ".join(str(year) for year in error.known))
 
 
-def current_round(prize: Prize, round_year: int | None = None) -> Round:
+def current_round(prize: Prize, round_year: int | None = None, today: date | None = None) -> Round:
+    """The round ``round_year`` names, else the one in use ``today`` (without a day: the latest)."""
     if round_year is None:
-        return prize.latest_round
+        return prize.latest_round if today is None else prize.round_on(today)
     found = prize.round_for(round_year)
     if found is None:
         raise UnknownRoundError(round_year, [r.year for r in prize.rounds])

@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.knowledge.models import Criterion, Prize
+from bot.knowledge.models import Criterion, Prize, Round
 from bot.nominations.model import ASSESSMENT_FIELDS, ContentField, NominationContent, Nominator
 from bot.texts import t
 
@@ -98,6 +98,8 @@ class CriterionCheck(BaseModel):
     text: str
     mandatory: bool
     met: bool
+    # A mandatory criterion the bot cannot check (a direction's own): the jury judges it.
+    for_jury: bool = False
 
 
 class InvalidField(ValueError):
@@ -224,14 +226,37 @@ def content_words(text: str | None) -> set[str]:
     return {word for word in words(text) if len(word) >= 4 and not word.isdigit() and word not in _FILLER}
 
 
+# An assessment criterion's answer is the field of its key; these two are answered in other fields.
+_ANSWERED_IN = {"samverkan": "partners", "mervarde": "added_value"}
+
+
 @dataclass(frozen=True)
 class Rules:
-    """The rules bound to the prize document's criteria."""
+    """The rules bound to the criteria of the round's direction (without a round: the newest direction's).
+
+    A mandatory criterion about samverkan or mervärde (by its key, see the importer) is checked and
+    quoted in its direction's wording; one the bot cannot check is listed for the jury to judge; a
+    criterion the direction does not make mandatory blocks nothing.
+    """
 
     prize: Prize
+    round: Round | None = None
+
+    @property
+    def mandatory(self) -> list[Criterion]:
+        own = self.round.mandatory_criteria if self.round else None
+        return own or self.prize.mandatory_criteria
+
+    @property
+    def assessment(self) -> list[Criterion]:
+        own = self.round.assessment_criteria if self.round else None
+        return self.prize.assessment_criteria if own is None else own
+
+    def is_mandatory(self, key: str) -> bool:
+        return any(criterion.key == key for criterion in self.mandatory)
 
     def criterion(self, key: str) -> Criterion:
-        for criterion in (*self.prize.mandatory_criteria, *self.prize.assessment_criteria):
+        for criterion in (*self.mandatory, *self.assessment):
             if criterion.key == key:
                 return criterion
         raise KeyError(key)
@@ -248,12 +273,12 @@ class Rules:
         )
 
     def samverkan_error(self, organisations: list[str], lang: str = "sv") -> FieldError | None:
-        if self.samverkan_met(organisations):
+        if not self.is_mandatory("samverkan") or self.samverkan_met(organisations):
             return None
         return self._criterion_error("partners", "samverkan", MIN_DISTINCT_ORGANISATIONS, lang)
 
     def mervarde_error(self, added_value: str | None, lang: str = "sv") -> FieldError | None:
-        if self.mervarde_met(added_value):
+        if not self.is_mandatory("mervarde") or self.mervarde_met(added_value):
             return None
         return self._criterion_error("added_value", "mervarde", MIN_ADDED_VALUE_WORDS, lang)
 
@@ -311,23 +336,23 @@ class Rules:
         return cleaned, errors
 
     def checklist(self, content: NominationContent) -> list[CriterionCheck]:
-        """Mandatory criteria (met or not) then assessment criteria (answered or not)."""
+        """Mandatory criteria (met or not, or for the jury to judge) then assessment criteria (answered or not)."""
+        checked = {
+            "samverkan": lambda: self.samverkan_met(content.partners),
+            "mervarde": lambda: self.mervarde_met(content.added_value),
+        }
         checks = [
             CriterionCheck(
-                key="samverkan",
-                text=self.criterion("samverkan").text,
+                key=criterion.key,
+                text=criterion.text,
                 mandatory=True,
-                met=self.samverkan_met(content.partners),
-            ),
-            CriterionCheck(
-                key="mervarde",
-                text=self.criterion("mervarde").text,
-                mandatory=True,
-                met=self.mervarde_met(content.added_value),
-            ),
+                met=checked[criterion.key]() if criterion.key in checked else False,
+                for_jury=criterion.key not in checked,
+            )
+            for criterion in self.mandatory
         ]
-        for criterion in self.prize.assessment_criteria:
-            answer = getattr(content, criterion.key, None)
+        for criterion in self.assessment:
+            answer = getattr(content, _ANSWERED_IN.get(criterion.key, criterion.key), None)
             checks.append(CriterionCheck(key=criterion.key, text=criterion.text, mandatory=False, met=bool(answer)))
         return checks
 
@@ -337,7 +362,7 @@ def checklist_lines(checks: list[CriterionCheck], lang: str = "sv") -> list[str]
     lines = []
     for check in checks:
         kind = "check" if check.mandatory else "assess"
-        state = "met" if check.met else "missing"
+        state = "jury" if check.for_jury else "met" if check.met else "missing"
         lines.append(t(lang, f"nom.summary.{kind}_{state}", text=check.text))
     return lines
 

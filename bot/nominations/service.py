@@ -75,7 +75,7 @@ class NominationService:
         """``platforms``: the chat platforms that tell their jury channels; each gets its own outbox message."""
         self.repository = repository
         self.platforms = tuple(platforms) or ("slack",)
-        self.rules = Rules(prize)
+        self.rules = Rules(prize, round_)
         self.round = round_
         self.clock = clock
 

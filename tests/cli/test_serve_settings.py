@@ -130,3 +130,24 @@ def test_serve_with_only_teams_serves_only_teams(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.mark.parametrize("args", [["serve"], ["chat"], ["ask", "vem vann 2019?"], ["nominations", "list"]])
+def test_a_round_the_data_does_not_have_is_refused_at_start_up(args: list[str], tmp_path: Path) -> None:
+    env = {"TRYGGHETSBOT_ROUND": "2019", "SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "PORT": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "trygghetsbot", *args],
+        env={"PATH": "/usr/bin:/bin", "TRYGGHETSBOT_DB": str(tmp_path / "db.json")} | env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        input="nominera\n",
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "Kan inte starta: Ogiltig inställning TRYGGHETSBOT_ROUND: "
+        "det finns ingen omgång 2019 i kunskapsdatan (kända omgångar: 2023)."
+    )
+    assert result.stdout == ""

@@ -43,7 +43,7 @@ def test_set_keeps_a_workspaces_settings_in_its_own_part_of_the_database(
     assert main(["tenant", "set", "T123", "--jury-channels", "C1, C2", "--jury-users", "U1,U2", "--chair", "U1"]) == 0
     out = capsys.readouterr().out
     assert "Sparat för arbetsytan T123." in out
-    assert "T123: jurykanaler C1, C2; jurymedlemmar U1, U2; ordförande U1; omgång 2023 (den senaste i datan)" in out
+    assert "T123: jurykanaler C1, C2; jurymedlemmar U1, U2; ordförande U1; omgång 2023 (den som gäller i dag)" in out
     assert own("T123") == TenantSettings(jury_channel_ids=["C1", "C2"], jury_user_ids=["U1", "U2"], jury_chair_id="U1")
     assert own("T999") is None and own("default") is None  # no other workspace has them
 
@@ -85,19 +85,19 @@ def test_the_default_workspace_falls_back_to_the_environment(
     assert main(["tenant", "show"]) == 0
     assert capsys.readouterr().out == (
         "default: jurykanaler CENV (från JURY_CHANNEL_IDS); jurymedlemmar UENV1, UENV2 (från JURY_USER_IDS); "
-        "ordförande UENV1 (från JURY_CHAIR_ID); omgång 2023 (den senaste i datan)\n"
+        "ordförande UENV1 (från JURY_CHAIR_ID); omgång 2023 (den som gäller i dag)\n"
     )
     assert main(["tenant", "set", "default", "--jury-channels", "CDB", "--chair", "UENV2"]) == 0
     capsys.readouterr()
     assert main(["tenant", "show", "default"]) == 0
     assert capsys.readouterr().out == (
         "default: jurykanaler CDB; jurymedlemmar UENV1, UENV2 (från JURY_USER_IDS); "
-        "ordförande UENV2; omgång 2023 (den senaste i datan)\n"
+        "ordförande UENV2; omgång 2023 (den som gäller i dag)\n"
     )
     # Another workspace never gets the server's jury.
     assert main(["tenant", "show", "T123"]) == 0
     assert capsys.readouterr().out == (
-        "T123: jurykanaler –; jurymedlemmar –; ordförande –; omgång 2023 (den senaste i datan)\n"
+        "T123: jurykanaler –; jurymedlemmar –; ordförande –; omgång 2023 (den som gäller i dag)\n"
     )
 
 

@@ -73,7 +73,7 @@ async def test_migrate_copies_everything_once(
     out = capsys.readouterr().out
     assert "Nomineringar: 3 kopierade, 0 fanns redan." in out
     assert "Utskick (jury och bekräftelser): 3 kopierade, 0 fanns redan." in out
-    assert "Samtal: 1 kopierade." in out
+    assert "Samtal: 1 kopierade, 0 nyare eller lika nya i PostgreSQL behölls." in out
     assert "Installerade Slack-arbetsytor: 1 kopierade." in out
     # A score, a conflict, the decision, three audit entries, a reminder and two messages.
     assert "Juryns poster (poäng, jäv, beslut, logg, påminnelser): 9 kopierade." in out
@@ -123,3 +123,51 @@ async def _run(argv: list[str]) -> int:
     import asyncio
 
     return await asyncio.to_thread(main, argv)
+
+
+async def test_migrate_finishes_when_postgresql_holds_some_already_and_converges(
+    tmp_path: Path, postgres_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same nomination sent to both (`nominate --file` of one file: the same key, other ids) and a
+    conversation carried on after the switch: skipped and named, the rest (the jury's records too) copied."""
+    source = tmp_path / "old.json"
+    ids = await fill_tinydb(source)
+    target = await open_store_async(postgres_url)
+    try:
+        twin = nomination(0, key="k0")  # TinyDB's first nomination, submitted to PostgreSQL as well
+        await target.nominations.submit(twin, event(twin))
+        newer = ConversationState(
+            key="console:anna",
+            user_id="console:anna",
+            dialog=DialogState(round_year=2023, step="description", nominator=Nominator(user_id="console:anna")),
+            updated_at=NOW + timedelta(days=1),
+        )
+        await target.dialogs.save(newer)
+    finally:
+        await target.aclose()
+    monkeypatch.setenv("TRYGGHETSBOT_DATABASE_URL", postgres_url)
+    monkeypatch.setenv("TRYGGHETSBOT_DB", str(tmp_path / "unused.json"))
+
+    for run in ("first", "again"):
+        assert await _run(["db", "migrate-from-tinydb", str(source)]) == 0, run
+        out = capsys.readouterr().out
+        copied = 2 if run == "first" else 0
+        assert f"Nomineringar: {copied} kopierade, {3 - copied} fanns redan." in out
+        assert f"”Insats 0” ({ids[0]}) finns redan i PostgreSQL som {twin.id}" in out
+        jury = 9 if run == "first" else 0
+        assert f"Juryns poster (poäng, jäv, beslut, logg, påminnelser): {jury} kopierade." in out
+        assert "Samtal: 0 kopierade, 1 nyare eller lika nya i PostgreSQL behölls." in out
+
+    target = await open_store_async(postgres_url)
+    try:
+        assert sorted(n.id for n in await target.nominations.list()) == sorted([twin.id, ids[1], ids[2]])
+        state = await target.jury.state(2023)
+        # The jury's records of the twin follow it to PostgreSQL's id.
+        assert [s.nomination_id for s in state.scores] == [twin.id]
+        assert state.decision is not None and state.decision.nomination_id == twin.id
+        assert [c.nomination_id for c in state.conflicts] == [ids[1]]
+        conversation = await target.dialogs.load("console:anna")
+        assert conversation is not None and conversation.dialog is not None
+        assert conversation.dialog.step == "description"  # the newer one, not TinyDB's older "partners"
+    finally:
+        await target.aclose()

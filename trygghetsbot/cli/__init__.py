@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from importlib import import_module
 
 from bot import __version__
-from bot.config import SettingsError, load_settings
+from bot.config import Settings, SettingsError, load_settings
 from bot.knowledge import KnowledgeError
 from bot.texts import t
 from trygghetsbot.cli.parser import SwedishArgumentParser
@@ -55,6 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         default = "serve" if settings.slack_configured or settings.teams_configured else "chat"
         args = parser.parse_args([default])
     try:
+        refused = _unknown_round(settings, args.command)
+        if refused:
+            print(t("sv", "cli.settings_error", error=refused), file=sys.stderr)
+            return 2
         result: int = args.func(args, settings)
     except KnowledgeError as error:  # an imported document's file that no longer loads: one line, no traceback
         print(t("sv", "cli.knowledge.broken", error=error), file=sys.stderr)
@@ -65,3 +69,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     return result
+
+
+def _unknown_round(settings: Settings, command: str) -> str | None:
+    """Why ``TRYGGHETSBOT_ROUND`` cannot be used, or None: a year the knowledge has no round for stops
+    every command at start-up like any other bad setting. ``knowledge`` is the exception: importing
+    the direction that has the round is how to fix it."""
+    if settings.round_year is None or command == "knowledge":
+        return None
+    from bot.nominations.rounds import UnknownRoundError
+    from trygghetsbot.compose import settings_round
+
+    try:
+        settings_round(settings)
+    except UnknownRoundError as error:
+        known = ", ".join(str(year) for year in error.known)
+        reason = t("sv", "settings.unknown_round", year=error.year, known=known)
+        return t("sv", "settings.invalid", name="TRYGGHETSBOT_ROUND", message=reason)
+    return None

@@ -97,8 +97,17 @@ async def migrate(path: Path, url: str) -> list[str]:
         source.close()
     return [
         t("sv", "cli.db.migrated_nominations", copied=report.nominations_copied, present=report.nominations_present),
+        *(
+            t("sv", "cli.db.migrated_held_elsewhere", nominee=n.nominee, id=n.id, other=other)
+            for n, other in report.held_elsewhere
+        ),
         t("sv", "cli.db.migrated_messages", copied=report.messages_copied, present=report.messages_present),
-        t("sv", "cli.db.migrated_conversations", copied=report.conversations_copied),
+        t(
+            "sv",
+            "cli.db.migrated_conversations",
+            copied=report.conversations_copied,
+            kept=report.conversations_kept,
+        ),
         t("sv", "cli.db.migrated_jury", copied=report.jury_records_copied),
         t("sv", "cli.db.migrated_installations", copied=report.installations_copied),
     ]

@@ -20,7 +20,8 @@ from bot.knowledge import KnowledgeBase, KnowledgeError
 from bot.knowledge.imported import Disagreement, disagreements, is_known, save, with_document
 from bot.knowledge.models import Budget, Prize
 from bot.knowledge.money import format_sek
-from bot.texts import t
+from bot.nominations.rounds import local_day, period_state_on
+from bot.texts import format_date, t
 from trygghetsbot.compose import settings_knowledge
 
 if TYPE_CHECKING:
@@ -75,6 +76,9 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(_as_json(parsed, after, differences, unchanged), ensure_ascii=False, indent=1))
     else:
         print("\n".join(summary(parsed, after, differences)))
+    if parsed.item.prize is not None:
+        key, values = _round_in_use(after, settings)
+        _say(args, key, **values)
     if unchanged:
         _say(args, "cli.knowledge.unchanged", title=parsed.item.document.title)
         return 0
@@ -87,6 +91,25 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
     path = save(directory, parsed.item)
     _say(args, "cli.knowledge.saved", title=parsed.item.document.title, path=path)
     return 0
+
+
+def _round_in_use(after: KnowledgeBase, settings: Settings) -> tuple[str, dict[str, object]]:
+    """Which nomination round the bot uses with this direction: the one ``TRYGGHETSBOT_ROUND`` names,
+    else the one whose period holds today (see :meth:`Prize.round_on`)."""
+    today = local_day(settings.clock()())
+    if settings.round_year is not None:
+        if after.prize.round_for(settings.round_year) is None:
+            known = ", ".join(str(r.year) for r in after.prize.rounds)
+            return "cli.knowledge.round_setting_unknown", {"year": settings.round_year, "known": known}
+        return "cli.knowledge.round_setting", {"year": settings.round_year}
+    round_ = after.prize.round_on(today)
+    return "cli.knowledge.round_in_use", {
+        "today": format_date(today, LANG),
+        "year": round_.year,
+        "opens": format_date(round_.nomination_opens, LANG),
+        "closes": format_date(round_.nomination_closes, LANG),
+        "state": t(LANG, f"cli.knowledge.period_{period_state_on(round_, today)}"),
+    }
 
 
 def _say(args: argparse.Namespace, key: str, **values: object) -> None:

@@ -131,8 +131,12 @@ def _dedupe_people(people: list[Signatory]) -> list[Signatory]:
 
 
 def document_date(parsed: ParsedText) -> date | None:
-    """The date the document was approved ("Attesterat", a signed date), else the date it says it has,
-    else the latest full date it gives."""
+    """The date the document was approved ("Attesterat", a signed date), else the date it says it has
+    ("daterad den …"), else the latest approval stamp (an ISO date beside a name); None if it has none.
+
+    Other dates in the text (a nomination period's last day, an earlier decision, a meeting) are what
+    the document is about, not when it was written: a document with only those is undated.
+    """
     text = "\n".join(parsed.lines)
     attested = text.find("Attesterat")
     if attested >= 0:
@@ -144,11 +148,8 @@ def document_date(parsed: ParsedText) -> date | None:
         match = SWEDISH_DATE.search(dated.group(1))
         if match:
             return swedish_date(match, None)
-    joined = " ".join(text.split())
-    full = [swedish_date(m, None) for m in SWEDISH_DATE.finditer(joined) if m.group(3)]
-    full += [_iso(m) for m in ISO_DATE.finditer(joined)]
-    known = [d for d in full if d]
-    return max(known) if known else None
+    stamps = [d for m in ISO_DATE.finditer(" ".join(text.split())) if (d := _iso(m))]
+    return max(stamps) if stamps else None
 
 
 def _iso(match: re.Match[str]) -> date | None:

@@ -48,7 +48,13 @@ _APPOINTS = re.compile(r"\b(?:och\s+)?utser (?:jurymedlemmar|juryn|ledamöter)",
 _APPOINTED_BY = re.compile(r"\b(?P<who>\w+) utser (?:jurymedlemmar|juryn|ledamöter)", re.IGNORECASE)
 _TERM = re.compile(r"\buppdraget under (?P<n>\d+|\w+) år\b", re.IGNORECASE)
 _TASK = re.compile(r"Juryns uppdrag är (?P<task>att .+?)\.?$", re.IGNORECASE)
-_MANDATORY = re.compile(r"ska uppfylla följande (?:\w+ )?kriterier", re.IGNORECASE)
+# "ska uppfylla följande två kriterier", "måste uppfylla båda av följande krav",
+# "följande kriterier ska vara uppfyllda".
+_MANDATORY = re.compile(
+    r"\b(?:ska|skall|måste)\s+uppfylla\s+(?:\w+\s+){0,3}?(?:kriterier|krav)\b"
+    r"|\bföljande\s+(?:\w+\s+)?(?:kriterier|krav)\s+(?:ska|skall|måste)\s+(?:vara\s+)?uppfyll",
+    re.IGNORECASE,
+)
 _ASSESSMENT = re.compile(r"tas (?:även )?hänsyn till", re.IGNORECASE)
 _THEME = re.compile(r"^Tema:\s*(?P<theme>.+?)\s*$", re.IGNORECASE)
 _FOCUS = re.compile(r"\bårs trygghetspris (?:ska|skall) tilldelas (?P<focus>.+?)\.?$", re.IGNORECASE)
@@ -78,11 +84,14 @@ def parse_prize(parsed: ParsedText, known: KnowledgeBase) -> Prize:
     mandatory, assessment = _criteria(parsed, before.mandatory_criteria + before.assessment_criteria)
     if not mandatory:
         parsed.note("cli.import.note.no_criteria", document=before.amount_source.document)
-    # The round's prize sum is this direction's (the merge keeps it per round).
-    rounds = [
-        r.model_copy(update={"prize_sek": amounts_in(amount[2].group("amount"))[0].sek}) if amount else r
-        for r in _round(parsed, year)
-    ]
+    # The round's prize sum and criteria are this direction's (the merge keeps them per round).
+    own: dict[str, object] = {
+        "mandatory_criteria": mandatory or before.mandatory_criteria,
+        "assessment_criteria": assessment if mandatory else before.assessment_criteria,
+    }
+    if amount:
+        own["prize_sek"] = amounts_in(amount[2].group("amount"))[0].sek
+    rounds = [r.model_copy(update=own) for r in _round(parsed, year)]
     if not rounds:
         parsed.note("cli.import.note.no_round", year=year)
     winners = _winners(parsed, before.winners)
@@ -171,41 +180,79 @@ def _jury(parsed: ParsedText) -> Jury | None:
 
 
 def _list_after(block: Block, intro: re.Pattern[str]) -> list[str]:
-    """The bullet items that follow the line matching ``intro`` (wrapped items joined)."""
-    items: list[str] = []
-    started = False
+    """The list items that follow the sentence matching ``intro`` (wrapped items joined).
+
+    Items are bulleted, or, where the PDF's bullet glyph was lost in the text extraction, lines in
+    lower case: then an item starts after a blank line or with the first item's opening word
+    ("insatsen …"), and any other line continues the item before it. The list ends at the next line
+    that starts with a capital (a new paragraph).
+    """
     lines = list(block.lines)
-    for index, line in enumerate(lines):
-        if not started:
-            # The introduction itself may be wrapped: test it with the next line joined.
-            joined = join_pair(line, lines[index + 1]) if index + 1 < len(lines) else line
-            started = bool(intro.search(line) or (intro.search(joined) and not intro.search(lines[index + 1])))
-            continue
+    start = _after_intro(lines, intro)
+    if start is None:
+        return []
+    items: list[str] = []
+    bulleted = False
+    new_item = True
+    for line in lines[start:]:
         if is_bullet(line):
             items.append(strip_bullet(line))
-        elif line and items and line[0].islower():
-            items[-1] = join_pair(items[-1], line)
-        elif line and (items or not line[0].islower()):
+            bulleted = True
+        elif not line:
+            new_item = True
+        elif not line[0].islower():
             break
+        elif items and (bulleted or not (new_item or line.split()[0] == items[0].split()[0])):
+            items[-1] = join_pair(items[-1], line)
+        else:
+            items.append(line)
+        new_item = new_item and not line
     return [" ".join(item.split()) for item in items]
+
+
+def _after_intro(lines: list[str], intro: re.Pattern[str]) -> int | None:
+    """Where the list after the introduction starts: after its line that ends with ":" (it may be
+    wrapped over a few lines), else right after the line that matches."""
+    for index, line in enumerate(lines):
+        # The introduction itself may be wrapped: test it with the next line joined.
+        joined = join_pair(line, lines[index + 1]) if index + 1 < len(lines) else line
+        if intro.search(line) or (intro.search(joined) and not intro.search(lines[index + 1])):
+            ends = [i for i in range(index, min(index + 3, len(lines))) if lines[i].rstrip().endswith(":")]
+            return (ends[0] if ends else index) + 1
+    return None
+
+
+# The criteria the nomination rules and the jury's score set know, by what they are about: a
+# reworded criterion keeps its key, so the rules check it and quote the new wording.
+_CRITERION_MEANINGS = (
+    ("samverkan", re.compile(r"\bsamverk|\bsamarbet", re.IGNORECASE)),
+    ("mervarde", re.compile(r"\bmervärde", re.IGNORECASE)),
+    ("innovation", re.compile(r"\binnovativ|\bnyskapande", re.IGNORECASE)),
+    ("inspiration", re.compile(r"\binspirer", re.IGNORECASE)),
+    ("results", re.compile(r"\bresultat", re.IGNORECASE)),
+)
 
 
 def _criteria(parsed: ParsedText, known: list[Criterion]) -> tuple[list[Criterion], list[Criterion]]:
     keys = {fold(c.text): c.key for c in known}
     result: list[list[Criterion]] = []
+    used: set[str] = set()
     for intro in (_MANDATORY, _ASSESSMENT):
-        block = next((b for b in parsed.blocks if intro.search(b.text)), None)
-        items = _list_after(block, intro) if block else []
-        result.append(
-            [
-                Criterion(
-                    key=keys.get(fold(text)) or _criterion_key(text), text=text, source=parsed.source(block.heading)
-                )
-                for text in items
-                if block
-            ]
-        )
+        # The first section whose introduction is followed by a list (a summary may name the
+        # criteria in a sentence before the section that lists them).
+        found = ((b, _list_after(b, intro)) for b in parsed.blocks if intro.search(b.text))
+        block, items = next(((b, items) for b, items in found if items), (None, []))
+        criteria = []
+        for text in items:
+            key = keys.get(fold(text)) or _meaning(text, used) or _criterion_key(text)
+            used.add(key)
+            criteria.append(Criterion(key=key, text=text, source=parsed.source(block.heading if block else "")))
+        result.append(criteria)
     return result[0], result[1]
+
+
+def _meaning(text: str, used: set[str]) -> str | None:
+    return next((key for key, words in _CRITERION_MEANINGS if key not in used and words.search(text)), None)
 
 
 def _criterion_key(text: str) -> str:

@@ -3,7 +3,11 @@ TEXTS: dict[str, str] = {
     "cli.db.migrated_messages": "Messages (jury and confirmations): {copied} copied, {present} already there.",
     "cli.db.migrated_jury": "Jury records (scores, conflicts, decision, audit, reminders): {copied} copied.",
     "cli.db.migrated_installations": "Installed Slack workspaces: {copied} copied.",
-    "cli.db.migrated_conversations": "Conversations: {copied} copied.",
+    "cli.db.migrated_conversations": "Conversations: {copied} copied, {kept} kept (as new or newer in PostgreSQL).",
+    "cli.db.migrated_held_elsewhere": (
+        "The nomination “{nominee}” ({id}) is in PostgreSQL already as {other} (the same submission): "
+        "it was not copied, and the jury's records of it now belong to {other}."
+    ),
     "cli.db.migrate_needs_url": "Set TRYGGHETSBOT_DATABASE_URL to the PostgreSQL database that receives the data.",
     "cli.db.migrate_no_file": "No TinyDB database found at {path}.",
     "cli.db.applied": "Applied migration {version:04d} ({name}).",
@@ -51,6 +55,14 @@ TEXTS: dict[str, str] = {
     "cli.knowledge.grant": "State grant: SEK {per} per inhabitant, {total} in total for {year}.",
     "cli.knowledge.history": "Background: {count} facts about earlier years.",
     "cli.knowledge.round": "Round {year}: theme “{theme}”, prize sum {amount}.",
+    "cli.knowledge.round_in_use": "The nomination round in use today ({today}) is {year}: nominations {opens} – {closes}, {state}.",
+    "cli.knowledge.period_open": "the period is open",
+    "cli.knowledge.period_not_yet_open": "the period has not opened yet",
+    "cli.knowledge.period_closed": "the period has closed",
+    "cli.knowledge.round_setting": "TRYGGHETSBOT_ROUND picks round {year}, whatever the date.",
+    "cli.knowledge.round_setting_unknown": (
+        "TRYGGHETSBOT_ROUND={year} is not in the knowledge data (known rounds: {known}); change or remove the setting."
+    ),
     "cli.knowledge.period": "Nominations {opens} to {closes}; conference {conference}.",
     "cli.knowledge.criterion": "Criterion: {text}",
     "cli.knowledge.jury": "Jury: chaired by {chair}, appointed for {years} year(s).",
@@ -70,7 +82,7 @@ TEXTS: dict[str, str] = {
     "cli.tenant.bad_round": "{error} Nothing was saved.",
     "cli.tenant.unset": "–",
     "cli.tenant.from_env": "{value} (from {name})",
-    "cli.tenant.latest_round": "{year} (the latest in the data)",
+    "cli.tenant.latest_round": "{year} (the one in use today)",
     "cli.tenant.line": "{team}: jury channels {channels}; jurors {users}; chair {chair}; round {round}",
     # --- knowledge import (bot/knowledge/importing) ----------------------------------------
     "cli.import.unreadable": "The file {file} could not be read ({reason}).",

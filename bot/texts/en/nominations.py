@@ -104,6 +104,7 @@ TEXTS: dict[str, str] = {
     "nom.summary.checklist": "Criteria:",
     "nom.summary.check_met": "✔ {text} (mandatory)",
     "nom.summary.check_missing": "✘ {text} (mandatory – must be fixed)",
+    "nom.summary.check_jury": "• {text} (mandatory – judged by the jury; do explain it in the description)",
     "nom.summary.assess_met": "✔ {text} (assessed by the jury)",
     "nom.summary.assess_missing": "○ {text} (assessed by the jury – not answered)",
     "nom.summary.actions": (
@@ -167,6 +168,7 @@ TEXTS.update(
         "nom.csv.criterion": "Criterion: {text}",
         "nom.csv.yes": "yes",
         "nom.csv.no": "no",
+        "nom.csv.jury": "judged by the jury",
         "nom.csv.duplicate_of": "Possible duplicate of",
     }
 )

@@ -48,4 +48,6 @@ TEXTS: dict[str, str] = {
     "settings.teams_anonymous_with_app": "cannot be switched on together with TEAMS_APP_ID (anonymous mode is for local development and tests only)",
     "settings.bad_datetime": "must be a date or a moment (for example 2023-06-15 or 2023-06-15T08:30)",
     "settings.invalid": "Invalid setting {name}: {message}",
+    "settings.knowledge_dir_file": "{path} is a file, not a folder; name a folder for the imported documents.",
+    "settings.unknown_round": "there is no round {year} in the knowledge data (known rounds: {known}).",
 }

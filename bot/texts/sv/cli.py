@@ -25,7 +25,11 @@ TEXTS: dict[str, str] = {
     "cli.db.migrated_messages": "Utskick (jury och bekräftelser): {copied} kopierade, {present} fanns redan.",
     "cli.db.migrated_jury": "Juryns poster (poäng, jäv, beslut, logg, påminnelser): {copied} kopierade.",
     "cli.db.migrated_installations": "Installerade Slack-arbetsytor: {copied} kopierade.",
-    "cli.db.migrated_conversations": "Samtal: {copied} kopierade.",
+    "cli.db.migrated_conversations": "Samtal: {copied} kopierade, {kept} nyare eller lika nya i PostgreSQL behölls.",
+    "cli.db.migrated_held_elsewhere": (
+        "Nomineringen ”{nominee}” ({id}) finns redan i PostgreSQL som {other} (samma inskickning): "
+        "den kopierades inte, och juryns poster om den hör nu till {other}."
+    ),
     "cli.db.migrate_needs_url": "Sätt TRYGGHETSBOT_DATABASE_URL till PostgreSQL-databasen som ska ta emot datan.",
     "cli.db.migrate_no_file": "Hittar ingen TinyDB-databas i {path}.",
     "cli.db.no_url": "TRYGGHETSBOT_DATABASE_URL är inte satt: TinyDB-filen {path} behöver ingen uppgradering.",
@@ -61,6 +65,16 @@ TEXTS: dict[str, str] = {
     "cli.knowledge.grant": "Statsbidrag: {per} kr per invånare, totalt {total} för {year}.",
     "cli.knowledge.history": "Bakgrund: {count} uppgifter om tidigare år.",
     "cli.knowledge.round": "Omgång {year}: tema ”{theme}”, prissumma {amount}.",
+    "cli.knowledge.round_in_use": (
+        "Nomineringsomgången som gäller i dag ({today}) är {year}: nominering {opens} – {closes}, {state}."
+    ),
+    "cli.knowledge.period_open": "perioden är öppen",
+    "cli.knowledge.period_not_yet_open": "perioden har inte öppnat än",
+    "cli.knowledge.period_closed": "perioden har stängt",
+    "cli.knowledge.round_setting": "TRYGGHETSBOT_ROUND väljer omgång {year}, vad datumet än är.",
+    "cli.knowledge.round_setting_unknown": (
+        "TRYGGHETSBOT_ROUND={year} finns inte i kunskapsdatan (kända omgångar: {known}); ändra eller ta bort inställningen."
+    ),
     "cli.knowledge.period": "Nominering {opens} till {closes}; konferens {conference}.",
     "cli.knowledge.criterion": "Kriterium: {text}",
     "cli.knowledge.jury": "Jury: ordförande {chair}, uppdraget gäller {years} år.",
@@ -80,7 +94,7 @@ TEXTS: dict[str, str] = {
     "cli.tenant.bad_round": "{error} Inget sparades.",
     "cli.tenant.unset": "–",
     "cli.tenant.from_env": "{value} (från {name})",
-    "cli.tenant.latest_round": "{year} (den senaste i datan)",
+    "cli.tenant.latest_round": "{year} (den som gäller i dag)",
     "cli.tenant.line": "{team}: jurykanaler {channels}; jurymedlemmar {users}; ordförande {chair}; omgång {round}",
     # --- knowledge import (bot/knowledge/importing) ----------------------------------------
     "cli.import.unreadable": "Filen {file} kunde inte läsas ({reason}).",

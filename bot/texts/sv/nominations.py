@@ -115,6 +115,7 @@ TEXTS: dict[str, str] = {
     "nom.summary.checklist": "Kriterier:",
     "nom.summary.check_met": "✔ {text} (obligatoriskt)",
     "nom.summary.check_missing": "✘ {text} (obligatoriskt – måste åtgärdas)",
+    "nom.summary.check_jury": "• {text} (obligatoriskt – bedöms av juryn, beskriv det gärna i beskrivningen)",
     "nom.summary.assess_met": "✔ {text} (bedöms av juryn)",
     "nom.summary.assess_missing": "○ {text} (bedöms av juryn – inte besvarat)",
     "nom.summary.actions": (
@@ -183,6 +184,7 @@ TEXTS.update(
         "nom.csv.criterion": "Kriterium: {text}",
         "nom.csv.yes": "ja",
         "nom.csv.no": "nej",
+        "nom.csv.jury": "bedöms av juryn",
         "nom.csv.duplicate_of": "Möjlig dubblett av",
     }
 )

@@ -53,4 +53,6 @@ TEXTS: dict[str, str] = {
     "settings.teams_anonymous_with_app": "kan inte slås på tillsammans med TEAMS_APP_ID (anonymt läge är bara för lokal utveckling och tester)",
     "settings.bad_datetime": "ska vara ett datum eller en tidpunkt (till exempel 2023-06-15 eller 2023-06-15T08:30)",
     "settings.invalid": "Ogiltig inställning {name}: {message}",
+    "settings.knowledge_dir_file": "{path} är en fil, inte en mapp; ange en mapp för de inlästa dokumenten.",
+    "settings.unknown_round": "det finns ingen omgång {year} i kunskapsdatan (kända omgångar: {known}).",
 }

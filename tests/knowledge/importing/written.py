@@ -187,6 +187,8 @@ class PrizeDirection:
         (2021, "missbruk, beroende och kriminalitet", "Föreningen Gatans lag FF"),
     )
     attested: tuple[str, ...] = ("2024-04-29", "2024-04-30")
+    # What starts a criterion's line: "" when the PDF's bullet glyph was lost in the text extraction.
+    bullet: str = f"{BULLET} "
     signers: tuple[tuple[str, str], ...] = (
         ("Veronica Wolgast Carstorp", "Socialdirektör"),
         ("Lina Blombergsson", "Avdelningschef"),
@@ -227,9 +229,9 @@ class PrizeDirection:
             w.line(f" {BULLET} {year}: ”{theme}”").para(winner, 60).blank()
         w.blank().heading("Ärendet")
         w.para("De verksamheter som nomineras till stadens trygghetspris ska uppfylla följande två kriterier:")
-        w.blank().lines("\n".join(f"{BULLET} {c}" for c in self.mandatory)).blank()
+        w.blank().lines("\n".join(f"{self.bullet}{c}" for c in self.mandatory)).blank()
         w.para("Vid bedömning av de inkomna nomineringarna tas även hänsyn till om följande kriterier uppfylls:")
-        w.blank().lines("\n".join(f"{BULLET} {c}" for c in self.assessment)).blank()
+        w.blank().lines("\n".join(f"{self.bullet}{c}" for c in self.assessment)).blank()
         w.para(
             f"Nomineringsperioden är {self.period}. Därefter färdigställs underlaget för bedömning och juryn fattar "
             "beslut om vinnare. Priset delas ut vid trygghetskonferensen, som i år kommer att hållas "
