@@ -44,7 +44,7 @@ from bot.knowledge.models import Round
 from bot.nominations.model import Nomination
 from bot.nominations.ports import NominationRepository
 from bot.nominations.rounds import local_day, period_state
-from bot.texts import format_date, t
+from bot.texts import format_date, t, t_count
 
 DEFAULT_DEADLINE_DAYS = 30
 YES = frozenset({"yes", "ja", "j", "y", "true", "1"})
@@ -101,7 +101,7 @@ class Reminder:
 
 def count_nominations(count: int, lang: str = "sv") -> str:
     """ "1 nominering" / "3 nomineringar"."""
-    return t(lang, "jury.count.one") if count == 1 else t(lang, "jury.count.many", count=count)
+    return t_count(lang, "jury.count", count)
 
 
 def default_deadline(round_: Round) -> date:

@@ -42,6 +42,12 @@ def t(lang: str, key: str, /, **values: object) -> str:
     return template.format(**values) if values else template
 
 
+def t_count(lang: str, key: str, count: int, /, **values: object) -> str:
+    """The text for ``count`` things: ``key.one`` for exactly one ("1 nominering"), else ``key.many``
+    ("0 nomineringar", "3 nomineringar"), with ``count`` filled in."""
+    return t(lang, f"{key}.one" if count == 1 else f"{key}.many", count=count, **values)
+
+
 def quoted(text: str, lang: str) -> str:
     """``text`` in the language's quotation marks (”…” in Swedish, “…” in English)."""
     return t(lang, "fmt.quote", text=text)

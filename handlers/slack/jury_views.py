@@ -29,7 +29,7 @@ from bot.jury.model import GRADES, MAX_COMMENT, MAX_REASON
 from bot.jury.service import RankingView
 from bot.knowledge.models import Prize
 from bot.nominations.model import Nomination
-from bot.texts import t
+from bot.texts import t, t_count
 from handlers.slack.blocks import ASSESS_ACTION
 from handlers.slack.escaping import cut, safe
 
@@ -184,7 +184,7 @@ def digest_text(
         link = links.get(nomination.id)
         key = "slack.jury.digest_item" if link else "slack.jury.digest_item_nolink"
         items.append(t(lang, key, nominee=nominee, id=nomination.id, link=link or ""))
-    header = t(lang, "slack.jury.digest_header", year=year, count=len(nominations))
+    header = t_count(lang, "slack.jury.digest_header", len(nominations), year=year)
     text = "\n".join([header, *items])
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=cut(header, 3000)))]
     for start in range(0, len(items), 30):  # a section holds 3000 characters

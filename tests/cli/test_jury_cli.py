@@ -223,6 +223,8 @@ def test_a_chair_outside_the_jury_stops_start_up(ids: list[str], capsys: pytest.
 def test_an_unknown_round_is_unusable(ids: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "jury", "ranking", "--juror", "J1", "--round", "1999")
     assert code == 2 and len(err.strip().splitlines()) == 1 and "1999" in err
+    # One prefix: the round's own message already says what is wrong.
+    assert err.count("Ogiltig nomineringsomgång") == 1, err
 
 
 # --- reminders ---------------------------------------------------------------------------
@@ -256,6 +258,14 @@ def test_remind_uses_the_deadline_and_days_settings(ids: list[str], capsys: pyte
     monkeypatch.setenv("TRYGGHETSBOT_REMIND_DAYS", "5")
     code, out, _ = run(capsys, "jury", "remind", "--dry-run")
     assert code == 0 and len(out.strip().splitlines()) == 3 and "5 dagar före" in out and "20 september" in out
+
+
+def test_one_nomination_one_day_in_the_singular(ids: list[str], capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    run(capsys, *score_args(ids[0], "J2"))
+    monkeypatch.setenv("TRYGGHETSBOT_NOW", "2023-09-30")
+    code, out, _ = run(capsys, "jury", "remind", "--dry-run")
+    assert code == 0 and "J2: 1 nominering kvar, påminnelse 1 dag före sista dagen" in out, out
 
 
 # --- exports -----------------------------------------------------------------------------

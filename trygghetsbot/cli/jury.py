@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 from bot.config import Settings
 from bot.jury.export import export_bytes, export_data
 from bot.jury.service import JuryRefused, JuryService, RankingView, Reminder, count_nominations
-from bot.nominations.rounds import UnknownRoundError
-from bot.texts import format_date, os_reason, t
+from bot.nominations.rounds import UnknownRoundError, round_error_text
+from bot.texts import format_date, os_reason, t, t_count
 from store import StoreError
 from store.tenant_settings import tenant_settings
 from trygghetsbot.cli.output import write_export
@@ -114,7 +114,8 @@ def _run(
         _fail(refused.message, as_json)
         return EXIT_REFUSED, None
     except UnknownRoundError as error:
-        _fail(t("sv", "jury.cli.round_error", error=error), as_json)
+        # The round's own message is the whole line ("Ogiltig nomineringsomgång: …").
+        _fail(round_error_text(error), as_json)
     except StoreError as error:
         _fail(t("sv", "jury.cli.store_error", error=error), as_json)
     return EXIT_UNUSABLE, None
@@ -244,7 +245,7 @@ def _reminder_line(reminder: Reminder) -> str:
         "jury.reminder.line",
         juror=reminder.juror,
         nominations=count_nominations(len(reminder.nominations)),
-        days=reminder.days_before,
+        days=t_count("sv", "fmt.days", reminder.days_before),
         deadline=format_date(reminder.deadline, "sv"),
         ids=", ".join(f"{n.id} ({n.nominee})" for n in reminder.nominations),
     )

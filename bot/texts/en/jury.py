@@ -44,7 +44,7 @@ TEXTS: dict[str, str] = {
     "jury.count.one": "1 nomination",
     "jury.count.many": "{count} nominations",
     "jury.reminder.item": "• {nominee} ({id})",
-    "jury.reminder.line": "{juror}: {nominations} left, reminder {days} days before the last day {deadline}: {ids}",
+    "jury.reminder.line": "{juror}: {nominations} left, reminder {days} before the last day {deadline}: {ids}",
     "jury.reminder.would_send": "Would send: {line}",
     "jury.reminder.sent": "Queued for delivery: {line}",
     "jury.reminder.already": "Already sent: {line}",
@@ -73,6 +73,5 @@ TEXTS: dict[str, str] = {
     "jury.no": "no",
     "jury.cli.exported": "The jury export was written to {path}.",
     "jury.cli.store_error": "The database cannot be used: {error}",
-    "jury.cli.round_error": "Invalid nomination round: {error}",
     "jury.cli.file_error": "Cannot write {path}: {error}",
 }

@@ -141,8 +141,10 @@ TEXTS: dict[str, str] = {
     "nom.cli.already_submitted": "The nomination was already submitted (id {id}). Nothing new was saved.",
     "nom.cli.store_error": "The database cannot be used: {error}",
     "nom.cli.round_error": "Invalid nomination round: there is no round {year} in the knowledge data (known rounds: {known}).",
-    "nom.cli.exported": "{count} nominations written to {path}.",
-    "nom.cli.list_header": "{count} nominations:",
+    "nom.cli.exported.one": "1 nomination written to {path}.",
+    "nom.cli.exported.many": "{count} nominations written to {path}.",
+    "nom.cli.list_header.one": "1 nomination:",
+    "nom.cli.list_header.many": "{count} nominations:",
     "nom.cli.list_item": "{id}  {year}  {status:<10}  {nominee}  ({nominator})",
 }
 

@@ -49,7 +49,7 @@ TEXTS: dict[str, str] = {
     "jury.count.one": "1 nominering",
     "jury.count.many": "{count} nomineringar",
     "jury.reminder.item": "• {nominee} ({id})",
-    "jury.reminder.line": "{juror}: {nominations} kvar, påminnelse {days} dagar före sista dagen {deadline}: {ids}",
+    "jury.reminder.line": "{juror}: {nominations} kvar, påminnelse {days} före sista dagen {deadline}: {ids}",
     "jury.reminder.would_send": "Skulle skickas: {line}",
     "jury.reminder.sent": "Köad för utskick: {line}",
     "jury.reminder.already": "Redan skickad: {line}",
@@ -79,6 +79,5 @@ TEXTS: dict[str, str] = {
     "jury.no": "nej",
     "jury.cli.exported": "Juryns export skriven till {path}.",
     "jury.cli.store_error": "Databasen kan inte användas: {error}",
-    "jury.cli.round_error": "Ogiltig nomineringsomgång: {error}",
     "jury.cli.file_error": "Kan inte skriva {path}: {error}",
 }

@@ -156,8 +156,10 @@ TEXTS: dict[str, str] = {
     "nom.cli.already_submitted": "Nomineringen var redan inskickad (id {id}). Inget nytt har sparats.",
     "nom.cli.store_error": "Databasen kan inte användas: {error}",
     "nom.cli.round_error": "Ogiltig nomineringsomgång: det finns ingen omgång {year} i kunskapsdatan (kända omgångar: {known}).",
-    "nom.cli.exported": "{count} nomineringar skrivna till {path}.",
-    "nom.cli.list_header": "{count} nomineringar:",
+    "nom.cli.exported.one": "1 nominering skriven till {path}.",
+    "nom.cli.exported.many": "{count} nomineringar skrivna till {path}.",
+    "nom.cli.list_header.one": "1 nominering:",
+    "nom.cli.list_header.many": "{count} nomineringar:",
     "nom.cli.list_item": "{id}  {year}  {status:<10}  {nominee}  ({nominator})",
 }
 
