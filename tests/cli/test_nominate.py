@@ -72,6 +72,13 @@ def test_nominate_flags_a_second_nomination_of_the_same_effort(env: Path, capsys
         ({"partners": ["trygga  TENSTA"]}, "partners", "samverkan"),
         ({"partners": []}, "partners", "samverkan"),
         ({"nominee": "Nattvandring Tensta", "partners": ["Föreningen Nattvandrarna"]}, "partners", "samverkan"),
+        # The effort's own name among the partners is not an organisation (the README's example).
+        ({"nominee": "Trygga Gatan", "partners": ["Trygga Gatan", "Polisen"]}, "partners", "samverkan"),
+        (
+            {"nominee": "Nattvandring Tensta", "partners": ["Föreningen Nattvandrarna", "Nattvandring Tensta"]},
+            "partners",
+            "samverkan",
+        ),
         ({"added_value": "Bra grej"}, "added_value", "mervarde"),
         ({"added_value": "det är bra för alla"}, "added_value", "mervarde"),
         ({"description": "   "}, "description", None),
