@@ -8,7 +8,9 @@
   nominations are still coming in); it removes the juror's score on that nomination and
   blocks any further score from them on it.
 * **Decision**: only the chair, only an eligible submitted nomination of the round, only
-  once. It closes scoring and queues an announcement for the jury channels.
+  once. It closes scoring and queues an announcement for the jury channels. A chair who
+  declared jäv on a nomination may not decide it; the deputy chair (``JURY_DEPUTY_CHAIR_ID``)
+  decides it instead, and decides nothing else.
 * Every action is audited (who, when, what) in the same atomic write as the action.
 
 A refusal raises :class:`JuryRefused` with one Swedish (or English) sentence.
@@ -152,6 +154,7 @@ class JuryService:
         *,
         jurors: Sequence[str],
         chair: str | None,
+        deputy: str | None = None,
         deadline: date | None = None,
         remind_days: Sequence[int] = (7, 1),
     ) -> None:
@@ -161,6 +164,8 @@ class JuryService:
         self.clock = clock
         self.jurors = list(dict.fromkeys(j.strip() for j in jurors if j.strip()))
         self.chair = chair
+        # The deputy chair decides a nomination on which the chair declared jäv, and only then.
+        self.deputy = deputy if deputy != chair else None
         self.deadline = deadline or default_deadline(round_)
         self.remind_days = sorted(set(remind_days), reverse=True)
 
@@ -294,23 +299,67 @@ class JuryService:
             )
         return declaration, removed
 
+    def _ensure_may_decide(self, who: str, nomination: Nomination, state: JuryState, lang: str) -> None:
+        """The chair decides, except a nomination on which the chair declared jäv: that one only the
+        deputy chair decides (who decides nothing else); nobody decides a nomination they are jäviga on."""
+        chair_conflict = self.chair is not None and state.conflict_of(self.chair, nomination.id) is not None
+        names = {"id": nomination.id, "nominee": nomination.nominee, "chair": self.chair, "deputy": self.deputy}
+        if who == self.chair and chair_conflict:
+            key = "jury.error.chair_conflict" if self.deputy else "jury.error.chair_conflict_no_deputy"
+            raise JuryRefused("chair_conflict", t(lang, key, **names))
+        if who == self.deputy and not chair_conflict:
+            raise JuryRefused("deputy_not_needed", t(lang, "jury.error.deputy_not_needed", **names))
+        if state.conflict_of(who, nomination.id) is not None:
+            raise JuryRefused("conflict", t(lang, "jury.error.decide_conflict", **names))
+
+    async def decidable(self, user: str | None) -> set[str]:
+        """The ids of the nominations ``user`` may pick as the winner now (for a surface's choices)."""
+        if user is None or user not in (self.chair, self.deputy) or await self.decision_closed_reason() is not None:
+            return set()
+        state = await self.repository.state(self.round.year)
+        found: set[str] = set()
+        for nomination in candidates(await self._round_nominations(), self.round.year):
+            try:
+                self._ensure_may_decide(user, nomination, state, "sv")
+            except JuryRefused:
+                continue
+            if assess(nomination, state).eligible is True:
+                found.add(nomination.id)
+        return found
+
+    async def decision_closed_reason(self, lang: str = "sv") -> str | None:
+        """Why no winner can be recorded now (the period still open, or already decided), or ``None``."""
+        try:
+            self._ensure_period_closed(lang)
+            await self._decided(await self.repository.state(self.round.year), lang)
+        except JuryRefused as refused:
+            return refused.message
+        return None
+
     async def decide(self, nomination_id: str, juror: str, lang: str = "sv") -> Decision:
         who = self.require_juror(juror, lang)
         if self.chair is None:
             raise JuryRefused("no_chair", t(lang, "jury.error.no_chair"))
-        if who != self.chair:
+        if who not in (self.chair, self.deputy):
             raise JuryRefused("not_chair", t(lang, "jury.error.not_chair", juror=who))
         self._ensure_period_closed(lang)
         state = await self.repository.state(self.round.year)
         await self._decided(state, lang)
         nomination = await self._nomination(nomination_id, lang)
+        self._ensure_may_decide(who, nomination, state, lang)
         assessed = assess(nomination, state)
         if assessed.eligible is not True:
             key = "jury.error.unscored" if assessed.eligible is None else "jury.error.not_eligible"
             raise JuryRefused("not_eligible", t(lang, key, id=nomination.id, nominee=nomination.nominee))
         now = self.clock()
         decision = Decision(round_year=self.round.year, nomination_id=nomination.id, chair=who, at=now)
-        details = {"nominee": nomination.nominee, "score": assessed.score_float, "scored_by": assessed.scored_by}
+        details: dict[str, Any] = {
+            "nominee": nomination.nominee,
+            "score": assessed.score_float,
+            "scored_by": assessed.scored_by,
+        }
+        if who != self.chair:
+            details["deputy_for"] = self.chair  # the chair declared jäv on this nomination
         audit = self._audit("decision", who, nomination.id, now, details)
         announcement = JuryMessage(
             kind="jury_decision",
@@ -318,7 +367,7 @@ class JuryService:
             nomination_id=nomination.id,
             text=t(
                 "sv",
-                "jury.announcement",
+                "jury.announcement" if who == self.chair else "jury.announcement_deputy",
                 year=self.round.year,
                 nominee=nomination.nominee,
                 id=nomination.id,

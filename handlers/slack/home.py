@@ -35,8 +35,9 @@ async def publish_home(client: AsyncWebClient, deps: SlackDeps, user_id: str) ->
         # Scores and the ranking are for the jurors' eyes only (JURY_USER_IDS), checked here on every publish.
         ranking = await deps.jury.ranking(user_id, LANG)
         closed_reason = await deps.jury.scoring_closed_reason(LANG)
-        chair = user_id == deps.jury.chair
-        jury_blocks = jury_home_blocks(ranking, user_id, chair=chair, closed_reason=closed_reason, lang=LANG)
+        # The chair's (or, where the chair declared jäv, the deputy's) choices, as the core allows them.
+        decidable = await deps.jury.decidable(user_id)
+        jury_blocks = jury_home_blocks(ranking, user_id, decidable=decidable, closed_reason=closed_reason, lang=LANG)
     view = home_view(
         lang=LANG,
         period_text=period_text,

@@ -56,7 +56,7 @@ def ids(env: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Monke
     """Three nominations submitted in the period (the third then withdrawn); the clock after the period."""
     monkeypatch.setenv("JURY_USER_IDS", "J1,J2,J3")
     monkeypatch.setenv("JURY_CHAIR_ID", "J1")
-    for name in ("TRYGGHETSBOT_JURY_DEADLINE", "TRYGGHETSBOT_REMIND_DAYS"):
+    for name in ("TRYGGHETSBOT_JURY_DEADLINE", "TRYGGHETSBOT_REMIND_DAYS", "JURY_DEPUTY_CHAIR_ID"):
         monkeypatch.delenv(name, raising=False)
     made = []
     for nominee in ("Trygga Tensta", "Ljusa Husby", "Lugna Rinkeby"):
@@ -204,6 +204,26 @@ def test_scoring_after_a_conflict_or_the_decision(ids: list[str], capsys: pytest
     assert_refused(*run(capsys, *score_args(b, "J3")), words="redan utsedd")
     assert_refused(*run(capsys, "jury", "conflict", b, "--juror", "J3"), words="redan utsedd")
     assert_refused(*run(capsys, "jury", "decide", a, "--juror", "J1"), words="redan utsedd")
+
+
+def test_jav_keeps_the_chair_from_deciding_and_the_deputy_decides(
+    ids: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b, _ = ids
+    run(capsys, *score_args(a, "J2", "4"))
+    run(capsys, *score_args(b, "J2", "4"))
+    run(capsys, "jury", "conflict", a, "--juror", "J1")
+    assert_refused(*run(capsys, "jury", "decide", a, "--juror", "J1"), words="JURY_DEPUTY_CHAIR_ID")
+    monkeypatch.setenv("JURY_DEPUTY_CHAIR_ID", "J3")
+    assert_refused(
+        *run(capsys, "jury", "decide", a, "--juror", "J1", "--json"), json_out=True, words="vice ordföranden J3"
+    )
+    assert_refused(*run(capsys, "jury", "decide", b, "--juror", "J3"), words="bara när ordföranden har anmält jäv")
+    assert_refused(*run(capsys, "jury", "decide", a, "--juror", "U999"), words="inte med i juryn")
+    assert ranking(capsys)["winner"] is None
+    code, out, err = run(capsys, "jury", "decide", a, "--juror", "J3", "--json")
+    assert code == 0, err
+    assert json.loads(out)["winner"] == a and json.loads(out)["chair"] == "J3"
 
 
 def test_no_chair_configured(ids: list[str], capsys: pytest.CaptureFixture[str],

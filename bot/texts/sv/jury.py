@@ -14,6 +14,10 @@ TEXTS: dict[str, str] = {
     "jury.error.not_juror": "{juror} är inte med i juryn; bara jurymedlemmar (JURY_USER_IDS) får bedöma, se rankningen och utse vinnare.",
     "jury.error.no_chair": "Ingen ordförande är angiven (JURY_CHAIR_ID), så ingen vinnare kan utses.",
     "jury.error.not_chair": "Bara juryns ordförande får utse vinnaren; {juror} är jurymedlem men inte ordförande.",
+    "jury.error.chair_conflict": "Du har anmält jäv för nomineringen {id} ({nominee}) och får inte utse den till vinnare; det gör vice ordföranden {deputy}.",
+    "jury.error.chair_conflict_no_deputy": "Du har anmält jäv för nomineringen {id} ({nominee}) och får inte utse den till vinnare, och ingen vice ordförande är angiven (JURY_DEPUTY_CHAIR_ID) som kan göra det i ditt ställe.",
+    "jury.error.deputy_not_needed": "Vice ordföranden utser vinnaren bara när ordföranden har anmält jäv för nomineringen, och ordföranden {chair} har inte anmält jäv för {id} ({nominee}).",
+    "jury.error.decide_conflict": "Du har anmält jäv för nomineringen {id} ({nominee}) och får inte utse den till vinnare.",
     "jury.error.not_open": "Bedömningen av Trygghetspriset {year} har inte öppnat: den börjar när nomineringsperioden har stängt (sista dag {closes}).",
     "jury.error.decided": "Vinnaren av Trygghetspriset {year} är redan utsedd ({nominee}), så bedömningen är stängd.",
     "jury.error.not_found": "Det finns ingen inskickad nominering med id {id} i omgång {year}.",
@@ -32,6 +36,7 @@ TEXTS: dict[str, str] = {
     "jury.conflict_declared": "Jäv är anmält för {nominee} ({id}); du bedömer inte den nomineringen.",
     "jury.conflict_score_removed": "Jäv är anmält för {nominee} ({id}); din tidigare bedömning är borttagen.",
     "jury.decided": "Vinnaren av Trygghetspriset {year} är {nominee} ({id}). Bedömningen är stängd och juryns kanaler får beskedet.",
+    "jury.announcement_deputy": "Juryn har utsett vinnaren av Trygghetspriset {year}: {nominee} (nominering {id}). Beslutet registrerades av vice ordföranden {chair} den {date}, eftersom ordföranden har anmält jäv.",
     "jury.announcement": "Juryn har utsett vinnaren av Trygghetspriset {year}: {nominee} (nominering {id}). Beslutet registrerades av ordföranden {chair} den {date}.",
     # --- the ranking --------------------------------------------------------------
     "jury.ranking.header": "Rankning för Trygghetspriset {year} ({nominations}):",
