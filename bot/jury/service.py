@@ -3,7 +3,9 @@
 * **Jurors** are the ids in ``JURY_USER_IDS``; the chair (``JURY_CHAIR_ID``) is one of
   them. Any jury action by someone else is refused and nothing is stored.
 * **Scoring** is open from the day after the round's nomination period closed until a
-  winner is recorded. A juror has one score set per nomination; scoring again replaces it.
+  winner is recorded or the jury's deadline (``TRYGGHETSBOT_JURY_DEADLINE``, its last day)
+  has passed. A juror has one score set per nomination; scoring again replaces it. The chair
+  may still decide after the deadline.
 * **Conflict of interest (jäv)** can be declared until a winner is recorded (also while
   nominations are still coming in); it removes the juror's score on that nomination and
   blocks any further score from them on it.
@@ -68,6 +70,8 @@ class RankingView:
     winner: str | None
     ranking: list[RankedNomination]
     missing: dict[str, list[str]]
+    # Decided or past the deadline: nobody scores any more (``missing`` is then empty).
+    scoring_over: bool = False
 
     def to_json(self) -> dict[str, object]:
         """The ``jury ranking --json`` shape."""
@@ -216,14 +220,32 @@ class JuryService:
             raise JuryRefused("withdrawn", t(lang, "jury.error.withdrawn", id=found.id, nominee=found.nominee))
         return found
 
+    def past_deadline(self) -> bool:
+        """Whether the jury's last day for scoring is over (Europe/Stockholm)."""
+        return local_day(self.clock()) > self.deadline
+
+    def _ensure_before_deadline(self, lang: str) -> None:
+        if self.past_deadline():
+            raise JuryRefused("past_deadline", t(lang, "jury.error.past_deadline", **self._dates(lang)))
+
     async def scoring_closed_reason(self, lang: str = "sv") -> str | None:
         """Why scoring is not possible now, or ``None`` while it is open."""
         try:
             self._ensure_period_closed(lang)
             await self._decided(await self.repository.state(self.round.year), lang)
+            self._ensure_before_deadline(lang)
         except JuryRefused as refused:
             return refused.message
         return None
+
+    async def still_due(self, message: JuryMessage) -> bool:
+        """Whether a queued message should still go out, checked when it is sent: a reminder
+        queued before the decision or the deadline is not sent after it (nor one of another round)."""
+        if message.kind != "jury_reminder":
+            return True
+        if message.round_year != self.round.year or self.past_deadline():
+            return False
+        return (await self.repository.state(self.round.year)).decision is None
 
     # --- actions ---------------------------------------------------------------
 
@@ -253,6 +275,7 @@ class JuryService:
         self._ensure_period_closed(lang)
         state = await self.repository.state(self.round.year)
         await self._decided(state, lang)
+        self._ensure_before_deadline(lang)
         nomination = await self._nomination(nomination_id, lang)
         if state.conflict_of(who, nomination.id) is not None:
             raise JuryRefused("conflict", t(lang, "jury.error.conflict", id=nomination.id, nominee=nomination.nominee))
@@ -392,11 +415,14 @@ class JuryService:
     async def _ranking(self) -> RankingView:
         state = await self.repository.state(self.round.year)
         nominations = await self._round_nominations()
+        # Once decided or past the deadline nobody can score any more: nothing is "left to assess".
+        scoring_over = state.decision is not None or self.past_deadline()
         return RankingView(
             round_year=self.round.year,
             winner=state.decision.nomination_id if state.decision else None,
             ranking=rank(nominations, state),
-            missing=missing(nominations, state, self.jurors),
+            missing={} if scoring_over else missing(nominations, state, self.jurors),
+            scoring_over=scoring_over,
         )
 
     async def state(self, juror: str, lang: str = "sv") -> JuryState:
@@ -416,11 +442,9 @@ class JuryService:
         scoring is open and the deadline has not passed. When several reminder days have
         been reached (the bot was not run in between) only the latest one is sent.
         """
-        if await self.scoring_closed_reason() is not None:
+        if await self.scoring_closed_reason() is not None:  # not open, decided, or past the deadline
             return []
         today = local_day(self.clock())
-        if today > self.deadline:
-            return []
         reached = [d for d in self.remind_days if today >= self.deadline - timedelta(days=d)]
         if not reached:
             return []

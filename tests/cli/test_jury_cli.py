@@ -226,6 +226,27 @@ def test_jav_keeps_the_chair_from_deciding_and_the_deputy_decides(
     assert json.loads(out)["winner"] == a and json.loads(out)["chair"] == "J3"
 
 
+def test_scoring_three_years_late_is_refused_with_the_date_and_the_chair_still_decides(
+    ids: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b, _ = ids
+    run(capsys, *score_args(a, "J2", "4"))
+    monkeypatch.setenv("TRYGGHETSBOT_NOW", "2026-09-15")
+    line = assert_refused(*run(capsys, *score_args(b, "J2", "4")), words="var 1 oktober 2023")
+    assert "bedömningen är stängd" in line
+    code, out, _ = run(capsys, "jury", "ranking", "--juror", "J1")
+    assert code == 0 and "har kvar att bedöma" not in out and "Alla i juryn har bedömt" not in out
+    monkeypatch.setenv("TRYGGHETSBOT_JURY_DEADLINE", "2026-12-31")
+    code, out, _ = run(capsys, "jury", "ranking", "--juror", "J1")
+    assert "har kvar att bedöma" in out  # while scoring is open
+    monkeypatch.delenv("TRYGGHETSBOT_JURY_DEADLINE")
+    assert run(capsys, "jury", "decide", a, "--juror", "J1")[0] == 0
+    monkeypatch.setenv("TRYGGHETSBOT_JURY_DEADLINE", "2026-12-31")
+    code, out, _ = run(capsys, "jury", "ranking", "--juror", "J1")
+    assert code == 0 and "Vinnare: Trygga Tensta" in out and "har kvar att bedöma" not in out
+    assert ranking(capsys)["missing"] == {}
+
+
 def test_no_chair_configured(ids: list[str], capsys: pytest.CaptureFixture[str],
                              monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     monkeypatch.delenv("JURY_CHAIR_ID")

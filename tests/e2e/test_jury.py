@@ -307,6 +307,28 @@ async def test_reminders_go_to_jurors_with_nominations_missing_once_across_a_res
         await server.stop()
 
 
+async def test_reminders_queued_before_the_decision_are_not_sent_after_it(
+    tmp_path: Path, fake: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reminders were queued while the server was down; the chair decided before it came back."""
+    settings = jury_settings(tmp_path, fake, monkeypatch, AFTER_THE_PERIOD, TRYGGHETSBOT_JURY_DEADLINE="2023-09-16")
+    ids = await seed(settings, 1)
+    with open_store(settings.db_path) as store:
+        jury = build_jury_service(store, settings)
+        await jury.score(ids[0], "UJ1", **GOOD_SCORE)
+        assert len(await jury.send_reminders()) == 2  # UJ2 and the chair, queued
+        await jury.decide(ids[0], CHAIR)
+    server = await BotServer(settings).start()
+    try:
+        for channel in JURY_CHANNELS:
+            [announcement] = await wait_posts(fake, channel, "trygghetsbot_jury", 1)
+            assert "Trygga kvarteret 0" in announcement["text"]
+        await asyncio.sleep(0.5)
+        assert [m for juror in JURORS for m in fake.posts_in(juror) if "Påminnelse" in (m.get("text") or "")] == []
+    finally:
+        await server.stop()
+
+
 async def test_jury_remind_sends_now_when_slack_is_configured_and_never_twice(
     tmp_path: Path, fake: FakeSlack, monkeypatch: pytest.MonkeyPatch
 ) -> None:

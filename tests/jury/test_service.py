@@ -322,6 +322,59 @@ async def test_deciding_before_the_period_closed_is_refused(
     await refused("not_open", jury.decide(nominations[0].id, "J1"))
 
 
+# --- the deadline ------------------------------------------------------------------------
+
+
+async def test_scoring_closes_after_the_deadline_and_the_chair_still_decides(
+    jury: JuryService, store: Store, clock: MutableClock, nominations: list[Nomination]
+) -> None:
+    a, b = nominations[:2]
+    clock.set(date(2023, 10, 1))  # the last day (default: 30 days after the period) still counts
+    await jury.score(a.id, "J2", **grades(4))  # type: ignore[arg-type]
+    for late in (date(2023, 10, 2), date(2026, 10, 1)):  # the next day, and three years later
+        clock.set(late)
+        error = await refused("past_deadline", jury.score(b.id, "J2", **grades(4)))  # type: ignore[arg-type]
+        assert "Sista dag för juryns bedömning av Trygghetspriset 2023 var 1 oktober 2023" in error.message
+        await refused("past_deadline", jury.score(a.id, "J2", **grades(5)))  # type: ignore[arg-type]
+        assert await jury.scoring_closed_reason() == error.message
+    assert [s.innovation for s in (await store.jury.state(2023)).scores] == [4]
+    assert await jury.decidable("J1") == {a.id}
+    decision = await jury.decide(a.id, "J1")
+    assert decision.nomination_id == a.id
+
+
+async def test_the_ranking_lists_nothing_left_to_assess_once_scoring_is_over(
+    jury: JuryService, clock: MutableClock, nominations: list[Nomination]
+) -> None:
+    a = nominations[0]
+    await jury.score(a.id, "J2", **grades(4))  # type: ignore[arg-type]
+    assert set((await jury.ranking("J1")).missing) == {"J1", "J2", "J3"}
+    clock.set(date(2023, 10, 2))
+    assert (await jury.ranking("J1")).missing == {}
+    clock.set(date(2023, 9, 20))
+    await jury.decide(a.id, "J1")
+    view = await jury.ranking("J1")
+    assert view.missing == {} and view.to_json()["missing"] == {} and view.scoring_over
+
+
+async def test_reminders_queued_before_the_decision_or_the_deadline_are_not_sent_after_it(
+    jury: JuryService, store: Store, clock: MutableClock, nominations: list[Nomination]
+) -> None:
+    await jury.score(nominations[0].id, "J2", **grades(4))  # type: ignore[arg-type]
+    clock.set(date(2023, 9, 30))
+    await jury.send_reminders()
+    queued = await store.jury.messages(2023, pending_only=True)
+    assert [m.kind for m in queued] == ["jury_reminder"] * 3
+    assert [await jury.still_due(m) for m in queued] == [True] * 3
+    clock.set(date(2023, 10, 2))  # past the deadline
+    assert [await jury.still_due(m) for m in queued] == [False] * 3
+    clock.set(date(2023, 9, 30))
+    await jury.decide(nominations[0].id, "J1")
+    assert [await jury.still_due(m) for m in queued] == [False] * 3
+    [announcement] = [m for m in await store.jury.messages(2023, pending_only=True) if m.kind == "jury_decision"]
+    assert await jury.still_due(announcement)
+
+
 # --- reminders -------------------------------------------------------------------------
 
 

@@ -203,7 +203,7 @@ def print_ranking(view: RankingView) -> None:
         )
     for juror, ids in view.missing.items():
         print(t("sv", "jury.ranking.missing", juror=juror, ids=", ".join(ids)))
-    if view.ranking and not view.missing:
+    if view.ranking and not view.missing and view.winner is None and not view.scoring_over:
         print(t("sv", "jury.ranking.all_done"))
 
 
@@ -291,6 +291,8 @@ async def _send_now(jury: JuryService, settings: Settings) -> None:
     async with http_session() as http:
         client = build_outbox_client(settings, http)
         for message in await jury.repository.messages(jury.round.year, pending_only=True):
+            if not await jury.still_due(message):
+                continue  # a reminder queued before the decision or the deadline
             try:
                 await send_jury_message(client, jury.repository, settings.jury_channel_ids, message)
             except (SlackApiError, aiohttp.ClientError, TimeoutError) as error:

@@ -17,6 +17,7 @@ TEXTS: dict[str, str] = {
     "jury.error.decide_conflict": "You declared a conflict of interest for the nomination {id} ({nominee}) and may not choose it as the winner.",
     "jury.error.not_chair": "Only the jury's chair may choose the winner; {juror} is a juror but not the chair.",
     "jury.error.not_open": "Scoring for Trygghetspriset {year} has not opened: it starts when the nomination period has closed (last day {closes}).",
+    "jury.error.past_deadline": "The jury's last day for assessing Trygghetspriset {year} was {deadline}, so the assessment is closed. The chair can still choose the winner.",
     "jury.error.decided": "The winner of Trygghetspriset {year} has already been chosen ({nominee}), so scoring is closed.",
     "jury.error.not_found": "There is no submitted nomination with id {id} in the {year} round.",
     "jury.error.withdrawn": "Nomination {id} ({nominee}) has been withdrawn and is not assessed.",

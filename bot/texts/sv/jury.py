@@ -19,6 +19,7 @@ TEXTS: dict[str, str] = {
     "jury.error.deputy_not_needed": "Vice ordföranden utser vinnaren bara när ordföranden har anmält jäv för nomineringen, och ordföranden {chair} har inte anmält jäv för {id} ({nominee}).",
     "jury.error.decide_conflict": "Du har anmält jäv för nomineringen {id} ({nominee}) och får inte utse den till vinnare.",
     "jury.error.not_open": "Bedömningen av Trygghetspriset {year} har inte öppnat: den börjar när nomineringsperioden har stängt (sista dag {closes}).",
+    "jury.error.past_deadline": "Sista dag för juryns bedömning av Trygghetspriset {year} var {deadline}, så bedömningen är stängd. Ordföranden kan fortfarande utse vinnaren.",
     "jury.error.decided": "Vinnaren av Trygghetspriset {year} är redan utsedd ({nominee}), så bedömningen är stängd.",
     "jury.error.not_found": "Det finns ingen inskickad nominering med id {id} i omgång {year}.",
     "jury.error.withdrawn": "Nomineringen {id} ({nominee}) är återkallad och bedöms inte.",
