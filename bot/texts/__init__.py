@@ -60,6 +60,11 @@ def month_name(number: int, lang: str) -> str:
 def format_date(day: date, lang: str) -> str:
     """``15 juni 2023`` / ``15 June 2023``: the one way a date is written for people."""
     return t(lang, "fmt.date", day=day.day, month=month_name(day.month, lang), year=day.year)
+def format_decimal(value: float, lang: str, places: int = 2) -> str:
+    """``4,33`` / ``4.33``: a decimal number as people (and a Swedish Excel) read it."""
+    return f"{value:.{places}f}".replace(".", t(lang, "fmt.decimal_point"))
+
+
 def os_reason(error: OSError, lang: str = "sv") -> str:
     """Why a file operation failed, in the user's language (the OS's own text is English)."""
     name = errno.errorcode.get(error.errno or 0, "")

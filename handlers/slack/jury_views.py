@@ -30,7 +30,7 @@ from bot.jury.model import GRADES, MAX_COMMENT, MAX_REASON
 from bot.jury.service import RankingView
 from bot.knowledge.models import Prize
 from bot.nominations.model import Nomination
-from bot.texts import t, t_count
+from bot.texts import format_decimal, t, t_count
 from handlers.slack.blocks import ASSESS_ACTION
 from handlers.slack.escaping import cut, safe
 
@@ -122,7 +122,7 @@ def jury_home_blocks(
     (the chair's; where the chair declared jäv, the deputy chair's)."""
     lines = [t(lang, "slack.home.jury_ranking", year=view.round_year)]
     for place, ranked in enumerate(view.ranking, start=1):
-        score = f"{ranked.score_float:.2f}".replace(".", ",") if ranked.score_float is not None else "–"
+        score = format_decimal(ranked.score_float, lang) if ranked.score_float is not None else "–"
         verdict = {True: "yes", False: "no", None: "unknown"}[ranked.eligible]
         lines.append(
             t(

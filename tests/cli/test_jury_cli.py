@@ -335,6 +335,10 @@ def test_the_jury_export_has_scores_conflicts_and_the_audit_but_the_nominators_e
     assert rows[0][:3] == ["post", "tid", "jurymedlem"]
     assert [r[0] for r in rows[1:]] == ["bedömning", "jäv", "beslut", "logg", "logg", "logg"]
     assert "'=SUM(A1)" in rows[1]
+    # Excel-ready: a decimal comma, local times, the audit's actions and details in Swedish words.
+    assert rows[1][rows[0].index("värde")] == "4,00" and "T" not in rows[1][1]
+    assert [r[rows[0].index("åtgärd")] for r in rows[4:]] == ["ny bedömning", "jäv anmält", "vinnare utsedd"]
+    assert rows[5][rows[0].index("detaljer")] == "skäl: Jäv; tidigare bedömning borttagen: nej"
 
     assert_refused(*run(capsys, "jury", "export", "--juror", "U999", "--format", "csv"), words="inte med i juryn")
 

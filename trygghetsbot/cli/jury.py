@@ -20,7 +20,7 @@ from bot.config import Settings
 from bot.jury.export import export_bytes, export_data
 from bot.jury.service import JuryRefused, JuryService, RankingView, Reminder, count_nominations
 from bot.nominations.rounds import UnknownRoundError, round_error_text
-from bot.texts import format_date, os_reason, t, t_count
+from bot.texts import format_date, format_decimal, os_reason, t, t_count
 from store import StoreError
 from store.tenant_settings import tenant_settings
 from trygghetsbot.cli.output import write_export
@@ -187,7 +187,7 @@ def print_ranking(view: RankingView) -> None:
         if r.nomination_id == view.winner:
             print(t("sv", "jury.ranking.winner", nominee=r.nominee, id=r.nomination_id))
         eligible = {True: "yes", False: "no", None: "unknown"}[r.eligible]
-        score = t("sv", "jury.ranking.no_score") if r.score is None else f"{float(r.score):.2f}".replace(".", ",")
+        score = t("sv", "jury.ranking.no_score") if r.score is None else format_decimal(float(r.score), "sv")
         print(
             t(
                 "sv",

@@ -5,6 +5,7 @@ TEXTS: dict[str, str] = {
     "fmt.and": " and ",
     "fmt.or": " or ",
     "fmt.quote": "“{text}”",
+    "fmt.decimal_point": ".",
     "fmt.days.one": "1 day",
     "fmt.days.many": "{count} days",
     "column.forslag": "proposal {year}",

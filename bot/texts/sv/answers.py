@@ -5,6 +5,7 @@ TEXTS: dict[str, str] = {
     "fmt.and": " och ",
     "fmt.or": " eller ",
     "fmt.quote": "”{text}”",
+    "fmt.decimal_point": ",",
     "fmt.days.one": "1 dag",
     "fmt.days.many": "{count} dagar",
     "column.forslag": "förslag {year}",
