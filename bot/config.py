@@ -72,6 +72,8 @@ class Settings(BaseSettings):
     jury_user_ids: Annotated[list[str], NoDecode] = Field(default_factory=list, validation_alias="JURY_USER_IDS")
     # Validated after jury_user_ids (field order), so the check below can see the jurors.
     jury_chair_id: str | None = Field(default=None, validation_alias="JURY_CHAIR_ID")
+    # Decides a nomination on which the chair declared jäv (and only then); after the chair (field order).
+    jury_deputy_chair_id: str | None = Field(default=None, validation_alias="JURY_DEPUTY_CHAIR_ID")
     jury_deadline: date | None = Field(default=None, validation_alias="TRYGGHETSBOT_JURY_DEADLINE")
     remind_days: Annotated[list[int], NoDecode] = Field(
         default_factory=lambda: list(DEFAULT_REMIND_DAYS), validation_alias="TRYGGHETSBOT_REMIND_DAYS"
@@ -114,7 +116,7 @@ class Settings(BaseSettings):
     def _comma_separated(cls, value: object) -> object:
         return _split_ids(value)
 
-    @field_validator("jury_chair_id", mode="before")
+    @field_validator("jury_chair_id", "jury_deputy_chair_id", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         if isinstance(value, str):
@@ -127,6 +129,16 @@ class Settings(BaseSettings):
         jurors = info.data.get("jury_user_ids")
         if value is not None and (jurors is None or value not in jurors):
             raise ValueError(f"{value} finns inte i JURY_USER_IDS; ordföranden måste vara jurymedlem")
+        return value
+
+    @field_validator("jury_deputy_chair_id")
+    @classmethod
+    def _deputy_is_another_juror(cls, value: str | None, info: ValidationInfo) -> str | None:
+        jurors = info.data.get("jury_user_ids")
+        if value is not None and (jurors is None or value not in jurors):
+            raise ValueError(f"{value} finns inte i JURY_USER_IDS; vice ordföranden måste vara jurymedlem")
+        if value is not None and value == info.data.get("jury_chair_id"):
+            raise ValueError(f"{value} är redan ordförande (JURY_CHAIR_ID); vice ordföranden är en annan jurymedlem")
         return value
 
     @field_validator("jury_deadline", mode="before")

@@ -1,6 +1,6 @@
 """Each workspace's own settings when one installation serves many (Slack OAuth installs).
 
-A tenant (a workspace; Slack's ``team_id``) sets its jury channels, jurors, chair and round
+A tenant (a workspace; Slack's ``team_id``) sets its jury channels, jurors, chair, deputy chair and round
 for itself (``trygghetsbot tenant set``); they are kept in the tenant's own part of the
 database (:mod:`store.tenant_settings`). :func:`tenant_view` gives the settings a tenant is
 served with. What a tenant has not set falls back to the environment (``JURY_CHANNEL_IDS``,
@@ -29,6 +29,7 @@ class TenantSettings(BaseModel):
     jury_channel_ids: list[str] | None = None
     jury_user_ids: list[str] | None = None
     jury_chair_id: str | None = None
+    jury_deputy_chair_id: str | None = None
     round_year: int | None = None
 
     def is_empty(self) -> bool:
@@ -54,11 +55,17 @@ def tenant_view(settings: Settings, tenant: str, own: TenantSettings | None) -> 
         chair = own.jury_chair_id or None
     if chair not in jurors:
         chair = None
+    deputy = settings.jury_deputy_chair_id if default else None
+    if own.jury_deputy_chair_id is not None:
+        deputy = own.jury_deputy_chair_id or None
+    if deputy not in jurors or deputy == chair:
+        deputy = None
     round_year = own.round_year if own.round_year is not None else settings.round_year
     update: dict[str, object] = {
         "jury_channel_ids": channels,
         "jury_user_ids": jurors,
         "jury_chair_id": chair,
+        "jury_deputy_chair_id": deputy,
         "round_year": round_year,
     }
     if not default:

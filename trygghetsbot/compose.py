@@ -89,6 +89,7 @@ def build_jury_service(store: Store, settings: Settings, round_year: int | None 
         settings.clock(),
         jurors=settings.jury_user_ids,
         chair=settings.jury_chair_id,
+        deputy=settings.jury_deputy_chair_id,
         deadline=settings.jury_deadline,
         remind_days=settings.remind_days,
     )

@@ -218,7 +218,7 @@ def nomination_period(q: Query) -> None:
         r.say("prize.how_to_nominate")
     elif state == "not_yet_open":
         days = (current.nomination_opens - q.today).days
-        r.say("prize.period_not_yet_open_today", opens=r.date(current.nomination_opens), days=days)
+        r.say("prize.period_not_yet_open_today", opens=r.date(current.nomination_opens), days=r.days(days))
     else:
         r.say("prize.period_closed_today", closes=r.date(current.nomination_closes))
 

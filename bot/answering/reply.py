@@ -9,7 +9,7 @@ from bot.answering.model import Answer, ConversationContext, Fact, Source
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.models import BudgetLine, Column, SourceRef
 from bot.knowledge.money import MoneyUnit, format_sek
-from bot.texts import Lang, format_date, month_name, t
+from bot.texts import Lang, format_date, month_name, t, t_count
 
 
 class Reply:
@@ -49,6 +49,10 @@ class Reply:
 
     def date(self, day: date) -> str:
         return format_date(day, self.lang)
+
+    def days(self, count: int) -> str:
+        """ "1 dag" / "3 dagar"."""
+        return t_count(self.lang, "fmt.days", count)
 
     def join(self, items: Sequence[str], conjunction: str = "fmt.and") -> str:
         items = list(items)

@@ -6,7 +6,9 @@ Only for jurors (the command checks ``--juror``). The nominators' export
 * JSON: ``{"round", "winner", "decision", "ranking", "scores", "conflicts", "audit"}``.
 * CSV (UTF-8 with BOM, semicolons, like the nominations export): one row per record,
   the first column says which: a score set (``bedömning``), a conflict (``jäv``), the
-  decision (``beslut``) or an audit entry (``logg``, with its details as JSON).
+  decision (``beslut``) or an audit entry (``logg``). Written for a Swedish Excel: decimal
+  commas (``4,33``), local times it reads as dates, and the audit's action and details in
+  words ("ändrad bedömning"; "samverkan: ja; innovativ: 4; …"), not the JSON's keys.
 """
 
 from __future__ import annotations
@@ -15,13 +17,30 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from bot.jury.model import AuditEntry, JuryState
 from bot.jury.service import RankingView
-from bot.nominations.export import ExportFormat
+from bot.nominations.export import ExportFormat, excel_moment
 from bot.nominations.model import Nomination
-from bot.texts import t
+from bot.texts import CATALOGS, format_decimal, t
+
+# The audit details' keys in the order a reader wants them (any other key follows, by name).
+DETAIL_ORDER = (
+    "nominee",
+    "collaboration",
+    "added_value",
+    "innovation",
+    "inspiration",
+    "results",
+    "comment",
+    "reason",
+    "score_removed",
+    "score",
+    "scored_by",
+    "deputy_for",
+)
 
 CSV_COLUMNS = (
     "record",
@@ -70,6 +89,32 @@ def _yes_no(value: bool, lang: str) -> str:
     return t(lang, "jury.yes" if value else "jury.no")
 
 
+def _value_text(value: object, lang: str) -> str:
+    if isinstance(value, bool):
+        return _yes_no(value, lang)
+    if isinstance(value, float):
+        return format_decimal(value, lang)
+    return str(value)
+
+
+def details_text(details: dict[str, Any], lang: str = "sv") -> str:
+    """An audit entry's details in words: "samverkan: ja; innovativ: 4; kommentar: …" (unset ones left out)."""
+    keys = [key for key in DETAIL_ORDER if key in details] + sorted(details.keys() - set(DETAIL_ORDER))
+    parts = []
+    for key in keys:
+        value = details[key]
+        if value is None:
+            continue
+        label = t(lang, f"jury.detail.{key}") if f"jury.detail.{key}" in CATALOGS["sv"] else key
+        parts.append(t(lang, "jury.detail.item", label=label, value=_value_text(value, lang)))
+    return "; ".join(parts)
+
+
+def _moment(value: str | None) -> str:
+    """An ISO time from the JSON as Excel reads it (local time, no "T" or offset)."""
+    return excel_moment(datetime.fromisoformat(value)) if value else ""
+
+
 def to_csv(data: dict[str, Any], lang: str = "sv") -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
@@ -80,25 +125,34 @@ def to_csv(data: dict[str, Any], lang: str = "sv") -> str:
             {
                 **s,
                 "record": t(lang, "jury.record.score"),
+                "at": _moment(s["at"]),
                 "collaboration": _yes_no(s["collaboration"], lang),
                 "added_value": _yes_no(s["added_value"], lang),
-                "value": f"{s['value']:.2f}",
+                "value": format_decimal(s["value"], lang),
             }
         )
     for c in data["conflicts"]:
-        rows.append({**c, "record": t(lang, "jury.record.conflict")})
+        rows.append({**c, "record": t(lang, "jury.record.conflict"), "at": _moment(c["at"])})
     decision = data["decision"]
     if decision:
         nominee = next((r["nominee"] for r in data["ranking"] if r["nomination_id"] == decision["nomination_id"]), None)
         rows.append(
-            {**decision, "record": t(lang, "jury.record.decision"), "juror": decision["chair"], "nominee": nominee}
+            {
+                **decision,
+                "record": t(lang, "jury.record.decision"),
+                "at": _moment(decision["at"]),
+                "juror": decision["chair"],
+                "nominee": nominee,
+            }
         )
     for a in data["audit"]:
         rows.append(
             {
                 **a,
                 "record": t(lang, "jury.record.audit"),
-                "details": json.dumps(a["details"], ensure_ascii=False, sort_keys=True),
+                "at": _moment(a["at"]),
+                "action": t(lang, f"jury.action.{a['action']}"),
+                "details": details_text(a["details"], lang),
             }
         )
     writer.writerows([_cell(row.get(column)) for column in CSV_COLUMNS] for row in rows)

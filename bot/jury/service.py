@@ -3,12 +3,16 @@
 * **Jurors** are the ids in ``JURY_USER_IDS``; the chair (``JURY_CHAIR_ID``) is one of
   them. Any jury action by someone else is refused and nothing is stored.
 * **Scoring** is open from the day after the round's nomination period closed until a
-  winner is recorded. A juror has one score set per nomination; scoring again replaces it.
+  winner is recorded or the jury's deadline (``TRYGGHETSBOT_JURY_DEADLINE``, its last day)
+  has passed. A juror has one score set per nomination; scoring again replaces it. The chair
+  may still decide after the deadline.
 * **Conflict of interest (jäv)** can be declared until a winner is recorded (also while
   nominations are still coming in); it removes the juror's score on that nomination and
   blocks any further score from them on it.
 * **Decision**: only the chair, only an eligible submitted nomination of the round, only
-  once. It closes scoring and queues an announcement for the jury channels.
+  once. It closes scoring and queues an announcement for the jury channels. A chair who
+  declared jäv on a nomination may not decide it; the deputy chair (``JURY_DEPUTY_CHAIR_ID``)
+  decides it instead, and decides nothing else.
 * Every action is audited (who, when, what) in the same atomic write as the action.
 
 A refusal raises :class:`JuryRefused` with one Swedish (or English) sentence.
@@ -44,7 +48,7 @@ from bot.knowledge.models import Round
 from bot.nominations.model import Nomination
 from bot.nominations.ports import NominationRepository
 from bot.nominations.rounds import local_day, period_state
-from bot.texts import format_date, t
+from bot.texts import format_date, t, t_count
 
 DEFAULT_DEADLINE_DAYS = 30
 YES = frozenset({"yes", "ja", "j", "y", "true", "1"})
@@ -66,6 +70,8 @@ class RankingView:
     winner: str | None
     ranking: list[RankedNomination]
     missing: dict[str, list[str]]
+    # Decided or past the deadline: nobody scores any more (``missing`` is then empty).
+    scoring_over: bool = False
 
     def to_json(self) -> dict[str, object]:
         """The ``jury ranking --json`` shape."""
@@ -101,7 +107,7 @@ class Reminder:
 
 def count_nominations(count: int, lang: str = "sv") -> str:
     """ "1 nominering" / "3 nomineringar"."""
-    return t(lang, "jury.count.one") if count == 1 else t(lang, "jury.count.many", count=count)
+    return t_count(lang, "jury.count", count)
 
 
 def default_deadline(round_: Round) -> date:
@@ -152,6 +158,7 @@ class JuryService:
         *,
         jurors: Sequence[str],
         chair: str | None,
+        deputy: str | None = None,
         deadline: date | None = None,
         remind_days: Sequence[int] = (7, 1),
     ) -> None:
@@ -161,6 +168,8 @@ class JuryService:
         self.clock = clock
         self.jurors = list(dict.fromkeys(j.strip() for j in jurors if j.strip()))
         self.chair = chair
+        # The deputy chair decides a nomination on which the chair declared jäv, and only then.
+        self.deputy = deputy if deputy != chair else None
         self.deadline = deadline or default_deadline(round_)
         self.remind_days = sorted(set(remind_days), reverse=True)
 
@@ -211,14 +220,32 @@ class JuryService:
             raise JuryRefused("withdrawn", t(lang, "jury.error.withdrawn", id=found.id, nominee=found.nominee))
         return found
 
+    def past_deadline(self) -> bool:
+        """Whether the jury's last day for scoring is over (Europe/Stockholm)."""
+        return local_day(self.clock()) > self.deadline
+
+    def _ensure_before_deadline(self, lang: str) -> None:
+        if self.past_deadline():
+            raise JuryRefused("past_deadline", t(lang, "jury.error.past_deadline", **self._dates(lang)))
+
     async def scoring_closed_reason(self, lang: str = "sv") -> str | None:
         """Why scoring is not possible now, or ``None`` while it is open."""
         try:
             self._ensure_period_closed(lang)
             await self._decided(await self.repository.state(self.round.year), lang)
+            self._ensure_before_deadline(lang)
         except JuryRefused as refused:
             return refused.message
         return None
+
+    async def still_due(self, message: JuryMessage) -> bool:
+        """Whether a queued message should still go out, checked when it is sent: a reminder
+        queued before the decision or the deadline is not sent after it (nor one of another round)."""
+        if message.kind != "jury_reminder":
+            return True
+        if message.round_year != self.round.year or self.past_deadline():
+            return False
+        return (await self.repository.state(self.round.year)).decision is None
 
     # --- actions ---------------------------------------------------------------
 
@@ -248,6 +275,7 @@ class JuryService:
         self._ensure_period_closed(lang)
         state = await self.repository.state(self.round.year)
         await self._decided(state, lang)
+        self._ensure_before_deadline(lang)
         nomination = await self._nomination(nomination_id, lang)
         if state.conflict_of(who, nomination.id) is not None:
             raise JuryRefused("conflict", t(lang, "jury.error.conflict", id=nomination.id, nominee=nomination.nominee))
@@ -294,23 +322,67 @@ class JuryService:
             )
         return declaration, removed
 
+    def _ensure_may_decide(self, who: str, nomination: Nomination, state: JuryState, lang: str) -> None:
+        """The chair decides, except a nomination on which the chair declared jäv: that one only the
+        deputy chair decides (who decides nothing else); nobody decides a nomination they are jäviga on."""
+        chair_conflict = self.chair is not None and state.conflict_of(self.chair, nomination.id) is not None
+        names = {"id": nomination.id, "nominee": nomination.nominee, "chair": self.chair, "deputy": self.deputy}
+        if who == self.chair and chair_conflict:
+            key = "jury.error.chair_conflict" if self.deputy else "jury.error.chair_conflict_no_deputy"
+            raise JuryRefused("chair_conflict", t(lang, key, **names))
+        if who == self.deputy and not chair_conflict:
+            raise JuryRefused("deputy_not_needed", t(lang, "jury.error.deputy_not_needed", **names))
+        if state.conflict_of(who, nomination.id) is not None:
+            raise JuryRefused("conflict", t(lang, "jury.error.decide_conflict", **names))
+
+    async def decidable(self, user: str | None) -> set[str]:
+        """The ids of the nominations ``user`` may pick as the winner now (for a surface's choices)."""
+        if user is None or user not in (self.chair, self.deputy) or await self.decision_closed_reason() is not None:
+            return set()
+        state = await self.repository.state(self.round.year)
+        found: set[str] = set()
+        for nomination in candidates(await self._round_nominations(), self.round.year):
+            try:
+                self._ensure_may_decide(user, nomination, state, "sv")
+            except JuryRefused:
+                continue
+            if assess(nomination, state).eligible is True:
+                found.add(nomination.id)
+        return found
+
+    async def decision_closed_reason(self, lang: str = "sv") -> str | None:
+        """Why no winner can be recorded now (the period still open, or already decided), or ``None``."""
+        try:
+            self._ensure_period_closed(lang)
+            await self._decided(await self.repository.state(self.round.year), lang)
+        except JuryRefused as refused:
+            return refused.message
+        return None
+
     async def decide(self, nomination_id: str, juror: str, lang: str = "sv") -> Decision:
         who = self.require_juror(juror, lang)
         if self.chair is None:
             raise JuryRefused("no_chair", t(lang, "jury.error.no_chair"))
-        if who != self.chair:
+        if who not in (self.chair, self.deputy):
             raise JuryRefused("not_chair", t(lang, "jury.error.not_chair", juror=who))
         self._ensure_period_closed(lang)
         state = await self.repository.state(self.round.year)
         await self._decided(state, lang)
         nomination = await self._nomination(nomination_id, lang)
+        self._ensure_may_decide(who, nomination, state, lang)
         assessed = assess(nomination, state)
         if assessed.eligible is not True:
             key = "jury.error.unscored" if assessed.eligible is None else "jury.error.not_eligible"
             raise JuryRefused("not_eligible", t(lang, key, id=nomination.id, nominee=nomination.nominee))
         now = self.clock()
         decision = Decision(round_year=self.round.year, nomination_id=nomination.id, chair=who, at=now)
-        details = {"nominee": nomination.nominee, "score": assessed.score_float, "scored_by": assessed.scored_by}
+        details: dict[str, Any] = {
+            "nominee": nomination.nominee,
+            "score": assessed.score_float,
+            "scored_by": assessed.scored_by,
+        }
+        if who != self.chair:
+            details["deputy_for"] = self.chair  # the chair declared jäv on this nomination
         audit = self._audit("decision", who, nomination.id, now, details)
         announcement = JuryMessage(
             kind="jury_decision",
@@ -318,7 +390,7 @@ class JuryService:
             nomination_id=nomination.id,
             text=t(
                 "sv",
-                "jury.announcement",
+                "jury.announcement" if who == self.chair else "jury.announcement_deputy",
                 year=self.round.year,
                 nominee=nomination.nominee,
                 id=nomination.id,
@@ -343,11 +415,14 @@ class JuryService:
     async def _ranking(self) -> RankingView:
         state = await self.repository.state(self.round.year)
         nominations = await self._round_nominations()
+        # Once decided or past the deadline nobody can score any more: nothing is "left to assess".
+        scoring_over = state.decision is not None or self.past_deadline()
         return RankingView(
             round_year=self.round.year,
             winner=state.decision.nomination_id if state.decision else None,
             ranking=rank(nominations, state),
-            missing=missing(nominations, state, self.jurors),
+            missing={} if scoring_over else missing(nominations, state, self.jurors),
+            scoring_over=scoring_over,
         )
 
     async def state(self, juror: str, lang: str = "sv") -> JuryState:
@@ -367,11 +442,9 @@ class JuryService:
         scoring is open and the deadline has not passed. When several reminder days have
         been reached (the bot was not run in between) only the latest one is sent.
         """
-        if await self.scoring_closed_reason() is not None:
+        if await self.scoring_closed_reason() is not None:  # not open, decided, or past the deadline
             return []
         today = local_day(self.clock())
-        if today > self.deadline:
-            return []
         reached = [d for d in self.remind_days if today >= self.deadline - timedelta(days=d)]
         if not reached:
             return []

@@ -22,11 +22,13 @@ from bot.nominations.rules import (
     clean_partners,
     clean_text,
     field_label,
+    joined_names,
+    split_joined,
     split_partners,
 )
 from bot.nominations.service import NominationError, NominationService, PeriodClosed
 from bot.nominations.state import DialogState
-from bot.texts import t
+from bot.texts import quoted, t
 
 CONTENT_STEPS = ("nominee", "partners", "description", "added_value", *ASSESSMENT_FIELDS, "contact")
 PERSON_STEPS = ("nominator.name", "nominator.email")
@@ -169,6 +171,12 @@ class NominationDialog:
                 text, command, literal = typed, normalise_command(typed), True
         if command in CANCEL:
             return self._cancel(dialog, lang)
+        if dialog.joined_partners is not None:
+            names = dialog.joined_partners
+            dialog = dialog.model_copy(update={"joined_partners": None})
+            if command in YES or command in NO:
+                return self._take_partners(dialog, split_joined(names) if command in YES else names, lang)
+            # Anything else is handled as usual: a command, or a new answer instead of "ja"/"nej".
         if dialog.step == CONFIRM_WITHDRAW:
             return await self._confirm_withdraw(dialog, command, lang)
         if command in RESUME:
@@ -201,6 +209,8 @@ class NominationDialog:
             return self.summary(dialog, lang)
         if dialog.step == CONFIRM_WITHDRAW:
             return t(lang, "nom.withdraw.confirm", id=dialog.nomination_id, nominee=dialog.content.nominee)
+        if dialog.joined_partners is not None:
+            return self._joined_question(dialog.joined_partners, lang)
         key = f"nom.ask.{dialog.step}"
         if dialog.step == "nominator.email" and dialog.nominator.user_id:
             key = "nom.ask.nominator.email_optional"
@@ -232,6 +242,13 @@ class NominationDialog:
                 message = t(lang, "nom.error.skip_required", field=field_label(step, lang))
                 return Turn([message, self.prompt(dialog, lang)], dialog, "invalid")
             return self._advance(self._set(dialog, step, None), lang)
+        if step == "partners":
+            names = split_partners(text)
+            if any(len(joined_names(name)) > 1 for name in names):
+                # "Polisen och Fältgruppen": two organisations, or one with "och" in its name? Ask.
+                asking = dialog.model_copy(update={"joined_partners": names})
+                return Turn([self._joined_question(names, lang)], asking, "confirming")
+            return self._take_partners(dialog, names, lang)
         try:
             value = self._validate(dialog, step, text, lang)
         except InvalidField as invalid:
@@ -239,14 +256,31 @@ class NominationDialog:
             return Turn([invalid.error.message, retry], dialog, "invalid", errors=[invalid.error])
         return self._advance(self._set(dialog, step, value), lang)
 
-    def _validate(self, dialog: DialogState, step: str, text: str, lang: str) -> str | list[str] | None:
-        rules = self.service.rules
-        if step == "partners":
-            partners = clean_partners(split_partners(text), lang)
-            error = rules.samverkan_error(partners, lang)
+    def _take_partners(self, dialog: DialogState, names: list[str], lang: str) -> Turn:
+        """The organisations as the answer to "partners": checked against samverkan, the effort's own
+        name not counted, then the next question (or the same one again, with the reason)."""
+        try:
+            partners = clean_partners(names, lang)
+            error = self.service.rules.samverkan_error(partners, dialog.content.nominee, lang)
             if error:
                 raise InvalidField(error)
-            return partners
+        except InvalidField as invalid:
+            retry = t(lang, "nom.dialog.retry", prompt=self.prompt(dialog, lang))
+            return Turn([invalid.error.message, retry], dialog, "invalid", errors=[invalid.error])
+        return self._advance(self._set(dialog, "partners", partners), lang)
+
+    @staticmethod
+    def _joined_question(names: list[str], lang: str) -> str:
+        joined = [name for name in names if len(joined_names(name)) > 1]
+        return t(
+            lang,
+            "nom.dialog.joined_partners",
+            names=", ".join(quoted(name, lang) for name in joined),
+            parts=", ".join(quoted(part, lang) for part in split_joined(joined)),
+        )
+
+    def _validate(self, dialog: DialogState, step: str, text: str, lang: str) -> str | list[str] | None:
+        rules = self.service.rules
         value = clean_text(step, text, lang, required=not self._optional(dialog, step))
         error = None
         if step == "added_value":

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.knowledge.models import Criterion, Prize, Round
 from bot.nominations.model import ASSESSMENT_FIELDS, ContentField, NominationContent, Nominator
-from bot.texts import t
+from bot.texts import quoted, t
 
 FieldName = Literal[ContentField, "nominator.name", "nominator.email"]
 
@@ -171,9 +171,70 @@ def clean_text(field: str, value: str | None, lang: str = "sv", *, required: boo
     return text
 
 
+def organisation_words(name: str) -> list[str]:
+    """A name's words, as names are compared: NFKC, case-folded, punctuation and symbols as spaces
+    ("Trygga-Gatan!" and "trygga gatan" have the same words)."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    return "".join(" " if unicodedata.category(char)[0] in "PSZC" else char for char in text).split()
+
+
 def organisation_key(name: str) -> str:
-    """Two spellings of one organisation compare equal: trimmed, spaces collapsed, case-folded."""
-    return " ".join(name.split()).casefold()
+    """Two spellings of one organisation compare equal: case, spacing and punctuation aside."""
+    return " ".join(organisation_words(name))
+
+
+# Words that say a name is an organisation's (a form of association, an authority, a company), as
+# word endings so compounds count too ("Hyresgästföreningen", "Bostadsbolaget", "Trafikkontoret").
+_ORGANISATION_ENDINGS = (
+    "förening",
+    "föreningen",
+    "förbund",
+    "förbundet",
+    "stiftelse",
+    "stiftelsen",
+    "bolag",
+    "bolaget",
+    "aktiebolag",
+    "förvaltning",
+    "förvaltningen",
+    "nämnd",
+    "nämnden",
+    "kontor",
+    "kontoret",
+    "församling",
+    "församlingen",
+    "myndighet",
+    "myndigheten",
+    "kommun",
+    "kommunen",
+    "region",
+    "regionen",
+    "association",
+    "foundation",
+)
+_ORGANISATION_WORDS = frozenset({"ab", "hb", "kb", "ek", "ideell", "ideella", "ltd", "inc"})
+
+
+def _names_an_organisation(words: list[str]) -> bool:
+    return any(word in _ORGANISATION_WORDS or word.endswith(_ORGANISATION_ENDINGS) for word in words)
+
+
+def _contains_run(words: list[str], run: list[str]) -> bool:
+    return any(words[start : start + len(run)] == run for start in range(len(words) - len(run) + 1))
+
+
+def is_effort_name(partner: str, nominee: str) -> bool:
+    """Whether ``partner`` is the nominated effort's own name rather than an organisation.
+
+    It is when its words are the nominee's or extend them ("Nattvandring Tensta 2023" for
+    "Nattvandring Tensta"), unless a word says it is an organisation's: "Föreningen Trygga Gatan"
+    runs "Trygga Gatan" and counts, and a nominee that is itself an organisation ("Föreningen
+    Nattvandrarna") counts as the lead organisation. A partner named inside the nominee's name
+    ("Polisen" in "Trygghetsvandring med Polisen") is an organisation of its own.
+    """
+    nominee_words = organisation_words(nominee)
+    words = organisation_words(partner)
+    return bool(nominee_words) and _contains_run(words, nominee_words) and not _names_an_organisation(words)
 
 
 def clean_partners(values: list[str], lang: str = "sv") -> list[str]:
@@ -198,8 +259,30 @@ def split_partners(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[,;\n]", text) if part.strip()]
 
 
-def distinct_organisations(organisations: list[str]) -> int:
-    return len({organisation_key(name) for name in organisations if name.strip()})
+def distinct_organisations(organisations: list[str], nominee: str = "") -> int:
+    """How many different organisations the names are, the effort's own name not counted."""
+    return len(
+        {
+            key
+            for name in organisations
+            if (key := organisation_key(name)) and not (nominee and is_effort_name(name, nominee))
+        }
+    )
+
+
+# A chat answer "Polisen och Fältgruppen" may be two organisations or one whose name has "och"
+# in it ("Stiftelsen Idrott och Trygghet"): the dialog asks rather than guesses.
+_CONJUNCTION = re.compile(r"\s+(?:och|samt|and|&|\+)\s+", re.IGNORECASE)
+
+
+def joined_names(name: str) -> list[str]:
+    """The parts of a name joined by "och", "samt", "and", "&" or "+" (one part when there is none)."""
+    return [part.strip() for part in _CONJUNCTION.split(name) if part.strip()] or [name]
+
+
+def split_joined(names: list[str]) -> list[str]:
+    """Every name that joins others split into them ("Polisen och Fältgruppen" -> two)."""
+    return [part for name in names for part in joined_names(name)]
 
 
 def words(text: str | None) -> list[str]:
@@ -262,8 +345,9 @@ class Rules:
         raise KeyError(key)
 
     @staticmethod
-    def samverkan_met(organisations: list[str]) -> bool:
-        return distinct_organisations(organisations) >= MIN_DISTINCT_ORGANISATIONS
+    def samverkan_met(organisations: list[str], nominee: str = "") -> bool:
+        """Two or more distinct organisations, the nominated effort's own name not one of them."""
+        return distinct_organisations(organisations, nominee) >= MIN_DISTINCT_ORGANISATIONS
 
     @staticmethod
     def mervarde_met(added_value: str | None) -> bool:
@@ -272,9 +356,15 @@ class Rules:
             and len(content_words(added_value)) >= MIN_ADDED_VALUE_CONTENT_WORDS
         )
 
-    def samverkan_error(self, organisations: list[str], lang: str = "sv") -> FieldError | None:
-        if not self.is_mandatory("samverkan") or self.samverkan_met(organisations):
+    def samverkan_error(self, organisations: list[str], nominee: str = "", lang: str = "sv") -> FieldError | None:
+        if not self.is_mandatory("samverkan") or self.samverkan_met(organisations, nominee):
             return None
+        effort = [name for name in organisations if nominee and is_effort_name(name, nominee)]
+        if effort:
+            names = t(lang, "fmt.and").join(quoted(name, lang) for name in effort)
+            return self._criterion_error(
+                "partners", "samverkan", MIN_DISTINCT_ORGANISATIONS, lang, key="samverkan_effort", names=names
+            )
         return self._criterion_error("partners", "samverkan", MIN_DISTINCT_ORGANISATIONS, lang)
 
     def mervarde_error(self, added_value: str | None, lang: str = "sv") -> FieldError | None:
@@ -288,10 +378,13 @@ class Rules:
             return None
         return _error("description", lang, "nom.error.description_short", minimum=MIN_DESCRIPTION_WORDS)
 
-    def _criterion_error(self, field: FieldName, criterion: str, minimum: int, lang: str) -> FieldError:
+    def _criterion_error(
+        self, field: FieldName, criterion: str, minimum: int, lang: str, *, key: str | None = None, **values: object
+    ) -> FieldError:
         """A mandatory criterion not met: the message quotes the criterion from the prize's rules."""
         quote = self.criterion(criterion).text
-        return _error(field, lang, f"nom.error.{criterion}", criterion=criterion, quote=quote, minimum=minimum)
+        text_key = f"nom.error.{key or criterion}"
+        return _error(field, lang, text_key, criterion=criterion, quote=quote, minimum=minimum, **values)
 
     def clean_content(
         self, content: NominationContent, lang: str = "sv", *, partial: bool = False
@@ -325,7 +418,7 @@ class Rules:
         failed = {error.field for error in errors}
         # A field whose input is already refused is not judged against its criterion as well.
         checks: dict[str, Callable[[], FieldError | None]] = {
-            "partners": lambda: self.samverkan_error(cleaned.partners, lang),
+            "partners": lambda: self.samverkan_error(cleaned.partners, cleaned.nominee, lang),
             "description": lambda: self.description_error(cleaned.description, lang),
             "added_value": lambda: self.mervarde_error(cleaned.added_value, lang),
         }
@@ -338,7 +431,7 @@ class Rules:
     def checklist(self, content: NominationContent) -> list[CriterionCheck]:
         """Mandatory criteria (met or not, or for the jury to judge) then assessment criteria (answered or not)."""
         checked = {
-            "samverkan": lambda: self.samverkan_met(content.partners),
+            "samverkan": lambda: self.samverkan_met(content.partners, content.nominee),
             "mervarde": lambda: self.mervarde_met(content.added_value),
         }
         checks = [

@@ -39,6 +39,9 @@ class DialogState(BaseModel):
     suggested_for: str | None = None
     # "avbryt" of a long nomination waits for "ja" / "nej".
     confirming_cancel: bool = False
+    # Organisations answered with "och" in one name ("Polisen och Fältgruppen"), as typed, waiting for
+    # "ja" (split them) or "nej" (keep the name whole).
+    joined_partners: list[str] | None = None
 
 
 class ConversationState(BaseModel):

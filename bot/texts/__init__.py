@@ -42,6 +42,12 @@ def t(lang: str, key: str, /, **values: object) -> str:
     return template.format(**values) if values else template
 
 
+def t_count(lang: str, key: str, count: int, /, **values: object) -> str:
+    """The text for ``count`` things: ``key.one`` for exactly one ("1 nominering"), else ``key.many``
+    ("0 nomineringar", "3 nomineringar"), with ``count`` filled in."""
+    return t(lang, f"{key}.one" if count == 1 else f"{key}.many", count=count, **values)
+
+
 def quoted(text: str, lang: str) -> str:
     """``text`` in the language's quotation marks (”…” in Swedish, “…” in English)."""
     return t(lang, "fmt.quote", text=text)
@@ -54,6 +60,11 @@ def month_name(number: int, lang: str) -> str:
 def format_date(day: date, lang: str) -> str:
     """``15 juni 2023`` / ``15 June 2023``: the one way a date is written for people."""
     return t(lang, "fmt.date", day=day.day, month=month_name(day.month, lang), year=day.year)
+def format_decimal(value: float, lang: str, places: int = 2) -> str:
+    """``4,33`` / ``4.33``: a decimal number as people (and a Swedish Excel) read it."""
+    return f"{value:.{places}f}".replace(".", t(lang, "fmt.decimal_point"))
+
+
 def os_reason(error: OSError, lang: str = "sv") -> str:
     """Why a file operation failed, in the user's language (the OS's own text is English)."""
     name = errno.errorcode.get(error.errno or 0, "")

@@ -14,7 +14,7 @@ from bot.nominations.export import export_bytes
 from bot.nominations.model import CONTENT_FIELDS, Nomination
 from bot.nominations.rules import field_label
 from bot.nominations.service import NominationError
-from bot.texts import t
+from bot.texts import t, t_count
 from handlers.slack.blocks import (
     HOME_EDIT_ACTION,
     HOME_WITHDRAW_ACTION,
@@ -102,7 +102,7 @@ async def _export(deps: SlackDeps, client: AsyncWebClient, action: BlockAction, 
             filename=f"nomineringar-trygghetspriset-{year}.csv",
             title=t(LANG, "slack.jury.export_title", year=year),
             content=export_bytes(submitted, "csv", deps.service.rules, LANG),
-            initial_comment=t(LANG, "slack.jury.export_comment", year=year, count=len(submitted)),
+            initial_comment=t_count(LANG, "slack.jury.export_comment", len(submitted), year=year),
         )
     except Exception:
         # Whatever failed (the client has already retried), the jury member is told instead of

@@ -5,7 +5,7 @@ from __future__ import annotations
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.nominations.rounds import local_day
-from bot.texts import format_date, t
+from bot.texts import format_date, t, t_count
 from handlers.slack.blocks import home_view
 from handlers.slack.deps import SlackDeps, slack_nominator
 from handlers.slack.jury import is_jury_member
@@ -22,26 +22,22 @@ async def publish_home(client: AsyncWebClient, deps: SlackDeps, user_id: str) ->
         period_text = t(LANG, "slack.home.period_closed", message=closed)
     else:
         days = (round_.nomination_closes - local_day(deps.clock())).days + 1  # the closing day counts
-        period_text = t(
-            LANG,
-            "slack.home.period_open",
-            year=round_.year,
-            closes=format_date(round_.nomination_closes, LANG),
-            days=days,
-        )
+        closes = format_date(round_.nomination_closes, LANG)
+        period_text = t_count(LANG, "slack.home.period_open", days, year=round_.year, closes=closes)
     mine = await service.list_own(slack_nominator(user_id))
     jury_text = None
     if await is_jury_member(client, deps.settings, user_id):
         submitted = await deps.store.nominations.list(round_year=round_.year, statuses=("submitted",))
         channels = ", ".join(f"<#{channel}>" for channel in deps.settings.jury_channel_ids) or "–"
-        jury_text = t(LANG, "slack.home.jury", count=len(submitted), channels=channels)
+        jury_text = t_count(LANG, "slack.home.jury", len(submitted), channels=channels)
     jury_blocks = None
     if deps.jury.is_juror(user_id):
         # Scores and the ranking are for the jurors' eyes only (JURY_USER_IDS), checked here on every publish.
         ranking = await deps.jury.ranking(user_id, LANG)
         closed_reason = await deps.jury.scoring_closed_reason(LANG)
-        chair = user_id == deps.jury.chair
-        jury_blocks = jury_home_blocks(ranking, user_id, chair=chair, closed_reason=closed_reason, lang=LANG)
+        # The chair's (or, where the chair declared jäv, the deputy's) choices, as the core allows them.
+        decidable = await deps.jury.decidable(user_id)
+        jury_blocks = jury_home_blocks(ranking, user_id, decidable=decidable, closed_reason=closed_reason, lang=LANG)
     view = home_view(
         lang=LANG,
         period_text=period_text,

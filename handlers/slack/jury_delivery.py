@@ -73,6 +73,8 @@ class JuryMessenger:
         self._next_check = 0.0
         self._digest_sent_for: int | None = None
         self._retry_at: dict[str, tuple[float, float]] = {}  # message id -> (when, current delay)
+        # Reminders found stale (decided, or past the deadline: that never changes back), not looked at again.
+        self._stale: set[str] = set()
 
     async def run_round(self) -> None:
         if time.monotonic() >= self._next_check:
@@ -81,7 +83,12 @@ class JuryMessenger:
             await self._guarded("digest", self._digest())
         for message in await self.deps.store.jury.messages(pending_only=True):
             retry = self._retry_at.get(message.id)
-            if retry and time.monotonic() < retry[0]:
+            if message.id in self._stale or (retry and time.monotonic() < retry[0]):
+                continue
+            if not await self.deps.jury.still_due(message):
+                # Queued before the decision or the deadline: it stays unsent in the jury's records.
+                self._stale.add(message.id)
+                log.info("jury message %s (%s) no longer due; not sent", message.id, message.kind)
                 continue
             await self._guarded(message.id, self._send(message))
 

@@ -7,6 +7,7 @@ from the text catalog; the rules (what a valid score is, who may decide) stay in
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -29,7 +30,7 @@ from bot.jury.model import GRADES, MAX_COMMENT, MAX_REASON
 from bot.jury.service import RankingView
 from bot.knowledge.models import Prize
 from bot.nominations.model import Nomination
-from bot.texts import t
+from bot.texts import format_decimal, t, t_count
 from handlers.slack.blocks import ASSESS_ACTION
 from handlers.slack.escaping import cut, safe
 
@@ -115,12 +116,13 @@ def score_modal(nomination: Nomination, prize: Prize, lang: str = "sv") -> View:
 
 
 def jury_home_blocks(
-    view: RankingView, juror: str, *, chair: bool, closed_reason: str | None, lang: str = "sv"
+    view: RankingView, juror: str, *, decidable: Collection[str], closed_reason: str | None, lang: str = "sv"
 ) -> list[Block]:
-    """The ranking, what this juror still has to do, and (for the chair) the winner's choice."""
+    """The ranking, what this juror still has to do, and the winner's choice among ``decidable``
+    (the chair's; where the chair declared jäv, the deputy chair's)."""
     lines = [t(lang, "slack.home.jury_ranking", year=view.round_year)]
     for place, ranked in enumerate(view.ranking, start=1):
-        score = f"{ranked.score_float:.2f}".replace(".", ",") if ranked.score_float is not None else "–"
+        score = format_decimal(ranked.score_float, lang) if ranked.score_float is not None else "–"
         verdict = {True: "yes", False: "no", None: "unknown"}[ranked.eligible]
         lines.append(
             t(
@@ -148,8 +150,8 @@ def jury_home_blocks(
         SectionBlock(text=MarkdownTextObject(text=cut("\n".join(lines), 3000))),
         SectionBlock(text=MarkdownTextObject(text=cut(closed_reason or todo_text, 3000))),
     ]
-    eligible = [r for r in view.ranking if r.eligible]
-    if chair and view.winner is None and closed_reason is None and eligible:
+    eligible = [r for r in view.ranking if r.eligible and r.nomination_id in decidable]
+    if view.winner is None and eligible:
         blocks.append(
             ActionsBlock(
                 block_id="jury_decide",
@@ -184,7 +186,7 @@ def digest_text(
         link = links.get(nomination.id)
         key = "slack.jury.digest_item" if link else "slack.jury.digest_item_nolink"
         items.append(t(lang, key, nominee=nominee, id=nomination.id, link=link or ""))
-    header = t(lang, "slack.jury.digest_header", year=year, count=len(nominations))
+    header = t_count(lang, "slack.jury.digest_header", len(nominations), year=year)
     text = "\n".join([header, *items])
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=cut(header, 3000)))]
     for start in range(0, len(items), 30):  # a section holds 3000 characters

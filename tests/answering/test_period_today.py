@@ -88,6 +88,11 @@ def test_days_left_in_english_and_after_closing(kb: KnowledgeBase) -> None:
     assert "in 2 days" in early and "not opened" in early
 
 
+def test_one_day_is_one_dag(kb: KnowledgeBase) -> None:
+    assert "om 1 dag." in at(kb, date(2023, 5, 31)).answer("hur många dagar är det kvar?").text
+    assert "in 1 day." in at(kb, date(2023, 5, 31)).answer("how many days left?").text
+
+
 def test_the_stockholm_day_decides_not_utc(kb: KnowledgeBase) -> None:
     after_midnight = datetime(2023, 9, 1, 22, 30, tzinfo=UTC)  # 00:30 on 2 September in Stockholm
     assert "stängde" in Answerer(kb, lambda: after_midnight).answer("kan jag nominera nu?").text

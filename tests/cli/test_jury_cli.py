@@ -56,7 +56,7 @@ def ids(env: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Monke
     """Three nominations submitted in the period (the third then withdrawn); the clock after the period."""
     monkeypatch.setenv("JURY_USER_IDS", "J1,J2,J3")
     monkeypatch.setenv("JURY_CHAIR_ID", "J1")
-    for name in ("TRYGGHETSBOT_JURY_DEADLINE", "TRYGGHETSBOT_REMIND_DAYS"):
+    for name in ("TRYGGHETSBOT_JURY_DEADLINE", "TRYGGHETSBOT_REMIND_DAYS", "JURY_DEPUTY_CHAIR_ID"):
         monkeypatch.delenv(name, raising=False)
     made = []
     for nominee in ("Trygga Tensta", "Ljusa Husby", "Lugna Rinkeby"):
@@ -206,6 +206,47 @@ def test_scoring_after_a_conflict_or_the_decision(ids: list[str], capsys: pytest
     assert_refused(*run(capsys, "jury", "decide", a, "--juror", "J1"), words="redan utsedd")
 
 
+def test_jav_keeps_the_chair_from_deciding_and_the_deputy_decides(
+    ids: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b, _ = ids
+    run(capsys, *score_args(a, "J2", "4"))
+    run(capsys, *score_args(b, "J2", "4"))
+    run(capsys, "jury", "conflict", a, "--juror", "J1")
+    assert_refused(*run(capsys, "jury", "decide", a, "--juror", "J1"), words="JURY_DEPUTY_CHAIR_ID")
+    monkeypatch.setenv("JURY_DEPUTY_CHAIR_ID", "J3")
+    assert_refused(
+        *run(capsys, "jury", "decide", a, "--juror", "J1", "--json"), json_out=True, words="vice ordföranden J3"
+    )
+    assert_refused(*run(capsys, "jury", "decide", b, "--juror", "J3"), words="bara när ordföranden har anmält jäv")
+    assert_refused(*run(capsys, "jury", "decide", a, "--juror", "U999"), words="inte med i juryn")
+    assert ranking(capsys)["winner"] is None
+    code, out, err = run(capsys, "jury", "decide", a, "--juror", "J3", "--json")
+    assert code == 0, err
+    assert json.loads(out)["winner"] == a and json.loads(out)["chair"] == "J3"
+
+
+def test_scoring_three_years_late_is_refused_with_the_date_and_the_chair_still_decides(
+    ids: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b, _ = ids
+    run(capsys, *score_args(a, "J2", "4"))
+    monkeypatch.setenv("TRYGGHETSBOT_NOW", "2026-09-15")
+    line = assert_refused(*run(capsys, *score_args(b, "J2", "4")), words="var 1 oktober 2023")
+    assert "bedömningen är stängd" in line
+    code, out, _ = run(capsys, "jury", "ranking", "--juror", "J1")
+    assert code == 0 and "har kvar att bedöma" not in out and "Alla i juryn har bedömt" not in out
+    monkeypatch.setenv("TRYGGHETSBOT_JURY_DEADLINE", "2026-12-31")
+    code, out, _ = run(capsys, "jury", "ranking", "--juror", "J1")
+    assert "har kvar att bedöma" in out  # while scoring is open
+    monkeypatch.delenv("TRYGGHETSBOT_JURY_DEADLINE")
+    assert run(capsys, "jury", "decide", a, "--juror", "J1")[0] == 0
+    monkeypatch.setenv("TRYGGHETSBOT_JURY_DEADLINE", "2026-12-31")
+    code, out, _ = run(capsys, "jury", "ranking", "--juror", "J1")
+    assert code == 0 and "Vinnare: Trygga Tensta" in out and "har kvar att bedöma" not in out
+    assert ranking(capsys)["missing"] == {}
+
+
 def test_no_chair_configured(ids: list[str], capsys: pytest.CaptureFixture[str],
                              monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     monkeypatch.delenv("JURY_CHAIR_ID")
@@ -223,6 +264,8 @@ def test_a_chair_outside_the_jury_stops_start_up(ids: list[str], capsys: pytest.
 def test_an_unknown_round_is_unusable(ids: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "jury", "ranking", "--juror", "J1", "--round", "1999")
     assert code == 2 and len(err.strip().splitlines()) == 1 and "1999" in err
+    # One prefix: the round's own message already says what is wrong.
+    assert err.count("Ogiltig nomineringsomgång") == 1, err
 
 
 # --- reminders ---------------------------------------------------------------------------
@@ -258,6 +301,14 @@ def test_remind_uses_the_deadline_and_days_settings(ids: list[str], capsys: pyte
     assert code == 0 and len(out.strip().splitlines()) == 3 and "5 dagar före" in out and "20 september" in out
 
 
+def test_one_nomination_one_day_in_the_singular(ids: list[str], capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    run(capsys, *score_args(ids[0], "J2"))
+    monkeypatch.setenv("TRYGGHETSBOT_NOW", "2023-09-30")
+    code, out, _ = run(capsys, "jury", "remind", "--dry-run")
+    assert code == 0 and "J2: 1 nominering kvar, påminnelse 1 dag före sista dagen" in out, out
+
+
 # --- exports -----------------------------------------------------------------------------
 
 
@@ -284,6 +335,10 @@ def test_the_jury_export_has_scores_conflicts_and_the_audit_but_the_nominators_e
     assert rows[0][:3] == ["post", "tid", "jurymedlem"]
     assert [r[0] for r in rows[1:]] == ["bedömning", "jäv", "beslut", "logg", "logg", "logg"]
     assert "'=SUM(A1)" in rows[1]
+    # Excel-ready: a decimal comma, local times, the audit's actions and details in Swedish words.
+    assert rows[1][rows[0].index("värde")] == "4,00" and "T" not in rows[1][1]
+    assert [r[rows[0].index("åtgärd")] for r in rows[4:]] == ["ny bedömning", "jäv anmält", "vinnare utsedd"]
+    assert rows[5][rows[0].index("detaljer")] == "skäl: Jäv; tidigare bedömning borttagen: nej"
 
     assert_refused(*run(capsys, "jury", "export", "--juror", "U999", "--format", "csv"), words="inte med i juryn")
 

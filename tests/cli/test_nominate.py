@@ -72,6 +72,13 @@ def test_nominate_flags_a_second_nomination_of_the_same_effort(env: Path, capsys
         ({"partners": ["trygga  TENSTA"]}, "partners", "samverkan"),
         ({"partners": []}, "partners", "samverkan"),
         ({"nominee": "Nattvandring Tensta", "partners": ["Föreningen Nattvandrarna"]}, "partners", "samverkan"),
+        # The effort's own name among the partners is not an organisation (the README's example).
+        ({"nominee": "Trygga Gatan", "partners": ["Trygga Gatan", "Polisen"]}, "partners", "samverkan"),
+        (
+            {"nominee": "Nattvandring Tensta", "partners": ["Föreningen Nattvandrarna", "Nattvandring Tensta"]},
+            "partners",
+            "samverkan",
+        ),
         ({"added_value": "Bra grej"}, "added_value", "mervarde"),
         ({"added_value": "det är bra för alla"}, "added_value", "mervarde"),
         ({"description": "   "}, "description", None),
@@ -149,15 +156,36 @@ def test_list_filters_by_round_and_prints_text(env: Path, capsys: pytest.Capture
     run(capsys, "nominate", "--file", write(env, GOOD))
     code, out, _ = run(capsys, "nominations", "list")
     assert code == 0 and "Trygga Tensta" in out and "inskickad" in out
+    assert out.startswith("1 nominering:\n")
     code, out, _ = run(capsys, "nominations", "list", "--json", "--round", "2022")
     assert code == 0 and json.loads(out) == []
+
+
+@pytest.mark.parametrize("word", ["inskickad", "Inskickad", "submitted", " SUBMITTED "])
+def test_list_status_takes_the_words_the_list_prints(env: Path, capsys: pytest.CaptureFixture[str], word: str) -> None:
+    run(capsys, "nominate", "--file", write(env, GOOD))
+    code, out, err = run(capsys, "nominations", "list", "--status", word)
+    assert code == 0, err
+    assert "Trygga Tensta" in out and "inskickad" in out
+    code, out, err = run(capsys, "nominations", "list", "--status", "utkast", "--status", "återkallad")
+    assert code == 0 and out == "0 nomineringar:\n", err
+    code, out, err = run(capsys, "nominations", "export", "--format", "json", "--status", word)
+    assert code == 0 and "Trygga Tensta" in out, err
+
+
+def test_list_status_refuses_an_unknown_word_naming_the_choices(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["nominations", "list", "--status", "klar"])
+    _, err = capsys.readouterr()
+    assert exited.value.code == 2
+    assert "klar" in err and "inskickad" in err and "submitted" in err
 
 
 def test_export_csv_for_swedish_excel(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "nominate", "--file", write(env, GOOD))
     out_file = env / "export.csv"
     code, _, err = run(capsys, "nominations", "export", "--format", "csv", "--out", str(out_file))
-    assert code == 0 and "1 nomineringar" in err
+    assert code == 0 and "1 nominering skriven till" in err
     raw = out_file.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))

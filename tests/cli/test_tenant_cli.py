@@ -21,7 +21,14 @@ from trygghetsbot.cli import main
 def backend(request: pytest.FixtureRequest, env: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     if request.param == "postgres":
         monkeypatch.setenv("TRYGGHETSBOT_DATABASE_URL", request.getfixturevalue("postgres_url"))
-    for name in ("JURY_CHANNEL_IDS", "JURY_USER_IDS", "JURY_CHAIR_ID", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET"):
+    for name in (
+        "JURY_CHANNEL_IDS",
+        "JURY_USER_IDS",
+        "JURY_CHAIR_ID",
+        "JURY_DEPUTY_CHAIR_ID",
+        "SLACK_CLIENT_ID",
+        "SLACK_CLIENT_SECRET",
+    ):
         monkeypatch.delenv(name, raising=False)
     return str(request.param)
 
@@ -59,6 +66,18 @@ def test_set_keeps_a_workspaces_settings_in_its_own_part_of_the_database(
     assert own("T123") == TenantSettings(jury_channel_ids=["C4"])
     assert main(["tenant", "set", "T123", "--clear"]) == 0
     assert own("T123") is None
+
+
+def test_a_workspace_sets_its_deputy_chair(backend: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tenant", "set", "T123", "--jury-users", "U1,U2", "--chair", "U1", "--deputy-chair", "U2"]) == 0
+    assert "ordförande U1; omgång 2023 (den som gäller i dag); vice ordförande U2" in capsys.readouterr().out
+    assert own("T123") == TenantSettings(jury_user_ids=["U1", "U2"], jury_chair_id="U1", jury_deputy_chair_id="U2")
+    view = tenant_view(load_settings(_env_file=None), "T123", own("T123"))
+    assert view.jury_deputy_chair_id == "U2"
+    for deputy in ("U9", "U1"):  # not a juror; the chair
+        assert main(["tenant", "set", "T123", "--deputy-chair", deputy]) == 1
+        assert f"Vice ordföranden {deputy} måste vara en annan" in capsys.readouterr().err
+    assert own("T123") == TenantSettings(jury_user_ids=["U1", "U2"], jury_chair_id="U1", jury_deputy_chair_id="U2")
 
 
 def test_a_chair_who_is_no_juror_and_an_unknown_round_are_refused_and_nothing_is_saved(

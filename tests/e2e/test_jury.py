@@ -222,6 +222,49 @@ async def test_the_chairs_decision_is_announced_once_per_jury_channel(
     assert decision is not None and decision.nomination_id == ids[1] and decision.chair == CHAIR
 
 
+async def wait_dm(fake: FakeSlack, user: str, words: str, timeout: float = 5.0) -> str:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while loop.time() < deadline:
+        found = [m["text"] for m in fake.posts_in(user) if words in (m.get("text") or "")]
+        if found:
+            return str(found[-1])
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no DM to {user} with {words!r}: {[m.get('text') for m in fake.posts_in(user)]}")
+
+
+async def test_a_chair_with_jav_is_refused_in_slack_and_the_deputy_decides(
+    tmp_path: Path, fake: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = jury_settings(tmp_path, fake, monkeypatch, AFTER_THE_PERIOD, JURY_DEPUTY_CHAIR_ID="UJ1")
+    ids = await seed(settings)
+    server = await BotServer(settings).start()
+    slack = SlackSender(server.url + "/slack/events", SECRET, fake)
+    try:
+        for n in ids:
+            await submit_score(slack, "UJ2", n, **GOOD_SCORE)
+        assert (await submit_score(slack, CHAIR, ids[1], conflict="yes")).status == 200
+        assert (await slack.press_select(DECIDE_ACTION, ids[1], user=CHAIR)).status == 200
+        refusal = await wait_dm(fake, CHAIR, "jäv")
+        assert "får inte utse den till vinnare" in refusal and "vice ordföranden UJ1" in refusal
+        # The deputy is offered only the nomination the chair is jävig on, the chair only the other.
+        deputy_home = await home_of(slack, fake, "UJ1")
+        assert DECIDE_ACTION in deputy_home and f'"value": "{ids[1]}"' in deputy_home
+        assert f'"value": "{ids[0]}"' not in deputy_home
+        chair_home = await home_of(slack, fake, CHAIR)
+        assert f'"value": "{ids[0]}"' in chair_home and f'"value": "{ids[1]}"' not in chair_home
+        assert (await slack.press_select(DECIDE_ACTION, ids[0], user="UJ1")).status == 200
+        assert "bara när ordföranden har anmält jäv" in await wait_dm(fake, "UJ1", "bara när")
+        with open_store(server.settings.db_path, read_only=True) as store:
+            assert (await store.jury.state(2023)).decision is None
+        assert (await slack.press_select(DECIDE_ACTION, ids[1], user="UJ1")).status == 200
+        for channel in JURY_CHANNELS:
+            [announcement] = await wait_posts(fake, channel, "trygghetsbot_jury", 1)
+            assert "vice ordföranden UJ1" in announcement["text"]
+    finally:
+        await server.stop()
+
+
 async def test_the_digest_is_posted_once_per_channel_even_across_a_restart(
     jury_server: tuple[BotServer, SlackSender, list[str]], fake: FakeSlack
 ) -> None:
@@ -260,6 +303,28 @@ async def test_reminders_go_to_jurors_with_nominations_missing_once_across_a_res
             if (m.get("metadata") or {}).get("event_type") == "trygghetsbot_jury"
         )
         assert counts == Counter({"UJ2": 1, "UCHAIR": 1})
+    finally:
+        await server.stop()
+
+
+async def test_reminders_queued_before_the_decision_are_not_sent_after_it(
+    tmp_path: Path, fake: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reminders were queued while the server was down; the chair decided before it came back."""
+    settings = jury_settings(tmp_path, fake, monkeypatch, AFTER_THE_PERIOD, TRYGGHETSBOT_JURY_DEADLINE="2023-09-16")
+    ids = await seed(settings, 1)
+    with open_store(settings.db_path) as store:
+        jury = build_jury_service(store, settings)
+        await jury.score(ids[0], "UJ1", **GOOD_SCORE)
+        assert len(await jury.send_reminders()) == 2  # UJ2 and the chair, queued
+        await jury.decide(ids[0], CHAIR)
+    server = await BotServer(settings).start()
+    try:
+        for channel in JURY_CHANNELS:
+            [announcement] = await wait_posts(fake, channel, "trygghetsbot_jury", 1)
+            assert "Trygga kvarteret 0" in announcement["text"]
+        await asyncio.sleep(0.5)
+        assert [m for juror in JURORS for m in fake.posts_in(juror) if "Påminnelse" in (m.get("text") or "")] == []
     finally:
         await server.stop()
 

@@ -237,7 +237,7 @@ async def test_only_the_jury_can_export_and_the_file_reaches_their_dm(slack: Sla
     csv_text = fake.uploads[file_id].decode("utf-8")
     assert csv_text.startswith("\ufeff") and VALID["added_value"] in csv_text
     assert "'=HYPERLINK" in csv_text  # a formula from user text is neutralised
-    assert "1 inskickade" in completed.payload_text
+    assert "Här är den inskickade nomineringen" in completed.payload_text  # one: the singular
 
 
 async def test_a_failed_export_is_reported_to_the_jury_member(slack: SlackSender, fake: FakeSlack) -> None:
@@ -260,7 +260,7 @@ async def test_app_home_lists_own_nominations_and_the_period(slack: SlackSender,
         {"type": "app_home_opened", "user": JURY_MEMBER, "channel": "DJ", "tab": "home", "event_ts": slack.new_ts()}
     )
     jury_home = (await fake.wait_for("views.publish", 3))[-1]
-    assert "För juryn" in jury_home.payload_text and "1 inskickade" in jury_home.payload_text
+    assert "För juryn" in jury_home.payload_text and "1 inskickad nominering i år" in jury_home.payload_text
     assert JURY_EXPORT_ACTION in jury_home.payload_text
 
 

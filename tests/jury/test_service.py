@@ -259,11 +259,120 @@ async def test_no_chair_means_no_decision(store: Store, clock: MutableClock, nom
     await refused("no_chair", jury.decide(nominations[0].id, "J1"))
 
 
+async def test_a_chair_with_jav_may_not_decide_that_nomination(
+    jury: JuryService, store: Store, nominations: list[Nomination]
+) -> None:
+    """Without a deputy chair nobody can decide it, and the refusal says so."""
+    a, b = nominations[:2]
+    for n in (a, b):
+        await jury.score(n.id, "J2", **grades(4))  # type: ignore[arg-type]
+    await jury.conflict(a.id, "J1", "Min kollega leder insatsen")
+    error = await refused("chair_conflict", jury.decide(a.id, "J1"))
+    assert "jäv" in error.message and a.nominee in error.message and "JURY_DEPUTY_CHAIR_ID" in error.message
+    assert (await store.jury.state(2023)).decision is None and await store.jury.messages() == []
+    assert await jury.decidable("J1") == {b.id}
+    await jury.decide(b.id, "J1")  # a nomination without the chair's jäv: the chair decides
+
+
+@pytest.fixture
+def with_deputy(store: Store, clock: MutableClock) -> JuryService:
+    return JuryService(store.jury, store.nominations, round_2023(), clock, jurors=JURORS, chair="J1", deputy="J2")
+
+
+async def test_the_deputy_chair_decides_only_where_the_chair_declared_jav(
+    with_deputy: JuryService, store: Store, nominations: list[Nomination]
+) -> None:
+    jury = with_deputy
+    a, b = nominations[:2]
+    for n in (a, b):
+        await jury.score(n.id, "J3", **grades(4))  # type: ignore[arg-type]
+    await jury.conflict(a.id, "J1")
+    error = await refused("chair_conflict", jury.decide(a.id, "J1"))
+    assert "vice ordföranden J2" in error.message
+    error = await refused("deputy_not_needed", jury.decide(b.id, "J2"))
+    assert "bara när ordföranden har anmält jäv" in error.message
+    for forged in ("U999", "J3", " j2"):
+        await refused("not_juror" if forged != "J3" else "not_chair", jury.decide(a.id, forged))
+    assert await jury.decidable("J1") == {b.id} and await jury.decidable("J2") == {a.id}
+    assert await jury.decidable("J3") == set() and await jury.decidable("U999") == set()
+    assert (await store.jury.state(2023)).decision is None
+
+    decision = await jury.decide(a.id, "J2")
+    assert decision.chair == "J2" and decision.nomination_id == a.id
+    [entry] = [e for e in await store.jury.audit(2023) if e.action == "decision"]
+    assert entry.juror == "J2" and entry.details["deputy_for"] == "J1"
+    [announcement] = await store.jury.messages(2023, pending_only=True)
+    assert "vice ordföranden J2" in announcement.text and "ordföranden har anmält jäv" in announcement.text
+    assert await jury.decidable("J2") == set()
+
+
+async def test_a_deputy_with_jav_too_may_not_decide(with_deputy: JuryService, nominations: list[Nomination]) -> None:
+    a = nominations[0]
+    await with_deputy.score(a.id, "J3", **grades(4))  # type: ignore[arg-type]
+    await with_deputy.conflict(a.id, "J1")
+    await with_deputy.conflict(a.id, "J2")
+    error = await refused("conflict", with_deputy.decide(a.id, "J2"))
+    assert "jäv" in error.message
+
+
 async def test_deciding_before_the_period_closed_is_refused(
     jury: JuryService, clock: MutableClock, nominations: list[Nomination]
 ) -> None:
     clock.set(date(2023, 8, 31))
     await refused("not_open", jury.decide(nominations[0].id, "J1"))
+
+
+# --- the deadline ------------------------------------------------------------------------
+
+
+async def test_scoring_closes_after_the_deadline_and_the_chair_still_decides(
+    jury: JuryService, store: Store, clock: MutableClock, nominations: list[Nomination]
+) -> None:
+    a, b = nominations[:2]
+    clock.set(date(2023, 10, 1))  # the last day (default: 30 days after the period) still counts
+    await jury.score(a.id, "J2", **grades(4))  # type: ignore[arg-type]
+    for late in (date(2023, 10, 2), date(2026, 10, 1)):  # the next day, and three years later
+        clock.set(late)
+        error = await refused("past_deadline", jury.score(b.id, "J2", **grades(4)))  # type: ignore[arg-type]
+        assert "Sista dag för juryns bedömning av Trygghetspriset 2023 var 1 oktober 2023" in error.message
+        await refused("past_deadline", jury.score(a.id, "J2", **grades(5)))  # type: ignore[arg-type]
+        assert await jury.scoring_closed_reason() == error.message
+    assert [s.innovation for s in (await store.jury.state(2023)).scores] == [4]
+    assert await jury.decidable("J1") == {a.id}
+    decision = await jury.decide(a.id, "J1")
+    assert decision.nomination_id == a.id
+
+
+async def test_the_ranking_lists_nothing_left_to_assess_once_scoring_is_over(
+    jury: JuryService, clock: MutableClock, nominations: list[Nomination]
+) -> None:
+    a = nominations[0]
+    await jury.score(a.id, "J2", **grades(4))  # type: ignore[arg-type]
+    assert set((await jury.ranking("J1")).missing) == {"J1", "J2", "J3"}
+    clock.set(date(2023, 10, 2))
+    assert (await jury.ranking("J1")).missing == {}
+    clock.set(date(2023, 9, 20))
+    await jury.decide(a.id, "J1")
+    view = await jury.ranking("J1")
+    assert view.missing == {} and view.to_json()["missing"] == {} and view.scoring_over
+
+
+async def test_reminders_queued_before_the_decision_or_the_deadline_are_not_sent_after_it(
+    jury: JuryService, store: Store, clock: MutableClock, nominations: list[Nomination]
+) -> None:
+    await jury.score(nominations[0].id, "J2", **grades(4))  # type: ignore[arg-type]
+    clock.set(date(2023, 9, 30))
+    await jury.send_reminders()
+    queued = await store.jury.messages(2023, pending_only=True)
+    assert [m.kind for m in queued] == ["jury_reminder"] * 3
+    assert [await jury.still_due(m) for m in queued] == [True] * 3
+    clock.set(date(2023, 10, 2))  # past the deadline
+    assert [await jury.still_due(m) for m in queued] == [False] * 3
+    clock.set(date(2023, 9, 30))
+    await jury.decide(nominations[0].id, "J1")
+    assert [await jury.still_due(m) for m in queued] == [False] * 3
+    [announcement] = [m for m in await store.jury.messages(2023, pending_only=True) if m.kind == "jury_decision"]
+    assert await jury.still_due(announcement)
 
 
 # --- reminders -------------------------------------------------------------------------

@@ -14,7 +14,13 @@ from bot.nominations.model import Nominator
 from bot.nominations.rules import Rules
 from tests.jury.conftest import make_nomination
 
-JURY_ENV = ("JURY_USER_IDS", "JURY_CHAIR_ID", "TRYGGHETSBOT_JURY_DEADLINE", "TRYGGHETSBOT_REMIND_DAYS")
+JURY_ENV = (
+    "JURY_USER_IDS",
+    "JURY_CHAIR_ID",
+    "JURY_DEPUTY_CHAIR_ID",
+    "TRYGGHETSBOT_JURY_DEADLINE",
+    "TRYGGHETSBOT_REMIND_DAYS",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +46,21 @@ def test_the_chair_must_be_a_juror(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("JURY_USER_IDS")
     with pytest.raises(SettingsError, match="JURY_CHAIR_ID"):
         load_settings()
+
+
+def test_the_deputy_chair_is_another_juror(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JURY_USER_IDS", "U1, U2")
+    monkeypatch.setenv("JURY_CHAIR_ID", "U1")
+    assert load_settings().jury_deputy_chair_id is None
+    monkeypatch.setenv("JURY_DEPUTY_CHAIR_ID", "U2")
+    assert load_settings().jury_deputy_chair_id == "U2"
+    for value, words in (("U9", "finns inte i JURY_USER_IDS"), ("U1", "redan ordförande")):
+        monkeypatch.setenv("JURY_DEPUTY_CHAIR_ID", value)
+        with pytest.raises(SettingsError) as caught:
+            load_settings()
+        assert str(caught.value).startswith(f"Ogiltig inställning JURY_DEPUTY_CHAIR_ID: {value} ") and words in str(
+            caught.value
+        )
 
 
 def test_deadline_and_reminder_days(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -482,3 +482,52 @@ async def test_after_the_period_my_nominations_no_longer_offers_edit_or_withdraw
     reply = await chat.say("mina nomineringar")
     assert "ändra nominering ID" not in reply.text and "återkalla ID" not in reply.text
     assert "kan inte längre ändras eller återkallas" in reply.text
+
+
+async def test_the_efforts_own_name_is_not_a_partner_in_the_dialog(chat: Chat) -> None:
+    await chat.says("nominera", "Nattvandring Tensta")
+    reply = await chat.say("Föreningen Nattvandrarna, Nattvandring Tensta")
+    assert "”Nattvandring Tensta” är namnet på den nominerade insatsen" in reply.texts[0]
+    assert reply.texts[1].startswith("Försök igen: Vilka organisationer")
+    reply = await chat.say("Föreningen Nattvandrarna, Polisen")
+    assert reply.texts[0].startswith("Beskriv insatsen")
+
+
+async def test_changing_the_nominee_to_a_partners_name_blocks_the_submission(chat: Chat) -> None:
+    await chat.fill_required()
+    reply = await chat.says("hoppa över", "hoppa över", "hoppa över", "hoppa över", "Anna", "anna@example.se")
+    reply = await chat.says("ändra 1", "Polisen")
+    assert "✘ insatsen ska ske i samverkan mellan flera verksamheter/organisationer (obligatoriskt" in reply.text
+    reply = await chat.say("skicka")
+    assert reply.dialog_outcome == "invalid" and "”Polisen” är namnet på den nominerade insatsen" in reply.text
+    assert await chat.store.nominations.list() == []
+
+
+async def test_polisen_och_faltgruppen_is_asked_about_and_ja_splits_it(chat: Chat) -> None:
+    await chat.says("nominera", "Trygga Tensta")
+    reply = await chat.say("Polisen och Fältgruppen")
+    assert reply.texts == [
+        "Är ”Polisen och Fältgruppen” flera organisationer (”Polisen”, ”Fältgruppen”)? Svara ”ja” så räknar jag "
+        "dem var för sig, eller ”nej” om det är namnet på en organisation."
+    ]
+    chat.restart()  # the question survives a restart
+    reply = await chat.say("ja")
+    assert reply.texts[0].startswith("Beskriv insatsen")
+    dialog = (await chat.store.dialogs.load("console:anna")).dialog  # type: ignore[union-attr]
+    assert dialog is not None and dialog.content.partners == ["Polisen", "Fältgruppen"]
+
+
+async def test_nej_keeps_one_name_and_another_answer_replaces_the_question(chat: Chat) -> None:
+    await chat.says("nominera", "Trygga Tensta")
+    await chat.say("Polisen och Fältgruppen")
+    reply = await chat.say("nej")  # one organisation alone is no collaboration
+    assert "minst 2 olika organisationer" in reply.texts[0]
+    await chat.say("Stiftelsen Idrott och Trygghet, Polisen")
+    reply = await chat.say("nej")
+    assert reply.texts[0].startswith("Beskriv insatsen")
+    dialog = (await chat.store.dialogs.load("console:anna")).dialog  # type: ignore[union-attr]
+    assert dialog is not None and dialog.content.partners == ["Stiftelsen Idrott och Trygghet", "Polisen"]
+    await chat.say("tillbaka")
+    await chat.say("Polisen och Skolan")
+    reply = await chat.say("Polisen, Skolan")  # a new answer instead of ja/nej
+    assert reply.texts[0].startswith("Beskriv insatsen")

@@ -13,6 +13,8 @@ from bot.nominations.rules import (
     clean_partners,
     clean_text,
     distinct_organisations,
+    joined_names,
+    split_joined,
     split_partners,
 )
 from tests.nominations.conftest import good_content
@@ -55,6 +57,55 @@ def test_the_efforts_name_is_not_an_organisation(rules: Rules) -> None:
     _, errors = rules.submission_errors(content)
     assert [(e.field, e.criterion) for e in errors] == [("partners", "samverkan")]
     assert "den ansvariga organisationen medräknad" in errors[0].message
+
+
+@pytest.mark.parametrize(
+    ("nominee", "partners", "ok"),
+    [
+        # The two cases: the effort's name plus one organisation is one organisation.
+        ("Trygga Gatan", ["Trygga Gatan", "Polisen"], False),
+        ("Nattvandring Tensta", ["Föreningen Nattvandrarna", "Nattvandring Tensta"], False),
+        # Compared case, spacing and punctuation aside.
+        ("Trygga Gatan", ["  trygga-GATAN! ", "Polisen"], False),
+        ("Trygga Gatan", ["Trygga Gatan.", "Polisen"], False),
+        # A name that merely extends the effort's is the effort too.
+        ("Nattvandring Tensta", ["Nattvandring Tensta 2023", "Polisen"], False),
+        ("Trygga Gatan", ["Projektet Trygga Gatan", "Polisen"], False),
+        # ... unless it says it is an organisation's: the one running the effort counts.
+        ("Trygga Gatan", ["Föreningen Trygga Gatan", "Polisen"], True),
+        ("Trygga Gatan", ["Trygga Gatan ideell förening", "Polisen"], True),
+        # A nominee that is an organisation is the lead organisation when listed.
+        ("Föreningen Nattvandrarna", ["Föreningen Nattvandrarna", "Polisen"], True),
+        # An organisation named inside the effort's name is an organisation of its own.
+        ("Trygghetsvandring med Polisen och Skolan", ["Polisen", "Skolan"], True),
+        ("Trygga Gatan", ["Polisen", "Fältgruppen"], True),
+        # Two spellings of one organisation stay one, punctuation aside.
+        ("Trygga Gatan", ["Fält-gruppen", "FÄLT  GRUPPEN."], False),
+    ],
+)
+def test_the_efforts_own_name_is_not_a_partner(rules: Rules, nominee: str, partners: list[str], ok: bool) -> None:
+    content = good_content(nominee=nominee, partners=partners)
+    _, errors = rules.submission_errors(content)
+    assert ([(e.field, e.criterion) for e in errors] == []) == ok, errors
+    [samverkan] = [c for c in rules.checklist(content) if c.key == "samverkan"]
+    assert samverkan.met == ok
+
+
+def test_the_refusal_names_the_efforts_name(rules: Rules) -> None:
+    error = rules.samverkan_error(["Trygga Gatan", "Polisen"], "Trygga Gatan")
+    assert error is not None and error.criterion == "samverkan"
+    assert "”Trygga Gatan” är namnet på den nominerade insatsen och räknas inte som en organisation" in error.message
+    assert f"”{SAMVERKAN}”" in error.message
+    english = rules.samverkan_error(["Trygga Gatan", "Polisen"], "Trygga Gatan", lang="en")
+    assert english is not None and "“Trygga Gatan” is the name of the nominated effort" in english.message
+
+
+def test_names_joined_by_och_are_split_only_when_asked() -> None:
+    assert joined_names("Polisen och Fältgruppen") == ["Polisen", "Fältgruppen"]
+    assert joined_names("Polisen & Skolan samt Fältgruppen") == ["Polisen", "Skolan", "Fältgruppen"]
+    assert joined_names("Polisen") == ["Polisen"]
+    assert joined_names("Ochsenfurt AB") == ["Ochsenfurt AB"]  # "och" only as a word of its own
+    assert split_joined(["Bostadsbolaget", "Polisen och Fältgruppen"]) == ["Bostadsbolaget", "Polisen", "Fältgruppen"]
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,28 @@ async def test_outside_the_period_nothing_is_stored(store: Store, prize: Prize, 
     assert await store.nominations.list() == []
 
 
+@pytest.mark.parametrize(
+    ("nominee", "partners"),
+    [
+        ("Trygga Gatan", ["Trygga Gatan", "Polisen"]),
+        ("Nattvandring Tensta", ["Föreningen Nattvandrarna", "Nattvandring Tensta"]),
+    ],
+)
+async def test_the_efforts_own_name_is_refused_as_a_partner_in_submit_and_edit(
+    service: NominationService, store: Store, nominee: str, partners: list[str]
+) -> None:
+    """The file, the Slack modal and the Teams card all submit and edit through the service."""
+    with pytest.raises(Rejected) as caught:
+        await service.submit(good_content(nominee=nominee, partners=partners), ANNA)
+    assert [(e.field, e.criterion) for e in caught.value.errors] == [("partners", "samverkan")]
+    assert "namnet på den nominerade insatsen" in caught.value.errors[0].message
+    assert await store.nominations.list() == [] and await store.outbox.list() == []
+    stored = (await service.submit(good_content(nominee=nominee), ANNA)).nomination
+    with pytest.raises(Rejected):
+        await service.edit(stored.id, good_content(nominee=nominee, partners=partners), ANNA)
+    assert (await store.nominations.get(stored.id)) == stored
+
+
 async def test_submit_is_idempotent_per_key(service: NominationService, store: Store) -> None:
     first = await service.submit(good_content(), ANNA, idempotency_key="retry-1")
     again = await service.submit(good_content(), ANNA, idempotency_key="retry-1")

@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 from bot.config import Settings
 from bot.jury.export import export_bytes, export_data
 from bot.jury.service import JuryRefused, JuryService, RankingView, Reminder, count_nominations
-from bot.nominations.rounds import UnknownRoundError
-from bot.texts import format_date, os_reason, t
+from bot.nominations.rounds import UnknownRoundError, round_error_text
+from bot.texts import format_date, format_decimal, os_reason, t, t_count
 from store import StoreError
 from store.tenant_settings import tenant_settings
 from trygghetsbot.cli.output import write_export
@@ -114,7 +114,8 @@ def _run(
         _fail(refused.message, as_json)
         return EXIT_REFUSED, None
     except UnknownRoundError as error:
-        _fail(t("sv", "jury.cli.round_error", error=error), as_json)
+        # The round's own message is the whole line ("Ogiltig nomineringsomgång: …").
+        _fail(round_error_text(error), as_json)
     except StoreError as error:
         _fail(t("sv", "jury.cli.store_error", error=error), as_json)
     return EXIT_UNUSABLE, None
@@ -186,7 +187,7 @@ def print_ranking(view: RankingView) -> None:
         if r.nomination_id == view.winner:
             print(t("sv", "jury.ranking.winner", nominee=r.nominee, id=r.nomination_id))
         eligible = {True: "yes", False: "no", None: "unknown"}[r.eligible]
-        score = t("sv", "jury.ranking.no_score") if r.score is None else f"{float(r.score):.2f}".replace(".", ",")
+        score = t("sv", "jury.ranking.no_score") if r.score is None else format_decimal(float(r.score), "sv")
         print(
             t(
                 "sv",
@@ -202,7 +203,7 @@ def print_ranking(view: RankingView) -> None:
         )
     for juror, ids in view.missing.items():
         print(t("sv", "jury.ranking.missing", juror=juror, ids=", ".join(ids)))
-    if view.ranking and not view.missing:
+    if view.ranking and not view.missing and view.winner is None and not view.scoring_over:
         print(t("sv", "jury.ranking.all_done"))
 
 
@@ -244,7 +245,7 @@ def _reminder_line(reminder: Reminder) -> str:
         "jury.reminder.line",
         juror=reminder.juror,
         nominations=count_nominations(len(reminder.nominations)),
-        days=reminder.days_before,
+        days=t_count("sv", "fmt.days", reminder.days_before),
         deadline=format_date(reminder.deadline, "sv"),
         ids=", ".join(f"{n.id} ({n.nominee})" for n in reminder.nominations),
     )
@@ -290,6 +291,8 @@ async def _send_now(jury: JuryService, settings: Settings) -> None:
     async with http_session() as http:
         client = build_outbox_client(settings, http)
         for message in await jury.repository.messages(jury.round.year, pending_only=True):
+            if not await jury.still_due(message):
+                continue  # a reminder queued before the decision or the deadline
             try:
                 await send_jury_message(client, jury.repository, settings.jury_channel_ids, message)
             except (SlackApiError, aiohttp.ClientError, TimeoutError) as error:

@@ -14,15 +14,33 @@ from typing import Any
 
 from bot.config import Settings
 from bot.nominations.export import export_bytes
-from bot.nominations.model import Nomination
+from bot.nominations.model import Nomination, NominationStatus
 from bot.nominations.rules import Rules
-from bot.texts import os_reason, t
+from bot.texts import os_reason, t, t_count
 from store import DEFAULT_TENANT, StoreError, tenant_path
 from trygghetsbot.cli.output import write_export
 from trygghetsbot.cli.tenant import tenant_argument
 from trygghetsbot.compose import open_settings_store, settings_knowledge
 
-STATUSES = ("draft", "submitted", "withdrawn")
+STATUSES: tuple[NominationStatus, ...] = ("draft", "submitted", "withdrawn")
+# --status takes the words the list prints, in Swedish or English ("inskickad", "submitted").
+STATUS_WORDS: dict[str, NominationStatus] = {
+    word.casefold(): status
+    for status in STATUSES
+    for word in (status, t("sv", f"nom.status.{status}"), t("en", f"nom.status.{status}"))
+}
+
+
+def status_word(text: str) -> NominationStatus:
+    """``--status``'s value as a status; argparse reports an unknown word with the choices."""
+    found = STATUS_WORDS.get(text.strip().casefold())
+    if found is None:
+        # argparse's own wording, which the Swedish parser translates (trygghetsbot/cli/parser.py).
+        raise argparse.ArgumentTypeError(f"invalid choice: {text!r} (choose from {', '.join(STATUS_WORDS)})")
+    return found
+
+
+_CHOICES = ", ".join(t("sv", f"nom.status.{status}") for status in STATUSES)
 
 
 def register(subparsers: Any) -> None:
@@ -32,7 +50,13 @@ def register(subparsers: Any) -> None:
     listing = actions.add_parser("list", help="Lista nomineringar.")
     listing.add_argument("--json", action="store_true", help="Skriv som JSON.")
     listing.add_argument("--round", type=int, help="Bara nomineringar för detta år.")
-    listing.add_argument("--status", choices=STATUSES, action="append", help="Bara denna status (kan upprepas).")
+    listing.add_argument(
+        "--status",
+        type=status_word,
+        action="append",
+        metavar="STATUS",
+        help=f"Bara denna status (kan upprepas): {_CHOICES}.",
+    )
     tenant_argument(listing)
     listing.set_defaults(func=run_list)
 
@@ -40,7 +64,13 @@ def register(subparsers: Any) -> None:
     export.add_argument("--format", choices=("csv", "json"), required=True)
     export.add_argument("--out", type=Path, help="Fil att skriva till (standard: skärmen).")
     export.add_argument("--round", type=int, help="Bara nomineringar för detta år.")
-    export.add_argument("--status", choices=STATUSES, action="append", help="Status att ta med (standard: submitted).")
+    export.add_argument(
+        "--status",
+        type=status_word,
+        action="append",
+        metavar="STATUS",
+        help=f"Status att ta med: {_CHOICES} (standard: inskickad).",
+    )
     tenant_argument(export)
     export.set_defaults(func=run_export)
 
@@ -74,7 +104,7 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps([n.model_dump(mode="json") for n in found], ensure_ascii=False, indent=2))
         return 0
-    print(t("sv", "nom.cli.list_header", count=len(found)))
+    print(t_count("sv", "nom.cli.list_header", len(found)))
     for n in found:
         status = t("sv", f"nom.status.{n.status}")
         if n.duplicate_of:
@@ -103,5 +133,5 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     if args.out is None:
         return 0
-    print(t("sv", "nom.cli.exported", count=len(found), path=args.out), file=sys.stderr)
+    print(t_count("sv", "nom.cli.exported", len(found), path=args.out), file=sys.stderr)
     return 0

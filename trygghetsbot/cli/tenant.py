@@ -53,6 +53,11 @@ def register(subparsers: Any) -> None:
     setting.add_argument("--jury-channels", metavar="KANALER", help="Kommaseparerade kanal-id:n (C…); tomt: inga.")
     setting.add_argument("--jury-users", metavar="ANVÄNDARE", help="Kommaseparerade användar-id:n (U…); tomt: inga.")
     setting.add_argument("--chair", metavar="ANVÄNDARE", help="Juryns ordförande (U…), en av jurymedlemmarna.")
+    setting.add_argument(
+        "--deputy-chair",
+        metavar="ANVÄNDARE",
+        help="Vice ordförande (U…), en annan jurymedlem: utser vinnaren där ordföranden har jäv; tomt: ingen.",
+    )
     setting.add_argument("--round", type=int, metavar="ÅR", help="Nomineringsomgången (år).")
     setting.add_argument("--clear", action="store_true", help="Ta först bort arbetsytans egna inställningar.")
     setting.set_defaults(func=run_set)
@@ -90,6 +95,8 @@ async def _set(args: argparse.Namespace, settings: Settings, team: str) -> tuple
             changes["jury_user_ids"] = _ids(args.jury_users)
         if args.chair is not None:
             changes["jury_chair_id"] = args.chair.strip()
+        if args.deputy_chair is not None:
+            changes["jury_deputy_chair_id"] = args.deputy_chair.strip()
         if args.round is not None:
             changes["round_year"] = args.round
         own = current.model_copy(update=changes)
@@ -106,6 +113,10 @@ def _check(settings: Settings, team: str, own: TenantSettings) -> None:
     if chair and chair not in view.jury_user_ids:
         jurors = ", ".join(view.jury_user_ids) or t(LANG, "cli.tenant.unset")
         raise Refused(t(LANG, "cli.tenant.chair_not_juror", chair=chair, jurors=jurors))
+    deputy = own.jury_deputy_chair_id
+    if deputy and (deputy not in view.jury_user_ids or deputy == view.jury_chair_id):
+        jurors = ", ".join(view.jury_user_ids) or t(LANG, "cli.tenant.unset")
+        raise Refused(t(LANG, "cli.tenant.deputy_not_juror", deputy=deputy, jurors=jurors))
     try:
         settings_round(view)
     except UnknownRoundError as error:
@@ -177,7 +188,7 @@ def _line(settings: Settings, team: str, own: TenantSettings | None) -> str:
             if settings.round_year
             else t(LANG, "cli.tenant.latest_round", year=year)
         )
-    return t(
+    line = t(
         LANG,
         "cli.tenant.line",
         team=team,
@@ -186,6 +197,10 @@ def _line(settings: Settings, team: str, own: TenantSettings | None) -> str:
         chair=shown(view.jury_chair_id or none, own.jury_chair_id, "JURY_CHAIR_ID"),
         round=year,
     )
+    if view.jury_deputy_chair_id:
+        deputy = shown(view.jury_deputy_chair_id, own.jury_deputy_chair_id, "JURY_DEPUTY_CHAIR_ID")
+        line += t(LANG, "cli.tenant.deputy", deputy=deputy)
+    return line
 
 
 def _ids(value: str) -> list[str]:

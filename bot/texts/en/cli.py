@@ -83,6 +83,8 @@ TEXTS: dict[str, str] = {
     "cli.tenant.unset": "–",
     "cli.tenant.from_env": "{value} (from {name})",
     "cli.tenant.latest_round": "{year} (the one in use today)",
+    "cli.tenant.deputy_not_juror": "The deputy chair {deputy} must be one of the workspace's jurors other than the chair ({jurors}); nothing was saved.",
+    "cli.tenant.deputy": "; deputy chair {deputy}",
     "cli.tenant.line": "{team}: jury channels {channels}; jurors {users}; chair {chair}; round {round}",
     # --- knowledge import (bot/knowledge/importing) ----------------------------------------
     "cli.import.unreadable": "The file {file} could not be read ({reason}).",

@@ -34,6 +34,11 @@ TEXTS: dict[str, str] = {
         "the effort together, the lead organisation included (the effort's name does not count). "
         "The same organisation twice counts once."
     ),
+    "nom.error.samverkan_effort": (
+        "The criterion “{quote}” is not met: {names} is the name of the nominated effort and does not count as "
+        "an organisation. Name at least {minimum} different organisations that carry out the effort together, "
+        "the lead organisation included."
+    ),
     "nom.error.mervarde": (
         "The criterion “{quote}” is not met. Explain in your own words, at least {minimum} words, what the "
         "effort does beyond the ordinary activity of the organisations taking part."
@@ -62,6 +67,10 @@ TEXTS: dict[str, str] = {
         "Great that you want to nominate for Trygghetspriset {year}; the theme is “{theme}”. "
         "I will ask one thing at a time. You can write “tillbaka” (back), “hoppa över” (skip, optional "
         "questions), “spara” (save a draft) or “avbryt” (cancel) at any time."
+    ),
+    "nom.dialog.joined_partners": (
+        "Is {names} more than one organisation ({parts})? Answer “yes” and I count them separately, "
+        "or “no” if it is the name of one organisation."
     ),
     "nom.dialog.resume": "You have a nomination in progress. Let us continue where you were.",
     "nom.ask.nominee": "Which effort or operation do you want to nominate? Give its name or the lead organisation.",
@@ -142,8 +151,10 @@ TEXTS: dict[str, str] = {
     "nom.cli.already_submitted": "The nomination was already submitted (id {id}). Nothing new was saved.",
     "nom.cli.store_error": "The database cannot be used: {error}",
     "nom.cli.round_error": "Invalid nomination round: there is no round {year} in the knowledge data (known rounds: {known}).",
-    "nom.cli.exported": "{count} nominations written to {path}.",
-    "nom.cli.list_header": "{count} nominations:",
+    "nom.cli.exported.one": "1 nomination written to {path}.",
+    "nom.cli.exported.many": "{count} nominations written to {path}.",
+    "nom.cli.list_header.one": "1 nomination:",
+    "nom.cli.list_header.many": "{count} nominations:",
     "nom.cli.list_item": "{id}  {year}  {status:<10}  {nominee}  ({nominator})",
 }
 

@@ -18,7 +18,10 @@ TEXTS: dict[str, str] = {
         "Sorry, this is only for the jury of Trygghetspriset (whole nominations, overview and export)."
     ),
     "slack.jury.export_title": "Nominations for Trygghetspriset {year}",
-    "slack.jury.export_comment": (
+    "slack.jury.export_comment.one": (
+        "Here is the submitted nomination for Trygghetspriset {year} as a CSV file (opens in Excel)."
+    ),
+    "slack.jury.export_comment.many": (
         "Here are the {count} submitted nominations for Trygghetspriset {year} as a CSV file (opens in Excel)."
     ),
     "slack.jury.export_failed": "The export could not be sent right now. Please try again in a moment.",
@@ -28,7 +31,8 @@ TEXTS: dict[str, str] = {
     "slack.jury.not_found": "I find no nomination with id {id}.",
     # App Home
     "slack.home.title": "Trygghetsbot",
-    "slack.home.period_open": "The nomination period for Trygghetspriset {year} is open until {closes} ({days} days left).",
+    "slack.home.period_open.one": "The nomination period for Trygghetspriset {year} is open until {closes} (today is the last day).",
+    "slack.home.period_open.many": "The nomination period for Trygghetspriset {year} is open until {closes} ({count} days left).",
     "slack.home.period_closed": "{message}",
     "slack.home.mine": "*Your nominations*",
     "slack.home.none": "You have no nominations yet. Type /nominera or write “nominate” to me.",
@@ -43,7 +47,8 @@ TEXTS: dict[str, str] = {
     "slack.home.example_questions": "who won in 2019?|what did trygghetsvärdar get in 2025?|when can I nominate?|which criteria apply?",
     "slack.home.jury_list": "Show all nominations",
     "slack.home.jury_export": "Export to CSV",
-    "slack.home.jury": "*For the jury:* {count} submitted nominations this year. The nominations are posted in {channels}.",
+    "slack.home.jury.one": "*For the jury:* 1 submitted nomination this year. The nominations are posted in {channels}.",
+    "slack.home.jury.many": "*For the jury:* {count} submitted nominations this year. The nominations are posted in {channels}.",
 }
 
 # The jury's work in Slack: scoring, App Home, the digest.
@@ -73,7 +78,10 @@ TEXTS.update(
         "slack.home.decide_confirm_text": "The decision closes the assessment and is announced in the jury's channels.",
         "slack.home.decide_confirm_yes": "Choose",
         "slack.home.decide_confirm_no": "Cancel",
-        "slack.jury.digest_header": (
+        "slack.jury.digest_header.one": (
+            "*The nomination period for Trygghetspriset {year} has closed.* 1 nomination to assess:"
+        ),
+        "slack.jury.digest_header.many": (
             "*The nomination period for Trygghetspriset {year} has closed.* {count} nominations to assess:"
         ),
         "slack.jury.digest_item": "• <{link}|{nominee}> (id {id})",

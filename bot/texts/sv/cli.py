@@ -95,6 +95,8 @@ TEXTS: dict[str, str] = {
     "cli.tenant.unset": "–",
     "cli.tenant.from_env": "{value} (från {name})",
     "cli.tenant.latest_round": "{year} (den som gäller i dag)",
+    "cli.tenant.deputy_not_juror": "Vice ordföranden {deputy} måste vara en annan av arbetsytans jurymedlemmar än ordföranden ({jurors}); inget sparades.",
+    "cli.tenant.deputy": "; vice ordförande {deputy}",
     "cli.tenant.line": "{team}: jurykanaler {channels}; jurymedlemmar {users}; ordförande {chair}; omgång {round}",
     # --- knowledge import (bot/knowledge/importing) ----------------------------------------
     "cli.import.unreadable": "Filen {file} kunde inte läsas ({reason}).",

@@ -36,6 +36,11 @@ TEXTS: dict[str, str] = {
         "insatsen tillsammans, den ansvariga organisationen medräknad (insatsens namn räknas inte). "
         "Samma organisation två gånger räknas en gång."
     ),
+    "nom.error.samverkan_effort": (
+        "Kriteriet ”{quote}” är inte uppfyllt: {names} är namnet på den nominerade insatsen och räknas inte som "
+        "en organisation. Ange minst {minimum} olika organisationer som genomför insatsen tillsammans, den "
+        "ansvariga organisationen medräknad."
+    ),
     "nom.error.mervarde": (
         "Kriteriet ”{quote}” är inte uppfyllt. Beskriv med egna ord, minst {minimum} ord, vad insatsen gör "
         "som går utöver den ordinarie verksamheten hos de organisationer som deltar, till exempel vad som "
@@ -69,6 +74,10 @@ TEXTS: dict[str, str] = {
         "Vad roligt att du vill nominera till Trygghetspriset {year}, temat är ”{theme}”. "
         "Jag frågar om en sak i taget. Du kan skriva ”tillbaka”, ”hoppa över” (frivilliga frågor), "
         "”spara” (spara som utkast) eller ”avbryt” när som helst."
+    ),
+    "nom.dialog.joined_partners": (
+        "Är {names} flera organisationer ({parts})? Svara ”ja” så räknar jag dem var för sig, "
+        "eller ”nej” om det är namnet på en organisation."
     ),
     "nom.dialog.resume": "Du har en påbörjad nominering. Vi fortsätter där du var.",
     "nom.ask.nominee": "Vilken insats eller verksamhet vill du nominera? Skriv namnet på insatsen eller den ansvariga organisationen.",
@@ -157,8 +166,10 @@ TEXTS: dict[str, str] = {
     "nom.cli.already_submitted": "Nomineringen var redan inskickad (id {id}). Inget nytt har sparats.",
     "nom.cli.store_error": "Databasen kan inte användas: {error}",
     "nom.cli.round_error": "Ogiltig nomineringsomgång: det finns ingen omgång {year} i kunskapsdatan (kända omgångar: {known}).",
-    "nom.cli.exported": "{count} nomineringar skrivna till {path}.",
-    "nom.cli.list_header": "{count} nomineringar:",
+    "nom.cli.exported.one": "1 nominering skriven till {path}.",
+    "nom.cli.exported.many": "{count} nomineringar skrivna till {path}.",
+    "nom.cli.list_header.one": "1 nominering:",
+    "nom.cli.list_header.many": "{count} nomineringar:",
     "nom.cli.list_item": "{id}  {year}  {status:<10}  {nominee}  ({nominator})",
 }
 

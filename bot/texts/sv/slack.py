@@ -18,7 +18,10 @@ TEXTS: dict[str, str] = {
         "Tyvärr, det här är bara för juryn i Trygghetspriset (hela nomineringar, översikt och export)."
     ),
     "slack.jury.export_title": "Nomineringar till Trygghetspriset {year}",
-    "slack.jury.export_comment": (
+    "slack.jury.export_comment.one": (
+        "Här är den inskickade nomineringen till Trygghetspriset {year} som CSV-fil (öppnas i Excel)."
+    ),
+    "slack.jury.export_comment.many": (
         "Här är de {count} inskickade nomineringarna till Trygghetspriset {year} som CSV-fil (öppnas i Excel)."
     ),
     "slack.jury.export_failed": "Exporten kunde inte skickas just nu. Försök igen om en stund.",
@@ -28,7 +31,8 @@ TEXTS: dict[str, str] = {
     "slack.jury.not_found": "Jag hittar ingen nominering med id {id}.",
     # App Home
     "slack.home.title": "Trygghetsbot",
-    "slack.home.period_open": "Nomineringsperioden för Trygghetspriset {year} är öppen till {closes} ({days} dagar kvar).",
+    "slack.home.period_open.one": "Nomineringsperioden för Trygghetspriset {year} är öppen till {closes} (sista dagen i dag).",
+    "slack.home.period_open.many": "Nomineringsperioden för Trygghetspriset {year} är öppen till {closes} ({count} dagar kvar).",
     "slack.home.period_closed": "{message}",
     "slack.home.mine": "*Dina nomineringar*",
     "slack.home.none": "Du har inga nomineringar ännu. Skriv /nominera eller ”nominera” till mig.",
@@ -43,7 +47,8 @@ TEXTS: dict[str, str] = {
     "slack.home.example_questions": "vem vann 2019?|vad fick trygghetsvärdar 2025?|när kan man nominera?|vilka kriterier gäller?",
     "slack.home.jury_list": "Visa alla nomineringar",
     "slack.home.jury_export": "Exportera till CSV",
-    "slack.home.jury": "*För juryn:* {count} inskickade nomineringar i år. Nomineringarna postas i {channels}.",
+    "slack.home.jury.one": "*För juryn:* 1 inskickad nominering i år. Nomineringarna postas i {channels}.",
+    "slack.home.jury.many": "*För juryn:* {count} inskickade nomineringar i år. Nomineringarna postas i {channels}.",
 }
 
 # The jury's work in Slack: scoring, App Home, the digest.
@@ -73,7 +78,10 @@ TEXTS.update(
         "slack.home.decide_confirm_text": "Beslutet stänger bedömningen och meddelas i juryns kanaler.",
         "slack.home.decide_confirm_yes": "Utse",
         "slack.home.decide_confirm_no": "Avbryt",
-        "slack.jury.digest_header": (
+        "slack.jury.digest_header.one": (
+            "*Nomineringsperioden för Trygghetspriset {year} har stängt.* 1 nominering att bedöma:"
+        ),
+        "slack.jury.digest_header.many": (
             "*Nomineringsperioden för Trygghetspriset {year} har stängt.* {count} nomineringar att bedöma:"
         ),
         "slack.jury.digest_item": "• <{link}|{nominee}> (id {id})",

@@ -62,3 +62,23 @@ def test_the_jury_post_escapes_the_nomination() -> None:
     post = jury_post(nomination, Rules(PRIZE).checklist(nomination.content()))
     text = str(post)
     assert "@channel" not in text and "<at>" not in text and not re.search(r"(?<!\\)\]\(https", text)
+
+
+def test_a_submitted_card_with_the_efforts_name_as_a_partner_is_refused_beside_partners() -> None:
+    """The Teams card and the Slack modal share handlers.forms: one organisation per line, the core's rules."""
+    from handlers.forms import errors_by_field, form_content
+    from tests.texts import ADDED_VALUE, DESCRIPTION
+
+    values = form_values(
+        {
+            "trygghetsbot": "nominate",
+            "nominee": "Trygga Gatan",
+            "partners": "Trygga Gatan\nPolisen",
+            "description": DESCRIPTION,
+            "added_value": ADDED_VALUE,
+        }
+    )
+    assert values is not None
+    _, errors = Rules(PRIZE).submission_errors(form_content(values))
+    placed = errors_by_field(errors)
+    assert list(placed) == ["partners"] and "namnet på den nominerade insatsen" in placed["partners"]
