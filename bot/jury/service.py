@@ -39,6 +39,7 @@ from bot.jury.model import (
     reminder_key,
 )
 from bot.jury.ports import JuryRepository
+from bot.jury.roster import Roster
 from bot.jury.ranking import RankedNomination, assess, candidates, missing, rank
 from bot.knowledge.models import Round
 from bot.nominations.model import Nomination
@@ -159,22 +160,31 @@ class JuryService:
         self.nominations = nominations
         self.round = round_
         self.clock = clock
-        self.jurors = list(dict.fromkeys(j.strip() for j in jurors if j.strip()))
-        self.chair = chair
+        # ``jurors``: JURY_USER_IDS entries; a person on several platforms is one entry (bot.jury.roster).
+        self.roster = Roster.parse(jurors)
+        self.jurors = self.roster.jurors
+        self.chair = (self.roster.juror(chair) or chair.strip()) if chair else None
         self.deadline = deadline or default_deadline(round_)
         self.remind_days = sorted(set(remind_days), reverse=True)
 
     # --- who and when ----------------------------------------------------------
 
     def is_juror(self, user: str | None) -> bool:
-        return user is not None and user.strip() in self.jurors
+        return self.roster.juror(user) is not None
+
+    def juror(self, user: str | None) -> str | None:
+        """The juror a platform id belongs to (the records' name for them), or None."""
+        return self.roster.juror(user)
+
+    def is_chair(self, user: str | None) -> bool:
+        return self.chair is not None and self.roster.juror(user) == self.chair
 
     def require_juror(self, user: str, lang: str = "sv") -> str:
-        juror = user.strip()
         if not self.jurors:
             raise JuryRefused("no_jury", t(lang, "jury.error.no_jury"))
-        if juror not in self.jurors:
-            raise JuryRefused("not_juror", t(lang, "jury.error.not_juror", juror=juror))
+        juror = self.roster.juror(user)
+        if juror is None:
+            raise JuryRefused("not_juror", t(lang, "jury.error.not_juror", juror=user.strip()))
         return juror
 
     def _dates(self, lang: str) -> dict[str, object]:

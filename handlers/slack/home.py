@@ -40,8 +40,8 @@ async def publish_home(client: AsyncWebClient, deps: SlackDeps, user_id: str) ->
         # Scores and the ranking are for the jurors' eyes only (JURY_USER_IDS), checked here on every publish.
         ranking = await deps.jury.ranking(user_id, LANG)
         closed_reason = await deps.jury.scoring_closed_reason(LANG)
-        chair = user_id == deps.jury.chair
-        jury_blocks = jury_home_blocks(ranking, user_id, chair=chair, closed_reason=closed_reason, lang=LANG)
+        juror = deps.jury.juror(user_id) or user_id  # the records' name for them (bot.jury.roster)
+        jury_blocks = jury_home_blocks(ranking, juror, chair=deps.jury.is_chair(user_id), closed_reason=closed_reason, lang=LANG)
     view = home_view(
         lang=LANG,
         period_text=period_text,
