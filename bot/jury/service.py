@@ -17,7 +17,7 @@ A refusal raises :class:`JuryRefused` with one Swedish (or English) sentence.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -26,6 +26,8 @@ from pydantic import ValidationError
 
 from bot.clock import Clock
 from bot.jury.model import (
+    ASSESSED_FIELDS,
+    MANDATORY_FIELDS,
     MAX_COMMENT,
     MAX_REASON,
     AuditAction,
@@ -39,8 +41,8 @@ from bot.jury.model import (
     reminder_key,
 )
 from bot.jury.ports import JuryRepository
-from bot.jury.roster import Roster
 from bot.jury.ranking import RankedNomination, assess, candidates, missing, rank
+from bot.jury.roster import Roster
 from bot.knowledge.models import Round
 from bot.nominations.model import Nomination
 from bot.nominations.ports import NominationRepository
@@ -141,6 +143,25 @@ def clean_note(field: str, value: str | None, limit: int, lang: str = "sv") -> s
     if any(unicodedata.category(char) == "Cc" and char not in "\n\t" for char in text):
         raise JuryRefused("invalid", t(lang, "jury.error.control", field=label))
     return text
+
+
+def check_score_fields(raw: Mapping[str, str | None], lang: str = "sv") -> tuple[dict[str, Any], dict[str, str]]:
+    """A score form's fields, each through its parser: the parsed values (``comment`` included)
+    and, by field, the refusal of each that is wrong, so a form can show it next to its input."""
+    values: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    parsers: list[tuple[str, Any]] = [(field, parse_yes_no) for field in MANDATORY_FIELDS]
+    parsers += [(field, parse_grade) for field in ASSESSED_FIELDS]
+    for field, parse in parsers:
+        try:
+            values[field] = parse(field, raw.get(field) or "", lang)
+        except JuryRefused as refused:
+            errors[field] = refused.message
+    try:
+        values["comment"] = clean_note("comment", raw.get("comment"), MAX_COMMENT, lang)
+    except JuryRefused as refused:
+        errors["comment"] = refused.message
+    return values, errors
 
 
 class JuryService:
@@ -437,6 +458,7 @@ __all__ = [
     "RankingView",
     "Reminder",
     "candidates",
+    "check_score_fields",
     "count_nominations",
     "default_deadline",
     "parse_grade",

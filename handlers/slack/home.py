@@ -41,7 +41,9 @@ async def publish_home(client: AsyncWebClient, deps: SlackDeps, user_id: str) ->
         ranking = await deps.jury.ranking(user_id, LANG)
         closed_reason = await deps.jury.scoring_closed_reason(LANG)
         juror = deps.jury.juror(user_id) or user_id  # the records' name for them (bot.jury.roster)
-        jury_blocks = jury_home_blocks(ranking, juror, chair=deps.jury.is_chair(user_id), closed_reason=closed_reason, lang=LANG)
+        jury_blocks = jury_home_blocks(
+            ranking, juror, chair=deps.jury.is_chair(user_id), closed_reason=closed_reason, lang=LANG
+        )
     view = home_view(
         lang=LANG,
         period_text=period_text,
