@@ -25,6 +25,7 @@ from handlers.teams.activities import TeamsBot, TeamsDeps
 from handlers.teams.auth import InboundAuth, Unauthorized, token_source
 from handlers.teams.connector import Connector, http_session
 from handlers.teams.delivery import TeamsJuryNotifier
+from handlers.teams.routes import TeamsApp
 from handlers.teams.urls import TrustedServiceUrls
 from handlers.web import HEALTH, STORE, CoreFactory
 
@@ -86,8 +87,9 @@ def install(
             assistant=core.assistant,
             service=core.assistant.dialog.service,
             connector=Connector(session, trusted, token_source(settings)),
+            jury=core.jury,
         )
-        app[TEAMS_BOT] = TeamsBot(deps)
+        app[TEAMS_BOT] = TeamsApp(deps)
         notifier = TeamsJuryNotifier(deps, timing)
         app[TEAMS_NOTIFIER] = notifier
         async with deps.serving(notifier, session):
