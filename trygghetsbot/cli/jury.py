@@ -291,7 +291,7 @@ async def _send_now(jury: JuryService, settings: Settings) -> None:
         client = build_outbox_client(settings, http)
         for message in await jury.repository.messages(jury.round.year, pending_only=True):
             try:
-                await send_jury_message(client, jury.repository, settings.jury_channel_ids, message)
+                await send_jury_message(client, jury.repository, settings.jury_channel_ids, message, jury.roster)
             except (SlackApiError, aiohttp.ClientError, TimeoutError) as error:
                 print(t("sv", "jury.reminder.send_later", error=type(error).__name__), file=sys.stderr)
                 return
