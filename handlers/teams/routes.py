@@ -36,7 +36,8 @@ from handlers.teams.jury_cards import jury_action
 @dataclass(frozen=True)
 class Route:
     name: str
-    matches: Callable[[Activity], bool]
+    # The activity, and its text without mentions (empty for a text too long to be read).
+    matches: Callable[[Activity, str], bool]
     handle: Callable[[Activity], Awaitable[None]]
 
 
@@ -44,9 +45,9 @@ def _is_message(activity: Activity) -> bool:
     return activity.type == "message"
 
 
-def _text_matches(check: Callable[[str], bool]) -> Callable[[Activity], bool]:
+def _text_matches(check: Callable[[str], bool]) -> Callable[[Activity, str], bool]:
     """A message whose text, without mentions, passes ``check``."""
-    return lambda activity: check(message_text(activity))
+    return lambda _activity, text: check(text)
 
 
 class TeamsApp(TeamsBot):
@@ -54,21 +55,25 @@ class TeamsApp(TeamsBot):
         super().__init__(deps)
         self.jury = TeamsJury(self)
         self.routes: tuple[Route, ...] = (
-            Route("welcome", lambda a: a.type == "conversationUpdate", self._welcome),
-            Route("not a message", lambda a: not _is_message(a), self._ignore),
-            Route("edit form", lambda a: form_values(a.value) is not None and bool(form_editing(a.value)), self._edit),
-            Route("nomination form", lambda a: form_values(a.value) is not None, self._nomination_form),
-            Route("jury card", lambda a: jury_action(a.value) is not None, self._jury_card),
-            Route("too long", lambda a: len(a.text or "") > MAX_MESSAGE_CHARS, self._too_long),
+            Route("welcome", lambda a, _: a.type == "conversationUpdate", self._welcome),
+            Route("not a message", lambda a, _: not _is_message(a), self._ignore),
+            Route(
+                "edit form", lambda a, _: form_values(a.value) is not None and bool(form_editing(a.value)), self._edit
+            ),
+            Route("nomination form", lambda a, _: form_values(a.value) is not None, self._nomination_form),
+            Route("jury card", lambda a, _: jury_action(a.value) is not None, self._jury_card),
+            Route("too long", lambda a, _: len(a.text or "") > MAX_MESSAGE_CHARS, self._too_long),
             Route("empty", _text_matches(lambda text: not text), self._empty),
             Route("nominate", _text_matches(starts_nomination), self._nominate),
             Route("edit", _text_matches(lambda text: edit_command(text) is not None), self._edit_form),
             Route("ranking", _text_matches(asks_for_ranking), self.jury.on_ranking),
-            Route("question", lambda a: True, self._question),
+            Route("question", lambda a, _: True, self._question),
         )
 
     def route(self, activity: Activity) -> Route:
-        return next(route for route in self.routes if route.matches(activity))
+        # The text once per turn; a text over the limit is never read (the "too long" route answers it).
+        text = message_text(activity) if len(activity.text or "") <= MAX_MESSAGE_CHARS else ""
+        return next(route for route in self.routes if route.matches(activity, text))
 
     async def _turn(self, activity: Activity) -> None:
         await self.route(activity).handle(activity)
