@@ -73,6 +73,12 @@ def starts_nomination(text: str) -> bool:
     return bool(_START.match(normalise_command(text))) and not looks_like_question(text)
 
 
+def edit_command(text: str) -> str | None:
+    """The nomination id in "ändra nominering ID" / "edit nomination ID", or None for other text."""
+    found = _EDIT.match(normalise_command(text))
+    return found.group(1) if found else None
+
+
 def nomination_lang(text: str, default: Literal["sv", "en"] = "sv") -> Literal["sv", "en"]:
     """The language a nomination command asks in: English for "nominate", else ``default``."""
     return "en" if normalise_command(text).startswith(_ENGLISH_START) else default

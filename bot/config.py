@@ -14,6 +14,7 @@ from pydantic import AliasChoices, Field, ValidationError, ValidationInfo, field
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.clock import STOCKHOLM, Clock, fixed_clock, system_clock
+from bot.jury.roster import Roster
 from bot.texts import t
 from bot.validation import validation_message
 
@@ -127,7 +128,8 @@ class Settings(BaseSettings):
     @classmethod
     def _chair_is_a_juror(cls, value: str | None, info: ValidationInfo) -> str | None:
         jurors = info.data.get("jury_user_ids")
-        if value is not None and (jurors is None or value not in jurors):
+        # Any of a juror's ids names them (bot.jury.roster: ``U123=<Entra object id>``).
+        if value is not None and (jurors is None or Roster.parse(jurors).juror(value) is None):
             raise ValueError(f"{value} finns inte i JURY_USER_IDS; ordföranden måste vara jurymedlem")
         return value
 

@@ -22,6 +22,11 @@ from bot.knowledge.models import Frozen
 from bot.nominations.model import new_id
 
 GRADES = (1, 2, 3, 4, 5)
+# A score set's fields as every surface asks for them: the mandatory criteria (yes/no), then the
+# assessed ones (1–5); and the key of each criterion's text in the prize data (bot.knowledge).
+MANDATORY_FIELDS = ("collaboration", "added_value")
+ASSESSED_FIELDS = ("innovation", "inspiration", "results")
+CRITERION_KEYS = {"collaboration": "samverkan", "added_value": "mervarde"}
 MAX_COMMENT = 2000
 MAX_REASON = 500
 

@@ -21,7 +21,7 @@ A refusal raises :class:`JuryRefused` with one Swedish (or English) sentence.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -30,6 +30,8 @@ from pydantic import ValidationError
 
 from bot.clock import Clock
 from bot.jury.model import (
+    ASSESSED_FIELDS,
+    MANDATORY_FIELDS,
     MAX_COMMENT,
     MAX_REASON,
     AuditAction,
@@ -44,6 +46,7 @@ from bot.jury.model import (
 )
 from bot.jury.ports import JuryRepository
 from bot.jury.ranking import RankedNomination, assess, candidates, missing, rank
+from bot.jury.roster import Roster
 from bot.knowledge.models import Round
 from bot.nominations.model import Nomination
 from bot.nominations.ports import NominationRepository
@@ -148,6 +151,25 @@ def clean_note(field: str, value: str | None, limit: int, lang: str = "sv") -> s
     return text
 
 
+def check_score_fields(raw: Mapping[str, str | None], lang: str = "sv") -> tuple[dict[str, Any], dict[str, str]]:
+    """A score form's fields, each through its parser: the parsed values (``comment`` included)
+    and, by field, the refusal of each that is wrong, so a form can show it next to its input."""
+    values: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    parsers: list[tuple[str, Any]] = [(field, parse_yes_no) for field in MANDATORY_FIELDS]
+    parsers += [(field, parse_grade) for field in ASSESSED_FIELDS]
+    for field, parse in parsers:
+        try:
+            values[field] = parse(field, raw.get(field) or "", lang)
+        except JuryRefused as refused:
+            errors[field] = refused.message
+    try:
+        values["comment"] = clean_note("comment", raw.get("comment"), MAX_COMMENT, lang)
+    except JuryRefused as refused:
+        errors["comment"] = refused.message
+    return values, errors
+
+
 class JuryService:
     def __init__(
         self,
@@ -166,24 +188,34 @@ class JuryService:
         self.nominations = nominations
         self.round = round_
         self.clock = clock
-        self.jurors = list(dict.fromkeys(j.strip() for j in jurors if j.strip()))
-        self.chair = chair
+        # ``jurors``: JURY_USER_IDS entries; a person on several platforms is one entry (bot.jury.roster).
+        self.roster = Roster.parse(jurors)
+        self.jurors = self.roster.jurors
+        self.chair = (self.roster.juror(chair) or chair.strip()) if chair else None
         # The deputy chair decides a nomination on which the chair declared jäv, and only then.
-        self.deputy = deputy if deputy != chair else None
+        named_deputy = (self.roster.juror(deputy) or deputy.strip()) if deputy else None
+        self.deputy = named_deputy if named_deputy != self.chair else None
         self.deadline = deadline or default_deadline(round_)
         self.remind_days = sorted(set(remind_days), reverse=True)
 
     # --- who and when ----------------------------------------------------------
 
     def is_juror(self, user: str | None) -> bool:
-        return user is not None and user.strip() in self.jurors
+        return self.roster.juror(user) is not None
+
+    def juror(self, user: str | None) -> str | None:
+        """The juror a platform id belongs to (the records' name for them), or None."""
+        return self.roster.juror(user)
+
+    def is_chair(self, user: str | None) -> bool:
+        return self.chair is not None and self.roster.juror(user) == self.chair
 
     def require_juror(self, user: str, lang: str = "sv") -> str:
-        juror = user.strip()
         if not self.jurors:
             raise JuryRefused("no_jury", t(lang, "jury.error.no_jury"))
-        if juror not in self.jurors:
-            raise JuryRefused("not_juror", t(lang, "jury.error.not_juror", juror=juror))
+        juror = self.roster.juror(user)
+        if juror is None:
+            raise JuryRefused("not_juror", t(lang, "jury.error.not_juror", juror=user.strip()))
         return juror
 
     def _dates(self, lang: str) -> dict[str, object]:
@@ -337,13 +369,14 @@ class JuryService:
 
     async def decidable(self, user: str | None) -> set[str]:
         """The ids of the nominations ``user`` may pick as the winner now (for a surface's choices)."""
-        if user is None or user not in (self.chair, self.deputy) or await self.decision_closed_reason() is not None:
+        who = self.roster.juror(user)
+        if who is None or who not in (self.chair, self.deputy) or await self.decision_closed_reason() is not None:
             return set()
         state = await self.repository.state(self.round.year)
         found: set[str] = set()
         for nomination in candidates(await self._round_nominations(), self.round.year):
             try:
-                self._ensure_may_decide(user, nomination, state, "sv")
+                self._ensure_may_decide(who, nomination, state, "sv")
             except JuryRefused:
                 continue
             if assess(nomination, state).eligible is True:
@@ -500,6 +533,7 @@ __all__ = [
     "RankingView",
     "Reminder",
     "candidates",
+    "check_score_fields",
     "count_nominations",
     "default_deadline",
     "parse_grade",

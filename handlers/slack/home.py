@@ -37,7 +37,8 @@ async def publish_home(client: AsyncWebClient, deps: SlackDeps, user_id: str) ->
         closed_reason = await deps.jury.scoring_closed_reason(LANG)
         # The chair's (or, where the chair declared jäv, the deputy's) choices, as the core allows them.
         decidable = await deps.jury.decidable(user_id)
-        jury_blocks = jury_home_blocks(ranking, user_id, decidable=decidable, closed_reason=closed_reason, lang=LANG)
+        juror = deps.jury.juror(user_id) or user_id  # the records' name for them (bot.jury.roster)
+        jury_blocks = jury_home_blocks(ranking, juror, decidable=decidable, closed_reason=closed_reason, lang=LANG)
     view = home_view(
         lang=LANG,
         period_text=period_text,

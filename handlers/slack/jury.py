@@ -8,12 +8,13 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
+from bot.jury.roster import Roster
 
 log = logging.getLogger(__name__)
 
 
 async def is_jury_member(client: AsyncWebClient, settings: Settings, user_id: str) -> bool:
-    if user_id in settings.jury_user_ids:
+    if Roster.parse(settings.jury_user_ids).juror(user_id) is not None:
         return True
     for channel in settings.jury_channel_ids:
         cursor: str | None = None

@@ -11,7 +11,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.jury.service import JuryRefused, clean_note, parse_grade, parse_yes_no
+from bot.jury.service import JuryRefused, check_score_fields
 from bot.texts import t
 from handlers.slack.deps import SlackDeps
 from handlers.slack.home import publish_home
@@ -74,15 +74,10 @@ async def _score(deps: SlackDeps, submission: ModalSubmission) -> tuple[dict[str
             key = "jury.conflict_score_removed" if removed else "jury.conflict_declared"
             return {}, t(LANG, key, nominee=nomination.nominee if nomination else "", id=declaration.nomination_id)
         # Each field through the core's own parser, so an error shows next to its field.
-        errors: dict[str, str] = {}
-        values: dict[str, Any] = {}
-        for field in MANDATORY:
-            _check(errors, values, field, lambda f=field: parse_yes_no(f, submission.choice(f) or "", LANG))
-        for field in ASSESSED:
-            _check(errors, values, field, lambda f=field: parse_grade(f, submission.choice(f) or "", LANG))
-        _check(errors, values, "comment", lambda: clean_note("comment", submission.text("comment"), 2000, LANG))
+        raw = {field: submission.choice(field) for field in (*MANDATORY, *ASSESSED)}
+        values, errors = check_score_fields({**raw, "comment": submission.text("comment")}, LANG)
         if errors:
-            return errors, ""
+            return {field: message[:2000] for field, message in errors.items()}, ""
         comment = values.pop("comment")
         score, replaced = await jury.score(nomination_id, juror, comment=comment, lang=LANG, **values)
     except JuryRefused as refused:
@@ -90,13 +85,6 @@ async def _score(deps: SlackDeps, submission: ModalSubmission) -> tuple[dict[str
     nomination = await deps.store.nominations.get(score.nomination_id)
     key = "jury.rescored" if replaced else "jury.scored"
     return {}, t(LANG, key, nominee=nomination.nominee if nomination else "", id=score.nomination_id)
-
-
-def _check(errors: dict[str, str], values: dict[str, Any], field: str, parse: Any) -> None:
-    try:
-        values[field] = parse()
-    except JuryRefused as refused:
-        errors[field] = refused.message[:2000]
 
 
 async def _after_score(deps: SlackDeps, client: AsyncWebClient, user_id: str, confirmation: str) -> None:

@@ -25,6 +25,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.clock import STOCKHOLM, system_clock
 from bot.jury.model import JuryMessage
 from bot.jury.ports import JuryRepository
+from bot.jury.roster import Roster
 from bot.nominations.rounds import period_state
 from handlers.outbox_worker import MAX_BACKOFF_SECONDS
 from handlers.slack.delivery import Destination, find_tagged_post
@@ -39,15 +40,21 @@ LANG = "sv"
 
 
 async def send_jury_message(
-    client: AsyncWebClient, repository: JuryRepository, channels: list[str], message: JuryMessage
+    client: AsyncWebClient,
+    repository: JuryRepository,
+    channels: list[str],
+    message: JuryMessage,
+    roster: Roster | None = None,
 ) -> None:
     """Post one jury message where it goes (every jury channel, or the juror's DM) and mark it sent.
 
     Each destination is first searched for the tagged post, so sending again never posts twice.
     Also used by ``trygghetsbot jury remind``, which sends at once when Slack is configured.
+    ``roster``: the juror's Slack id for a DM (a juror on Teams only has none: Teams reminds them).
     """
     if message.recipient:
-        destinations = [Destination(f"dm:{message.recipient}", message.recipient, True)]
+        users = roster.slack_ids(message.recipient) if roster else [message.recipient]
+        destinations = [Destination(f"dm:{user}", user, True) for user in users]
     else:
         destinations = [Destination(channel, channel, False) for channel in channels]
     since = min(message.created_at, system_clock())
@@ -107,7 +114,8 @@ class JuryMessenger:
             self._retry_at.pop(key, None)
 
     async def _send(self, message: JuryMessage) -> None:
-        await send_jury_message(self.client, self.deps.store.jury, self.deps.settings.jury_channel_ids, message)
+        channels = self.deps.settings.jury_channel_ids
+        await send_jury_message(self.client, self.deps.store.jury, channels, message, self.deps.jury.roster)
 
     async def _digest(self) -> None:
         round_ = self.deps.service.round

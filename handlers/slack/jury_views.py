@@ -26,7 +26,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.jury.model import GRADES, MAX_COMMENT, MAX_REASON
+from bot.jury.model import ASSESSED_FIELDS, CRITERION_KEYS, GRADES, MANDATORY_FIELDS, MAX_COMMENT, MAX_REASON
 from bot.jury.service import RankingView
 from bot.knowledge.models import Prize
 from bot.nominations.model import Nomination
@@ -38,9 +38,8 @@ __all__ = ["ASSESS_ACTION", "DECIDE_ACTION", "SCORE_CALLBACK", "digest_text", "j
 
 SCORE_CALLBACK = "jury_score_modal"
 DECIDE_ACTION = "jury_decide"
-MANDATORY = ("collaboration", "added_value")
-ASSESSED = ("innovation", "inspiration", "results")
-CRITERION_KEYS = {"collaboration": "samverkan", "added_value": "mervarde"}
+MANDATORY = MANDATORY_FIELDS
+ASSESSED = ASSESSED_FIELDS
 CONFLICT_VALUE = "conflict"
 
 

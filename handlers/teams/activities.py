@@ -32,7 +32,7 @@ from typing import Any
 
 from microsoft_agents.activity import Activity
 
-from bot.assistant import nomination_lang, starts_nomination
+from bot.jury.service import JuryService
 from bot.nominations.model import Nominator
 from bot.nominations.service import PeriodClosed, Rejected
 from bot.texts import Lang, t
@@ -56,6 +56,7 @@ _MENTION = re.compile(r"<at>[^<]*</at>", re.IGNORECASE)
 @dataclass(kw_only=True)
 class TeamsDeps(ChatDeps):
     connector: Connector
+    jury: JuryService
 
 
 def teams_nominator(activity: Activity, name: str | None = None, email: str | None = None) -> Nominator:
@@ -128,28 +129,8 @@ class TeamsBot:
             log.error("could not tell the user either: %s: %s", type(reply_error).__name__, reply_error)
 
     async def _turn(self, activity: Activity) -> None:
-        if activity.type == "conversationUpdate":
-            await self._welcome(activity)
-            return
-        if activity.type != "message":
-            return
-        values = form_values(activity.value)
-        if values is not None:
-            await self._submit(activity, values)
-            return
-        if len(activity.text or "") > MAX_MESSAGE_CHARS:
-            await self.say(
-                activity, t(client_lang(activity), "teams.too_long", limit=f"{MAX_MESSAGE_CHARS:,}".replace(",", " "))
-            )
-            return
-        text = message_text(activity)
-        if not text:
-            await self.say(activity, t(client_lang(activity), "teams.empty_question"))
-        elif starts_nomination(text):
-            await self.send_form(activity, nomination_lang(text))
-        else:
-            reply = await self.deps.converse(conversation_key(activity), teams_nominator(activity), text)
-            await self.say(activity, reply.text)
+        """What the activity asks for: the routes of :class:`handlers.teams.routes.TeamsApp`."""
+        raise NotImplementedError
 
     async def _welcome(self, activity: Activity) -> None:
         bot_id = activity.recipient.id if activity.recipient else None

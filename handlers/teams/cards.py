@@ -29,6 +29,12 @@ CARD_FIELDS = (*forms.FORM_FIELDS[:-1], "nominator_name", forms.FORM_FIELDS[-1])
 SUBMIT_KEY = "trygghetsbot"
 SUBMIT_NOMINATE = "nominate"
 SUBMIT_LANG = "lang"
+# On the form card that edits a nomination: its id (handlers.teams.editing).
+SUBMIT_EDIT = "edit"
+# The jury's card actions (handlers.teams.jury_cards): "Bedöm", a scoring card's submission, the chair's choice.
+SUBMIT_ASSESS = "assess"
+SUBMIT_SCORE = "score"
+SUBMIT_DECIDE = "decide"
 VALUE_LIMIT = 3000
 # Teams refuses a message over about 28 KB (the user would see a generic error instead of the card):
 # a card the bot sends stays within this many bytes of JSON.
@@ -51,14 +57,14 @@ def attachment(card: dict[str, Any]) -> dict[str, Any]:
     return {"contentType": CARD_CONTENT_TYPE, "content": card}
 
 
-def _card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def adaptive_card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     card: dict[str, Any] = {"type": "AdaptiveCard", "$schema": CARD_SCHEMA, "version": CARD_VERSION, "body": body}
     if actions:
         card["actions"] = actions
     return card
 
 
-def _text(text: str, **style: Any) -> dict[str, Any]:
+def text_block(text: str, **style: Any) -> dict[str, Any]:
     return {"type": "TextBlock", "text": text, "wrap": True, **style}
 
 
@@ -69,17 +75,19 @@ def nomination_form(
     *,
     values: Mapping[str, str] | None = None,
     errors: Mapping[str, str] | None = None,
+    editing: str | None = None,
 ) -> dict[str, Any]:
-    """The form card; ``values`` (what the user wrote) and ``errors`` (field -> message) after a refusal."""
+    """The form card; ``values`` (what the user wrote, or the nomination's fields when ``editing``
+    its id) and ``errors`` (field -> message) after a refusal."""
     values = values or {}
     errors = errors or {}
     body: list[dict[str, Any]] = [
-        _text(t(lang, "teams.card.title", year=round_.year), size="Large", weight="Bolder"),
+        text_block(t(lang, "teams.card.title", year=round_.year), size="Large", weight="Bolder"),
         # The shared intro marks headings with *…*, Slack's bold; Adaptive Cards' markdown wants **…**.
-        _text(forms.form_intro(prize, round_, lang).replace("*", "**")),
+        text_block(forms.form_intro(prize, round_, lang).replace("*", "**")),
     ]
     if errors:
-        body.append(_text(t(lang, "teams.card.fix_errors"), color="Attention", weight="Bolder"))
+        body.append(text_block(t(lang, "teams.card.fix_errors"), color="Attention", weight="Bolder"))
     for field in CARD_FIELDS:
         spec = forms.field_spec(field)
         multiline = spec.multiline or field == "partners"
@@ -97,16 +105,16 @@ def nomination_form(
         body.append(item)
         hint = forms.field_hint(prize, field, lang)
         if hint:
-            body.append(_text(hint, isSubtle=True, size="Small", spacing="None"))
+            body.append(text_block(hint, isSubtle=True, size="Small", spacing="None"))
         if field in errors:
-            body.append(_text(inert(errors[field], 2000), color="Attention", spacing="None"))
+            body.append(text_block(inert(errors[field], 2000), color="Attention", spacing="None"))
     submit = {
         "type": "Action.Submit",
         "title": t(lang, "form.submit"),
         # The card's language comes back with its inputs: the answer to it is in the same one.
-        "data": {SUBMIT_KEY: SUBMIT_NOMINATE, SUBMIT_LANG: lang},
+        "data": {SUBMIT_KEY: SUBMIT_NOMINATE, SUBMIT_LANG: lang, **({SUBMIT_EDIT: editing} if editing else {})},
     }
-    return _within_budget(_card(body, [submit]))
+    return _within_budget(adaptive_card(body, [submit]))
 
 
 def card_size(card: dict[str, Any]) -> int:
@@ -121,6 +129,15 @@ def _within_budget(card: dict[str, Any]) -> dict[str, Any]:
     return card
 
 
+def assess_action(nomination_id: str, lang: str = "sv") -> dict[str, Any]:
+    """The jury post's "Bedöm": gives the juror who presses it the scoring card."""
+    return {
+        "type": "Action.Submit",
+        "title": t(lang, "teams.jury.assess"),
+        "data": {SUBMIT_KEY: SUBMIT_ASSESS, "nomination_id": nomination_id, SUBMIT_LANG: lang},
+    }
+
+
 def form_values(value: object) -> dict[str, str] | None:
     """The inputs of a submitted form card (strings only), or None if ``value`` is not one."""
     if not isinstance(value, dict) or value.get(SUBMIT_KEY) != SUBMIT_NOMINATE:
@@ -128,13 +145,29 @@ def form_values(value: object) -> dict[str, str] | None:
     return {field: text for field in CARD_FIELDS if isinstance(text := value.get(field), str)}
 
 
+def form_editing(value: object) -> str | None:
+    """The id of the nomination a submitted form card edits, or None for a new nomination."""
+    editing = value.get(SUBMIT_EDIT) if isinstance(value, dict) else None
+    return editing if isinstance(editing, str) and editing.strip() else None
+
+
 def form_lang(value: object) -> Lang:
     """The language of the submitted form card (Swedish for a card without one)."""
     return "en" if isinstance(value, dict) and value.get(SUBMIT_LANG) == "en" else "sv"
 
 
-def jury_post(nomination: Nomination, checks: list[CriterionCheck], lang: str = "sv") -> dict[str, Any]:
-    """The jury's post about a nomination in its current state: summary text and card."""
+def jury_post(
+    nomination: Nomination,
+    checks: list[CriterionCheck],
+    lang: str = "sv",
+    *,
+    scored: tuple[int, int] | None = None,
+) -> dict[str, Any]:
+    """The jury's post about a nomination in its current state: summary text and card.
+
+    ``scored``: how many jurors have assessed it, of how many; a submitted nomination's card
+    carries "Bedöm", which gives the juror who presses it the scoring card (handlers.teams.jury).
+    """
     person = nomination.nominator
     nominator = ", ".join(part for part in (person.name, person.email or "") if part) or "–"
     facts = [
@@ -143,16 +176,21 @@ def jury_post(nomination: Nomination, checks: list[CriterionCheck], lang: str = 
         {"title": t(lang, "post.nominated_by"), "value": inert(nominator, 500)},
     ]
     body: list[dict[str, Any]] = [
-        _text(forms.post_header(nomination, lang), size="Large", weight="Bolder"),
+        text_block(forms.post_header(nomination, lang), size="Large", weight="Bolder"),
         {"type": "FactSet", "facts": facts},
-        _text("\n\n".join(inert(line) for line in checklist_lines(checks, lang))),
+        text_block("\n\n".join(inert(line) for line in checklist_lines(checks, lang))),
     ]
     if nomination.status == "withdrawn":
-        body.append(_text(t(lang, "post.withdrawn_note"), color="Attention"))
-    body.append(_text(forms.post_meta(nomination, lang), isSubtle=True, size="Small"))
+        body.append(text_block(t(lang, "post.withdrawn_note"), color="Attention"))
+    elif scored is not None:
+        body.append(text_block(t(lang, "teams.jury.scored", count=scored[0], total=scored[1]), weight="Bolder"))
+    body.append(text_block(forms.post_meta(nomination, lang), isSubtle=True, size="Small"))
+    actions = None
+    if nomination.status == "submitted":
+        actions = [assess_action(nomination.id, lang)]
     summary = t(lang, "post.fallback", year=nomination.round_year, nominee=nomination.nominee, id=nomination.id)
     return {
         "type": "message",
         "summary": inert(summary, 300),
-        "attachments": [attachment(_card(body))],
+        "attachments": [attachment(adaptive_card(body, actions))],
     }

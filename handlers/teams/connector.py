@@ -72,6 +72,18 @@ class Connector:
             raise ConnectorError(502, "no activity id in the connector's answer")
         return str(activity_id)
 
+    async def create_personal_chat(self, service_url: str, user_id: str, tenant_id: str | None) -> str:
+        """The 1:1 conversation of the bot with ``user_id`` (a Teams id or an Entra object id),
+        for a proactive message; Teams answers with the same conversation every time."""
+        body: dict[str, Any] = {"isGroup": False, "members": [{"id": user_id}]}
+        if tenant_id:
+            body |= {"tenantId": tenant_id, "channelData": {"tenant": {"id": tenant_id}}}
+        answer = await self._call("POST", service_url, "v3/conversations", body)
+        conversation = str(answer.get("id") or "")
+        if not conversation:
+            raise ConnectorError(502, "no conversation id in the connector's answer")
+        return conversation
+
     async def update_channel_post(
         self, service_url: str, channel_id: str, activity_id: str, activity: dict[str, Any]
     ) -> None:

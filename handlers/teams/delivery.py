@@ -20,8 +20,8 @@ from bot.clock import system_clock
 from bot.nominations.model import OutboxMessage
 from handlers.outbox_worker import OutboxWorker, RetryLater
 from handlers.teams.activities import TeamsDeps
-from handlers.teams.cards import jury_post
 from handlers.teams.connector import ConnectorError
+from handlers.teams.jury import jury_post_now
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ class TeamsJuryNotifier(OutboxWorker[TeamsDeps]):
         if not service_url:
             raise RetryLater("TEAMS_SERVICE_URL is not set")
         earlier = await outbox.deliveries_for(message.nomination_id)
-        post = jury_post(nomination, self.deps.service.rules.checklist(nomination.content()))
+        post = await jury_post_now(self.deps, nomination)
         connector = self.deps.connector
         try:
             for channel in channels:

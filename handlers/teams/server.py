@@ -25,6 +25,8 @@ from handlers.teams.activities import TeamsBot, TeamsDeps
 from handlers.teams.auth import InboundAuth, Unauthorized, token_source
 from handlers.teams.connector import Connector, http_session
 from handlers.teams.delivery import TeamsJuryNotifier
+from handlers.teams.jury_delivery import TeamsJuryMessenger
+from handlers.teams.routes import TeamsApp
 from handlers.teams.urls import TrustedServiceUrls
 from handlers.web import HEALTH, STORE, CoreFactory
 
@@ -71,7 +73,9 @@ def install(
     *,
     make_core: CoreFactory,
     timing: WorkerTiming = DEFAULT_TIMING,
+    jury_check_seconds: float = 60.0,
 ) -> None:
+    """``jury_check_seconds``: how often due reminders and the digest are looked for."""
     auth = InboundAuth.from_settings(settings)
     trusted = TrustedServiceUrls(settings.teams_trusted_service_urls)
 
@@ -86,9 +90,11 @@ def install(
             assistant=core.assistant,
             service=core.assistant.dialog.service,
             connector=Connector(session, trusted, token_source(settings)),
+            jury=core.jury,
         )
-        app[TEAMS_BOT] = TeamsBot(deps)
-        notifier = TeamsJuryNotifier(deps, timing)
+        app[TEAMS_BOT] = TeamsApp(deps)
+        messenger = TeamsJuryMessenger(deps, check_seconds=jury_check_seconds)
+        notifier = TeamsJuryNotifier(deps, timing, also=messenger.run_round)
         app[TEAMS_NOTIFIER] = notifier
         async with deps.serving(notifier, session):
             yield

@@ -1,6 +1,7 @@
 """A fake Teams connector (Bot Framework REST API v3) on 127.0.0.1, and a client that sends activities.
 
-It records every call (``POST /v3/conversations``, ``POST /v3/conversations/{id}/activities``,
+It records every call (``POST /v3/conversations`` for a channel thread or, with ``members``, a
+1:1 chat (kind ``open``), ``POST /v3/conversations/{id}/activities``,
 ``POST …/activities/{replyToId}``, ``PUT …/activities/{id}``) and can fail the next calls with a
 status (500, 429 with ``Retry-After``) on demand.
 """
@@ -37,7 +38,7 @@ class Call:
         if self.method == "PUT":
             return "update"
         if self.conversation is None:
-            return "create"
+            return "open" if "members" in self.body else "create"
         return "reply" if self.activity_id else "send"
 
     @property
@@ -139,6 +140,8 @@ class FakeConnector:
         self._changed.set()
         if call.kind == "update":
             return web.json_response({"id": call.activity_id})
+        if call.kind == "open":  # the same 1:1 conversation every time, as Teams answers
+            return web.json_response({"id": f"a:dm-{call.body['members'][0]['id']}"})
         new_id = call.given_id = str(next(self._ids))
         if call.kind == "create":
             channel = call.body["channelData"]["channel"]["id"]

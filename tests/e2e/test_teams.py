@@ -275,9 +275,19 @@ async def test_edit_and_withdraw_update_the_same_post(server: TeamsServer, fake:
     [nomination] = await stored(server)
     posted = {call.body["channelData"]["channel"]["id"]: call for call in fake.of("create")}
 
-    for text in (f"ändra nominering {nomination.id}", "ändra 1", "Trygga Tensta kvällstid", "skicka"):
-        await say(server, fake, text)
+    # "ändra nominering ID" gives the form card filled in with the nomination, not the text dialog.
+    form = (await say(server, fake, f"ändra nominering {nomination.id}")).card
+    assert form is not None
+    filled = {name: item.get("value") for name, item in inputs(form).items()}
+    assert filled["nominee"] == "Trygga Tensta" and filled["nominator_email"] == "anna@example.se"
+    assert filled["partners"] == "Polisen\nFältassistenterna"
+    [submit_action] = form["actions"]
+    edited = {**submit_action["data"], **{k: v for k, v in filled.items() if v}, "nominee": "Trygga Tensta kvällstid"}
+    confirmation = await submit(server, fake, edited, activity_id="act-edit")
+    assert nomination.id in confirmation.text and "sparade" in confirmation.text
     await fake.wait_for(lambda f: len(f.of("update")) == len(JURY))
+    [again] = await stored(server)
+    assert again.id == nomination.id and again.nominee == "Trygga Tensta kvällstid" and again.revision == 1
     await say(server, fake, f"återkalla {nomination.id}")
     await say(server, fake, "ja")
     await fake.wait_for(lambda f: len(f.of("update")) == 2 * len(JURY))

@@ -291,7 +291,7 @@ async def test_the_deputy_chair_decides_only_where_the_chair_declared_jav(
     assert "vice ordföranden J2" in error.message
     error = await refused("deputy_not_needed", jury.decide(b.id, "J2"))
     assert "bara när ordföranden har anmält jäv" in error.message
-    for forged in ("U999", "J3", " j2"):
+    for forged in ("U999", "J3", "J22"):
         await refused("not_juror" if forged != "J3" else "not_chair", jury.decide(a.id, forged))
     assert await jury.decidable("J1") == {b.id} and await jury.decidable("J2") == {a.id}
     assert await jury.decidable("J3") == set() and await jury.decidable("U999") == set()

@@ -294,7 +294,7 @@ async def _send_now(jury: JuryService, settings: Settings) -> None:
             if not await jury.still_due(message):
                 continue  # a reminder queued before the decision or the deadline
             try:
-                await send_jury_message(client, jury.repository, settings.jury_channel_ids, message)
+                await send_jury_message(client, jury.repository, settings.jury_channel_ids, message, jury.roster)
             except (SlackApiError, aiohttp.ClientError, TimeoutError) as error:
                 print(t("sv", "jury.reminder.send_later", error=type(error).__name__), file=sys.stderr)
                 return
