@@ -332,7 +332,21 @@ DESCRIPTION = Cue.of(
     "info om", "information om", "information about", "more about", "mer om",
 )
 # "alla poster utom trygghetsvärdar": every line but the ones named.
-EXCEPT = Cue.of("utom", "förutom", "except", "apart from", "besides", "other than", "exklusive", "excluding")
+EXCEPT = Cue.of(
+    "utom", "förutom", "except", "apart from", "besides", "other than", "exklusive", "excluding", "exclude",
+    "bortsett från", "bortser från", "bortse från", "bortser man från", "undantaget", "med undantag av",
+    "utan att räkna", "not counting", "leaving out", "aside from",
+)
+# "hur mycket mer fick X än Y?", "X jämfört med Y": one line set against another.
+LINE_VERSUS = Cue.of(
+    "än", "than", "jämfört med", "jämfört mot", "compared with", "compared to", "versus", "vs",
+    "i förhållande till", "relative to", "mellan",
+)
+# The direction a question takes for granted: "hur mycket mer …", "how much less …".
+ASKED_MORE = Cue.of("mer", "more", "högre", "higher", "större", "bigger", "larger")
+ASKED_LESS = Cue.of("mindre", "less", "lägre", "lower", "fewer")
+# "vilken post fick mer, X eller Y?": asks which, so it takes no direction for granted.
+WHICH_OF = Cue.of("eller", "or", "vilken", "vilket", "vilka", "which", "whether")
 ACTIVITIES = Cue.of("exempel*", "aktivitet*", "example*", "activit*", "vad gör man", "insatser som")
 PARTNERS = Cue.of(
     "partner*", "samarbetspartner*", "samarbetar", "samverkar", "tillsammans med", "med vem", "med vilka",
@@ -350,9 +364,12 @@ CHANGE = Cue.of(
 # --- questions over the table ---------------------------------------------
 MOST = Cue.of(
     "mest", "störst*", "högst*", "största", "most", "largest", "biggest", "highest", "max*", "mesta",
+    "näststörst*", "nästhögst*", "näst mest",
 )
+# "näst störst", "second largest": the rank after the first.
+SECOND_RANK = Cue.of("näst", "näststörst*", "nästhögst*", "nästminst*", "nästlägst*", "second", "runner up")
 LEAST = Cue.of(
-    "minst", "lägst*", "minsta", "least", "smallest", "lowest", "minimum",  # not "min": Swedish "my"
+    "minst", "lägst*", "minsta", "least", "smallest", "lowest", "minimum", "nästminst*", "nästlägst*",  # not "min": Swedish "my"
 )
 ROSE = Cue.of(
     "ökade", "ökat", "ökar", "ökning*", "höjdes", "höjs", "höjt", "höjer", "rose", "risen", "increased", "increase*",
