@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.answering import budget_answers as budget
+from bot.answering import document_answers as documents
 from bot.answering import general_answers as general
 from bot.answering import lexicon as lx
 from bot.answering import prize_answers as prize
@@ -41,6 +42,7 @@ RESOLVERS: dict[str, Callable[[Query], None]] = {
     "nomination_period": prize.nomination_period,
     "nomination_count": prize.nomination_count,
     "signatory": general.signatory,
+    "document_meta": documents.document_meta,
     "jury": prize.jury,
     "prize_facts": prize.prize_facts,
     "budget_line": budget.budget_line,
@@ -118,6 +120,9 @@ class Answerer:
         reply = Reply(self.knowledge, lang, unit=money_unit(text))
         today = local_day(self.clock())
         query = Query(text, entities, context, self.knowledge, reply, years, follow_up, today, self.passages)
+        if _asks_unstated_cost(query, intent):
+            # "vad kostar juryns arbete?": no document gives that cost; say so first, then what they do say.
+            reply.not_found("general.cost_unknown")
         if intent == "year_by_theme":
             prize.year_by_theme(query, theme_years)
         else:
@@ -202,6 +207,25 @@ class Answerer:
             # A unit belongs to its own answer: "i kronor?" then "och 2024?" is in the usual form again.
             tokens=[tok for tok in q.text.tokens if tok not in _UNIT_WORDS],
         )
+
+
+# Intents whose answers are amounts the documents give (the package's lines and totals, the grant).
+_COSTED_INTENTS = BUDGET_INTENTS | {"budget_analysis", "state_grant", "activity", "unbudgeted", "budget_history"}
+# Intents that already say the documents do not answer.
+_UNANSWERED_INTENTS = frozenset({"out_of_scope", "help", "other_contest", "year_only"})
+
+
+def _asks_unstated_cost(q: Query, intent: str) -> bool:
+    """A cost asked of something with no amount in the documents: the jury, the conference, the work.
+
+    The package's lines and totals are amounts, and so is the prize sum, unless the question asks
+    what the conference or the jury costs.
+    """
+    if not q.has(lx.COST) or q.lines or intent in _COSTED_INTENTS or intent in _UNANSWERED_INTENTS:
+        return False
+    if intent == "prize_facts":
+        return q.has(lx.PRIZE_CONFERENCE) or q.has(lx.JURY_ONLY)
+    return True
 
 
 _UNIT_WORDS = frozenset({"tkr", "ksek", "kronor", "sek", "tusen", "thousand", "thousands", "exakt", "belopp"})

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from bot.answering import lexicon as lx
+from bot.answering.normalize import fold
 from bot.answering.query import Query
 from bot.knowledge.models import BudgetLine, Column
 
@@ -40,6 +41,7 @@ def _cite_total(q: Query, column: Column) -> int | None:
 def budget_line(q: Query) -> None:
     budget = q.knowledge.budget
     facets: list[tuple[lx.Cue, Callable[[Query, BudgetLine], None]]] = [
+        (lx.ORGANISATIONS, _partners),  # "vilka organisationer ingår i arbetsgrupperna?"
         (lx.EXPANSION, _expansion),
         (lx.ACTIVITIES, _activities),
         (lx.PARTNERS, _partners),
@@ -51,6 +53,7 @@ def budget_line(q: Query) -> None:
         # Not in the documents: say so, then the line's whole amounts, which the document gives.
         q.reply.not_found("budget.no_head_count" if head_count else "budget.no_unit_cost")
     _place_notes(q)
+    _partner_payments(q)
     for key in q.lines:
         line = budget.line(key)
         chosen = next((answer for cue, answer in facets if q.has(cue)), None)
@@ -61,6 +64,19 @@ def budget_line(q: Query) -> None:
         if chosen is None and q.has(lx.AREAS) and line.areas:
             chosen = _line_areas
         (chosen or _amounts)(q, line)
+
+
+def _partner_payments(q: Query) -> None:
+    """ "hur mycket betalar fastighetsägarna för trygghetsvärdarna?": the documents give only the package's money."""
+    if not q.has(lx.PAYS):
+        return
+    for key in q.lines:
+        line = q.knowledge.budget.line(key)
+        for partner in line.partners:
+            stem = fold(partner)[: max(5, len(partner) - 2)]  # "fastighetsägare" in "fastighetsägarna"
+            if any(token.startswith(stem) for token in q.text.tokens):
+                q.reply.not_found("budget.partner_payment_unknown", partner=partner, line=q.reply.line(line))
+                return
 
 
 # A capitalised word after the question's first: a place or body the question names ("i Nacka", "Malmö").
@@ -180,6 +196,7 @@ def _partners(q: Query, line: BudgetLine) -> None:
     r = q.reply
     if not line.partners:
         r.not_found("budget.no_partners", line=r.line(line))
+        _description(q, line)  # what the document does say about the line
         return
     r.fact(f"budget.lines.{line.key}.partners", ", ".join(line.partners), line.source)
     r.say("budget.partners", line=r.line(line), items=r.join(line.partners))
@@ -560,9 +577,9 @@ def _line_differences(q: Query, columns: list[Column]) -> None:
         names = {"first_line": r.line(first), "second_line": r.line(second), "column": r.column(column)}
         wrong_way = (asked_more and not asked_less and delta < 0) or (asked_less and not asked_more and delta > 0)
         if wrong_way:
-            asked = r.text("budget.word_more" if asked_more else "budget.word_less")
-            actual = r.text("budget.word_less" if delta < 0 else "budget.word_more")
-            r.say("budget.premise_wrong", asked=asked, actual=actual, delta=r.money(abs(delta)), **names)
+            asked_word = r.text("budget.word_more" if asked_more else "budget.word_less")
+            actual_word = r.text("budget.word_less" if delta < 0 else "budget.word_more")
+            r.say("budget.premise_wrong", asked=asked_word, actual=actual_word, delta=r.money(abs(delta)), **names)
         r.say(
             "budget.line_minus",
             first=r.money(a),

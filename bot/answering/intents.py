@@ -7,6 +7,7 @@ signal of its own but a year, a line or "why" continues the previous intent.
 from __future__ import annotations
 
 from bot.answering import lexicon as lx
+from bot.answering.document_answers import asks_about_document
 from bot.answering.entities import Entities
 from bot.answering.model import ConversationContext
 from bot.answering.normalize import Normalized
@@ -36,6 +37,8 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
         return "help"
     if (has(lx.OTHER_CONTEST) or lx.names_another_prize(q)) and not (e.lines or e.winner_years or e.unbudgeted):
         return "other_contest"
+    if not e.lines and asks_about_document(has):
+        return "document_meta"  # "vilket diarienummer har ärendet?", "vilken förvaltning har tagit fram det?"
     if (e.signatories or has(lx.SIGNED)) and not e.lines:
         return "signatory"
     if has(lx.NOMINATION_COUNT):
