@@ -12,7 +12,7 @@ from bot.answering import prize_answers as prize
 from bot.answering.entities import Entities, EntityExtractor
 from bot.answering.intents import BUDGET_INTENTS, PRIZE_YEAR_INTENTS, classify
 from bot.answering.model import Answer, ConversationContext
-from bot.answering.normalize import Normalized
+from bot.answering.normalize import Normalized, fold
 from bot.answering.passages import PassageIndex
 from bot.answering.query import Query
 from bot.answering.reply import Reply
@@ -113,7 +113,9 @@ class Answerer:
             entities.lines = [line.key for line in self.knowledge.budget.lines if line.activities]
             intent = "budget_line" if entities.lines else intent
         follow_up = intent == context.intent
-        if intent in BUDGET_INTENTS and not entities.lines and follow_up and context.lines:
+        unknown_subject = self._unknown_subject(text)
+        if intent in BUDGET_INTENTS and not entities.lines and follow_up and context.lines and not unknown_subject:
+            # Carry-over fills only an empty slot: "vad fick fältassistenterna?" names a subject of its own.
             entities.lines = list(context.lines)
         if intent == "budget_line" and not entities.column_kinds and follow_up and not entities.years:
             entities.column_kinds = list(context.columns)  # type: ignore[arg-type]
@@ -123,11 +125,24 @@ class Answerer:
         if _asks_unstated_cost(query, intent):
             # "vad kostar juryns arbete?": no document gives that cost; say so first, then what they do say.
             reply.not_found("general.cost_unknown")
-        if intent == "year_by_theme":
+        if intent in {"budget_line", "unbudgeted"} and not (entities.lines or entities.unbudgeted) and unknown_subject:
+            budget.unknown_subject(query, unknown_subject)
+        elif intent == "year_by_theme":
             prize.year_by_theme(query, theme_years)
         else:
             RESOLVERS[intent](query)
+        if not reply.has_sentences():  # never an empty answer: the documents' words, or that they are silent
+            general.out_of_scope(query)
         return query.reply.build(intent, self._next_context(intent, query, lang))
+
+    def _unknown_subject(self, text: Normalized) -> str | None:
+        """A word the documents do not know, as the question wrote it ("fältassistenterna"), or None."""
+        speller = self.extractor.speller
+        for token in text.tokens:
+            if len(token) >= 6 and token.isalpha() and not speller.knows(token) and not lx.ENGLISH.words & {token}:
+                words = [w for w in text.clean.split() if fold(w.strip("?!.,:;")) == token]
+                return words[0].strip("?!.,:;") if words else token
+        return None
 
     def _calendar_years(self, text: Normalized) -> list[int]:
         """ "i år", "förra året": years relative to today, not to the conversation."""

@@ -448,6 +448,14 @@ def areas(q: Query) -> None:
                 q.reply.say("budget.areas_change", delta=q.reply.money(change.delta_sek), year=budget.year)
 
 
+def unknown_subject(q: Query, subject: str) -> None:
+    """ "vad fick fältassistenterna 2024?": no line, no mention; say so, then the lines there are."""
+    r, budget = q.reply, q.knowledge.budget
+    r.not_found("budget.unknown_subject", subject=subject)
+    r.fact("budget.table_source", budget.name, budget.table_source)
+    r.say("budget.lines_are", lines=r.join([r.line(line) for line in budget.lines]))
+
+
 def unbudgeted(q: Query) -> None:
     for index in q.entities.unbudgeted:
         mention = q.knowledge.budget.unbudgeted_mentions[index]

@@ -125,6 +125,8 @@ def _budget_intent(q: Normalized, e: Entities, ctx: ConversationContext, table_y
         return "budget_total"
     if has(lx.WHY) and (has(lx.OUTCOME_REASON) or "utfall" in e.column_kinds) and not e.lines:
         return "outcome_reason"
+    if has(lx.WHY) and not (e.lines or e.years) and ctx.intent == "budget_total" and "utfall" in ctx.columns:
+        return "outcome_reason"  # "why the difference?" after the budget's and the outcome's totals
     if has(lx.WHY) and (has(lx.PACKAGE) or has(lx.TOTAL)) and not e.lines:
         return "budget_total"  # "varför är paketet bara 3,5 mkr?": who decided it and what left it
     if has(lx.SHARE) and not e.lines and ctx.lines and ctx.intent == "budget_line":

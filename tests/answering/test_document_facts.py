@@ -86,3 +86,23 @@ def test_who_sat_on_the_jury_is_not_stated(answerer: Answerer) -> None:
 def test_the_prize_sum_is_still_the_prize_sum(answerer: Answerer) -> None:
     answer = answerer.answer("vad kostar priset, hur stor är prissumman?")
     assert answer.answered and "50 000 kr" in answer.text, answer.text
+
+
+def test_a_follow_up_naming_an_unknown_subject_does_not_borrow_the_previous_line(chat) -> None:  # type: ignore[no-untyped-def]
+    chat.ask("vad fick SSPF 2024?")
+    answer = chat.ask("vad fick fältassistenterna 2024?")
+    assert "SSPF: " not in answer.text and not answer.answered, answer.text
+    assert answer.text.startswith("Det framgår inte av dokumenten vad fältassistenterna fick"), answer.text
+
+
+def test_no_follow_up_gets_an_empty_answer(chat) -> None:  # type: ignore[no-untyped-def]
+    chat.ask("vad fick nattvandrarna?")
+    answer = chat.ask("vad fick polisen 2024?")
+    assert answer.text.split("\n")[0].strip(), answer.text
+
+
+def test_why_the_difference_after_budget_and_outcome_totals_gives_the_documents_reason(chat) -> None:  # type: ignore[no-untyped-def]
+    chat.ask("How big was the 2024 budget in total?")
+    chat.ask("and the outcome?")
+    answer = chat.ask("why the difference?")
+    assert answer.intent == "outcome_reason" and "lugnare" in answer.text, answer.text

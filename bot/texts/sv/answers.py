@@ -81,6 +81,8 @@ TEXTS: dict[str, str] = {
     "doc.proposal": "Förslaget till beslut i {document}: {items}",
     "budget.partner_payment_unknown": "Det framgår inte av dokumenten vad {partner} betalar eller bidrar med till {line}; de anger bara trygghetspaketets medel.",
     "general.cost_unknown": "Det framgår inte av dokumenten vad det kostar; de anger bara trygghetspaketets belopp och prissumman.",
+    "budget.unknown_subject": "Det framgår inte av dokumenten vad {subject} fick; {subject} har ingen egen rad i budgettabellen.",
+    "budget.lines_are": "Tabellens poster är {lines}.",
     "doc.signatory": "{name} är {title}, {unit}, och har undertecknat {document} ({dated}).",
     "doc.no_signatory": "Jag hittar ingen sådan underskrift i mina dokument.",
     "budget.no_unit_cost": (
