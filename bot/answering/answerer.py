@@ -10,6 +10,7 @@ from bot.answering import general_answers as general
 from bot.answering import lexicon as lx
 from bot.answering import prize_answers as prize
 from bot.answering.entities import Entities, EntityExtractor
+from bot.answering.frame import read_frame
 from bot.answering.intents import BUDGET_INTENTS, PRIZE_YEAR_INTENTS, classify
 from bot.answering.model import Answer, ConversationContext
 from bot.answering.normalize import Normalized, fold
@@ -114,9 +115,11 @@ class Answerer:
             intent = "budget_line" if entities.lines else intent
         follow_up = intent == context.intent
         unknown_subject = self._unknown_subject(text)
+        inherited = ["years"] if years and not entities.years else []
         if intent in BUDGET_INTENTS and not entities.lines and follow_up and context.lines and not unknown_subject:
             # Carry-over fills only an empty slot: "vad fick fältassistenterna?" names a subject of its own.
             entities.lines = list(context.lines)
+            inherited.append("lines")
         if intent == "budget_line" and not entities.column_kinds and follow_up and not entities.years:
             entities.column_kinds = list(context.columns)  # type: ignore[arg-type]
         reply = Reply(self.knowledge, lang, unit=money_unit(text))
@@ -133,7 +136,10 @@ class Answerer:
             RESOLVERS[intent](query)
         if not reply.has_sentences():  # never an empty answer: the documents' words, or that they are silent
             general.out_of_scope(query)
-        return query.reply.build(intent, self._next_context(intent, query, lang))
+        answer = query.reply.build(intent, self._next_context(intent, query, lang))
+        answer.frame = read_frame(query, intent, inherited)
+        answer.rule = f"{intent}.{answer.frame['operation']}" if intent == "budget_analysis" else intent
+        return answer
 
     def _unknown_subject(self, text: Normalized) -> str | None:
         """A word the documents do not know, as the question wrote it ("fältassistenterna"), or None."""

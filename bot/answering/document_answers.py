@@ -137,3 +137,14 @@ def _proposal(q: Query, document: Document) -> None:
     for point in points:
         r.fact(f"documents.{document.id}.proposal", point.text, point.source)
     r.say("doc.proposal", document=document.title, items=" ".join(quoted(p.text, r.lang) for p in points))
+    for budget in q.knowledge.budgets:  # a budget decision: the allocation it proposes, from its own table
+        if budget.table_source.document != document.id:
+            continue
+        for column in (c for c in budget.columns if c.kind == "forslag"):
+            figures = []
+            for line in budget.lines_with(column.key):
+                r.fact(f"budget.lines.{line.key}.{column.key}", line.amounts[column.key], budget.table_source)
+                figures.append(
+                    r.text("budget.line_amount", line=r.line(line), amount=r.money(line.amounts[column.key]))
+                )
+            r.say("doc.allocation", column=r.column(column), items=r.join(figures))

@@ -116,3 +116,13 @@ def test_second_largest_leaves_out_the_first_place(kb: KnowledgeBase) -> None:
     text = Answerer(kb).answer("vilken post var näst störst i förslaget 2025?").text
     assert text.startswith("Näst mest") and format_sek(second) in text, text
     assert format_sek(top) not in text.split("\n")[0], text
+
+
+def test_the_answer_carries_the_frame_read_and_the_rule(kb: KnowledgeBase) -> None:
+    data = (
+        Answerer(kb).answer("Apart from trygghetsvärdar, which line gets the most in the 2025 proposal?").to_json_dict()
+    )
+    frame = data["frame"]
+    assert isinstance(frame, dict) and data["rule"] == "budget_analysis.largest"
+    assert frame["subjects"] == {"lines": "all_except", "except": ["trygghetsvardar"]}
+    assert frame["columns"] == ["forslag_2025"] and frame["operation"] == "largest"

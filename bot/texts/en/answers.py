@@ -83,6 +83,7 @@ TEXTS: dict[str, str] = {
     "general.cost_unknown": "It is not stated in the documents what that costs; they give only the safety package's amounts and the prize sum.",
     "budget.unknown_subject": "It is not stated in the documents what {subject} got; {subject} has no line of its own in the budget table.",
     "budget.lines_are": "The table's lines are {lines}.",
+    "doc.allocation": "The allocation in the table ({column}): {items}.",
     "doc.signatory": "{name} is {title}, {unit}, and signed {document} ({dated}).",
     "doc.no_signatory": "I find no such signature in my documents.",
     "budget.no_unit_cost": (

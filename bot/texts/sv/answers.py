@@ -83,6 +83,7 @@ TEXTS: dict[str, str] = {
     "general.cost_unknown": "Det framgår inte av dokumenten vad det kostar; de anger bara trygghetspaketets belopp och prissumman.",
     "budget.unknown_subject": "Det framgår inte av dokumenten vad {subject} fick; {subject} har ingen egen rad i budgettabellen.",
     "budget.lines_are": "Tabellens poster är {lines}.",
+    "doc.allocation": "Fördelningen i tabellen ({column}): {items}.",
     "doc.signatory": "{name} är {title}, {unit}, och har undertecknat {document} ({dated}).",
     "doc.no_signatory": "Jag hittar ingen sådan underskrift i mina dokument.",
     "budget.no_unit_cost": (
