@@ -84,6 +84,23 @@ def nomination_lang(text: str, default: Literal["sv", "en"] = "sv") -> Literal["
     return "en" if normalise_command(text).startswith(_ENGLISH_START) else default
 
 
+# Commands name their language: "avbryt" after an English question is answered in Swedish.
+_SWEDISH_COMMANDS = re.compile(
+    r"^(/?nominera|(jag )?vill nominera|ny nominering|/?mina( nomineringar)?|visa mina|lista mina|avbryt|/?fortsätt"
+    r"|tillbaka|bakåt|hoppa( över| over)?|spara|skicka|ändra|redigera|återkalla|dra tillbaka)\b"
+)
+_ENGLISH_COMMANDS = re.compile(
+    r"^(/?nominate|i want to nominate|my nominations|cancel|continue|resume|back|skip|save|send|submit|edit|withdraw)\b"
+)
+
+
+def command_lang(command: str, default: Literal["sv", "en"]) -> Literal["sv", "en"]:
+    """The language a command is written in, or ``default`` for any other text."""
+    if _SWEDISH_COMMANDS.match(command):
+        return "sv"
+    return "en" if _ENGLISH_COMMANDS.match(command) else default
+
+
 def looks_like_question(text: str) -> bool:
     stripped = text.strip()
     return stripped.endswith("?") and len(stripped.split()) <= _MAX_QUESTION_WORDS
@@ -148,6 +165,8 @@ class Assistant:
         self, state: ConversationState, user: Nominator, text: str, session: str | None
     ) -> tuple[Reply, ConversationState]:
         command = normalise_command(text)
+        if not looks_like_question(text):  # each message in its own language: a command names it
+            state = state.model_copy(update={"lang": command_lang(command, state.lang)})
         active = state.dialog if state.dialog and not state.dialog.paused else None
         at_summary_or_start = active is None or active.step in ("summary",)
         unseen = session is not None and active is not None and active.shown_in != session

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.answering import budget_answers as budget
+from bot.answering import document_answers as documents
 from bot.answering import general_answers as general
 from bot.answering import lexicon as lx
 from bot.answering import prize_answers as prize
 from bot.answering.entities import Entities, EntityExtractor
+from bot.answering.frame import read_frame
 from bot.answering.intents import BUDGET_INTENTS, PRIZE_YEAR_INTENTS, classify
 from bot.answering.model import Answer, ConversationContext
-from bot.answering.normalize import Normalized
+from bot.answering.normalize import Normalized, fold
 from bot.answering.passages import PassageIndex
 from bot.answering.query import Query
 from bot.answering.reply import Reply
@@ -41,6 +43,7 @@ RESOLVERS: dict[str, Callable[[Query], None]] = {
     "nomination_period": prize.nomination_period,
     "nomination_count": prize.nomination_count,
     "signatory": general.signatory,
+    "document_meta": documents.document_meta,
     "jury": prize.jury,
     "prize_facts": prize.prize_facts,
     "budget_line": budget.budget_line,
@@ -111,18 +114,41 @@ class Answerer:
             entities.lines = [line.key for line in self.knowledge.budget.lines if line.activities]
             intent = "budget_line" if entities.lines else intent
         follow_up = intent == context.intent
-        if intent in BUDGET_INTENTS and not entities.lines and follow_up and context.lines:
+        unknown_subject = self._unknown_subject(text)
+        inherited = ["years"] if years and not entities.years else []
+        if intent in BUDGET_INTENTS and not entities.lines and follow_up and context.lines and not unknown_subject:
+            # Carry-over fills only an empty slot: "vad fick fältassistenterna?" names a subject of its own.
             entities.lines = list(context.lines)
+            inherited.append("lines")
         if intent == "budget_line" and not entities.column_kinds and follow_up and not entities.years:
             entities.column_kinds = list(context.columns)  # type: ignore[arg-type]
         reply = Reply(self.knowledge, lang, unit=money_unit(text))
         today = local_day(self.clock())
         query = Query(text, entities, context, self.knowledge, reply, years, follow_up, today, self.passages)
-        if intent == "year_by_theme":
+        if _asks_unstated_cost(query, intent):
+            # "vad kostar juryns arbete?": no document gives that cost; say so first, then what they do say.
+            reply.not_found("general.cost_unknown")
+        if intent in {"budget_line", "unbudgeted"} and not (entities.lines or entities.unbudgeted) and unknown_subject:
+            budget.unknown_subject(query, unknown_subject)
+        elif intent == "year_by_theme":
             prize.year_by_theme(query, theme_years)
         else:
             RESOLVERS[intent](query)
-        return query.reply.build(intent, self._next_context(intent, query, lang))
+        if not reply.has_sentences():  # never an empty answer: the documents' words, or that they are silent
+            general.out_of_scope(query)
+        answer = query.reply.build(intent, self._next_context(intent, query, lang))
+        answer.frame = read_frame(query, intent, inherited)
+        answer.rule = f"{intent}.{answer.frame['operation']}" if intent == "budget_analysis" else intent
+        return answer
+
+    def _unknown_subject(self, text: Normalized) -> str | None:
+        """A word the documents do not know, as the question wrote it ("fältassistenterna"), or None."""
+        speller = self.extractor.speller
+        for token in text.tokens:
+            if len(token) >= 6 and token.isalpha() and not speller.knows(token) and not lx.ENGLISH.words & {token}:
+                words = [w for w in text.clean.split() if fold(w.strip("?!.,:;")) == token]
+                return words[0].strip("?!.,:;") if words else token
+        return None
 
     def _calendar_years(self, text: Normalized) -> list[int]:
         """ "i år", "förra året": years relative to today, not to the conversation."""
@@ -202,6 +228,25 @@ class Answerer:
             # A unit belongs to its own answer: "i kronor?" then "och 2024?" is in the usual form again.
             tokens=[tok for tok in q.text.tokens if tok not in _UNIT_WORDS],
         )
+
+
+# Intents whose answers are amounts the documents give (the package's lines and totals, the grant).
+_COSTED_INTENTS = BUDGET_INTENTS | {"budget_analysis", "state_grant", "activity", "unbudgeted", "budget_history"}
+# Intents that already say the documents do not answer.
+_UNANSWERED_INTENTS = frozenset({"out_of_scope", "help", "other_contest", "year_only"})
+
+
+def _asks_unstated_cost(q: Query, intent: str) -> bool:
+    """A cost asked of something with no amount in the documents: the jury, the conference, the work.
+
+    The package's lines and totals are amounts, and so is the prize sum, unless the question asks
+    what the conference or the jury costs.
+    """
+    if not q.has(lx.COST) or q.lines or intent in _COSTED_INTENTS or intent in _UNANSWERED_INTENTS:
+        return False
+    if intent == "prize_facts":
+        return q.has(lx.PRIZE_CONFERENCE) or q.has(lx.JURY_ONLY)
+    return True
 
 
 _UNIT_WORDS = frozenset({"tkr", "ksek", "kronor", "sek", "tusen", "thousand", "thousands", "exakt", "belopp"})

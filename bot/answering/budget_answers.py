@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from bot.answering import lexicon as lx
+from bot.answering.normalize import fold
 from bot.answering.query import Query
 from bot.knowledge.models import BudgetLine, Column
 
@@ -40,6 +41,7 @@ def _cite_total(q: Query, column: Column) -> int | None:
 def budget_line(q: Query) -> None:
     budget = q.knowledge.budget
     facets: list[tuple[lx.Cue, Callable[[Query, BudgetLine], None]]] = [
+        (lx.ORGANISATIONS, _partners),  # "vilka organisationer ingår i arbetsgrupperna?"
         (lx.EXPANSION, _expansion),
         (lx.ACTIVITIES, _activities),
         (lx.PARTNERS, _partners),
@@ -51,6 +53,7 @@ def budget_line(q: Query) -> None:
         # Not in the documents: say so, then the line's whole amounts, which the document gives.
         q.reply.not_found("budget.no_head_count" if head_count else "budget.no_unit_cost")
     _place_notes(q)
+    _partner_payments(q)
     for key in q.lines:
         line = budget.line(key)
         chosen = next((answer for cue, answer in facets if q.has(cue)), None)
@@ -61,6 +64,19 @@ def budget_line(q: Query) -> None:
         if chosen is None and q.has(lx.AREAS) and line.areas:
             chosen = _line_areas
         (chosen or _amounts)(q, line)
+
+
+def _partner_payments(q: Query) -> None:
+    """ "hur mycket betalar fastighetsägarna för trygghetsvärdarna?": the documents give only the package's money."""
+    if not q.has(lx.PAYS):
+        return
+    for key in q.lines:
+        line = q.knowledge.budget.line(key)
+        for partner in line.partners:
+            stem = fold(partner)[: max(5, len(partner) - 2)]  # "fastighetsägare" in "fastighetsägarna"
+            if any(token.startswith(stem) for token in q.text.tokens):
+                q.reply.not_found("budget.partner_payment_unknown", partner=partner, line=q.reply.line(line))
+                return
 
 
 # A capitalised word after the question's first: a place or body the question names ("i Nacka", "Malmö").
@@ -180,6 +196,7 @@ def _partners(q: Query, line: BudgetLine) -> None:
     r = q.reply
     if not line.partners:
         r.not_found("budget.no_partners", line=r.line(line))
+        _description(q, line)  # what the document does say about the line
         return
     r.fact(f"budget.lines.{line.key}.partners", ", ".join(line.partners), line.source)
     r.say("budget.partners", line=r.line(line), items=r.join(line.partners))
@@ -265,7 +282,7 @@ def _line_difference(q: Query, line: BudgetLine, before: Column, after: Column) 
         direction=r.text("budget.up" if delta > 0 else "budget.down") if delta else r.text("budget.same"),
     )
     if q.has(lx.SHARE) and first:  # "hur många procent ökade …?": the change against the earlier figure
-        r.say("budget.percent_change", percent=round(100 * abs(delta) / first), before_column=r.column(before))
+        r.say("budget.percent_change", percent=percent_text(delta, first), before_column=r.column(before))
 
 
 def budget_total(q: Query) -> None:
@@ -431,6 +448,14 @@ def areas(q: Query) -> None:
                 q.reply.say("budget.areas_change", delta=q.reply.money(change.delta_sek), year=budget.year)
 
 
+def unknown_subject(q: Query, subject: str) -> None:
+    """ "vad fick fältassistenterna 2024?": no line, no mention; say so, then the lines there are."""
+    r, budget = q.reply, q.knowledge.budget
+    r.not_found("budget.unknown_subject", subject=subject)
+    r.fact("budget.table_source", budget.name, budget.table_source)
+    r.say("budget.lines_are", lines=r.join([r.line(line) for line in budget.lines]))
+
+
 def unbudgeted(q: Query) -> None:
     for index in q.entities.unbudgeted:
         mention = q.knowledge.budget.unbudgeted_mentions[index]
@@ -475,16 +500,16 @@ def analysis(q: Query) -> None:
         _shares(q, columns)
     elif q.entities.amounts:
         _lines_with_amount(q, columns)
-    elif (q.has(lx.ROSE) or q.has(lx.FELL)) and (q.has(lx.MOST) or q.has(lx.LEAST)) and not q.lines:
+    elif (q.has(lx.ROSE) or q.has(lx.FELL)) and (q.has(lx.MOST) or q.has(lx.LEAST)) and not _named_lines(q):
         _largest_change(q, rising=q.has(lx.ROSE), most=q.has(lx.MOST))
     elif q.has(lx.MOST) or q.has(lx.LEAST):
         _extreme(q, columns, most=q.has(lx.MOST))
+    elif len(q.lines) >= 2 and not q.has(lx.SUM_OF) and not _between_columns(q, columns):
+        _line_differences(q, columns)  # "hur mycket mer fick X än Y 2024?", "X jämfört med Y"
     elif q.lines and q.has(lx.EXCEPT) and (q.has(lx.SUM_OF) or q.has(lx.TOTAL)):
         _sum_of_lines(q, columns, [line.key for line in q.knowledge.budget.lines if line.key not in q.lines])
     elif len(q.lines) >= 2 and q.has(lx.SUM_OF):
         _sum_of_lines(q, columns, q.lines)
-    elif len(q.lines) >= 2 and len(columns) == 1:
-        _compare_lines(q, columns[0])  # "jämför trygghetsvärdar och SSPF i budget 2024"
     elif any(q.has(cue) for cue in (lx.ROSE, lx.FELL, lx.DIFFERENCE, lx.COMPARATIVE, lx.UNCHANGED, lx.CHANGE)):
         _changes(q)
     else:
@@ -514,25 +539,84 @@ def _shares(q: Query, columns: list[Column]) -> None:
     _discrepancy_notes(q, columns)
 
 
-def _compare_lines(q: Query, column: Column) -> None:
+def _named_lines(q: Query) -> list[str]:
+    """The lines an operation works on: those named, or every line but those after "utom"/"apart from"."""
+    return [] if q.has(lx.EXCEPT) else q.lines
+
+
+def _candidates(q: Query, lines: list[BudgetLine]) -> list[BudgetLine]:
+    """``lines`` without those the question excludes ("bortsett från SSPF")."""
+    if not q.has(lx.EXCEPT):
+        return lines
+    return [line for line in lines if line.key not in q.lines]
+
+
+def _between_columns(q: Query, columns: list[Column]) -> bool:
+    """A change over time ("hur ökade X och Y från 2024 till 2025?"), not one line set against another."""
+    moved = q.has(lx.ROSE) or q.has(lx.FELL) or q.has(lx.CHANGE) or q.has(lx.UNCHANGED)
+    return moved and len({c.year for c in columns}) >= 2 and not q.has(lx.LINE_VERSUS)
+
+
+def signed(r_money: str, negative: bool) -> str:
+    return f"−{r_money}" if negative else r_money
+
+
+def _line_differences(q: Query, columns: list[Column]) -> None:
+    """The first line named minus the second, per column, with the subtraction written out.
+
+    When the question takes a direction for granted that the table contradicts ("hur mycket
+    mer fick X än Y?" when X got less), that is said first.
+    """
     r, budget = q.reply, q.knowledge.budget
-    lines = [budget.line(key) for key in q.lines]
-    figures = [r.text("budget.line_amount", line=r.line(line), amount=_cite_amount(q, line, column)) for line in lines]
-    amounts = [amount for line in lines if (amount := line.amount(column.key)) is not None] or [0]
-    r.say(
-        "budget.lines_compared",
-        column=r.column(column),
-        figures=r.join(figures),
-        diff=r.money(max(amounts) - min(amounts)),
-    )
-    _discrepancy_notes(q, [column])
+    # The question's order when it named the lines itself; the data's when a follow-up inherited them.
+    asked = q.entities.asked_lines if set(q.entities.asked_lines) == set(q.lines) else q.lines
+    first, second = (budget.line(key) for key in asked[:2])
+    takes_for_granted = not q.has(lx.WHICH_OF)
+    asked_more, asked_less = q.has(lx.ASKED_MORE) and takes_for_granted, q.has(lx.ASKED_LESS) and takes_for_granted
+    for column in columns:
+        a, b = first.amount(column.key), second.amount(column.key)
+        _cite_amount(q, first, column)
+        _cite_amount(q, second, column)
+        if a is None or b is None:
+            figures = [_cite_amount(q, line, column) for line in (first, second)]
+            r.say("budget.line_figures", line=r.join([r.line(first), r.line(second)]), figures=r.join(figures))
+            continue
+        delta = a - b
+        names = {"first_line": r.line(first), "second_line": r.line(second), "column": r.column(column)}
+        wrong_way = (asked_more and not asked_less and delta < 0) or (asked_less and not asked_more and delta > 0)
+        if wrong_way:
+            asked_word = r.text("budget.word_more" if asked_more else "budget.word_less")
+            actual_word = r.text("budget.word_less" if delta < 0 else "budget.word_more")
+            r.say("budget.premise_wrong", asked=asked_word, actual=actual_word, delta=r.money(abs(delta)), **names)
+        r.say(
+            "budget.line_minus",
+            first=r.money(a),
+            second=r.money(b),
+            result=signed(r.money(abs(delta)), delta < 0),
+            **names,
+        )
+        if wrong_way:
+            continue
+        if delta == 0:
+            r.say("budget.lines_equal", amount=r.money(a), **names)
+        else:
+            key = "budget.line_more" if delta > 0 else "budget.line_less"
+            r.say(key, delta=r.money(abs(delta)), **names)
+    _discrepancy_notes(q, columns)
+    for line in (first, second):  # a line at 0 kr because it left the package: the document's reason
+        if line.status_note and any(line.amount(c.key) == 0 for c in columns):
+            r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
+            r.say("budget.note", note=line.status_note)
 
 
 def _extreme(q: Query, columns: list[Column], most: bool) -> None:
     r, budget = q.reply, q.knowledge.budget
     for column in columns:
         pick = max if most else min
-        present = budget.lines_with(column.key)
+        present = _candidates(q, budget.lines_with(column.key))
+        if present and q.has(lx.SECOND_RANK):  # "näst störst": the first place's lines left out
+            first_place = pick(line.amounts[column.key] for line in present)
+            present = [line for line in present if line.amounts[column.key] != first_place]
         if not present:
             continue
         target = pick(line.amounts[column.key] for line in present)
@@ -556,12 +640,16 @@ def _extreme(q: Query, columns: list[Column], most: bool) -> None:
                 note = line.status_note
                 r.say("budget.least_removed", lines=r.line(line), amount=r.money(0), column=r.column(column), note=note)
             continue
+        excluded = [budget.line(key) for key in q.lines] if q.has(lx.EXCEPT) else []
+        second = "second_" if q.has(lx.SECOND_RANK) else ""
         r.say(
-            "budget.most" if most else "budget.least",
+            f"budget.{second}most" if most else f"budget.{second}least",
             column=r.column(column),
             lines=r.join([r.line(line) for line in winners]),
             amount=r.money(target),
         )
+        if excluded:  # say what was left out, so the answer cannot be read as the whole table's
+            r.say("budget.excluded", lines=r.join([r.line(line) for line in excluded]))
 
 
 def _largest_change(q: Query, *, rising: bool, most: bool) -> None:
@@ -569,7 +657,7 @@ def _largest_change(q: Query, *, rising: bool, most: bool) -> None:
     r, budget = q.reply, q.knowledge.budget
     before, after = _compared_columns(q)
     sign = 1 if rising else -1
-    both = [line for line in budget.lines_with(after.key) if line.amount(before.key) is not None]
+    both = [line for line in _candidates(q, budget.lines_with(after.key)) if line.amount(before.key) is not None]
     moved = {line.key: sign * (line.amounts[after.key] - line.amounts[before.key]) for line in both}
     candidates = [line for line in both if moved[line.key] > 0]
     if not candidates:
@@ -613,6 +701,12 @@ def _sum_of_lines(q: Query, columns: list[Column], keys: list[str]) -> None:
         )
 
 
+def percent_text(delta: int, base: int) -> str:
+    """A change against its base in per cent with its sign: "−30", "+43"."""
+    value = round(100 * delta / base)
+    return f"−{abs(value)}" if value < 0 else f"+{value}" if value > 0 else "0"
+
+
 def _changes(q: Query) -> None:
     r, budget = q.reply, q.knowledge.budget
     before, after = _compared_columns(q)
@@ -624,6 +718,21 @@ def _changes(q: Query) -> None:
     notes = [line for line in budget.lines if line.status_note and line.amount(after.key) == 0]
     total_sentence = _total_change(q, before, after)
     about_the_total = q.has(lx.PACKAGE) or q.has(lx.TOTAL)
+    totals = budget.totals
+    if about_the_total and q.has(lx.SHARE) and totals.get(before.key) and after.key in totals:
+        # "med hur många procent minskade paketet?": the two totals and the change in per cent, nothing else
+        first, second = totals[before.key], totals[after.key]
+        _cite_total(q, before)
+        _cite_total(q, after)
+        r.say(
+            "budget.total_percent_change",
+            before=r.text("budget.figure", column=r.column(before), amount=r.money(first)),
+            after=r.text("budget.figure", column=r.column(after), amount=r.money(second)),
+            delta=signed(r.money(abs(second - first)), second < first),
+            percent=percent_text(second - first, first),
+        )
+        _discrepancy_notes(q, [before, after])
+        return
     if about_the_total and total_sentence:  # "hur mycket krympte paketet?": the total first, then the lines
         r.say("budget.total_difference", **total_sentence)
     r.say(

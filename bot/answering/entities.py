@@ -141,6 +141,8 @@ class Entities:
     years: list[int] = field(default_factory=list)
     relative_year: int = 0
     lines: list[str] = field(default_factory=list)
+    # The same lines in the order the question names them ("mer fick X än Y": X first).
+    asked_lines: list[str] = field(default_factory=list)
     unbudgeted: list[int] = field(default_factory=list)
     winner_years: list[int] = field(default_factory=list)
     column_kinds: list[ColumnKind] = field(default_factory=list)
@@ -236,6 +238,11 @@ class EntityExtractor:
         for kind, found_values in hits.items():
             found_values.sort(key=_first)  # the data's order, whatever order the cues were found in
             setattr(found, kind, [value for _, value in found_values])
+        if len(found.lines) >= 2:
+            cues = dict(self._line_cues)
+            found.asked_lines = sorted(found.lines, key=lambda key: _position(cues[key], question.tokens))
+        else:
+            found.asked_lines = list(found.lines)
         found.content_words = [
             self.theme_words_en.get(tok, tok)
             for tok in question.tokens
@@ -303,6 +310,15 @@ class _Profiles:
                 self._word_weights.clear()
             self._word_weights[word] = weights
         return weights
+
+
+def _position(cue: Cue, tokens: tuple[str, ...]) -> int:
+    """Where in the question ``cue`` first matches (a word, a stem or the start of a phrase)."""
+    phrases = [tuple(phrase.split()) for phrase in cue.phrases]
+    for index, token in enumerate(tokens):
+        if cue.matches_token(token) or any(tokens[index : index + len(p)] == p for p in phrases):
+            return index
+    return len(tokens)
 
 
 def _first(pair: tuple[int, object]) -> int:

@@ -7,6 +7,7 @@ signal of its own but a year, a line or "why" continues the previous intent.
 from __future__ import annotations
 
 from bot.answering import lexicon as lx
+from bot.answering.document_answers import asks_about_document
 from bot.answering.entities import Entities
 from bot.answering.model import ConversationContext
 from bot.answering.normalize import Normalized
@@ -36,6 +37,8 @@ def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: 
         return "help"
     if (has(lx.OTHER_CONTEST) or lx.names_another_prize(q)) and not (e.lines or e.winner_years or e.unbudgeted):
         return "other_contest"
+    if not e.lines and asks_about_document(has):
+        return "document_meta"  # "vilket diarienummer har ärendet?", "vilken förvaltning har tagit fram det?"
     if (e.signatories or has(lx.SIGNED)) and not e.lines:
         return "signatory"
     if has(lx.NOMINATION_COUNT):
@@ -122,6 +125,8 @@ def _budget_intent(q: Normalized, e: Entities, ctx: ConversationContext, table_y
         return "budget_total"
     if has(lx.WHY) and (has(lx.OUTCOME_REASON) or "utfall" in e.column_kinds) and not e.lines:
         return "outcome_reason"
+    if has(lx.WHY) and not (e.lines or e.years) and ctx.intent == "budget_total" and "utfall" in ctx.columns:
+        return "outcome_reason"  # "why the difference?" after the budget's and the outcome's totals
     if has(lx.WHY) and (has(lx.PACKAGE) or has(lx.TOTAL)) and not e.lines:
         return "budget_total"  # "varför är paketet bara 3,5 mkr?": who decided it and what left it
     if has(lx.SHARE) and not e.lines and ctx.lines and ctx.intent == "budget_line":
@@ -153,8 +158,10 @@ def _is_analysis(q: Normalized, e: Entities) -> bool:
         return True
     if e.amounts and (lx.WHICH_LINES.in_(q) or not e.lines) and not lx.TOTAL.in_(q):
         return True
-    if (lx.MOST.in_(q) or lx.LEAST.in_(q)) and not e.lines:
-        return True
+    if (lx.MOST.in_(q) or lx.LEAST.in_(q)) and (not e.lines or lx.EXCEPT.in_(q)):
+        return True  # "vilken post är störst förutom trygghetsvärdar?"
+    if len(e.lines) >= 2 and (lx.LINE_VERSUS.in_(q) or lx.DIFFERENCE.in_(q) or lx.COMPARATIVE.in_(q)):
+        return True  # "hur mycket mer fick X än Y?", "X jämfört med Y 2024"
     if len(e.lines) >= 2 and lx.SUM_OF.in_(q):
         return True
     if e.lines and lx.EXCEPT.in_(q) and (lx.SUM_OF.in_(q) or lx.TOTAL.in_(q)):

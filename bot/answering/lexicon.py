@@ -332,7 +332,21 @@ DESCRIPTION = Cue.of(
     "info om", "information om", "information about", "more about", "mer om",
 )
 # "alla poster utom trygghetsvärdar": every line but the ones named.
-EXCEPT = Cue.of("utom", "förutom", "except", "apart from", "besides", "other than", "exklusive", "excluding")
+EXCEPT = Cue.of(
+    "utom", "förutom", "except", "apart from", "besides", "other than", "exklusive", "excluding", "exclude",
+    "bortsett från", "bortser från", "bortse från", "bortser man från", "undantaget", "med undantag av",
+    "utan att räkna", "not counting", "leaving out", "aside from",
+)
+# "hur mycket mer fick X än Y?", "X jämfört med Y": one line set against another.
+LINE_VERSUS = Cue.of(
+    "än", "than", "jämfört med", "jämfört mot", "compared with", "compared to", "versus", "vs",
+    "i förhållande till", "relative to", "mellan",
+)
+# The direction a question takes for granted: "hur mycket mer …", "how much less …".
+ASKED_MORE = Cue.of("mer", "more", "högre", "higher", "större", "bigger", "larger")
+ASKED_LESS = Cue.of("mindre", "less", "lägre", "lower", "fewer")
+# "vilken post fick mer, X eller Y?": asks which, so it takes no direction for granted.
+WHICH_OF = Cue.of("eller", "or", "vilken", "vilket", "vilka", "which", "whether")
 ACTIVITIES = Cue.of("exempel*", "aktivitet*", "example*", "activit*", "vad gör man", "insatser som")
 PARTNERS = Cue.of(
     "partner*", "samarbetspartner*", "samarbetar", "samverkar", "tillsammans med", "med vem", "med vilka",
@@ -350,9 +364,12 @@ CHANGE = Cue.of(
 # --- questions over the table ---------------------------------------------
 MOST = Cue.of(
     "mest", "störst*", "högst*", "största", "most", "largest", "biggest", "highest", "max*", "mesta",
+    "näststörst*", "nästhögst*", "näst mest",
 )
+# "näst störst", "second largest": the rank after the first.
+SECOND_RANK = Cue.of("näst", "näststörst*", "nästhögst*", "nästminst*", "nästlägst*", "second", "runner up")
 LEAST = Cue.of(
-    "minst", "lägst*", "minsta", "least", "smallest", "lowest", "minimum",  # not "min": Swedish "my"
+    "minst", "lägst*", "minsta", "least", "smallest", "lowest", "minimum", "nästminst*", "nästlägst*",  # not "min": Swedish "my"
 )
 ROSE = Cue.of(
     "ökade", "ökat", "ökar", "ökning*", "höjdes", "höjs", "höjt", "höjer", "rose", "risen", "increased", "increase*",
@@ -450,6 +467,7 @@ MUNICIPALITY = Cue.of(
 )
 # "vilka sitter i juryn?": the members, whom the document does not name.
 JURY_MEMBERS = Cue.of(
+    "vilka satt", "vem satt", "who sat", "sat on", "who was on", "who were on", "who served", "vilka var med",
     "vilka sitter", "vilka är med", "vilka ingår", "vem sitter", "who is on", "who are on", "who sits", "members",
     "medlemmarna", "ledamöter", "ledamöterna", "namnen på", "vad heter", "heter", "namn", "names", "named",
 )
@@ -468,4 +486,56 @@ SIGNED = Cue.of(
     "vem har skrivit", "vem skrev", "författare", "author",
 )
 
+
+
+# --- what a document says about itself --------------------------------------
+DOCUMENT_WORDS = Cue.of(
+    "tjänsteskrivelse*", "ärende*", "*ärendet", "dokument*", "skrivelse*", "handling*", "document*", "case", "memo",
+    "report", "paper", "beslutsunderlag*",
+)
+REGISTRATION_NUMBER = Cue.of(
+    "diarienummer*", "diarienr", "dnr", "registration number", "reference number", "case number", "ärendenummer*",
+    "registreringsnummer*", "file number", "record number",
+)
+DOCUMENT_DATE = Cue.of(
+    "datum", "datumet", "daterad*", "dated", "date", "när skrevs", "när skrev", "when was", "när är", "vilken dag",
+    "what day",
+)
+PREPARED_BY = Cue.of(
+    "vilket kontor", "vilken förvaltning", "vilken avdelning", "vilken enhet", "vilken stab", "which office",
+    "which department", "which unit", "which administration", "what office", "what department", "tagit fram",
+    "tog fram", "beredde", "berett", "beretts", "prepared", "drew up", "drawn up", "wrote", "written", "skrivit",
+    "skrev", "författat", "upprättat",
+)
+APPROVED = Cue.of(
+    "godkänd*", "godkänt*", "godkände", "attester*", "approved", "approval", "digitalt", "digitally", "signed off",
+)
+HANDLED = Cue.of(
+    "behandlades", "behandlats", "behandlat", "förvaltningsgrupp*", "beredning*", "handled", "considered",
+    "discussed", "management group", "rådet för funktionshinderfrågor", "funktionshinder*", "disability council",
+)
+ATTACHMENT = Cue.of("bilag*", "attachment*", "appendix", "appendices", "enclosure*", "annex*", "attached")
+PROPOSED_DECISION = Cue.of(
+    "förslag till beslut", "förslaget till beslut", "vad föreslår", "föreslår att", "ska besluta", "besluta om",
+    "beslutspunkt*", "beslutsförslag*", "asked to decide", "proposed decision", "decision proposed", "decide on",
+    "decide about", "to decide", "vad ska nämnden", "vad ska kommunstyrelsen", "vad ska socialnämnden",
+)
+OFFICE = Cue.of(
+    "vilket kontor", "vilken förvaltning", "vilken avdelning", "vilken enhet", "vilken stab", "which office",
+    "which department", "which unit", "which administration", "what office", "what department",
+)
+# A cost the documents do not give (the jury's work, arranging the conference): not a line, not the prize sum.
+COST = Cue.of(
+    "kostar", "kostade", "kostnad*", "kosta", "cost", "costs", "costing", "expense*", "utgift*", "arvode*",
+)
+# Someone else paying ("hur mycket betalar fastighetsägarna?"): the documents give the municipality's money only.
+PAYS = Cue.of(
+    "betalar", "betalade", "betala", "bidrar", "bidrog", "finansierar", "finansierade", "medfinansier*", "pay",
+    "pays", "paid", "contribute*", "co-fund*", "funds",
+)
+ORGANISATIONS = Cue.of(
+    "vilka organisationer", "vilka föreningar", "vilka aktörer", "vilka verksamheter", "vilka myndigheter",
+    "which organisations", "which organizations", "what organisations", "what organizations", "which partners",
+    "which actors", "who is part of", "who are part of", "vilka ingår", "vilka är med", "vilka deltar",
+)
 ALL_CUES: tuple[Cue, ...] = tuple(value for value in list(globals().values()) if isinstance(value, Cue))

@@ -44,9 +44,14 @@ class Answer(BaseModel):
     sources: list[Source] = Field(default_factory=list)
     context: ConversationContext = Field(default_factory=ConversationContext)
     answered: bool = True
+    # The question as read (topic, subjects, years, columns, operation, answer type, inherited slots)
+    # and the rule that decided the answer: a wrong answer can be explained from ``ask --json``.
+    frame: dict[str, object] = Field(default_factory=dict)
+    rule: str = ""
 
     def to_json_dict(self) -> dict[str, object]:
-        return reply_json(self.text, self.intent, self.lang, self.answered, self.facts, self.sources)
+        data = reply_json(self.text, self.intent, self.lang, self.answered, self.facts, self.sources)
+        return {**data, "frame": self.frame, "rule": self.rule}
 
 
 def reply_json(

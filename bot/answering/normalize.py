@@ -70,6 +70,10 @@ class Speller:
             self._choices.setdefault(word[0], []).append(word)
         self._cache: dict[str, str] = {}
 
+    def knows(self, token: str) -> bool:
+        """Whether ``token`` is a word of the vocabulary (or an inflection of a known stem)."""
+        return token in self._known or token.startswith(self._prefixes)
+
     def correct(self, token: str) -> str:
         if token in self._known or len(token) < 3 or not token.isalpha() or token.startswith(self._prefixes):
             return token

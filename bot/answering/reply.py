@@ -26,6 +26,9 @@ class Reply:
     def say(self, key: str, /, **values: object) -> None:
         self._sentences.append(t(self.lang, key, **values))
 
+    def has_sentences(self) -> bool:
+        return bool(self._sentences)
+
     def text(self, key: str, /, **values: object) -> str:
         """A piece of text for a list or a sentence, not added on its own."""
         return t(self.lang, key, **values)

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from bot.knowledge.merge import merge_budgets, merge_prizes
+from bot.knowledge.metadata import with_metadata
 from bot.knowledge.models import (
     SUPPORTED_SCHEMA,
     Budget,
@@ -121,6 +122,8 @@ def build_knowledge(
             raise KnowledgeError(f"source names unknown document {doc_id!r}")
         return (document.dated, doc_id)
 
+    # What each document says about itself, read from its sections (shipped and imported alike).
+    documents = {doc_id: with_metadata(doc, (sections or {}).get(doc_id, [])) for doc_id, doc in documents.items()}
     budgets = sorted(budgets, key=lambda b: dated(b.table_source.document))
     prizes = sorted(prizes, key=lambda p: dated(p.amount_source.document))
     discrepancies: list[Discrepancy] = []

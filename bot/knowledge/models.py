@@ -31,6 +31,32 @@ class Signatory(Frozen):
     unit: str
 
 
+class SourcedText(Frozen):
+    text: str
+    source: SourceRef
+
+
+class Approval(Frozen):
+    """A digital approval in the document's footer: who, in what role, on what day."""
+
+    name: str
+    title: str
+    on: date
+    source: SourceRef
+
+
+class DocumentMeta(Frozen):
+    """What a document says about itself (read from its sections by ``bot.knowledge.metadata``)."""
+
+    registration_number: SourcedText | None = None  # None: the document states none
+    prepared_in: SourcedText | None = None  # "Ärendet har beretts inom avdelningen för …"
+    department: str | None = None
+    handled: list[SourcedText] = Field(default_factory=list)  # "behandlats i förvaltningsgruppen den …"
+    approvals: list[Approval] = Field(default_factory=list)
+    attachments: list[SourcedText] = Field(default_factory=list)
+    proposal: list[SourcedText] = Field(default_factory=list)  # the decision it asks for, point by point
+
+
 class Document(Frozen):
     id: str
     title: str
@@ -40,6 +66,7 @@ class Document(Frozen):
     signed_by: list[Signatory] = Field(default_factory=list)
     # The section a signatory is cited from (the signature block has no heading of its own).
     signature_section: str = "Underskrifter"
+    meta: DocumentMeta = Field(default_factory=DocumentMeta)
 
     def signature_source(self) -> SourceRef:
         return SourceRef(document=self.id, section=self.signature_section)
@@ -51,11 +78,6 @@ class DocumentsFile(Frozen):
 
 
 # --- the prize -------------------------------------------------------------
-
-
-class SourcedText(Frozen):
-    text: str
-    source: SourceRef
 
 
 class AwardOccasion(SourcedText):

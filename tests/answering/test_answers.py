@@ -24,6 +24,7 @@ NO_ANSWER = (
     "kan jag inte",
     "kan inte",
     "not in my",
+    "not stated",
     "no information",
     "cannot",
     "ingen egen",

@@ -11,6 +11,8 @@ from tests.answering.test_answers import mentions
 
 # --- a column the table lacks ("utfallet 2025") ---------------------------------------------
 
+NOT_STATED = ("framgår inte", "not in my documents", "not stated in the documents")
+
 
 @pytest.mark.parametrize(
     "question",
@@ -122,7 +124,7 @@ def test_a_rate_or_count_is_not_answered_but_the_lines_total_is_given(
 ) -> None:
     answer = answerer.answer(question)
     assert not answer.answered, answer.text
-    assert "framgår inte" in answer.text or "not in my documents" in answer.text
+    assert any(phrase in answer.text for phrase in NOT_STATED)
     key = "sspf" if "SSPF" in question else "trygghetsvardar"
     total = kb.budget.line(key).amounts["utfall_2024"]
     assert mentions(answer.text, sek(total, answer.lang))

@@ -19,6 +19,7 @@ from bot.knowledge.importing.prize import parse_prize
 from bot.knowledge.importing.sections import Section, heading_key
 from bot.knowledge.importing.text import read_document_text
 from bot.knowledge.loader import KnowledgeBase
+from bot.knowledge.metadata import with_metadata
 from bot.knowledge.models import SUPPORTED_SCHEMA, Budget, Document, ImportedDocument, Prize
 
 Kind = Literal["budget", "prize"]
@@ -83,8 +84,9 @@ def parse_document(text: str, *, known: KnowledgeBase, file_name: str) -> Parsed
         raise ImportRefused("cli.import.unknown_kind", file=file_name)
     budget = parse_budget(parsed, known) if kind == "budget" else None
     prize = parse_prize(parsed, known) if kind == "prize" else None
-    document = build_document(parsed, file_name, title_year(parsed.title))
     sections = [block.section() for block in parsed.blocks if block.text]
+    # What the document says about itself, read as the loader reads it for the shipped documents.
+    document = with_metadata(build_document(parsed, file_name, title_year(parsed.title)), sections)
     return ParsedDocument(
         document=document,
         kind=kind,
