@@ -91,6 +91,10 @@ class Settings(BaseSettings):
     outbox_lease_seconds: float = Field(default=300.0, gt=0, validation_alias="TRYGGHETSBOT_OUTBOX_LEASE_SECONDS")
     # The first retry's delay after a failed post; it doubles with each attempt (at most 15 minutes).
     outbox_retry_seconds: float = Field(default=2.0, gt=0, validation_alias="TRYGGHETSBOT_OUTBOX_RETRY_SECONDS")
+    # Sent outbox messages older than this are deleted by the outbox worker (pending ones never).
+    outbox_retention_days: float = Field(default=30.0, gt=0, validation_alias="TRYGGHETSBOT_OUTBOX_RETENTION_DAYS")
+    # A caller of /healthz presenting this as a Bearer token gets the details (store, counts); unset: nobody.
+    health_token: str | None = Field(default=None, min_length=16, validation_alias="TRYGGHETSBOT_HEALTH_TOKEN")
     now: datetime | None = Field(default=None, validation_alias="TRYGGHETSBOT_NOW")
     round_year: int | None = Field(default=None, validation_alias="TRYGGHETSBOT_ROUND")
     host: str = Field(default="0.0.0.0", validation_alias="TRYGGHETSBOT_HOST")

@@ -8,6 +8,11 @@ marked sent) and raises :class:`RetryLater` (or a network error) when not. Claim
 failed attempt is retried with exponential backoff (at most 15 minutes) or after the platform's
 ``Retry-After``. Retry times use the real clock, not the app's: ``TRYGGHETSBOT_NOW`` pins the
 business date, but a retry must still come later.
+
+Every :attr:`WorkerTiming.purge_every_seconds` (an hour) the worker also deletes the sent messages
+older than ``TRYGGHETSBOT_OUTBOX_RETENTION_DAYS`` (``outbox.purge_sent``), so the outbox does not
+grow without end; in the round being served it keeps the messages that record where a
+nomination's posts live, which an edit or a withdrawal updates.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import contextlib
 import logging
 import os
 import socket
+import time
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable
@@ -46,6 +52,8 @@ class WorkerTiming:
 
     poll_seconds: float = 1.0
     retry_base_seconds: float | None = None
+    # How often sent messages past the retention are deleted.
+    purge_every_seconds: float = 3600.0
 
 
 DEFAULT_TIMING = WorkerTiming()
@@ -76,6 +84,9 @@ class OutboxWorker(ABC, Generic[D]):
         self.poll_seconds = timing.poll_seconds
         self.retry_base_seconds = timing.retry_base_seconds or deps.settings.outbox_retry_seconds
         self.lease_seconds = deps.settings.outbox_lease_seconds
+        self.retention = timedelta(days=deps.settings.outbox_retention_days)
+        self.purge_every_seconds = timing.purge_every_seconds
+        self._purged_at: float | None = None
         self.also = also
         self._task: asyncio.Task[None] | None = None
         self.worker = worker_id()
@@ -111,6 +122,7 @@ class OutboxWorker(ABC, Generic[D]):
         while True:
             try:
                 await self.deliver_due()
+                await self.purge_when_due()
                 if self.also is not None:
                     await self.also()
             except Exception as error:  # the worker must outlive any single failure
@@ -142,6 +154,20 @@ class OutboxWorker(ABC, Generic[D]):
             if len(claimed) < CLAIM_BATCH or not round_done:
                 break
         return done
+
+    async def purge_when_due(self) -> int:
+        """Delete the sent messages past the retention, at most once per ``purge_every_seconds``."""
+        now = time.monotonic()
+        if self._purged_at is not None and now - self._purged_at < self.purge_every_seconds:
+            return 0
+        self._purged_at = now
+        # The real clock, as sent_at is: a pinned TRYGGHETSBOT_NOW must not make everything look old.
+        purged = await self.store.outbox.purge_sent(
+            system_clock() - self.retention, live_rounds=(self.deps.service.round.year,)
+        )
+        if purged:
+            log.info("%s outbox: %d sent messages past the retention deleted", self.platform, purged)
+        return purged
 
     async def retry_later(self, message: OutboxMessage, reason: str, retry_after: str | None = None) -> None:
         """Schedule the next attempt: exponential backoff, or the platform's ``Retry-After`` (seconds)."""

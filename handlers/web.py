@@ -4,10 +4,22 @@
 platform's ``install`` (``handlers.slack.server``, ``handlers.teams.server``) adds its route, its
 start-up and clean-up (as an aiohttp cleanup context, so it stops before the store closes) and,
 optionally, fields for the health report.
+
+``/healthz`` is public (a load balancer calls it), so it must be cheap and say little. It answers
+``{"status": "ok"|"degraded", "version": …}`` with 200 or 503; the details (store backend, path,
+pending outbox messages, the platforms' fields) go only to a caller presenting
+``TRYGGHETSBOT_HEALTH_TOKEN`` as a Bearer token, and to nobody when it is not set. The store is
+asked with one count (never the rows), by one query at a time: concurrent callers share the query
+in flight, and its answer serves every caller for :data:`HEALTH_CACHE_SECONDS`. A store that does
+not answer within :data:`HEALTH_TIMEOUT_SECONDS` makes the answer 503 without another query being
+started while the first still hangs.
 """
 
 from __future__ import annotations
 
+import asyncio
+import hmac
+import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -22,7 +34,53 @@ from store import Store, open_store_async
 # adapter imports the composition.
 CoreFactory = Callable[[Store], Core]
 
+HEALTH_CACHE_SECONDS = 1.0
+HEALTH_TIMEOUT_SECONDS = 1.0
+
+
+class StoreHealth:
+    """The store's part of the health report: at most one query at a time, each answer kept a second."""
+
+    def __init__(self, store: Callable[[], Store]) -> None:
+        self.store = store
+        self._query: asyncio.Task[dict[str, object]] | None = None
+        self._answer: dict[str, object] | None = None
+        self._answered_at = 0.0
+
+    async def status(self) -> dict[str, object]:
+        if self._answer is not None and time.monotonic() - self._answered_at < HEALTH_CACHE_SECONDS:
+            return self._answer
+        if self._query is None:
+            self._query = asyncio.get_running_loop().create_task(self._ask())
+        try:
+            # shield: a caller that times out leaves the query to finish for the next one.
+            return await asyncio.wait_for(asyncio.shield(self._query), HEALTH_TIMEOUT_SECONDS)
+        except TimeoutError:
+            return {"ok": False, "error": "timeout", "timeout_seconds": HEALTH_TIMEOUT_SECONDS}
+
+    async def _ask(self) -> dict[str, object]:
+        store = self.store()
+        answer: dict[str, object]
+        try:
+            answer = {
+                "ok": True,
+                "backend": store.backend,
+                "path": store.location(),
+                "outbox_pending": await store.outbox.count_pending(),
+            }
+        except Exception as error:  # a health check reports, it does not raise
+            answer = {"ok": False, "error": str(error)}
+        self._answer, self._answered_at, self._query = answer, time.monotonic(), None
+        return answer
+
+    async def close(self) -> None:
+        if self._query is not None:
+            self._query.cancel()
+
+
 STORE = web.AppKey("store", Store)
+STORE_HEALTH = web.AppKey("store_health", StoreHealth)
+SETTINGS = web.AppKey("settings", Settings)
 # Per platform: a function of the app giving its fields in the health report.
 HEALTH = web.AppKey("health", list[Callable[[web.Application], dict[str, Any]]])
 
@@ -30,10 +88,13 @@ HEALTH = web.AppKey("health", list[Callable[[web.Application], dict[str, Any]]])
 def create_app(settings: Settings, *, store: Store | None = None) -> web.Application:
     app = web.Application()
     app[HEALTH] = []
+    app[SETTINGS] = settings
+    app[STORE_HEALTH] = StoreHealth(lambda: app[STORE])
 
     async def store_context(app: web.Application) -> AsyncIterator[None]:
         app[STORE] = store or await open_store_async(settings, clock=settings.clock())
         yield
+        await app[STORE_HEALTH].close()
         await app[STORE].aclose()
 
     # Cleanup contexts end in reverse order: the platforms' (added later) before the store's.
@@ -42,25 +103,22 @@ def create_app(settings: Settings, *, store: Store | None = None) -> web.Applica
     return app
 
 
+def may_see_details(request: web.Request) -> bool:
+    """True for a caller presenting the configured health token (compared in constant time)."""
+    token = request.app[SETTINGS].health_token
+    scheme, _, presented = request.headers.get("Authorization", "").partition(" ")
+    if not token or scheme.lower() != "bearer":
+        return False
+    return hmac.compare_digest(presented.strip().encode("utf-8", "surrogateescape"), token.encode("utf-8"))
+
+
 async def healthz(request: web.Request) -> web.Response:
     app = request.app
-    store = app[STORE]
-    try:
-        pending = sum(1 for message in await store.outbox.list() if message.status == "pending")
-        store_status: dict[str, object] = {
-            "ok": True,
-            "backend": store.backend,
-            "path": store.location(),
-            "outbox_pending": pending,
-        }
-    except Exception as error:  # a health check reports, it does not raise
-        store_status = {"ok": False, "error": str(error)}
+    store_status = await app[STORE_HEALTH].status()
     status = 200 if store_status["ok"] else 503
-    body: dict[str, Any] = {
-        "status": "ok" if status == 200 else "degraded",
-        "version": __version__,
-        "store": store_status,
-    }
-    for fields in app[HEALTH]:
-        body.update(fields(app))
+    body: dict[str, Any] = {"status": "ok" if status == 200 else "degraded", "version": __version__}
+    if may_see_details(request):
+        body["store"] = store_status
+        for fields in app[HEALTH]:
+            body.update(fields(app))
     return web.json_response(body, status=status)

@@ -77,6 +77,7 @@ class TinyStore(Store):
         try:
             self.nominations.save_index()
         finally:
+            self.dedupe.close()
             self.engine.close()
 
     async def aclose(self) -> None:

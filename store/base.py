@@ -47,6 +47,16 @@ def first_deliveries(messages: Iterable[OutboxMessage]) -> dict[str, ChannelDeli
     return found
 
 
+def first_delivery_holders(messages: Iterable[OutboxMessage]) -> set[str]:
+    """The ids of the messages (of one nomination, oldest first) that ``first_deliveries`` takes a
+    delivery from: what a purge keeps while the nomination may still change."""
+    holders: dict[str, str] = {}
+    for message in messages:
+        for destination in message.deliveries:
+            holders.setdefault(destination, message.id)
+    return set(holders.values())
+
+
 class RecordRepository(Protocol):
     """Small JSON records by kind and key (see :mod:`store.records`)."""
 

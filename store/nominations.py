@@ -303,6 +303,12 @@ class OutboxIndex:
         if self._loaded:
             self._add(message, file)
 
+    def remove(self, message_id: str) -> None:
+        """A message just deleted from its file (a purge; the index is loaded then)."""
+        self._where.pop(message_id, None)
+        self._messages.pop(message_id, None)
+        self._pending.discard(message_id)
+
     def _add(self, message: OutboxMessage, file: Path) -> None:
         self._where[message.id] = file
         self._messages[message.id] = message

@@ -25,6 +25,11 @@ API (async; ``TinyOutboxRepository``):
 ``deliveries_for(nomination_id)``
     channel -> first delivery over all messages of the nomination: where the
     jury's copy lives, for updates.
+``count_pending()``
+    How many messages are not sent yet (for /healthz: a count kept in memory, no rows read).
+``purge_sent(before, live_rounds=())``
+    Delete sent messages sent before ``before`` (the retention), except, in ``live_rounds``,
+    those that record where a nomination's posts live; returns how many.
 ``claim_due(worker, now, lease_seconds, limit=50)``
     Like ``due`` but each message is leased to ``worker`` (``claimed_by``,
     ``lease_until``) and not handed to another worker until the lease expires;
@@ -40,13 +45,14 @@ stores them and claims with ``FOR UPDATE SKIP LOCKED`` for many processes.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
+from pathlib import Path
 
-from tinydb import Query
+from tinydb import Query, TinyDB
 
 from bot.nominations.model import ChannelDelivery, OutboxMessage
-from store.base import first_deliveries
+from store.base import first_deliveries, first_delivery_holders
 from store.engine import Engine
 from store.errors import StoreError
 from store.nominations import LEASE_FIELDS, OUTBOX, OutboxIndex
@@ -107,6 +113,43 @@ class TinyOutboxRepository:
             current = self.index.messages.get(message_id)
             if current is not None and current.claimed_by == worker:
                 self.index.messages[message_id] = current.model_copy(update={"claimed_by": None, "lease_until": None})
+
+    async def count_pending(self) -> int:
+        async with self.engine.lock:
+            return len(self.index.pending)
+
+    async def purge_sent(self, before: datetime, *, live_rounds: Collection[int] = ()) -> int:
+        live = set(live_rounds)
+        async with self.engine.lock:
+            of_nomination: dict[str, builtins.list[OutboxMessage]] = {}
+            for message in sorted(self.index.messages.values(), key=lambda m: m.created_at):
+                of_nomination.setdefault(message.nomination_id, []).append(message)
+            doomed: dict[Path, builtins.list[str]] = {}
+            for messages in of_nomination.values():
+                kept = first_delivery_holders(messages) if messages[0].round_year in live else set()
+                for message in messages:
+                    if (
+                        message.status == "sent"
+                        and message.sent_at is not None
+                        and message.sent_at < before
+                        and message.id not in kept
+                    ):
+                        doomed.setdefault(self.index.where[message.id], []).append(message.id)
+        purged = 0
+        for file, ids in doomed.items():
+            # One atomic write per shard file, the lock taken for each: the bot keeps serving meanwhile.
+            async with self.engine.lock:
+                present = [i for i in ids if i in self.index.messages]
+                if not present:
+                    continue
+                await self._remove(self.engine.shard(file), present)
+                for message_id in present:
+                    self.index.remove(message_id)
+                purged += len(present)
+        return purged
+
+    async def _remove(self, db: TinyDB, ids: builtins.list[str]) -> None:
+        await self.engine.write(db, lambda: db.table(OUTBOX).remove(Query().id.one_of(ids)))
 
     async def record_delivery(self, message_id: str, channel: str, ts: str, now: datetime) -> OutboxMessage:
         def update(message: OutboxMessage) -> OutboxMessage:

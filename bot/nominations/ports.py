@@ -94,6 +94,20 @@ class OutboxRepository(Protocol):
         """Give the lease back (only if ``worker`` still holds it) without completing."""
         ...
 
+    async def count_pending(self) -> int:
+        """How many messages are not sent yet (leased ones included): a count, no rows read (/healthz)."""
+        ...
+
+    async def purge_sent(self, before: datetime, *, live_rounds: Collection[int] = ()) -> int:
+        """Delete sent messages whose ``sent_at`` is before ``before``; returns how many.
+
+        Pending messages (leased or in flight included) are never deleted. In ``live_rounds`` (rounds
+        whose nominations may still be edited or withdrawn) a message that holds a nomination's first
+        delivery to a destination is kept, since an update of the jury's post is sent to it
+        (``deliveries_for``); without it the update would be posted as a new message.
+        """
+        ...
+
 
 class DedupeRepository(Protocol):
     async def first_time(self, key: str, ttl_seconds: float) -> bool:

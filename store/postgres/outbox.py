@@ -12,6 +12,9 @@ workers in any number of processes:
 ``mark_sent`` / ``schedule_retry``
     Complete the attempt and clear the lease; ``release(id, worker)`` clears it
     without completing.
+``count_pending()`` / ``purge_sent(before, live_rounds)``
+    One statement each: a ``count(*)`` over the partial index of pending messages, and one
+    ``DELETE`` of the sent messages past the retention (see the port for what it keeps).
 ``record_delivery`` / ``mark_sent(deliveries=…)``
     Merge channel deliveries into the ``deliveries`` JSONB in one ``UPDATE``
     (no read-modify-write race).
@@ -26,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import builtins
 import contextlib
+from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from psycopg.rows import DictRow
@@ -154,6 +158,38 @@ class PgOutboxRepository:
                 """,
                 (self.db.tenant, message_id, worker),
             )
+
+    async def count_pending(self) -> int:
+        async with self.db.connection() as conn:
+            cur = await conn.execute(
+                "SELECT count(*) AS n FROM outbox WHERE tenant = %s AND status = 'pending'", (self.db.tenant,)
+            )
+            row = await cur.fetchone()
+        return int(row["n"]) if row else 0
+
+    async def purge_sent(self, before: datetime, *, live_rounds: Collection[int] = ()) -> int:
+        # In a live round a message is kept when one of its destinations appears in no earlier message
+        # of its nomination: it holds the first delivery there (first_deliveries, oldest first).
+        async with self.db.connection() as conn:
+            cur = await conn.execute(
+                """
+                DELETE FROM outbox AS o
+                WHERE o.tenant = %(tenant)s AND o.status = 'sent' AND o.sent_at < %(before)s
+                  AND NOT (
+                    o.round_year = ANY(%(live)s) AND EXISTS (
+                      SELECT 1 FROM jsonb_object_keys(o.deliveries) AS d(destination)
+                      WHERE NOT EXISTS (
+                        SELECT 1 FROM outbox AS e
+                        WHERE e.tenant = o.tenant AND e.nomination_id = o.nomination_id
+                          AND (e.created_at, e.seq) < (o.created_at, o.seq)
+                          AND jsonb_exists(e.deliveries, d.destination)
+                      )
+                    )
+                  )
+                """,
+                {"tenant": self.db.tenant, "before": before, "live": list(live_rounds)},
+            )
+            return cur.rowcount
 
     async def record_attempt(self, message_id: str, destination: str, now: datetime) -> OutboxMessage:
         # The right side wins in jsonb ||: an earlier start of the same destination is kept.

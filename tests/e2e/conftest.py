@@ -18,6 +18,7 @@ from tests.e2e.signing import SlackSender
 from trygghetsbot.compose import core_factory
 
 SECRET = "test-signing-secret"
+HEALTH_TOKEN = "test-health-token-0123456789"  # TRYGGHETSBOT_HEALTH_TOKEN: /healthz details
 JURY_CHANNELS = ("CJURY1", "CJURY2")
 JURY_MEMBER = "UJURYMEMBER"  # a member of a jury channel
 JURY_LISTED = "UJURYLISTED"  # named in JURY_USER_IDS
@@ -72,6 +73,7 @@ def make_settings(tmp_path: Path, fake: FakeSlack, monkeypatch: pytest.MonkeyPat
         "JURY_USER_IDS": JURY_LISTED,
         "TRYGGHETSBOT_DB": str(tmp_path / "db.json"),
         "TRYGGHETSBOT_NOW": now,
+        "TRYGGHETSBOT_HEALTH_TOKEN": HEALTH_TOKEN,
     }.items():
         monkeypatch.setenv(name, value)
     return load_settings(_env_file=None)

@@ -10,7 +10,7 @@ import aiohttp
 import pytest
 
 from bot.config import load_settings
-from tests.e2e.conftest import SECRET, BotServer, make_settings, stored
+from tests.e2e.conftest import HEALTH_TOKEN, SECRET, BotServer, make_settings, stored
 from tests.e2e.fakeslack import FakeSlack
 from tests.e2e.signing import SlackSender
 from tests.e2e.test_nominations import VALID
@@ -92,7 +92,12 @@ async def test_healthz_reports_version_and_store(server: BotServer) -> None:
     async with aiohttp.ClientSession() as session, session.get(server.url + "/healthz") as response:
         assert response.status == 200
         data = json.loads(await response.text())
-    assert data["status"] == "ok" and data["version"] and data["store"]["ok"] is True
+    assert set(data) == {"status", "version"} and data["status"] == "ok" and data["version"]
+    headers = {"Authorization": f"Bearer {HEALTH_TOKEN}"}
+    async with aiohttp.ClientSession() as session, session.get(server.url + "/healthz", headers=headers) as response:
+        assert response.status == 200
+        data = json.loads(await response.text())
+    assert data["store"]["ok"] is True and data["store"]["outbox_pending"] == 0 and "slack_identity_known" in data
 
 
 async def test_a_restart_during_a_slack_outage_still_answers_and_stores(

@@ -21,7 +21,7 @@ from handlers.outbox_worker import WorkerTiming
 from handlers.slack import server as slack_server
 from handlers.teams import server as teams_server
 from handlers.web import create_app
-from tests.e2e.conftest import BotServer, stored, stored_outbox
+from tests.e2e.conftest import HEALTH_TOKEN, BotServer, stored, stored_outbox
 from tests.e2e.fakeconnector import Call, FakeConnector, activity, send
 from tests.e2e.fakeslack import FakeSlack
 from tests.e2e.test_exactly_once import wait_until_sent
@@ -425,6 +425,7 @@ async def test_one_outbox_tells_slack_and_teams_jury_channels_once_each(
         SLACK_BOT_TOKEN="xoxb-test",
         SLACK_SIGNING_SECRET="secret",
         SLACK_API_URL=slack.api_url,
+        TRYGGHETSBOT_HEALTH_TOKEN=HEALTH_TOKEN,
         JURY_CHANNEL_IDS="CJURY1",
     )
     server = await BothServer(settings).start()
@@ -435,13 +436,14 @@ async def test_one_outbox_tells_slack_and_teams_jury_channels_once_each(
         assert {m.platform for m in await stored_outbox(server)} == {"slack", "teams"}
         assert len(slack.posts_in("CJURY1")) == 1
         assert len(fake.of("create")) == len(JURY)
-        health = await fetch_json(server.url + "/healthz")
+        health = await fetch_json(server.url + "/healthz", HEALTH_TOKEN)
         assert health["status"] == "ok" and health["teams"] and "slack_identity_known" in health
     finally:
         await server.stop()
         await slack.stop()
 
 
-async def fetch_json(url: str) -> dict[str, Any]:
-    async with aiohttp.ClientSession() as session, session.get(url) as response:
+async def fetch_json(url: str, token: str | None = None) -> dict[str, Any]:
+    headers = {"Authorization": f"Bearer {token}"} if token else None
+    async with aiohttp.ClientSession() as session, session.get(url, headers=headers) as response:
         return dict(await response.json())

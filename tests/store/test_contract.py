@@ -299,3 +299,86 @@ async def test_sends_in_flight_and_confirmations_survive_reopening(backend: Back
     assert (await db.nominations.get(n.id)).edit_keys == ["slack-view:V1"]  # type: ignore[union-attr]
     delivered = await db.outbox.record_delivery(message.id, "C1", "111.1", NOW)
     assert set(delivered.in_flight) == {"dm:slack:U1"} and delivered.deliveries["C1"].ts == "111.1"
+
+
+async def test_count_pending_counts_without_reading_rows(backend: Backend) -> None:
+    db = await backend.open()
+    assert await db.outbox.count_pending() == 0
+    items = [nomination(i) for i in range(4)]
+    for n in items:
+        await db.nominations.submit(n, event(n))
+    [leased] = await db.outbox.claim_due("w", NOW, lease_seconds=30, limit=1)
+    assert await db.outbox.count_pending() == 4  # a leased message is still pending
+    await db.outbox.mark_sent(leased.id, NOW)
+    assert await db.outbox.count_pending() == 3
+    other = await backend.open(tenant="T_OTHER")
+    assert await other.outbox.count_pending() == 0  # another workspace's outbox is not counted
+    await db.aclose()
+    db = await backend.open()
+    assert await db.outbox.count_pending() == 3
+
+
+async def test_purge_removes_only_sent_messages_older_than_the_cutoff(backend: Backend) -> None:
+    db = await backend.open()
+    old, young, waiting = nomination(1), nomination(2), nomination(3)
+    messages = {n.id: event(n) for n in (old, young, waiting)}
+    for n in (old, young, waiting):
+        await db.nominations.submit(n, messages[n.id])
+    sent_old = await db.outbox.mark_sent(messages[old.id].id, NOW - timedelta(days=40), {"C1": "1.1"})
+    edit_old = event(old).model_copy(update={"kind": "nomination_edited"})
+    await db.nominations.save(old.model_copy(update={"revision": 1}), edit_old)
+    await db.outbox.mark_sent(edit_old.id, NOW - timedelta(days=35), {"C1": "1.1"})
+    await db.outbox.mark_sent(messages[young.id].id, NOW - timedelta(days=29), {"C1": "2.2"})
+    # A message pending for long (created 40 days ago, still failing) and one in flight are never purged.
+    await db.outbox.schedule_retry(messages[waiting.id].id, "503", NOW)
+    await db.outbox.record_attempt(messages[waiting.id].id, "C1", NOW - timedelta(days=40))
+
+    cutoff = NOW - timedelta(days=30)
+    assert await db.outbox.purge_sent(cutoff) == 2
+    remaining = {m.id for m in await db.outbox.list()}
+    assert remaining == {messages[young.id].id, messages[waiting.id].id}
+    assert await db.outbox.get(sent_old.id) is None and await db.outbox.deliveries_for(old.id) == {}
+    # What is left keeps its delivery records (the exactly-once checks) and its place in the queue.
+    assert (await db.outbox.deliveries_for(young.id))["C1"].ts == "2.2"
+    assert [m.id for m in await db.outbox.claim_due("w", NOW, 30)] == [messages[waiting.id].id]
+    assert await db.outbox.purge_sent(cutoff) == 0
+    await db.aclose()
+    db = await backend.open()  # the purge is on disk
+    assert {m.id for m in await db.outbox.list()} == remaining
+    other = await backend.open(tenant="T_OTHER")
+    n = nomination(9)
+    theirs = event(n)
+    await other.nominations.submit(n, theirs)
+    await other.outbox.mark_sent(theirs.id, NOW - timedelta(days=40))
+    assert await db.outbox.purge_sent(cutoff) == 0  # one workspace's purge never reaches another's outbox
+
+
+async def test_purge_keeps_where_the_jury_copy_of_a_changeable_nomination_lives(backend: Backend) -> None:
+    """An edit updates the jury's post found through the submission's delivery: in a round whose
+    nominations may still change, that record outlives the retention (the edits after it do not)."""
+    db = await backend.open()
+    n = nomination(1)
+    submitted = event(n)
+    await db.nominations.submit(n, submitted)
+    await db.outbox.mark_sent(submitted.id, NOW - timedelta(days=60), {"C1": "1.1", "dm:slack:U1": "9.9"})
+    edit = event(n).model_copy(update={"kind": "nomination_edited"})
+    await db.nominations.save(n.model_copy(update={"revision": 1}), edit)
+    await db.outbox.mark_sent(edit.id, NOW - timedelta(days=50), {"C1": "1.1", "C2": "2.2"})
+    other_round = nomination(2, year=2022)
+    old_round = event(other_round)
+    await db.nominations.submit(other_round, old_round)
+    await db.outbox.mark_sent(old_round.id, NOW - timedelta(days=60), {"C1": "3.3"})
+
+    assert await db.outbox.purge_sent(NOW - timedelta(days=30), live_rounds=[2023]) == 1  # the 2022 one
+    # The edit's message is kept too: it holds the first delivery to C2.
+    assert {m.id for m in await db.outbox.list()} == {submitted.id, edit.id}
+    assert {c: d.ts for c, d in (await db.outbox.deliveries_for(n.id)).items()} == {
+        "C1": "1.1",
+        "dm:slack:U1": "9.9",
+        "C2": "2.2",
+    }
+    later = event(n).model_copy(update={"kind": "nomination_withdrawn"})
+    await db.nominations.save(n.model_copy(update={"revision": 2}), later)
+    await db.outbox.mark_sent(later.id, NOW - timedelta(days=40), {"C1": "1.1", "C2": "2.2"})
+    assert await db.outbox.purge_sent(NOW - timedelta(days=30), live_rounds=[2023]) == 1  # only the withdrawal
+    assert await db.outbox.purge_sent(NOW - timedelta(days=30)) == 2  # the round is over: all of it

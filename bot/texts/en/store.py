@@ -9,6 +9,7 @@ TEXTS: dict[str, str] = {
     "store.not_ours": "{path}: not a Trygghetsbot database (no {app} marker); the file is left untouched.",
     "store.schema": "{path}: schema version {version}, but this version of Trygghetsbot reads {expected}.",
     "store.bad_record": "{path}: a stored record ({table}) is invalid: {detail}. The file is left untouched.",
+    "store.dedupe_bad_line": "{path}: line {line} is not a valid event key; the file is left untouched (dedupe).",
     "store.locked": (
         "{path}: another Trygghetsbot process is writing the database and did not finish within {seconds} seconds. "
         "Try again in a moment."

@@ -9,6 +9,7 @@ TEXTS: dict[str, str] = {
     "store.not_ours": "{path}: inte en Trygghetsbot-databas (märkningen {app} saknas); filen har lämnats orörd.",
     "store.schema": "{path}: schemaversion {version}, men den här versionen av Trygghetsbot läser {expected}.",
     "store.bad_record": "{path}: en sparad post ({table}) är ogiltig: {detail}. Filen har lämnats orörd.",
+    "store.dedupe_bad_line": "{path}: rad {line} är inte en giltig händelsenyckel; filen har lämnats orörd (dedupe).",
     "store.locked": (
         "{path}: en annan Trygghetsbot-process skriver i databasen och blev inte klar inom {seconds} sekunder. "
         "Försök igen om en stund."
