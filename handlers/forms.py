@@ -51,9 +51,9 @@ def field_hint(prize: Prize, field: str, lang: str) -> str | None:
     """The hint under an input: the criterion in the document's words where one applies."""
     criteria = {c.key: c.text for c in [*prize.mandatory_criteria, *prize.assessment_criteria]}
     if field == "partners":
-        return t(lang, "form.hint.partners", criterion=criteria["samverkan"])
+        return t(lang, "form.hint.partners", criterion=criteria["collaboration"])
     if field == "added_value":
-        return t(lang, "form.hint.added_value", criterion=criteria["mervarde"], minimum=MIN_ADDED_VALUE_WORDS)
+        return t(lang, "form.hint.added_value", criterion=criteria["added_value"], minimum=MIN_ADDED_VALUE_WORDS)
     if field == "description":
         return t(lang, "form.hint.description", minimum=MIN_DESCRIPTION_WORDS)
     if field in ("innovation", "inspiration", "results"):

@@ -165,7 +165,9 @@ def criteria(q: Query) -> None:
 def criteria_scenario(q: Query) -> None:
     """A scenario the mandatory criteria decide: done alone (collaboration) or ordinary work (added value)."""
     prize, r = q.knowledge.prize, q.reply
-    wanted = ("mervarde", "prize.scenario_ordinary") if q.has(lx.ORDINARY) else ("samverkan", "prize.scenario_solo")
+    wanted = (
+        ("added_value", "prize.scenario_ordinary") if q.has(lx.ORDINARY) else ("collaboration", "prize.scenario_solo")
+    )
     criterion = next((c for c in prize.mandatory_criteria if c.key == wanted[0]), None)
     if criterion is None:  # a direction without that criterion: all of them, as the document gives them
         _mandatory_criteria(q)

@@ -12,21 +12,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from fractions import Fraction
 from typing import Literal
 
 from pydantic import Field
 
-from bot.knowledge.models import Frozen
+from bot.knowledge.models import ASSESSMENT_CRITERIA, MANDATORY_CRITERIA, Frozen
 from bot.nominations.model import new_id
 
 GRADES = (1, 2, 3, 4, 5)
 # A score set's fields as every surface asks for them: the mandatory criteria (yes/no), then the
-# assessed ones (1–5); and the key of each criterion's text in the prize data (bot.knowledge).
-MANDATORY_FIELDS = ("collaboration", "added_value")
-ASSESSED_FIELDS = ("innovation", "inspiration", "results")
-CRITERION_KEYS = {"collaboration": "samverkan", "added_value": "mervarde"}
+# assessed ones (1–5), named as the criteria are in the prize data (bot.knowledge.models).
+MANDATORY_FIELDS = MANDATORY_CRITERIA
+ASSESSED_FIELDS = ASSESSMENT_CRITERIA
 MAX_COMMENT = 2000
 MAX_REASON = 500
 
@@ -47,12 +47,19 @@ class ScoreSet(Frozen):
 
     @property
     def value(self) -> Fraction:
-        """The juror's value for the nomination: the mean of the three assessment numbers."""
-        return Fraction(self.innovation + self.inspiration + self.results, 3)
+        return score_value(self.model_dump())
 
     @property
     def mandatory_met(self) -> bool:
-        return self.collaboration and self.added_value
+        return all(getattr(self, key) for key in MANDATORY_CRITERIA)
+
+
+def score_value(grades: Mapping[str, object]) -> Fraction:
+    """The one score formula: a juror's value for a nomination is the mean of its assessment grades."""
+    numbers = [grades[key] for key in ASSESSMENT_CRITERIA]
+    if not all(isinstance(number, int) for number in numbers):
+        raise ValueError("a score's grades are whole numbers")
+    return Fraction(sum(number for number in numbers if isinstance(number, int)), len(numbers))
 
 
 class ConflictDeclaration(Frozen):

@@ -100,10 +100,23 @@ class Jury(Frozen):
     source: SourceRef
 
 
+# One name per prize criterion, alike in the data, the nomination rules, the nominations' fields,
+# the jury's scores and on every surface: the mandatory criteria (met or not), then the assessed ones.
+MANDATORY_CRITERIA = ("collaboration", "added_value")
+ASSESSMENT_CRITERIA = ("innovation", "inspiration", "results")
+# The Swedish keys the data used before; imported documents saved then still load.
+_FORMER_KEYS = {"samverkan": "collaboration", "mervarde": "added_value"}
+
+
 class Criterion(Frozen):
     key: str
     text: str
     source: SourceRef
+
+    @field_validator("key", mode="before")
+    @classmethod
+    def _one_name(cls, value: object) -> object:
+        return _FORMER_KEYS.get(value, value) if isinstance(value, str) else value
 
 
 class Round(Frozen):

@@ -214,7 +214,7 @@ class NominationDialog:
         key = f"nom.ask.{dialog.step}"
         if dialog.step == "nominator.email" and dialog.nominator.user_id:
             key = "nom.ask.nominator.email_optional"
-        criterion = {"partners": "samverkan", "added_value": "mervarde"}.get(dialog.step, dialog.step)
+        criterion = {"partners": "collaboration"}.get(dialog.step, dialog.step)
         text = t(lang, key, criterion=self._criterion_text(criterion))
         current = self._value_text(dialog, dialog.step, lang, empty="")
         if dialog.return_to_summary and current:
@@ -261,7 +261,7 @@ class NominationDialog:
         name not counted, then the next question (or the same one again, with the reason)."""
         try:
             partners = clean_partners(names, lang)
-            error = self.service.rules.samverkan_error(partners, dialog.content.nominee, lang)
+            error = self.service.rules.collaboration_error(partners, dialog.content.nominee, lang)
             if error:
                 raise InvalidField(error)
         except InvalidField as invalid:
@@ -284,7 +284,7 @@ class NominationDialog:
         value = clean_text(step, text, lang, required=not self._optional(dialog, step))
         error = None
         if step == "added_value":
-            error = rules.mervarde_error(value, lang)
+            error = rules.added_value_error(value, lang)
         elif step == "description":
             error = rules.description_error(value, lang)
         if error:

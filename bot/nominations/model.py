@@ -15,6 +15,8 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bot.knowledge.models import ASSESSMENT_CRITERIA
+
 NominationStatus = Literal["draft", "submitted", "withdrawn"]
 ContentField = Literal[
     "nominee",
@@ -27,7 +29,7 @@ ContentField = Literal[
     "contact",
 ]
 CONTENT_FIELDS: tuple[ContentField, ...] = get_args(ContentField)
-ASSESSMENT_FIELDS = ("innovation", "inspiration", "results")
+ASSESSMENT_FIELDS = ASSESSMENT_CRITERIA  # answered in fields named as the criteria
 
 
 def new_id() -> str:

@@ -310,7 +310,7 @@ def content_words(text: str | None) -> set[str]:
 
 
 # An assessment criterion's answer is the field of its key; these two are answered in other fields.
-_ANSWERED_IN = {"samverkan": "partners", "mervarde": "added_value"}
+_ANSWERED_IN = {"collaboration": "partners"}
 
 
 @dataclass(frozen=True)
@@ -345,32 +345,32 @@ class Rules:
         raise KeyError(key)
 
     @staticmethod
-    def samverkan_met(organisations: list[str], nominee: str = "") -> bool:
+    def collaboration_met(organisations: list[str], nominee: str = "") -> bool:
         """Two or more distinct organisations, the nominated effort's own name not one of them."""
         return distinct_organisations(organisations, nominee) >= MIN_DISTINCT_ORGANISATIONS
 
     @staticmethod
-    def mervarde_met(added_value: str | None) -> bool:
+    def added_value_met(added_value: str | None) -> bool:
         return (
             word_count(added_value) >= MIN_ADDED_VALUE_WORDS
             and len(content_words(added_value)) >= MIN_ADDED_VALUE_CONTENT_WORDS
         )
 
-    def samverkan_error(self, organisations: list[str], nominee: str = "", lang: str = "sv") -> FieldError | None:
-        if not self.is_mandatory("samverkan") or self.samverkan_met(organisations, nominee):
+    def collaboration_error(self, organisations: list[str], nominee: str = "", lang: str = "sv") -> FieldError | None:
+        if not self.is_mandatory("collaboration") or self.collaboration_met(organisations, nominee):
             return None
         effort = [name for name in organisations if nominee and is_effort_name(name, nominee)]
         if effort:
             names = t(lang, "fmt.and").join(quoted(name, lang) for name in effort)
             return self._criterion_error(
-                "partners", "samverkan", MIN_DISTINCT_ORGANISATIONS, lang, key="samverkan_effort", names=names
+                "partners", "collaboration", MIN_DISTINCT_ORGANISATIONS, lang, key="collaboration_effort", names=names
             )
-        return self._criterion_error("partners", "samverkan", MIN_DISTINCT_ORGANISATIONS, lang)
+        return self._criterion_error("partners", "collaboration", MIN_DISTINCT_ORGANISATIONS, lang)
 
-    def mervarde_error(self, added_value: str | None, lang: str = "sv") -> FieldError | None:
-        if not self.is_mandatory("mervarde") or self.mervarde_met(added_value):
+    def added_value_error(self, added_value: str | None, lang: str = "sv") -> FieldError | None:
+        if not self.is_mandatory("added_value") or self.added_value_met(added_value):
             return None
-        return self._criterion_error("added_value", "mervarde", MIN_ADDED_VALUE_WORDS, lang)
+        return self._criterion_error("added_value", "added_value", MIN_ADDED_VALUE_WORDS, lang)
 
     @staticmethod
     def description_error(description: str | None, lang: str = "sv") -> FieldError | None:
@@ -418,9 +418,9 @@ class Rules:
         failed = {error.field for error in errors}
         # A field whose input is already refused is not judged against its criterion as well.
         checks: dict[str, Callable[[], FieldError | None]] = {
-            "partners": lambda: self.samverkan_error(cleaned.partners, cleaned.nominee, lang),
+            "partners": lambda: self.collaboration_error(cleaned.partners, cleaned.nominee, lang),
             "description": lambda: self.description_error(cleaned.description, lang),
-            "added_value": lambda: self.mervarde_error(cleaned.added_value, lang),
+            "added_value": lambda: self.added_value_error(cleaned.added_value, lang),
         }
         for field, check in checks.items():
             error: FieldError | None = None if field in failed else check()
@@ -431,8 +431,8 @@ class Rules:
     def checklist(self, content: NominationContent) -> list[CriterionCheck]:
         """Mandatory criteria (met or not, or for the jury to judge) then assessment criteria (answered or not)."""
         checked = {
-            "samverkan": lambda: self.samverkan_met(content.partners, content.nominee),
-            "mervarde": lambda: self.mervarde_met(content.added_value),
+            "collaboration": lambda: self.collaboration_met(content.partners, content.nominee),
+            "added_value": lambda: self.added_value_met(content.added_value),
         }
         checks = [
             CriterionCheck(

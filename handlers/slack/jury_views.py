@@ -26,7 +26,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.jury.model import ASSESSED_FIELDS, CRITERION_KEYS, GRADES, MANDATORY_FIELDS, MAX_COMMENT, MAX_REASON
+from bot.jury.model import ASSESSED_FIELDS, GRADES, MANDATORY_FIELDS, MAX_COMMENT, MAX_REASON
 from bot.jury.service import RankingView
 from bot.knowledge.models import Prize
 from bot.nominations.model import Nomination
@@ -62,7 +62,7 @@ def score_modal(nomination: Nomination, prize: Prize, lang: str = "sv") -> View:
             InputBlock(
                 block_id=field,
                 optional=True,  # not needed when the juror declares a conflict instead
-                label=PlainTextObject(text=cut(criteria[CRITERION_KEYS[field]].capitalize(), 2000)),
+                label=PlainTextObject(text=cut(criteria[field].capitalize(), 2000)),
                 element=RadioButtonsElement(action_id=field, options=yes_no),
             )
         )

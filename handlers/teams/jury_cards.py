@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from bot.jury.model import ASSESSED_FIELDS, CRITERION_KEYS, GRADES, MANDATORY_FIELDS, MAX_COMMENT, MAX_REASON
+from bot.jury.model import ASSESSED_FIELDS, GRADES, MANDATORY_FIELDS, MAX_COMMENT, MAX_REASON
 from bot.jury.service import RankingView
 from bot.knowledge.models import Prize
 from bot.nominations.model import Nomination
@@ -107,7 +107,7 @@ def score_card(
             body.append(text_block(inert(errors[item["id"]], 2000), color="Attention", spacing="None"))
 
     for field in MANDATORY_FIELDS:
-        label = criteria[CRITERION_KEYS[field]].capitalize()
+        label = criteria[field].capitalize()
         add({"type": "Input.ChoiceSet", "id": field, "label": label, "style": "expanded", "choices": yes_no})
     for field in ASSESSED_FIELDS:
         label = criteria[field].capitalize()

@@ -7,7 +7,7 @@ from bot.knowledge import KnowledgeBase
 
 
 def test_an_effort_done_alone_is_answered_from_the_collaboration_criterion(kb: KnowledgeBase) -> None:
-    criterion = next(c for c in kb.prize.mandatory_criteria if c.key == "samverkan")
+    criterion = next(c for c in kb.prize.mandatory_criteria if c.key == "collaboration")
     for question in (
         "kan en förening nomineras för något den gjort helt själv?",
         "får vi nominera ett projekt vi drivit på egen hand?",
@@ -19,7 +19,7 @@ def test_an_effort_done_alone_is_answered_from_the_collaboration_criterion(kb: K
 
 
 def test_ordinary_work_is_answered_from_the_added_value_criterion(kb: KnowledgeBase) -> None:
-    criterion = next(c for c in kb.prize.mandatory_criteria if c.key == "mervarde")
+    criterion = next(c for c in kb.prize.mandatory_criteria if c.key == "added_value")
     answer = Answerer(kb).answer("kan man nominera en verksamhet för dess ordinarie verksamhet?")
     assert criterion.text in answer.text
 

@@ -259,7 +259,7 @@ def test_the_criteria_come_from_the_imported_direction(
     settings = load_settings()
     rules = Rules(settings_knowledge(settings).prize, settings_round(settings))
     _, errors = rules.submission_errors(ONE_PARTNER)
-    assert [(e.field, e.criterion) for e in errors] == [("partners", "samverkan")]  # mervärde: assessed only
+    assert [(e.field, e.criterion) for e in errors] == [("partners", "collaboration")]  # mervärde: assessed only
     assert "”insatsen ska genomföras i samarbete mellan minst två organisationer”" in errors[0].message
     checks = checklist_lines(rules.checklist(ONE_PARTNER))
     assert any("insatsen ska vara långsiktig" in line and "juryn" in line for line in checks)
@@ -268,5 +268,5 @@ def test_the_criteria_come_from_the_imported_direction(
     settings = load_settings()
     rules = Rules(settings_knowledge(settings).prize, settings_round(settings))
     _, errors = rules.submission_errors(ONE_PARTNER)
-    assert [(e.field, e.criterion) for e in errors] == [("partners", "samverkan"), ("added_value", "mervarde")]
+    assert [(e.field, e.criterion) for e in errors] == [("partners", "collaboration"), ("added_value", "added_value")]
     assert "flera verksamheter/organisationer" in errors[0].message

@@ -69,18 +69,18 @@ def test_nominate_flags_a_second_nomination_of_the_same_effort(env: Path, capsys
 @pytest.mark.parametrize(
     ("changes", "field", "criterion"),
     [
-        ({"partners": ["trygga  TENSTA"]}, "partners", "samverkan"),
-        ({"partners": []}, "partners", "samverkan"),
-        ({"nominee": "Nattvandring Tensta", "partners": ["Föreningen Nattvandrarna"]}, "partners", "samverkan"),
+        ({"partners": ["trygga  TENSTA"]}, "partners", "collaboration"),
+        ({"partners": []}, "partners", "collaboration"),
+        ({"nominee": "Nattvandring Tensta", "partners": ["Föreningen Nattvandrarna"]}, "partners", "collaboration"),
         # The effort's own name among the partners is not an organisation (the README's example).
-        ({"nominee": "Trygga Gatan", "partners": ["Trygga Gatan", "Polisen"]}, "partners", "samverkan"),
+        ({"nominee": "Trygga Gatan", "partners": ["Trygga Gatan", "Polisen"]}, "partners", "collaboration"),
         (
             {"nominee": "Nattvandring Tensta", "partners": ["Föreningen Nattvandrarna", "Nattvandring Tensta"]},
             "partners",
-            "samverkan",
+            "collaboration",
         ),
-        ({"added_value": "Bra grej"}, "added_value", "mervarde"),
-        ({"added_value": "det är bra för alla"}, "added_value", "mervarde"),
+        ({"added_value": "Bra grej"}, "added_value", "added_value"),
+        ({"added_value": "det är bra för alla"}, "added_value", "added_value"),
         ({"description": "   "}, "description", None),
         ({"description": "x"}, "description", None),
         ({"nominee": "x" * 151}, "nominee", None),

@@ -25,8 +25,8 @@ MERVARDE = "insatsen är utvecklande och innehåller ett mervärde utöver ordin
 
 
 def test_criteria_come_from_the_prize_document(rules: Rules) -> None:
-    assert rules.criterion("samverkan").text == SAMVERKAN
-    assert rules.criterion("mervarde").text == MERVARDE
+    assert rules.criterion("collaboration").text == SAMVERKAN
+    assert rules.criterion("added_value").text == MERVARDE
 
 
 @pytest.mark.parametrize(
@@ -43,11 +43,11 @@ def test_criteria_come_from_the_prize_document(rules: Rules) -> None:
     ],
 )
 def test_samverkan_needs_two_distinct_organisations(rules: Rules, organisations: list[str], ok: bool) -> None:
-    error = rules.samverkan_error(organisations)
+    error = rules.collaboration_error(organisations)
     assert (error is None) == ok
     if error:
         assert error.field == "partners"
-        assert error.criterion == "samverkan"
+        assert error.criterion == "collaboration"
         assert f"”{SAMVERKAN}”" in error.message
 
 
@@ -55,7 +55,7 @@ def test_the_efforts_name_is_not_an_organisation(rules: Rules) -> None:
     """'Nattvandring Tensta' run by 'Föreningen Nattvandrarna' alone is one organisation, not two."""
     content = good_content(nominee="Nattvandring Tensta", partners=["Föreningen Nattvandrarna"])
     _, errors = rules.submission_errors(content)
-    assert [(e.field, e.criterion) for e in errors] == [("partners", "samverkan")]
+    assert [(e.field, e.criterion) for e in errors] == [("partners", "collaboration")]
     assert "den ansvariga organisationen medräknad" in errors[0].message
 
 
@@ -87,16 +87,16 @@ def test_the_efforts_own_name_is_not_a_partner(rules: Rules, nominee: str, partn
     content = good_content(nominee=nominee, partners=partners)
     _, errors = rules.submission_errors(content)
     assert ([(e.field, e.criterion) for e in errors] == []) == ok, errors
-    [samverkan] = [c for c in rules.checklist(content) if c.key == "samverkan"]
+    [samverkan] = [c for c in rules.checklist(content) if c.key == "collaboration"]
     assert samverkan.met == ok
 
 
 def test_the_refusal_names_the_efforts_name(rules: Rules) -> None:
-    error = rules.samverkan_error(["Trygga Gatan", "Polisen"], "Trygga Gatan")
-    assert error is not None and error.criterion == "samverkan"
+    error = rules.collaboration_error(["Trygga Gatan", "Polisen"], "Trygga Gatan")
+    assert error is not None and error.criterion == "collaboration"
     assert "”Trygga Gatan” är namnet på den nominerade insatsen och räknas inte som en organisation" in error.message
     assert f"”{SAMVERKAN}”" in error.message
-    english = rules.samverkan_error(["Trygga Gatan", "Polisen"], "Trygga Gatan", lang="en")
+    english = rules.collaboration_error(["Trygga Gatan", "Polisen"], "Trygga Gatan", lang="en")
     assert english is not None and "“Trygga Gatan” is the name of the nominated effort" in english.message
 
 
@@ -128,11 +128,11 @@ def test_names_joined_by_och_are_split_only_when_asked() -> None:
     ],
 )
 def test_mervarde_needs_a_real_explanation(rules: Rules, text: str, ok: bool) -> None:
-    error = rules.mervarde_error(text)
+    error = rules.added_value_error(text)
     assert (error is None) == ok
     if error:
         assert error.field == "added_value"
-        assert error.criterion == "mervarde"
+        assert error.criterion == "added_value"
         assert f"”{MERVARDE}”" in error.message  # the criterion in the document's own words
         assert f"minst {MIN_ADDED_VALUE_WORDS} ord" in error.message
 
@@ -156,8 +156,8 @@ def test_submission_errors_report_every_problem_and_clean_the_rest(rules: Rules)
     _, errors = rules.submission_errors(good_content(description=" ", partners=["Polisen"], added_value="ja"))
     assert [(e.field, e.criterion) for e in errors] == [
         ("description", None),
-        ("partners", "samverkan"),
-        ("added_value", "mervarde"),
+        ("partners", "collaboration"),
+        ("added_value", "added_value"),
     ]
 
 
@@ -247,8 +247,8 @@ def test_partners_are_split_cleaned_and_deduplicated() -> None:
 def test_checklist_marks_mandatory_and_assessment_criteria(rules: Rules, prize: Prize) -> None:
     checks = rules.checklist(good_content(results="Färre anmälningar"))
     assert [(c.key, c.mandatory, c.met) for c in checks] == [
-        ("samverkan", True, True),
-        ("mervarde", True, True),
+        ("collaboration", True, True),
+        ("added_value", True, True),
         ("innovation", False, False),
         ("inspiration", False, False),
         ("results", False, True),
@@ -257,5 +257,5 @@ def test_checklist_marks_mandatory_and_assessment_criteria(rules: Rules, prize: 
 
 
 def test_messages_exist_in_english(rules: Rules) -> None:
-    error = rules.samverkan_error(["A"], lang="en")
+    error = rules.collaboration_error(["A"], lang="en")
     assert error is not None and error.message.startswith("The criterion “insatsen ska ske")

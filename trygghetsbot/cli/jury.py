@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from bot.config import Settings
 from bot.jury.export import export_bytes, export_data
+from bot.jury.model import score_value
 from bot.jury.service import JuryRefused, JuryService, RankingView, Reminder, count_nominations
 from bot.nominations.rounds import UnknownRoundError, round_error_text
 from bot.texts import format_date, format_decimal, os_reason, t, t_count
@@ -154,8 +155,7 @@ def run_score(args: argparse.Namespace, settings: Settings) -> int:
         return code
     score, replaced, nominee = result
     if args.json:
-        value = (score["innovation"] + score["inspiration"] + score["results"]) / 3
-        _print_json({**score, "value": value, "replaced": replaced})
+        _print_json({**score, "value": float(score_value(score)), "replaced": replaced})
     else:
         print(t("sv", "jury.rescored" if replaced else "jury.scored", nominee=nominee, id=score["nomination_id"]))
     return 0

@@ -225,8 +225,8 @@ def _after_intro(lines: list[str], intro: re.Pattern[str]) -> int | None:
 # The criteria the nomination rules and the jury's score set know, by what they are about: a
 # reworded criterion keeps its key, so the rules check it and quote the new wording.
 _CRITERION_MEANINGS = (
-    ("samverkan", re.compile(r"\bsamverk|\bsamarbet", re.IGNORECASE)),
-    ("mervarde", re.compile(r"\bmervärde", re.IGNORECASE)),
+    ("collaboration", re.compile(r"\bsamverk|\bsamarbet", re.IGNORECASE)),
+    ("added_value", re.compile(r"\bmervärde", re.IGNORECASE)),
     ("innovation", re.compile(r"\binnovativ|\bnyskapande", re.IGNORECASE)),
     ("inspiration", re.compile(r"\binspirer", re.IGNORECASE)),
     ("results", re.compile(r"\bresultat", re.IGNORECASE)),

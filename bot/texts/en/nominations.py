@@ -29,17 +29,17 @@ TEXTS: dict[str, str] = {
     ),
     "nom.error.email_required": "The field “{field}” is needed so that the jury can reach you.",
     "nom.error.too_many_partners": "The field “{field}” lists too many organisations. At most {limit} are allowed.",
-    "nom.error.samverkan": (
+    "nom.error.collaboration": (
         "The criterion “{quote}” is not met: name at least {minimum} different organisations that carry out "
         "the effort together, the lead organisation included (the effort's name does not count). "
         "The same organisation twice counts once."
     ),
-    "nom.error.samverkan_effort": (
+    "nom.error.collaboration_effort": (
         "The criterion “{quote}” is not met: {names} is the name of the nominated effort and does not count as "
         "an organisation. Name at least {minimum} different organisations that carry out the effort together, "
         "the lead organisation included."
     ),
-    "nom.error.mervarde": (
+    "nom.error.added_value": (
         "The criterion “{quote}” is not met. Explain in your own words, at least {minimum} words, what the "
         "effort does beyond the ordinary activity of the organisations taking part."
     ),

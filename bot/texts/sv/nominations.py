@@ -31,17 +31,17 @@ TEXTS: dict[str, str] = {
     ),
     "nom.error.email_required": "Fältet ”{field}” behövs så att juryn kan nå dig.",
     "nom.error.too_many_partners": "Fältet ”{field}” har för många organisationer. Högst {limit} är tillåtet.",
-    "nom.error.samverkan": (
+    "nom.error.collaboration": (
         "Kriteriet ”{quote}” är inte uppfyllt: ange minst {minimum} olika organisationer som genomför "
         "insatsen tillsammans, den ansvariga organisationen medräknad (insatsens namn räknas inte). "
         "Samma organisation två gånger räknas en gång."
     ),
-    "nom.error.samverkan_effort": (
+    "nom.error.collaboration_effort": (
         "Kriteriet ”{quote}” är inte uppfyllt: {names} är namnet på den nominerade insatsen och räknas inte som "
         "en organisation. Ange minst {minimum} olika organisationer som genomför insatsen tillsammans, den "
         "ansvariga organisationen medräknad."
     ),
-    "nom.error.mervarde": (
+    "nom.error.added_value": (
         "Kriteriet ”{quote}” är inte uppfyllt. Beskriv med egna ord, minst {minimum} ord, vad insatsen gör "
         "som går utöver den ordinarie verksamheten hos de organisationer som deltar, till exempel vad som "
         "inte hade blivit av utan samverkan."

@@ -39,7 +39,7 @@ def test_edit_metadata_is_read_and_garbage_ignored() -> None:
 
 def test_core_errors_map_to_modal_blocks() -> None:
     errors = [
-        FieldError(field="partners", criterion="samverkan", message="för få"),
+        FieldError(field="partners", criterion="collaboration", message="för få"),
         FieldError(field="nominator.email", message="ogiltig"),
         FieldError(field="period", message="stängd"),
     ]
