@@ -7,7 +7,9 @@
 - "nominera" gets the nomination form as an Adaptive Card; its submission goes to
   :meth:`NominationService.submit`: refused fields come back on the card next to their inputs with
   what the user wrote, and nothing is stored; a valid one is stored once (the activity id is its
-  idempotency key) and the jury's posts go into the outbox in the same write.
+  idempotency key) and the jury's posts go into the outbox in the same write. The same content
+  from the same user again within a short window (a double click: another activity) is the same
+  nomination and gets no second confirmation.
 - An activity seen before (Teams redelivers an activity it got no 2xx for) is dropped. An activity
   id is unique within its conversation only, so an activity is its conversation id and its id
   (:func:`activity_key`): a form submission's through ``store.dedupe`` (across restarts and
@@ -192,6 +194,11 @@ class TeamsBot:
             return
         except Rejected as refused:
             await self.send_form(activity, lang, values, errors_by_field(refused.errors, CARD_FIELDS))
+            return
+        if not result.created:
+            # A double click or a client's retry (another activity, the same content): the first
+            # submission was confirmed, and this one stored nothing.
+            log.info("a repeated Teams submission of nomination %s stored nothing", result.nomination.id)
             return
         self.deps.outbox_ready.set()
         nomination = result.nomination

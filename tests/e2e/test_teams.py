@@ -461,3 +461,17 @@ async def test_the_same_activity_id_in_two_conversations_is_two_activities(
         assert await send(server.messages, again) == 202
     await asyncio.sleep(0.3)
     assert len(fake.of("reply")) == before + 1
+
+
+async def test_a_double_clicked_card_is_stored_and_confirmed_once(server: TeamsServer, fake: FakeConnector) -> None:
+    """Two activities (two ids) with the same content from the same user, at once: one nomination,
+    one confirmation, one post per jury channel."""
+    bodies = [activity(fake.url, value=VALID, activity_id=f"click-{n}") for n in (1, 2)]
+    assert await asyncio.gather(*(send(server.messages, body) for body in bodies)) == [202, 202]
+    await fake.replies(1)
+    await wait_until_sent(server)
+    await asyncio.sleep(0.3)
+    [nomination] = await stored(server)
+    [confirmed] = fake.of("reply")
+    assert nomination.id in confirmed.text
+    assert sorted(call.body["channelData"]["channel"]["id"] for call in fake.of("create")) == sorted(JURY)
