@@ -37,6 +37,7 @@ from microsoft_agents.activity import Activity
 
 from bot.assistant import nomination_lang, starts_nomination
 from bot.nominations.model import Nominator
+from bot.nominations.ports import StoreUnavailable
 from bot.nominations.service import PeriodClosed, Rejected
 from bot.texts import Lang, t
 from handlers.deps import ChatDeps
@@ -121,7 +122,12 @@ class TeamsBot:
             return False
         key = activity_key(activity)
         if form_values(activity.value) is not None:
-            return not await self.deps.store.dedupe.first_time(key, SEEN_TTL_SECONDS)
+            try:
+                return not await self.deps.store.dedupe.first_time(key, SEEN_TTL_SECONDS)
+            except StoreUnavailable as error:
+                # The submission cannot be stored either; this process's memory keeps a
+                # redelivery from getting a second "try again".
+                log.warning("activity %s checked in this process only: %s", key, error)
         if key in self._recent:
             return True
         self._recent[key] = None
@@ -194,6 +200,11 @@ class TeamsBot:
             return
         except Rejected as refused:
             await self.send_form(activity, lang, values, errors_by_field(refused.errors, CARD_FIELDS))
+            return
+        except StoreUnavailable as error:
+            # Nothing was stored; the card is still in the chat with what the user wrote.
+            log.warning("a nomination from Teams could not be stored: %s", error)
+            await self.say(activity, t(lang, "nom.error.unavailable"))
             return
         if not result.created:
             # A double click or a client's retry (another activity, the same content): the first
