@@ -35,11 +35,12 @@ Conn = psycopg.AsyncConnection[DictRow]
 TIME_ZONE = "Europe/Stockholm"
 log = logging.getLogger(__name__)
 
-# Seconds a call waits for a pooled connection (psycopg_pool's default is 30): well inside
-# Slack's 3 s, and long enough that a pool of ten busy connections does not time out under load.
-POOL_TIMEOUT = 1.5
+# Seconds a call waits for a pooled connection (psycopg_pool's default is 30): with a probe's
+# wait after it, still inside Slack's 3 s. A wait that runs out while other calls hold working
+# connections is load, not an outage, and does not open the circuit.
+POOL_TIMEOUT = 1.0
 # A probe of an open circuit waits this long: a database that is back connects in milliseconds.
-PROBE_TIMEOUT = 1.0
+PROBE_TIMEOUT = 0.5
 # How often an open circuit lets a call through to see whether the database is back.
 RETRY_SECONDS = 2.0
 # The pool stops retrying a lost connection after this long (it retries with a doubling backoff).
@@ -60,6 +61,8 @@ class Circuit:
         self.clock = clock
         self.reason: str | None = None
         self.retry_at = 0.0
+        # Connections handed out and not yet given back, across the handles on the pool.
+        self.in_use = 0
 
     @property
     def is_open(self) -> bool:
@@ -184,14 +187,19 @@ class Database:
         try:
             async with self.pool.connection(timeout=PROBE_TIMEOUT if probe else None) as conn:
                 lost = False
+                self.circuit.in_use += 1
                 try:
                     yield conn
                 except psycopg.Error:
                     # Seen here: once the pool has discarded a broken connection it reads as closed.
                     lost = conn.broken
                     raise
+                finally:
+                    self.circuit.in_use -= 1
         except (PoolTimeout, psycopg.Error) as error:
             reason = first_line(error)
+            if isinstance(error, PoolTimeout) and self.circuit.in_use > 0 and not probe:
+                lost = False  # every connection is busy: the database answers, slowly
             if lost:
                 self._trip(reason)
                 raise StoreUnavailableError("store.pg_unavailable", url=describe(self.url), reason=reason) from error
