@@ -10,11 +10,18 @@ answered and the dialog's current question is asked again.
 The conversation's state (the answerer's context and the dialog) is loaded and
 saved through the :class:`DialogRepository` Protocol on every message, so a
 restart continues where the user was. Nothing here knows about any platform.
+
+While the store cannot be reached (:class:`StoreUnavailable`), a question is still answered
+(answering needs no store; its follow-up context is saved when it can be) and anything that
+would change a nomination or the dialog gets "try again in a minute", with nothing half done.
+``ask`` answers a question outside any dialog (a channel, a thread), with the follow-up context
+kept in the store too, so a follow-up that reaches another process keeps its subject.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 from collections import defaultdict
 from collections.abc import MutableMapping
@@ -27,11 +34,13 @@ from bot.answering.model import reply_json
 from bot.clock import Clock
 from bot.nominations.dialog import CANCEL, NominationDialog, Turn, normalise_command
 from bot.nominations.model import Nominator
-from bot.nominations.ports import DialogRepository
+from bot.nominations.ports import DialogRepository, StoreUnavailable
 from bot.nominations.state import ConversationState, DialogState
 from bot.texts import t
 
 DIALOG_INTENT = "nomination_dialog"
+UNAVAILABLE_INTENT = "store_unavailable"
+log = logging.getLogger(__name__)
 
 _START = re.compile(r"^(/nominera|/nominate|(jag )?vill nominera|nominera|ny nominering|i want to nominate|nominate)\b")
 _RESUME = re.compile(r"^(fortsätt|fortsätt nominera|fortsätt nomineringen|/fortsätt|continue|resume)$")
@@ -101,6 +110,17 @@ def command_lang(command: str, default: Literal["sv", "en"]) -> Literal["sv", "e
     return "en" if _ENGLISH_COMMANDS.match(command) else default
 
 
+def _is_command(command: str) -> bool:
+    """A dialog or nomination command ("fortsätt", "mina nomineringar", "ändra nominering ID", …)."""
+    return bool(
+        _RESUME.match(command)
+        or _LIST.match(command)
+        or _EDIT.match(command)
+        or _WITHDRAW.match(command)
+        or command in CANCEL
+    )
+
+
 def looks_like_question(text: str) -> bool:
     stripped = text.strip()
     return stripped.endswith("?") and len(stripped.split()) <= _MAX_QUESTION_WORDS
@@ -145,11 +165,63 @@ class Assistant:
         instead of taking the message as its answer; "fortsätt" is always the command.
         """
         async with self._locks[key]:
-            loaded = await self.conversations.load(key)
+            try:
+                loaded = await self.conversations.load(key)
+            except StoreUnavailable as error:
+                log.warning("conversation %s without its state: %s", key, error)
+                return self._without_store(text)
             state = loaded or ConversationState(key=key, user_id=user.user_id or key, updated_at=self.clock())
-            reply, state = await self._route(state, user, text, session)
-            await self._save(state, session, loaded)
+            try:
+                reply, state = await self._route(state, user, text, session)
+            except StoreUnavailable as error:
+                log.warning("conversation %s: the store went away in the middle: %s", key, error)
+                return self._unavailable(state.lang)
+            try:
+                await self._save(state, session, loaded)
+            except StoreUnavailable as error:
+                if reply.intent == DIALOG_INTENT:
+                    # The dialog's step was not kept: say so rather than pretend it was.
+                    return self._unavailable(state.lang)
+                log.warning("the follow-up context of %s was not saved: %s", key, error)
             return reply
+
+    async def ask(self, key: str, user_id: str, text: str) -> Reply:
+        """Answer a question outside any dialog; its follow-up context is loaded and saved under
+        ``key`` when the store can be reached (best effort: an answer never waits for an outage)."""
+        async with self._locks[key]:
+            try:
+                loaded = await self.conversations.load(key)
+            except StoreUnavailable as error:
+                log.warning("question in %s without its follow-up context: %s", key, error)
+                loaded = None
+            state = loaded or ConversationState(key=key, user_id=user_id, updated_at=self.clock())
+            reply, state = self._answer(state, text, resume=None)
+            try:
+                await self.conversations.save(state.model_copy(update={"updated_at": self.clock()}), durable=False)
+            except StoreUnavailable as error:
+                log.warning("the follow-up context of %s was not saved: %s", key, error)
+            return reply
+
+    def _without_store(self, text: str) -> Reply:
+        """What can be said without the conversation's state: a question's answer (without its
+        follow-up context), else "try again in a minute"."""
+        answer = self.answerer.answer(text.strip(), None)
+        command = starts_nomination(text) or _is_command(normalise_command(text))
+        # Not a question (likely an answer to the dialog's question, which is not at hand): no guess.
+        if command or not (answer.answered or looks_like_question(text)):
+            return self._unavailable(answer.lang)
+        return Reply(
+            texts=[answer.text],
+            intent=answer.intent,
+            lang=answer.lang,
+            answered=answer.answered,
+            facts=answer.facts,
+            sources=answer.sources,
+        )
+
+    @staticmethod
+    def _unavailable(lang: Literal["sv", "en"]) -> Reply:
+        return Reply(texts=[t(lang, "chat.unavailable")], intent=UNAVAILABLE_INTENT, lang=lang, answered=False)
 
     async def _save(self, state: ConversationState, session: str | None, loaded: ConversationState | None) -> None:
         dialog = state.dialog

@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from bot.nominations.ports import StoreUnavailable
 from bot.texts import os_reason, t
 from bot.validation import describe
 
@@ -27,6 +28,11 @@ class StoreError(Exception):
 
     def text(self, lang: str = "sv") -> str:
         return t(lang, self.key, **self.values)
+
+
+class StoreUnavailableError(StoreError, StoreUnavailable):
+    """The database cannot be reached right now (it refused, lost or did not give a connection in
+    time, or the circuit is open after such a failure); nothing was written."""
 
 
 class StoreCorruptError(StoreError):

@@ -9,9 +9,11 @@ them with ``model_copy(update=...)``, never in place.
     The nomination or ``None``.
 ``list(round_year=, nominator_key=, statuses=)``
     Oldest first, every filter optional.
-``submit(nomination, event) -> (stored, created)``
+``submit(nomination, event, repeat=None) -> (stored, created)``
     Idempotent on ``nomination.idempotency_key``: a retry returns the first
-    nomination and ``False``, writing nothing. Otherwise the nomination and its
+    nomination and ``False``, writing nothing; with ``repeat``, likewise for the same content
+    by the same person within the window (kept in memory: one process writes a TinyDB store,
+    and a double click does not outlive a restart). Otherwise the nomination and its
     outbox ``event`` are written in one atomic file replace.
 ``save(nomination, event=None)``
     Insert or replace by id (drafts, edits, withdrawals), with the optional
@@ -23,11 +25,13 @@ from __future__ import annotations
 import builtins
 import logging
 from collections.abc import Collection, Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from tinydb import Query
 
 from bot.nominations.model import Nomination, OutboxMessage
+from bot.nominations.ports import RepeatWindow
 from store.base import as_events
 from store.engine import Engine, docs
 from store.errors import os_error, parse_record
@@ -68,6 +72,8 @@ class TinyNominationRepository:
         self._where: dict[str, Path] = {}
         self._models: dict[str, Nomination] = {}
         self._by_key: dict[str, str] = {}
+        # Content fingerprint -> (nomination id, end of its repeat window), for recent submissions.
+        self._recent_submissions: dict[str, tuple[str, datetime]] = {}
         self._by_nominator: dict[str, set[str]] = {}
         # Shard files whose nominations are in memory; every file is, once _all_open.
         self._open: set[Path] = set()
@@ -172,7 +178,11 @@ class TinyNominationRepository:
         return sorted(found, key=lambda n: (n.created_at, n.id))
 
     async def submit(
-        self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage]
+        self,
+        nomination: Nomination,
+        event: OutboxMessage | Sequence[OutboxMessage],
+        *,
+        repeat: RepeatWindow | None = None,
     ) -> tuple[Nomination, bool]:
         async with self.engine.lock:
             key = nomination.idempotency_key
@@ -181,8 +191,21 @@ class TinyNominationRepository:
                     self._open_holding(KEY, key)
                 if key in self._by_key:
                     return self._models[self._by_key[key]], False
+            fingerprint = nomination.content_fingerprint
+            if repeat is not None and fingerprint:
+                first = self._recent_submissions.get(fingerprint)
+                if first is not None and first[1] > repeat.now and first[0] in self._models:
+                    return self._models[first[0]], False
             await self._write(nomination, event)
+            if repeat is not None and fingerprint:
+                self._remember_submission(fingerprint, nomination.id, repeat)
         return nomination, True
+
+    def _remember_submission(self, fingerprint: str, nomination_id: str, repeat: RepeatWindow) -> None:
+        expired = [f for f, (_, until) in self._recent_submissions.items() if until <= repeat.now]
+        for gone in expired:
+            del self._recent_submissions[gone]
+        self._recent_submissions[fingerprint] = (nomination_id, repeat.until)
 
     async def save(
         self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage] | None = None

@@ -75,6 +75,8 @@ class PostgresServer:
     run_as: str | None = None
     template: str | None = None
     created: list[str] = field(default_factory=list)
+    # The server's own options (port, socket folder, fsync), to start it again after halt().
+    options: str = ""
 
     def admin(self) -> psycopg.Connection[tuple[object, ...]]:
         return psycopg.connect(self.admin_url, autocommit=True)
@@ -115,6 +117,19 @@ class PostgresServer:
         if name in self.created:
             self.created.remove(str(name))
 
+    def halt(self) -> None:
+        """Stop the server as a restart or a fail-over does (its clients lose their connections);
+        :meth:`resume` starts it again on the same port and data. Only a server this module started."""
+        assert self.data_dir is not None and self.bin_dir is not None, "not a server these tests started"
+        pg_ctl = str(self.bin_dir / "pg_ctl")
+        stopped = _run(self.run_as, [pg_ctl, "-D", str(self.data_dir / "data"), "-m", "fast", "-w", "stop"])
+        assert stopped.returncode == 0, stopped.stderr
+
+    def resume(self) -> None:
+        assert self.data_dir is not None and self.bin_dir is not None, "not a server these tests started"
+        started = _pg_start(self.run_as, self.bin_dir, self.data_dir, self.options)
+        assert started.returncode == 0, started.stderr
+
     def stop(self) -> None:
         for name in list(self.created) + ([self.template] if self.template else []):
             try:
@@ -136,13 +151,19 @@ def _run(user: str | None, command: list[str], timeout: float = 120) -> subproce
     return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
 
 
-def start_server(*, durable: bool = False) -> PostgresServer:
+def _pg_start(run_as: str | None, bin_dir: Path, base: Path, options: str) -> subprocess.CompletedProcess[str]:
+    command = [str(bin_dir / "pg_ctl"), "-D", str(base / "data"), "-l", str(base / "server.log"), "-w", "-t", "60"]
+    return _run(run_as, [*command, "-o", options, "start"])
+
+
+def start_server(*, durable: bool = False, own: bool = False) -> PostgresServer:
     """The server to test against; raises :class:`ServerUnavailable` with the reason.
 
     ``durable``: keep fsync on (benchmarks compare it with TinyDB, which fsyncs every write);
-    tests run faster without it.
+    tests run faster without it. ``own``: always a throwaway server of its own (a test that
+    stops and starts it), never the one in the variable.
     """
-    given = os.environ.get(URL_VARIABLE, "").strip()
+    given = "" if own else os.environ.get(URL_VARIABLE, "").strip()
     if given:
         server = PostgresServer(admin_url=given)
         try:
@@ -174,11 +195,7 @@ def start_server(*, durable: bool = False) -> PostgresServer:
     options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c max_connections=300"
     if not durable:
         options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-    start = ["-o", options, "start"]
-    started = _run(
-        run_as,
-        [str(bin_dir / "pg_ctl"), "-D", str(base / "data"), "-l", str(base / "server.log"), "-w", "-t", "60", *start],
-    )
+    started = _pg_start(run_as, bin_dir, base, options)
     if started.returncode != 0:
         log = (base / "server.log").read_text("utf-8", "replace")[-2000:] if (base / "server.log").exists() else ""
         shutil.rmtree(base, ignore_errors=True)
@@ -188,6 +205,7 @@ def start_server(*, durable: bool = False) -> PostgresServer:
         data_dir=base,
         bin_dir=bin_dir,
         run_as=run_as,
+        options=options,
     )
     try:
         server.prepare_template()

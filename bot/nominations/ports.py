@@ -4,11 +4,35 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Collection, Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.nominations.model import ChannelDelivery, Nomination, OutboxMessage
 from bot.nominations.state import ConversationState
+
+
+class StoreUnavailable(Exception):
+    """The store cannot be reached right now (a database restart or fail-over); nothing was written.
+
+    A backend raises a subclass for a lost or refused connection, not for a failed statement, so
+    the core can answer what needs no store and ask the user to try again in a minute."""
+
+
+@dataclass(frozen=True)
+class RepeatWindow:
+    """A submission repeated within ``seconds`` of real time (a double click, a client's retry)
+    is the same submission: it gets the first nomination, and nothing is written.
+
+    The repeat is recognised by the nomination's ``content_fingerprint`` (its content and its
+    nominator). ``now`` is the real time, not the app's (which demos and tests may pin)."""
+
+    now: datetime
+    seconds: float
+
+    @property
+    def until(self) -> datetime:
+        return self.now + timedelta(seconds=self.seconds)
 
 
 class NominationRepository(Protocol):
@@ -25,12 +49,18 @@ class NominationRepository(Protocol):
         ...
 
     async def submit(
-        self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage]
+        self,
+        nomination: Nomination,
+        event: OutboxMessage | Sequence[OutboxMessage],
+        *,
+        repeat: RepeatWindow | None = None,
     ) -> tuple[Nomination, bool]:
         """Store a submitted nomination and its outbox message(s) (one per platform) in one atomic write.
 
         Idempotent on ``nomination.idempotency_key``: if a nomination with that key
-        exists it is returned with ``False`` and nothing is written.
+        exists it is returned with ``False`` and nothing is written. With ``repeat``, likewise
+        when a nomination with the same ``content_fingerprint`` was submitted within the window,
+        decided atomically with the write (across processes where the backend has several).
         """
         ...
 

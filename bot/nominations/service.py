@@ -15,13 +15,17 @@ from dataclasses import dataclass
 from bot.clock import Clock, system_clock
 from bot.knowledge.models import Prize, Round
 from bot.nominations.model import Nomination, NominationContent, Nominator, OutboxKind, OutboxMessage
-from bot.nominations.ports import NominationRepository
+from bot.nominations.ports import NominationRepository, RepeatWindow
 from bot.nominations.rounds import period_message
 from bot.nominations.rules import FieldError, Rules, clean_nominator, organisation_key
 from bot.texts import t
 
 # How many recent edit idempotency keys a nomination remembers (replays come within minutes).
 MAX_EDIT_KEYS = 20
+# A submission with the same content by the same person this soon after the first is a double
+# click or a client's retry, not a second nomination; later it is a deliberate resubmission
+# (stored, and flagged as a possible duplicate).
+REPEAT_WINDOW_SECONDS = 120.0
 
 
 class NominationError(Exception):
@@ -71,9 +75,17 @@ class NominationService:
         round_: Round,
         clock: Clock,
         platforms: Sequence[str] = ("slack",),
+        *,
+        repeat_window_seconds: float = REPEAT_WINDOW_SECONDS,
+        real_clock: Clock = system_clock,
     ) -> None:
-        """``platforms``: the chat platforms that tell their jury channels; each gets its own outbox message."""
+        """``platforms``: the chat platforms that tell their jury channels; each gets its own outbox message.
+        ``repeat_window_seconds``: how long an identical submission by the same person is the first
+        one again (0: never), measured on ``real_clock`` (a double click happens in real time, also
+        when ``clock`` is pinned)."""
         self.repository = repository
+        self.repeat_window_seconds = repeat_window_seconds
+        self.real_clock = real_clock
         self.platforms = tuple(platforms) or ("slack",)
         self.rules = Rules(prize, round_)
         self.round = round_
@@ -134,12 +146,17 @@ class NominationService:
             duplicate_of=duplicate.id if duplicate else None,
         )
         event = self._event("nomination_submitted", nomination, notify_nominator)
-        stored, created = await self.repository.submit(nomination, event)
+        # A draft becoming a submission is one deliberate step; only fresh submissions can repeat.
+        repeat = RepeatWindow(self.real_clock(), self.repeat_window_seconds) if self._repeats(draft) else None
+        stored, created = await self.repository.submit(nomination, event, repeat=repeat)
         if not created and idempotency_key and not self._same_submission(stored, nomination):
             # Nothing was written: the key is taken by another nomination.
             message = t(lang, "nom.error.key_reused", key=idempotency_key, id=stored.id)
             raise KeyReused([FieldError(field="key", message=message)])
         return SubmitResult(stored, created, duplicate if created else None)
+
+    def _repeats(self, draft: Nomination | None) -> bool:
+        return draft is None and self.repeat_window_seconds > 0
 
     @staticmethod
     def _same_submission(stored: Nomination, new: Nomination) -> bool:

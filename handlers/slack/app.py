@@ -11,7 +11,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings, SettingsError
 from handlers.slack import actions, commands, events, jury_actions, views
-from handlers.slack.contexts import ChannelQuestions
 from handlers.slack.deps import SlackDeps
 from handlers.slack.identity import BotIdentity
 from handlers.slack.middleware import DedupeMiddleware
@@ -48,7 +47,6 @@ def build_deps(settings: Settings, store: Store, http: aiohttp.ClientSession, ma
         assistant=assistant,
         service=assistant.dialog.service,
         clock=settings.clock(),
-        questions=ChannelQuestions(assistant.answerer),
         http=http,
         identity=BotIdentity(settings.slack_bot_token or "", bot_user_id=settings.slack_bot_user_id),
         jury=core.jury,

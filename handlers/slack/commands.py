@@ -9,7 +9,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.texts import t
 from handlers.slack.blocks import nomination_modal
-from handlers.slack.deps import SlackDeps, conversation_key
+from handlers.slack.deps import SlackDeps, conversation_key, slack_nominator
 
 LANG = "sv"
 
@@ -21,10 +21,13 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
         if not question:
             await ack(text=t(LANG, "slack.empty_question"), response_type="ephemeral")
             return
-        # Answering is in memory and takes well under a millisecond (bench/qa_bench.py), so the
-        # answer rides on the acknowledgement itself: no second request that could fail.
-        key = conversation_key(command.get("team_id"), command.get("channel_id"), command.get("user_id"))
-        await ack(text=deps.questions.answer(key, question).text, response_type="ephemeral")
+        # Answering takes well under a millisecond (bench/qa_bench.py) and its follow-up context is
+        # one store read and write (skipped while the database is away), so the answer rides on
+        # the acknowledgement itself: no second request that could fail.
+        user = command.get("user_id")
+        key = conversation_key(command.get("team_id"), command.get("channel_id"), user)
+        reply = await deps.assistant.ask(key, slack_nominator(user or "-").user_id or key, question)
+        await ack(text=reply.text, response_type="ephemeral")
 
     @app.command("/nominera")
     async def nominera(ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient) -> None:

@@ -10,14 +10,12 @@ from bot.clock import Clock
 from bot.jury.service import JuryService
 from bot.nominations.model import Nominator
 from handlers.deps import ChatDeps
-from handlers.slack.contexts import ChannelQuestions
 from handlers.slack.identity import BotIdentity
 
 
 @dataclass(kw_only=True)
 class SlackDeps(ChatDeps):
     clock: Clock
-    questions: ChannelQuestions
     http: aiohttp.ClientSession
     identity: BotIdentity
     jury: JuryService

@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.nominations.ports import StoreUnavailable
 from bot.nominations.rules import FieldError
 from bot.nominations.service import NominationError
 from bot.texts import t
@@ -46,6 +47,12 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
                 )
         except NominationError as error:
             await ack(response_action="errors", errors=inline_errors(error.errors))
+            return
+        except StoreUnavailable as error:
+            # The database is away (a restart, a fail-over): nothing was stored, the modal stays
+            # open with what the user wrote, and the user is told to send it again in a minute.
+            log.warning("a nomination from Slack could not be stored: %s", error)
+            await ack(response_action="errors", errors={FORM_FIELDS[0]: t(LANG, "nom.error.unavailable")})
             return
         except StoreError:
             # Nothing was stored; the modal stays open with what the user wrote, so nothing is lost.

@@ -7,11 +7,14 @@
 - "nominera" gets the nomination form as an Adaptive Card; its submission goes to
   :meth:`NominationService.submit`: refused fields come back on the card next to their inputs with
   what the user wrote, and nothing is stored; a valid one is stored once (the activity id is its
-  idempotency key) and the jury's posts go into the outbox in the same write.
-- An activity id seen before (Teams redelivers an activity it got no 2xx for) is dropped: a form
-  submission's id through ``store.dedupe`` (across restarts and processes, with the id also the
-  nomination's idempotency key), any other's through a bounded memory of recent ids in this
-  process, so a question costs no database write for it.
+  idempotency key) and the jury's posts go into the outbox in the same write. The same content
+  from the same user again within a short window (a double click: another activity) is the same
+  nomination and gets no second confirmation.
+- An activity seen before (Teams redelivers an activity it got no 2xx for) is dropped. An activity
+  id is unique within its conversation only, so an activity is its conversation id and its id
+  (:func:`activity_key`): a form submission's through ``store.dedupe`` (across restarts and
+  processes, the key also the nomination's idempotency key), any other's through a bounded memory
+  of recent keys in this process, so a question costs no database write for it.
 - Any failure in a turn is logged in one line and answered with a polite sentence, in place of
   the SDK's default turn-error reply (which shows the exception to the user).
 
@@ -34,6 +37,7 @@ from microsoft_agents.activity import Activity
 
 from bot.jury.service import JuryService
 from bot.nominations.model import Nominator
+from bot.nominations.ports import StoreUnavailable
 from bot.nominations.service import PeriodClosed, Rejected
 from bot.texts import Lang, t
 from handlers.deps import ChatDeps
@@ -78,6 +82,12 @@ def conversation_key(activity: Activity) -> str:
     return key
 
 
+def activity_key(activity: Activity) -> str:
+    """What identifies one activity: Teams numbers activities per conversation, so the same id in
+    two conversations is two activities."""
+    return f"teams-activity:{activity.conversation.id}:{activity.id}"
+
+
 def client_lang(activity: Activity) -> Lang:
     """The language of the user's Teams client: English for an ``en-*`` locale, else Swedish."""
     return "en" if (activity.locale or "").lower().startswith("en") else "sv"
@@ -111,11 +121,17 @@ class TeamsBot:
     async def _seen(self, activity: Activity) -> bool:
         if not activity.id:
             return False
+        key = activity_key(activity)
         if form_values(activity.value) is not None:
-            return not await self.deps.store.dedupe.first_time(f"teams-activity:{activity.id}", SEEN_TTL_SECONDS)
-        if activity.id in self._recent:
+            try:
+                return not await self.deps.store.dedupe.first_time(key, SEEN_TTL_SECONDS)
+            except StoreUnavailable as error:
+                # The submission cannot be stored either; this process's memory keeps a
+                # redelivery from getting a second "try again".
+                log.warning("activity %s checked in this process only: %s", key, error)
+        if key in self._recent:
             return True
-        self._recent[activity.id] = None
+        self._recent[key] = None
         if len(self._recent) > RECENT_ACTIVITIES:
             self._recent.popitem(last=False)
         return False
@@ -158,13 +174,23 @@ class TeamsBot:
         lang = form_lang(activity.value)
         try:
             result = await self.deps.service.submit(
-                form_content(values), person, idempotency_key=f"teams-activity:{activity.id}", lang=lang
+                form_content(values), person, idempotency_key=activity_key(activity), lang=lang
             )
         except PeriodClosed as closed:
             await self.say(activity, closed.errors[0].message)
             return
         except Rejected as refused:
             await self.send_form(activity, lang, values, errors_by_field(refused.errors, CARD_FIELDS))
+            return
+        except StoreUnavailable as error:
+            # Nothing was stored; the card is still in the chat with what the user wrote.
+            log.warning("a nomination from Teams could not be stored: %s", error)
+            await self.say(activity, t(lang, "nom.error.unavailable"))
+            return
+        if not result.created:
+            # A double click or a client's retry (another activity, the same content): the first
+            # submission was confirmed, and this one stored nothing.
+            log.info("a repeated Teams submission of nomination %s stored nothing", result.nomination.id)
             return
         self.deps.outbox_ready.set()
         nomination = result.nomination

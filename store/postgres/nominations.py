@@ -5,7 +5,11 @@ row of typed columns (``partners`` and ``nominator`` as JSONB); its tenant is pa
 of every key and every ``WHERE``.
 
 ``submit`` is exactly-once across processes: ``UNIQUE (tenant, idempotency_key)``
-decides. The nomination (``INSERT … ON CONFLICT (tenant, id) DO UPDATE``, so a
+decides. A repeat of the same content by the same person within a short window (a double click
+that reached two processes) is decided in the nomination's transaction by a key in
+``delivery_dedupe`` (``submission:<content fingerprint>``, expiring with the window): the first
+transaction inserts it, a second one waits on that row, finds it live once the first commits,
+and returns the first nomination, writing nothing. The nomination (``INSERT … ON CONFLICT (tenant, id) DO UPDATE``, so a
 draft becomes submitted under its id) and its outbox message are written in one
 transaction; when another connection committed the same key first, the insert
 fails on the unique key, the transaction rolls back and the first nomination is
@@ -41,6 +45,7 @@ from psycopg.types.json import Jsonb
 from pydantic import TypeAdapter
 
 from bot.nominations.model import Nomination, Nominator, OutboxMessage
+from bot.nominations.ports import RepeatWindow
 from store.base import as_events
 from store.postgres.db import Conn, Database
 from store.postgres.outbox import insert_message
@@ -167,7 +172,11 @@ class PgNominationRepository:
             return await _select(conn, where, params)
 
     async def submit(
-        self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage]
+        self,
+        nomination: Nomination,
+        event: OutboxMessage | Sequence[OutboxMessage],
+        *,
+        repeat: RepeatWindow | None = None,
     ) -> tuple[Nomination, bool]:
         key = nomination.idempotency_key
         async with self.db.connection() as conn:
@@ -177,6 +186,9 @@ class PgNominationRepository:
                     return existing, False
             try:
                 async with conn.transaction():
+                    first = await self._repeat_of(conn, nomination, repeat) if repeat else None
+                    if first is not None:
+                        return first, False
                     await self._write(conn, nomination, event)
             except psycopg.errors.UniqueViolation as error:
                 if not key or error.diag.constraint_name != "nominations_idempotency_key":
@@ -194,6 +206,31 @@ class PgNominationRepository:
         async with self.db.transaction() as conn:
             await self._write(conn, nomination, event)
         return nomination
+
+    async def _repeat_of(self, conn: Conn, nomination: Nomination, repeat: RepeatWindow) -> Nomination | None:
+        """Inside the submit's transaction: the nomination this one repeats, or None after taking
+        the window for it (the key commits or rolls back with the nomination)."""
+        fingerprint = nomination.content_fingerprint
+        if not fingerprint:
+            return None
+        cur = await conn.execute(
+            """
+            INSERT INTO delivery_dedupe (tenant, key, expires_at) VALUES (%(tenant)s, %(key)s, %(until)s)
+            ON CONFLICT (tenant, key) DO UPDATE SET expires_at = EXCLUDED.expires_at
+            WHERE delivery_dedupe.expires_at <= %(now)s
+            RETURNING 1
+            """,
+            {"tenant": self.db.tenant, "key": f"submission:{fingerprint}", "until": repeat.until, "now": repeat.now},
+        )
+        if await cur.fetchone() is not None:
+            return None
+        found = await _select(
+            conn,
+            "tenant = %(tenant)s AND nominator_key = %(nominator_key)s AND content_fingerprint = %(fingerprint)s"
+            " AND status = 'submitted' ORDER BY submitted_at DESC, id DESC LIMIT 1",
+            {"tenant": self.db.tenant, "nominator_key": nomination.nominator.key, "fingerprint": fingerprint},
+        )
+        return found[0] if found else None
 
     async def _by_key(self, conn: Conn, key: str) -> Nomination | None:
         found = await _select(

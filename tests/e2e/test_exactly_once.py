@@ -117,3 +117,21 @@ async def test_a_replayed_edit_is_applied_once(slack: SlackSender, fake: FakeSla
     assert len(fake.of("chat.update")) == len(JURY_CHANNELS)
     await wait_dm(fake, "U1", 2)  # the submission's and the edit's confirmation ...
     assert len([c for c in fake.of("chat.postMessage") if c.args["channel"] == "U1"]) == 2  # ... and no more
+
+
+async def test_a_double_clicked_submission_is_stored_and_confirmed_once(
+    slack: SlackSender, fake: FakeSlack, server: BotServer
+) -> None:
+    """Two view submissions (two view ids: a double click, a client's retry) of the same content by
+    the same user, at once and a moment later: one nomination, one confirmation, one post per channel."""
+    view = await open_modal(slack, fake)
+    replies = await asyncio.gather(*(slack.submit_modal(view, VALID, view_id=f"VCLICK{n}") for n in (1, 2)))
+    replies.append(await slack.submit_modal(view, VALID, view_id="VCLICK3"))
+    assert [(reply.status, reply.text) for reply in replies] == [(200, "")] * 3  # each closes its modal
+    await wait_until_sent(server)
+    await asyncio.sleep(0.2)
+    [nomination] = await stored(server)
+    assert len(await stored_outbox(server)) == 1
+    for channel in (*JURY_CHANNELS, "U1"):
+        assert len(tagged_posts(fake, channel)) == 1, channel
+    assert nomination.duplicate_of is None

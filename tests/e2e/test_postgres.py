@@ -71,3 +71,31 @@ async def test_a_retried_event_on_the_other_server_is_answered_once(servers: lis
     assert retried.status == 200
     await asyncio.sleep(0.3)
     assert len(fake.of("chat.postMessage")) == 1
+
+
+async def test_a_follow_up_in_a_thread_on_the_other_server_keeps_the_subject(
+    servers: list[BotServer], fake: FakeSlack
+) -> None:
+    """The mention's follow-up context lives in the database, not in the process that answered."""
+    senders = [SlackSender(s.url + "/slack/events", SECRET, fake) for s in servers]
+    _, thread = await senders[0].mention("vem vann 2019?", channel="CTHREAD")
+    ts = senders[1].new_ts()
+    follow_up = {
+        "type": "app_mention",
+        "user": "U1",
+        "text": "<@UBOT> och året innan?",
+        "ts": ts,
+        "thread_ts": thread,
+        "channel": "CTHREAD",
+        "event_ts": ts,
+    }
+    assert (await senders[1].event(follow_up, event_id="EvFOLLOWUP")).status == 200
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 5
+    while len(answers := [c for c in fake.of("chat.postMessage") if c.args["channel"] == "CTHREAD"]) < 2:
+        assert loop.time() < deadline, fake.methods()
+        await asyncio.sleep(0.02)
+    assert "Process Kedjan" in answers[0].args["text"]
+    assert answers[1].args["thread_ts"] == thread
+    # "The year before" means something only with the thread's subject: the winner of 2018.
+    assert "Samverkansprojektet i Östberga" in answers[1].args["text"]

@@ -24,9 +24,11 @@ import pytest
 
 from store import open_store_async
 from tests.e2e.conftest import JURY_CHANNELS, JURY_LISTED, SECRET
+from tests.e2e.fakeconnector import FakeConnector, activity, send
 from tests.e2e.fakeslack import FakeSlack
 from tests.e2e.signing import SlackSender
 from tests.e2e.test_nominations import VALID
+from tests.e2e.test_teams import VALID as CARD
 
 COUNT = 50
 
@@ -187,3 +189,55 @@ async def test_two_processes_a_fault_storm_and_a_kill_lose_nothing_and_post_once
     await asyncio.sleep(0.5)
     answers = [c for c in fake.of("chat.postMessage") if c.args["channel"] == "DUQ"]
     assert len(answers) == 1
+
+
+async def test_a_double_click_reaching_both_processes_is_stored_and_confirmed_once(
+    serve_env: dict[str, str], tmp_path: Path, fake: FakeSlack, postgres_url: str
+) -> None:
+    """Slack: two view submissions of one modal (two view ids), one to each process, at once.
+    Teams: two card submissions (two activity ids), one to each process, at once. Each is one
+    nomination, one confirmation and one post per jury channel."""
+    connector = await FakeConnector().start()
+    env = serve_env | {
+        "TEAMS_ALLOW_ANONYMOUS": "true",
+        "TEAMS_SERVICE_URL": connector.url,
+        "TEAMS_TRUSTED_SERVICE_URLS": connector.url,
+        "TEAMS_JURY_CHANNEL_IDS": "19:jury@thread.tacv2",
+    }
+    started = [ServeProcess(env, tmp_path), ServeProcess(env, tmp_path)]
+    try:
+        await asyncio.gather(*(p.ready() for p in started))
+        senders = [SlackSender(p.url + "/slack/events", SECRET, fake) for p in started]
+        view = {"id": "VX", "type": "modal", "callback_id": "nomination_modal", "state": {"values": {}}}
+        replies = await asyncio.gather(
+            *(sender.submit_modal(view, VALID, user="UCLICK", view_id=f"VCLICK{n}") for n, sender in enumerate(senders))
+        )
+        assert [reply.status for reply in replies] == [200, 200]
+        cards = [activity(connector.url, value=CARD, activity_id=f"click-{n}") for n in range(2)]
+        assert await asyncio.gather(*(send(p.url + "/api/messages", c) for p, c in zip(started, cards, strict=True)))
+        await connector.replies(1)
+        store = await open_store_async(postgres_url)
+        try:
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + 20
+            while loop.time() < deadline:
+                messages = await store.outbox.list()
+                if len(messages) >= 4 and all(m.status == "sent" for m in messages):
+                    break
+                await asyncio.sleep(0.1)
+            await asyncio.sleep(0.5)
+            nominations = await store.nominations.list()
+            messages = await store.outbox.list()
+        finally:
+            await store.aclose()
+        assert sorted(n.nominator.user_id or "" for n in nominations) == ["slack:UCLICK", "teams:aad-anna"]
+        assert len(messages) == 4 and all(m.status == "sent" for m in messages)  # Slack and Teams, per nomination
+        for channel in JURY_CHANNELS:
+            assert len(tagged(fake, channel)) == 2, channel
+        assert len(tagged(fake, "UCLICK")) == 1  # one confirmation DM
+        assert len(connector.of("reply")) == 1  # one confirmation in Teams
+        assert len(connector.of("create")) == 2  # one Teams jury post per nomination
+    finally:
+        for process in started:
+            process.stop()
+        await connector.stop()

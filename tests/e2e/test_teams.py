@@ -447,3 +447,43 @@ async def fetch_json(url: str, token: str | None = None) -> dict[str, Any]:
     headers = {"Authorization": f"Bearer {token}"} if token else None
     async with aiohttp.ClientSession() as session, session.get(url, headers=headers) as response:
         return dict(await response.json())
+
+
+async def test_the_same_activity_id_in_two_conversations_is_two_activities(
+    server: TeamsServer, fake: FakeConnector
+) -> None:
+    # Activity ids are unique within a conversation only: each user gets their answer.
+    anna = await say(server, fake, "vem vann 2019?", activity_id="1700000000001")
+    bert = await say(
+        server, fake, "vem vann 2019?", activity_id="1700000000001", conversation="a:personal-bert", aad="aad-bert"
+    )
+    assert "Process Kedjan" in anna.text and "Process Kedjan" in bert.text
+    assert bert.conversation == "a:personal-bert"
+    # And a form submission: two nominations, each confirmed in its own conversation.
+    await submit(server, fake, VALID, "1700000000002")
+    before = len(fake.of("reply"))
+    body = activity(fake.url, value=VALID, activity_id="1700000000002", conversation="a:personal-bert", aad="aad-bert")
+    assert await send(server.messages, body) == 202
+    [confirmed] = (await fake.replies(before + 1))[before:]
+    assert confirmed.conversation == "a:personal-bert"
+    assert sorted(n.nominator.user_id or "" for n in await stored(server)) == ["teams:aad-anna", "teams:aad-bert"]
+    # The same activity again in either conversation is still a redelivery.
+    for conversation, aad in (("a:personal-anna", "aad-anna"), ("a:personal-bert", "aad-bert")):
+        again = activity(fake.url, "vem vann 2019?", activity_id="1700000000001", conversation=conversation, aad=aad)
+        assert await send(server.messages, again) == 202
+    await asyncio.sleep(0.3)
+    assert len(fake.of("reply")) == before + 1
+
+
+async def test_a_double_clicked_card_is_stored_and_confirmed_once(server: TeamsServer, fake: FakeConnector) -> None:
+    """Two activities (two ids) with the same content from the same user, at once: one nomination,
+    one confirmation, one post per jury channel."""
+    bodies = [activity(fake.url, value=VALID, activity_id=f"click-{n}") for n in (1, 2)]
+    assert await asyncio.gather(*(send(server.messages, body) for body in bodies)) == [202, 202]
+    await fake.replies(1)
+    await wait_until_sent(server)
+    await asyncio.sleep(0.3)
+    [nomination] = await stored(server)
+    [confirmed] = fake.of("reply")
+    assert nomination.id in confirmed.text
+    assert sorted(call.body["channelData"]["channel"]["id"] for call in fake.of("create")) == sorted(JURY)

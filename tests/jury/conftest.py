@@ -79,7 +79,9 @@ class FakeNominations:
             if (round_year is None or n.round_year == round_year) and (statuses is None or n.status in statuses)
         ]
 
-    async def submit(self, nomination: Nomination, event: OutboxMessage) -> tuple[Nomination, bool]:
+    async def submit(
+        self, nomination: Nomination, event: OutboxMessage, *, repeat: object = None
+    ) -> tuple[Nomination, bool]:
         self.items[nomination.id] = nomination
         return nomination, True
 

@@ -1,13 +1,21 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pytest
 
-from bot.clock import fixed_clock
+from bot.clock import STOCKHOLM, fixed_clock
 from bot.knowledge.models import Prize
 from bot.nominations.model import Nominator
-from bot.nominations.service import KeyReused, NominationService, NotEditable, NotFound, PeriodClosed, Rejected
+from bot.nominations.service import (
+    REPEAT_WINDOW_SECONDS,
+    KeyReused,
+    NominationService,
+    NotEditable,
+    NotFound,
+    PeriodClosed,
+    Rejected,
+)
 from store import Store
 from tests.nominations.conftest import ANNA, BERT, good_content
 from tests.texts import DESCRIPTION
@@ -169,3 +177,24 @@ async def test_edit_may_correct_the_nominators_name(service: NominationService) 
     created = (await service.submit(good_content(), chat_user)).nomination
     edited = await service.edit(created.id, good_content(), Nominator(name="Anna", user_id="slack:U1"))
     assert edited.nominator == Nominator(name="Anna", user_id="slack:U1")
+
+
+async def test_a_double_click_is_stored_once_and_a_later_resubmission_is_flagged(store: Store, prize: Prize) -> None:
+    real = [datetime(2026, 11, 30, 10, 0, tzinfo=STOCKHOLM)]
+    round_2023 = prize.round_for(2023)
+    assert round_2023 is not None
+    service = NominationService(
+        store.nominations, prize, round_2023, fixed_clock(date(2023, 6, 15)), real_clock=lambda: real[0]
+    )
+    first = await service.submit(good_content(), ANNA, idempotency_key="click-1")
+    real[0] += timedelta(seconds=1)
+    second = await service.submit(good_content(), ANNA, idempotency_key="click-2")
+    assert first.created and not second.created and second.nomination.id == first.nomination.id
+    assert second.duplicate_of is None
+    assert len(await store.nominations.list()) == 1 and len(await store.outbox.list()) == 1
+    # Someone else sending the same text is not a repeat.
+    assert (await service.submit(good_content(), BERT, idempotency_key="bert")).created
+    # Minutes later the same content is a deliberate resubmission: stored and flagged, as before.
+    real[0] += timedelta(seconds=REPEAT_WINDOW_SECONDS)
+    later = await service.submit(good_content(), ANNA, idempotency_key="click-3")
+    assert later.created and later.duplicate_of is not None and later.duplicate_of.id == first.nomination.id

@@ -7,7 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot.nominations.model import Nominator
+from bot.nominations.model import Nomination, Nominator
+from bot.nominations.ports import RepeatWindow
 from bot.nominations.state import ConversationState, DialogState
 from store import StoreError
 from tests.store.conftest import NOW, Backend, FakeClock, event, nomination
@@ -112,6 +113,45 @@ async def test_concurrent_submits_store_each_once(backend: Backend) -> None:
     winner = next(stored for stored, created in results if created)
     assert {n.id for n in await db.nominations.list()} == {n.id for n in items} | {winner.id}
     assert len(await db.outbox.list()) == 61
+
+
+def clicked(number: int, key: str, fingerprint: str = "same-content") -> Nomination:
+    """A submission of the same content (one fingerprint) under its own key: one click of several."""
+    same = nomination(0)
+    return nomination(number, key=key).model_copy(
+        update={"content_fingerprint": fingerprint, "nominator": same.nominator, "nominee": same.nominee}
+    )
+
+
+async def test_a_repeat_within_the_window_is_the_first_submission(backend: Backend) -> None:
+    db = await backend.open()
+    first = clicked(1, "click-1")
+    _, created = await db.nominations.submit(first, event(first), repeat=RepeatWindow(NOW, 60))
+    second = clicked(2, "click-2")
+    stored, created_again = await db.nominations.submit(
+        second, event(second), repeat=RepeatWindow(NOW + timedelta(seconds=2), 60)
+    )
+    assert created and not created_again and stored.id == first.id
+    assert len(await db.nominations.list()) == 1 and len(await db.outbox.list()) == 1
+    # Other content, or no window asked for, is a nomination of its own.
+    other = clicked(3, "click-3", fingerprint="other-content")
+    assert (await db.nominations.submit(other, event(other), repeat=RepeatWindow(NOW, 60)))[1]
+    # After the window the same content is a deliberate resubmission: stored.
+    later = clicked(4, "click-4")
+    stored, created = await db.nominations.submit(
+        later, event(later), repeat=RepeatWindow(NOW + timedelta(seconds=61), 60)
+    )
+    assert created and stored.id == later.id
+    assert len(await db.nominations.list()) == 3
+
+
+async def test_concurrent_repeats_store_one(backend: Backend) -> None:
+    db = await backend.open()
+    clicks = [clicked(i, f"click-{i}") for i in range(10)]
+    results = await asyncio.gather(*(db.nominations.submit(n, event(n), repeat=RepeatWindow(NOW, 60)) for n in clicks))
+    assert sum(created for _, created in results) == 1
+    assert len({stored.id for stored, _ in results}) == 1
+    assert len(await db.nominations.list()) == 1 and len(await db.outbox.list()) == 1
 
 
 async def test_conversation_state_round_trip(backend: Backend) -> None:

@@ -31,6 +31,8 @@ TEXTS: dict[str, str] = {
     "chat.edited": "The changes to nomination {id} are saved and the jury has been told.",
     "chat.withdrawn": "Nomination {id} is withdrawn and the jury has been told.",
     "chat.error": "Something went wrong on my side and I could not answer. Please try again in a moment.",
+    "chat.unavailable": "I cannot reach the database right now, so what you wrote could not be saved. Please try again in a minute. I can still answer questions about Trygghetspriset and Trygghetspaketet.",
+    "nom.error.unavailable": "The nomination could not be saved right now (the database is not answering) and nothing was saved. Please try again in a minute.",
     "post.header": "New nomination for Trygghetspriset {year}",
     "post.header_edited": "Edited nomination for Trygghetspriset {year}",
     "post.header_withdrawn": "Withdrawn nomination for Trygghetspriset {year}",

@@ -23,6 +23,7 @@ TEXTS: dict[str, str] = {
     "store.bad_tenant": "invalid workspace (tenant) {tenant}: only letters, digits and _.:- (at most 100 characters).",
     "store.pg_unreachable": "{url}: cannot connect to PostgreSQL ({reason}).",
     "store.pg_error": "{url}: database error ({reason}).",
+    "store.pg_unavailable": "{url}: PostgreSQL cannot be reached right now ({reason}).",
     "store.pg_schema_old": "The database schema is version {found}, this version needs {wanted}: run `trygghetsbot db upgrade`.",
     "store.pg_schema_new": "The database schema is version {found}, newer than this version of Trygghetsbot ({wanted}): upgrade Trygghetsbot.",
     "store.registry_default_only": "the workspaces' installations are kept in the default workspace's database only, not in another workspace's.",

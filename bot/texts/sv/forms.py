@@ -31,6 +31,8 @@ TEXTS: dict[str, str] = {
     "chat.edited": "Ändringarna i nomineringen {id} är sparade och juryn har fått en uppdatering.",
     "chat.withdrawn": "Nomineringen {id} är återkallad och juryn har fått veta det.",
     "chat.error": "Något gick fel hos mig och jag kunde inte svara. Försök gärna igen om en stund.",
+    "chat.unavailable": "Jag når inte databasen just nu, så det du skrev kunde inte sparas. Försök igen om en minut. Frågor om Trygghetspriset och Trygghetspaketet svarar jag på ändå.",
+    "nom.error.unavailable": "Nomineringen kunde inte sparas just nu (databasen svarar inte) och ingenting har sparats. Försök igen om en minut.",
     "post.header": "Ny nominering till Trygghetspriset {year}",
     "post.header_edited": "Ändrad nominering till Trygghetspriset {year}",
     "post.header_withdrawn": "Återkallad nominering till Trygghetspriset {year}",

@@ -23,6 +23,7 @@ TEXTS: dict[str, str] = {
     "store.bad_tenant": "ogiltig arbetsyta (tenant) {tenant}: bara bokstäver, siffror och _.:- (högst 100 tecken).",
     "store.pg_unreachable": "{url}: kan inte ansluta till PostgreSQL ({reason}).",
     "store.pg_error": "{url}: databasfel ({reason}).",
+    "store.pg_unavailable": "{url}: PostgreSQL går inte att nå just nu ({reason}).",
     "store.pg_schema_old": "Databasens schema är version {found}, den här versionen kräver {wanted}: kör `trygghetsbot db upgrade`.",
     "store.pg_schema_new": "Databasens schema är version {found}, nyare än den här versionen av Trygghetsbot ({wanted}): uppgradera Trygghetsbot.",
     "store.registry_default_only": "arbetsytornas installationer finns bara i standardarbetsytans databas, inte i en annan arbetsytas.",
