@@ -265,7 +265,9 @@ def money_unit(text: Normalized) -> MoneyUnit:
 def detect_language(text: Normalized, fallback: Lang) -> Lang:
     english = sum(map(lx.ENGLISH.words.__contains__, text.tokens))
     swedish = sum(map(lx.SWEDISH.words.__contains__, text.tokens))
-    swedish += sum(map(text.clean.count, "åäöÅÄÖ"))
+    # A word with å, ä or ö is Swedish once, whatever its length: the name of a line
+    # ("trygghetsvärdar") in an English question must not outweigh the English words around it.
+    swedish += sum(1 for word in text.clean.split() if any(char in "åäöÅÄÖ" for char in word))
     if english > swedish:
         return "en"
     if swedish > english:

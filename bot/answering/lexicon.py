@@ -120,7 +120,8 @@ ENGLISH = Cue.of(
     "who", "what", "when", "where", "which", "why", "how", "much", "many", "did", "does", "do", "the", "is", "was",
     "won", "win", "wins", "winner", "winners", "theme", "prize", "get", "got", "gets", "money", "spent",
     "year", "in", "of", "for", "and", "will", "stand", "about", "tell", "me", "you", "can", "weather", "tomorrow",
-    "there", "are", "lines", "line", "total",
+    "there", "are", "lines", "line", "total", "outcome", "outcomes", "cost", "costs", "hourly", "hour", "proposal",
+    "proposed", "spend", "received", "receive", "city", "municipality",
 )
 SWEDISH = Cue.of(
     "vem", "vad", "när", "hur", "mycket", "vann", "fick", "får", "tema", "temat", "priset", "och", "är", "var",
