@@ -66,7 +66,7 @@ async def test_a_send_slower_than_the_lease_is_not_taken_over_while_its_owner_li
     [message_id] = await submit(store, 1)
     owner = SlowWorker(store, seconds=LEASE * 5)
     sending = asyncio.create_task(owner.deliver_due())
-    await owner.started.wait()
+    await asyncio.wait_for(owner.started.wait(), 10)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + LEASE * 4
     while loop.time() < deadline:  # another worker looks all the time the send takes
@@ -95,7 +95,7 @@ async def test_a_message_whose_lease_passed_to_another_worker_is_left_to_it(
 
     monkeypatch.setattr(store.outbox, "renew", failing_renew)
     sending = asyncio.create_task(owner.deliver_due())
-    await owner.started.wait()
+    await asyncio.wait_for(owner.started.wait(), 10)
     await asyncio.sleep(LEASE * 1.2)  # the owner's leases have lapsed
     # Both, the one being sent too: its in-flight record guards that one (the platform's lookup).
     taken = await store.outbox.claim_due("other", system_clock(), 60, platform="slack")
