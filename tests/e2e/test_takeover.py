@@ -81,8 +81,8 @@ async def test_a_killed_process_claims_are_delivered_once_by_the_other_within_30
     fake: FakeSlack, postgres_url: str, tmp_path: Path
 ) -> None:
     count = 10
-    # The default lease: what an operator gets.
-    env = slack_env(fake, TRYGGHETSBOT_DATABASE_URL=postgres_url, TRYGGHETSBOT_OUTBOX_RETRY_SECONDS="0.2")
+    # The default lease and retry delays: what an operator gets.
+    env = slack_env(fake, TRYGGHETSBOT_DATABASE_URL=postgres_url)
     processes = [ServeProcess(env, tmp_path), ServeProcess(env, tmp_path)]
     loop = asyncio.get_running_loop()
     try:
