@@ -120,6 +120,16 @@ class OutboxRepository(Protocol):
         """
         ...
 
+    async def renew(self, worker: str, message_ids: Sequence[str], now: datetime, lease_seconds: float) -> set[str]:
+        """Extend to ``now + lease_seconds`` the leases ``worker`` still holds among ``message_ids``;
+        returns their ids. A message finished, released or taken over by another worker (its lease
+        had expired) is not the worker's any more and is left out.
+
+        A live worker renews its claims at a fraction of the lease (the heartbeat), so the lease
+        can be short: a dead worker's claims are free soon, a live one's never lapse.
+        """
+        ...
+
     async def release(self, message_id: str, worker: str) -> None:
         """Give the lease back (only if ``worker`` still holds it) without completing."""
         ...
