@@ -171,11 +171,16 @@ TEXTS: dict[str, str] = {
     "budget.outcome_reason": (
         "The outcome ({outcome}: {outcome_total}) was below budget ({planned}: {planned_total}) because: “{reason}”"
     ),
+    "budget.state_grant_no_law": (
+        "The municipality receives a general state grant for crime prevention of {per_inhabitant} per "
+        "inhabitant each year, about {total} in {year}."
+    ),
     "budget.state_grant": (
         "The municipality receives a general state grant for crime prevention of {per_inhabitant} per "
         "inhabitant each year, about {total} in {year}, under {law} ({sfs})."
     ),
-    "budget.areas_change": "The funds for trygghetsvärdar are therefore proposed to increase by {delta} in {year}.",
+    "budget.areas_change": "The funds for {line} are proposed to increase by {delta} in {year}.",
+    "budget.areas_change_down": "The funds for {line} are proposed to decrease by {delta} in {year}.",
     "budget.unbudgeted": "There is no separate line for that in the budget table, so I cannot give an amount. “{text}”",
     "budget.children": "“{text}”",
     "budget.activity": (

@@ -174,11 +174,16 @@ TEXTS: dict[str, str] = {
     "budget.outcome_reason": (
         "Utfallet ({outcome}: {outcome_total}) blev lägre än budget ({planned}: {planned_total}) eftersom: {reason}"
     ),
+    "budget.state_grant_no_law": (
+        "Kommunen får årligen generella statliga bidrag för det brottsförebyggande arbetet med {per_inhabitant} "
+        "per invånare, totalt cirka {total} för {year}."
+    ),
     "budget.state_grant": (
         "Kommunen får årligen generella statliga bidrag för det brottsförebyggande arbetet med {per_inhabitant} "
         "per invånare, totalt cirka {total} för {year}, enligt {law} ({sfs})."
     ),
-    "budget.areas_change": "Därför föreslås medlen till trygghetsvärdar utökas med {delta} under {year}.",
+    "budget.areas_change": "Medlen till {line} föreslås utökas med {delta} under {year}.",
+    "budget.areas_change_down": "Medlen till {line} föreslås minskas med {delta} under {year}.",
     "budget.unbudgeted": "Det finns ingen egen budgetpost för det i tabellen, så något belopp kan jag inte ge. {text}",
     "budget.children": "{text}",
     "budget.activity": (
