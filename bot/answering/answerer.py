@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.answering import answer_types
 from bot.answering import budget_answers as budget
 from bot.answering import document_answers as documents
 from bot.answering import general_answers as general
@@ -136,6 +137,10 @@ class Answerer:
             RESOLVERS[intent](query)
         if not reply.has_sentences():  # never an empty answer: the documents' words, or that they are silent
             general.out_of_scope(query)
+        else:
+            answer_types.honour(
+                query, intent, reply.said()
+            )  # a date for "när", a place for "var" … or "det framgår inte"
         answer = query.reply.build(intent, self._next_context(intent, query, lang))
         answer.frame = read_frame(query, intent, inherited)
         answer.rule = f"{intent}.{answer.frame['operation']}" if intent == "budget_analysis" else intent

@@ -430,6 +430,15 @@ def is_yes_no(question: Normalized) -> bool:
     return bool(question.tokens) and (question.tokens[0] in _YES_NO_OPENERS or CHECK.in_(question))
 
 
+# The kind of answer asked for (bot/answering/answer_types.py checks the answer gives it).
+ASKS_COUNT = Cue.of("hur många", "how many", "antalet", "number of")
+ASKS_DATE = Cue.of("när", "when", "vilket datum", "vilken dag", "what date", "which date", "what day")
+ASKS_PLACE = Cue.of("where", "vilken lokal", "vilken plats", "vilken ort", "which venue", "what venue", "which place")
+ASKS_ORGANISATION = Cue.of(
+    "vem", "who", "vilken förvaltning", "vilken nämnd", "vilken myndighet", "vilken organisation", "vilken förening",
+    "vilken avdelning", "vilket kontor", "vilken enhet", "vilket organ", "which office", "which department",
+    "which committee", "which board", "which organisation", "which organization", "which body",
+)
 HOW_MANY = Cue.of("hur många", "how many", "antal", "antalet", "number of")
 PACKAGE_DECISION = Cue.of(
     "beslut*", "beslöt", "vem bestämmer", "vem bestämde", "who decides", "who decided", "decision*", "decided",

@@ -221,6 +221,10 @@ TEXTS: dict[str, str] = {
     "general.example_theme": "“what was the theme in {year}?”",
     "general.example_budget": "“how much did trygghetsvärdar get in {year}?”",
     "general.year_unknown": "I have no information about {year}; my documents do not say.",
+    "general.type_not_stated.date": "It is not stated in the documents when that happens or happened.",
+    "general.type_not_stated.organisation": "It is not stated in the documents who or which organisation that is.",
+    "general.type_not_stated.place": "It is not stated in the documents where that happens.",
+    "general.type_not_stated.count": "It is not stated in the documents how many there are.",
     "general.passage": "The document says (in Swedish): “{text}”",
     "prize.scenario_solo": (
         "No, not under the criteria. A mandatory criterion is “{criterion}” (the effort is a collaboration "

@@ -224,6 +224,10 @@ TEXTS: dict[str, str] = {
     "general.example_theme": "”vad var temat {year}?”",
     "general.example_budget": "”vad fick trygghetsvärdar {year}?”",
     "general.year_unknown": "Om {year} har jag inga uppgifter – det framgår inte av mina dokument.",
+    "general.type_not_stated.date": "Det framgår inte av dokumenten när det sker eller skedde.",
+    "general.type_not_stated.organisation": "Det framgår inte av dokumenten vem eller vilken organisation det gäller.",
+    "general.type_not_stated.place": "Det framgår inte av dokumenten var det sker.",
+    "general.type_not_stated.count": "Det framgår inte av dokumenten hur många det är.",
     "general.passage": "Så här står det i dokumentet: ”{text}”",
     "prize.scenario_solo": (
         "Nej, inte enligt kriterierna. Ett obligatoriskt kriterium är att ”{criterion}”, så en insats som en "
