@@ -13,12 +13,13 @@ from bot.answering import prize_answers as prize
 from bot.answering.carryover import UNIT_WORDS, CarryOver
 from bot.answering.entities import EntityExtractor
 from bot.answering.frame import read_frame
-from bot.answering.intents import BUDGET_INTENTS, PRIZE_YEAR_INTENTS, classify
+from bot.answering.intents import BUDGET_INTENTS, PRIZE_YEAR_INTENTS
 from bot.answering.model import Answer, ConversationContext
 from bot.answering.normalize import Normalized, fold
 from bot.answering.passages import PassageIndex
 from bot.answering.query import Query
 from bot.answering.reply import Reply
+from bot.answering.rules import classify, decide
 from bot.clock import Clock, system_clock
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.money import MoneyUnit
@@ -84,7 +85,8 @@ class Answerer:
         lang = detect_language(text, context.lang)
         # "i tkr?", "och 2024?": the previous question again, in that unit or for that year.
         text, entities = self.carry.restate(text, entities, context)
-        intent = classify(text, entities, context, self._table_years)
+        rule = decide(text, entities, context, self._table_years)  # the rule table decides the intent
+        intent = rule.intent or context.intent or "out_of_scope"
         years = self.carry.years(intent, entities, context, text)
         if intent == "year_by_theme":
             theme_years = self.extractor.themes_matching(entities.content_words)
@@ -125,7 +127,7 @@ class Answerer:
             answer_types.honour(query, intent, reply.said())
         answer = query.reply.build(intent, self._next_context(intent, query, lang))
         answer.frame = read_frame(query, intent, inherited)
-        answer.rule = f"{intent}.{answer.frame['operation']}" if intent == "budget_analysis" else intent
+        answer.rule = rule.id
         return answer
 
     def _unknown_subject(self, text: Normalized) -> str | None:
