@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from microsoft_agents.activity import Activity
-from microsoft_agents.hosting.core import TurnContext
+from microsoft_agents.hosting.core import ChannelAdapter, TurnContext
 
 from bot.assistant import edit_command, nomination_lang, starts_nomination
 from bot.texts import t
@@ -52,8 +52,8 @@ def _text_matches(check: Callable[[str], bool]) -> Callable[[Activity, str], boo
 
 
 class TeamsApp(TeamsBot):
-    def __init__(self, deps: TeamsDeps) -> None:
-        super().__init__(deps)
+    def __init__(self, deps: TeamsDeps, adapter: ChannelAdapter | None = None) -> None:
+        super().__init__(deps, adapter)
         self.jury = TeamsJury(self)
         self.routes: tuple[Route, ...] = (
             Route("welcome", lambda a, _: a.type == "conversationUpdate", self._welcome),
