@@ -15,7 +15,6 @@ import argparse
 import asyncio
 import hashlib
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.config import Settings
+from bot.files import MEGABYTE, FileTooLarge, read_limited
 from bot.nominations.model import NominationInput, Nominator
 from bot.nominations.rounds import UnknownRoundError, round_error_text
 from bot.nominations.rules import FieldError, field_label
@@ -30,8 +30,12 @@ from bot.nominations.service import NominationError, SubmitResult
 from bot.texts import os_reason, t
 from bot.validation import field_path, validation_message
 from store import StoreError
+from trygghetsbot.cli.output import printable
 from trygghetsbot.compose import build_service, open_settings_store
 
+# A nomination's fields together hold at most about 20 000 characters (bot/nominations/rules.py):
+# well under a megabyte even with every character escaped. Nothing larger is read.
+FILE_LIMIT = 1 * MEGABYTE
 EXIT_REJECTED = 1
 EXIT_UNUSABLE = 2
 
@@ -73,7 +77,9 @@ def _file_error(key: str, path: Path, **values: object) -> list[FieldError]:
 
 def read_input(path: Path) -> tuple[NominationInput | None, list[FieldError], str]:
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, FILE_LIMIT)
+    except FileTooLarge:
+        return None, _file_error("nom.cli.too_large", path, megabytes=FILE_LIMIT // MEGABYTE), ""
     except OSError as error:
         return None, _file_error("nom.cli.file_error", path, error=os_reason(error)), ""
     try:
@@ -92,14 +98,6 @@ def read_input(path: Path) -> tuple[NominationInput | None, list[FieldError], st
         return NominationInput.model_validate(data), [], key
     except ValidationError as error:
         return None, pydantic_errors(error), key
-
-
-def printable(text: str) -> str:
-    """``text`` with lone surrogates (which no terminal can print) shown as U+FFFD."""
-    return _SURROGATES.sub("\ufffd", text)
-
-
-_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def print_errors(errors: list[FieldError], as_json: bool) -> None:

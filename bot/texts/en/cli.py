@@ -22,6 +22,10 @@ TEXTS: dict[str, str] = {
         "or type \"nominera\" to nominate for Trygghetspriset. End with Ctrl-D."
     ),
     "cli.settings_error": "Cannot start: {error}",
+    "cli.bad_argument": (
+        "The argument “{argument}” holds characters that are not UTF-8 (shown as �), so the command does not run. "
+        "Set the terminal to UTF-8 and try again."
+    ),
     "cli.knowledge_error": "The knowledge data could not be read: {error}",
     # --- argparse (bot/cli/parser.py) ---------------------------------------------------
     "cli.argparse.usage": "usage: ",

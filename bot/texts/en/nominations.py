@@ -136,6 +136,7 @@ TEXTS: dict[str, str] = {
     "nom.cli.bad_utf8": "The file {path} is not UTF-8 text. Save it as UTF-8 and try again.",
     "nom.cli.too_deep": "The file {path} has too deeply nested JSON. A nomination is a JSON object with text fields.",
     "nom.cli.too_long_number": "The file {path} contains too long a number. A nomination is a JSON object with text fields.",
+    "nom.cli.too_large": "The file {path} is too large (more than {megabytes} MB). A nomination is a JSON object with text fields of a few kB.",
     "nom.cli.bad_field": "The field “{field}”: {error}",
     "nom.cli.created": "The nomination is submitted with id {id}.",
     "nom.cli.already_submitted": "The nomination was already submitted (id {id}). Nothing new was saved.",

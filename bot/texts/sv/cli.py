@@ -8,6 +8,10 @@ TEXTS: dict[str, str] = {
         "eller skriv \"nominera\" för att nominera till Trygghetspriset. Avsluta med Ctrl-D."
     ),
     "cli.settings_error": "Kan inte starta: {error}",
+    "cli.bad_argument": (
+        "Argumentet ”{argument}” innehåller tecken som inte är UTF-8 (visade som �), så kommandot körs inte. "
+        "Ställ in terminalen på UTF-8 och försök igen."
+    ),
     "cli.no_platform": (
         "Ingen chattplattform är inställd: sätt SLACK_BOT_TOKEN och SLACK_SIGNING_SECRET (Slack) "
         "och/eller TEAMS_APP_ID, TEAMS_APP_PASSWORD och TEAMS_TENANT_ID (Teams; se .env.example)."

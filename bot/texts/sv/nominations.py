@@ -151,6 +151,7 @@ TEXTS: dict[str, str] = {
     "nom.cli.bad_utf8": "Filen {path} är inte text i UTF-8. Spara den som UTF-8 och försök igen.",
     "nom.cli.too_deep": "Filen {path} har för djupt nästlad JSON. En nominering är ett JSON-objekt med textfält.",
     "nom.cli.too_long_number": "Filen {path} innehåller ett för långt tal. En nominering är ett JSON-objekt med textfält.",
+    "nom.cli.too_large": "Filen {path} är för stor (mer än {megabytes} MB). En nominering är ett JSON-objekt med textfält på några kB.",
     "nom.cli.bad_field": "Fältet ”{field}”: {error}",
     "nom.cli.created": "Nomineringen är inskickad med id {id}.",
     "nom.cli.already_submitted": "Nomineringen var redan inskickad (id {id}). Inget nytt har sparats.",
