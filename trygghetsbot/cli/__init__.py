@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from importlib import import_module
 
 from bot import __version__
-from bot.config import SettingsError, load_settings
+from bot.config import SettingsError, load_settings, settings_warnings
 from bot.knowledge import KnowledgeError
 from bot.texts import t
 from trygghetsbot.cli.output import has_surrogates, printable
@@ -52,6 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
     parser = build_parser()
     args = parser.parse_args(arguments)
+    for warning in settings_warnings():
+        print(warning, file=sys.stderr)
     try:
         settings = load_settings()
     except SettingsError as error:

@@ -78,6 +78,8 @@ TEXTS: dict[str, str] = {
     "cli.tenant.line": "{team}: jury channels {channels}; jurors {users}; chair {chair}; round {round}",
     # --- knowledge import (bot/knowledge/importing) ----------------------------------------
     "cli.import.unreadable": "The file {file} could not be read ({reason}).",
+    "cli.import.too_large": "The file {file} is too large (more than {megabytes} MB) to be a decision, so it is not imported.",
+    "knowledge.bad_json": "not valid JSON (line {line}, column {column})",
     "cli.import.not_utf8": "The file {file} is neither a PDF nor UTF-8 text, so it cannot be read.",
     "cli.import.bad_pdf": "The file {file} looks like a PDF but cannot be read; please save it as PDF again and retry.",
     "cli.import.pdf_without_text": "The PDF {file} contains no text (it is probably scanned); please import a PDF with text or a text file.",

@@ -46,5 +46,10 @@ TEXTS: dict[str, str] = {
     "settings.bad_url": "must start with http:// or https://",
     "settings.teams_anonymous_with_app": "cannot be switched on together with TEAMS_APP_ID (anonymous mode is for local development and tests only)",
     "settings.bad_datetime": "must be a date or a moment (for example 2023-06-15 or 2023-06-15T08:30)",
+    "settings.bad_postgres_url": "must start with postgresql:// (for example postgresql://user@host:5432/database)",
+    "settings.env_bad_line": "Warning: line {line} of {file} cannot be read (a setting is written NAME=value), so it is not used.",
+    "settings.misspelt": "Warning: {name} ({source}) is not a Trygghetsbot setting. Did you mean {meant}?",
+    "settings.source.environment": "in the environment",
+    "settings.source.file": "in {file}",
     "settings.invalid": "Invalid setting {name}: {message}",
 }

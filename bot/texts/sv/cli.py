@@ -88,6 +88,8 @@ TEXTS: dict[str, str] = {
     "cli.tenant.line": "{team}: jurykanaler {channels}; jurymedlemmar {users}; ordförande {chair}; omgång {round}",
     # --- knowledge import (bot/knowledge/importing) ----------------------------------------
     "cli.import.unreadable": "Filen {file} kunde inte läsas ({reason}).",
+    "cli.import.too_large": "Filen {file} är för stor (mer än {megabytes} MB) för att vara ett beslut, så den läses inte in.",
+    "knowledge.bad_json": "inte giltig JSON (rad {line}, kolumn {column})",
     "cli.import.not_utf8": "Filen {file} är varken en PDF eller text i UTF-8, så den kan inte läsas in.",
     "cli.import.bad_pdf": "Filen {file} ser ut som en PDF men går inte att läsa; spara den gärna som PDF igen och försök på nytt.",
     "cli.import.pdf_without_text": "PDF-filen {file} innehåller ingen text (den är troligen skannad); importera en PDF med text eller en textfil.",

@@ -51,5 +51,10 @@ TEXTS: dict[str, str] = {
     "settings.bad_url": "ska börja med http:// eller https://",
     "settings.teams_anonymous_with_app": "kan inte slås på tillsammans med TEAMS_APP_ID (anonymt läge är bara för lokal utveckling och tester)",
     "settings.bad_datetime": "ska vara ett datum eller en tidpunkt (till exempel 2023-06-15 eller 2023-06-15T08:30)",
+    "settings.bad_postgres_url": "ska börja med postgresql:// (till exempel postgresql://användare@värd:5432/databas)",
+    "settings.env_bad_line": "Varning: rad {line} i {file} kan inte läsas (en inställning skrivs NAMN=värde), så den används inte.",
+    "settings.misspelt": "Varning: {name} ({source}) är ingen inställning för Trygghetsbot. Menade du {meant}?",
+    "settings.source.environment": "i miljön",
+    "settings.source.file": "i {file}",
     "settings.invalid": "Ogiltig inställning {name}: {message}",
 }
