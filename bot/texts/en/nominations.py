@@ -27,7 +27,6 @@ TEXTS: dict[str, str] = {
     "nom.error.contact_email": (
         "The field “{field}”: “{value}” looks like an e-mail address but is not valid (e.g. name@example.com)."
     ),
-    "nom.error.email_required": "The field “{field}” is needed so that the jury can reach you.",
     "nom.error.too_many_partners": "The field “{field}” lists too many organisations. At most {limit} are allowed.",
     "nom.error.samverkan": (
         "The criterion “{quote}” is not met: name at least {minimum} different organisations that carry out "

@@ -29,7 +29,6 @@ TEXTS: dict[str, str] = {
     "nom.error.contact_email": (
         "Fältet ”{field}”: ”{value}” ser ut som en e-postadress men är inte giltig (till exempel namn@exempel.se)."
     ),
-    "nom.error.email_required": "Fältet ”{field}” behövs så att juryn kan nå dig.",
     "nom.error.too_many_partners": "Fältet ”{field}” har för många organisationer. Högst {limit} är tillåtet.",
     "nom.error.samverkan": (
         "Kriteriet ”{quote}” är inte uppfyllt: ange minst {minimum} olika organisationer som genomför "
