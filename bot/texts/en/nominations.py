@@ -91,6 +91,8 @@ TEXTS: dict[str, str] = {
     "nom.dialog.in_progress_summary": "You have a nomination in progress, ready to review. We go on here:",
     "nom.summary.fix_hint": "Write “change {number}” to correct “{field}”.",
     "nom.list.hint_closed": "The nomination period is closed, so nominations can no longer be changed or withdrawn.",
+    "nom.edit.syntax": "Write “edit nomination ID”, for example “edit nomination {example}”.",
+    "nom.withdraw.syntax": "Write “withdraw ID”, for example “withdraw {example}”.",
     "nom.dialog.previous": "Your earlier answer: {value}",
     "nom.dialog.cancelled": "The nomination is cancelled. Nothing was submitted.",
     "nom.dialog.cancelled_draft": "The nomination is cancelled. Your saved draft {id} is kept; write “fortsätt” to resume it.",

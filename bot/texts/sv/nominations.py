@@ -139,6 +139,8 @@ TEXTS: dict[str, str] = {
     "nom.list.none": "Du har inga nomineringar till Trygghetspriset {year}.",
     "nom.list.hint": "Skriv ”ändra nominering ID” eller ”återkalla ID”.",
     "nom.list.hint_closed": "Nomineringsperioden är stängd, så nomineringarna kan inte längre ändras eller återkallas.",
+    "nom.edit.syntax": "Skriv ”ändra nominering ID”, till exempel ”ändra nominering {example}”.",
+    "nom.withdraw.syntax": "Skriv ”återkalla ID”, till exempel ”återkalla {example}”.",
     "nom.status.draft": "utkast",
     "nom.status.submitted": "inskickad",
     "nom.status.withdrawn": "återkallad",
