@@ -2,7 +2,7 @@
 
 A request is checked before anything else: the token (401 when missing, malformed, expired,
 signed by someone else or for another app; the SDK's validator), then the body, parsed into the
-SDK's :class:`Activity` (a body that is not an activity is a 400, never a 500), then its
+SDK's :class:`Activity` (a body that is not an activity is a 400, never a 500, logged in one line), then its
 ``serviceUrl``: it must match the token's and be one the bot may send to (401 otherwise). The
 turn itself runs after the response, so a slow connector never delays Teams.
 """
@@ -18,6 +18,7 @@ from microsoft_agents.activity import Activity
 from pydantic import ValidationError
 
 from bot.config import Settings
+from handlers.logtext import one_line
 from handlers.outbox_worker import DEFAULT_TIMING, WorkerTiming
 from handlers.teams.activities import TeamsBot, TeamsDeps
 from handlers.teams.auth import InboundAuth, Unauthorized, auth_configuration, check_service_url, token_source
@@ -36,11 +37,26 @@ class BadActivity(Exception):
     pass
 
 
+class _SdkValidationLog(logging.Filter):
+    """The SDK logs a body that is not an activity as an ERROR with pydantic's dump and a
+    traceback; the server refuses it with a 400 and says why in one line instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Validation error for Activity")
+
+
+logging.getLogger("microsoft_agents.activity.activity").addFilter(_SdkValidationLog())
+
+
 def parse_activity(raw: bytes) -> Activity:
     try:
         activity = Activity.model_validate(json.loads(raw))
-    except (ValueError, ValidationError) as error:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
-        raise BadActivity(type(error).__name__) from None
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "activity"
+        raise BadActivity(f"not an activity ({where}: {first['type']})") from None
+    except (ValueError, RecursionError) as error:  # JSONDecodeError, UnicodeDecodeError; JSON nested too deep
+        raise BadActivity(f"not JSON ({type(error).__name__})") from None
     if not activity.type or not activity.conversation or not activity.service_url:
         raise BadActivity("an activity needs type, conversation.id and serviceUrl")
     return activity
@@ -83,10 +99,10 @@ def install(
             if not trusted(activity.service_url or ""):
                 raise Unauthorized(f"serviceUrl {activity.service_url!r} is not trusted")
         except Unauthorized as refused:
-            log.warning("refused a Teams request (401): %s", refused)
+            log.warning("refused a Teams request (401): %s", one_line(refused))
             return web.json_response({"error": "unauthorized"}, status=401)
         except BadActivity as bad:
-            log.warning("refused a Teams request (400): %s", bad)
+            log.warning("refused a Teams request (400): %s", one_line(bad))
             return web.json_response({"error": "bad activity"}, status=400)
         bot = request.app[TEAMS_BOT]
         bot.deps.tasks.spawn(bot.on_activity(activity))
