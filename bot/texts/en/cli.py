@@ -17,9 +17,10 @@ TEXTS: dict[str, str] = {
     "cli.teams_missing": "The setting {name} is missing (required with TEAMS_APP_ID; see docs/teams.md).",
     "cli.teams_untrusted": "TEAMS_SERVICE_URL {url} is neither one of Microsoft's connector addresses (https) nor in TEAMS_TRUSTED_SERVICE_URLS; the bot sends nothing there.",
     "cli.empty_question": "Please type a question, for example: trygghetsbot ask \"who won in 2019?\"",
+    "cli.chat_goodbye": "Goodbye! Welcome back.",
     "cli.chat_welcome": (
         "Hi! I am Trygghetsbot. Ask me about Trygghetspriset and Trygghetspaketet, "
-        "or type \"nominera\" to nominate for Trygghetspriset. End with Ctrl-D."
+        "or type \"nominera\" to nominate for Trygghetspriset. End with \"quit\" or Ctrl-D."
     ),
     "cli.settings_error": "Cannot start: {error}",
     "cli.bad_argument": (

@@ -3,9 +3,10 @@ TEXTS: dict[str, str] = {
         "Varning: JURY_CHANNEL_IDS är inte satt. Nomineringar sparas, men ingen jurykanal får veta om dem."
     ),
     "cli.empty_question": "Skriv en fråga, till exempel: trygghetsbot ask \"vem vann 2019?\"",
+    "cli.chat_goodbye": "Hej då! Välkommen tillbaka.",
     "cli.chat_welcome": (
         "Hej! Jag är Trygghetsbot. Fråga mig om Trygghetspriset och Trygghetspaketet, "
-        "eller skriv \"nominera\" för att nominera till Trygghetspriset. Avsluta med Ctrl-D."
+        "eller skriv \"nominera\" för att nominera till Trygghetspriset. Avsluta med \"avsluta\" eller Ctrl-D."
     ),
     "cli.settings_error": "Kan inte starta: {error}",
     "cli.bad_argument": (
