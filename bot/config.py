@@ -19,7 +19,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from rapidfuzz import fuzz, process
 
 from bot.clock import STOCKHOLM, Clock, fixed_clock, system_clock
-from bot.texts import t
+from bot.texts import os_reason, t
 from bot.validation import validation_message
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
@@ -229,6 +229,10 @@ def load_settings(**overrides: object) -> Settings:
     """Read settings; raise :class:`SettingsError` with one readable line on failure."""
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
+    except UnicodeDecodeError:  # pydantic-settings reads .env as UTF-8
+        raise SettingsError(t("sv", "settings.env_not_utf8", file=ENV_FILE)) from None
+    except OSError as error:  # .env unreadable (no permission)
+        raise SettingsError(t("sv", "settings.env_unreadable", file=ENV_FILE, reason=os_reason(error))) from None
     except ValidationError as error:
         first = error.errors()[0]
         name = str(first["loc"][0]) if first["loc"] else "?"

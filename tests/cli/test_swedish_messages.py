@@ -192,3 +192,12 @@ def test_real_and_unrelated_names_get_no_warning(
         monkeypatch.setenv(name, "1")
     code, _, err = run(capsys, "ask", "vem vann 2019?")
     assert code == 0 and err == ""
+
+
+def test_a_dot_env_that_is_not_utf8_stops_start_up_in_one_swedish_line(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (env / ".env").write_bytes(b"TRYGGHETSBOT_NOW=\xff\n")
+    code, out, err = run(capsys, "ask", "vem vann 2019?")
+    assert code == 2 and out == ""
+    assert err.strip() == "Kan inte starta: .env är inte text i UTF-8. Spara filen som UTF-8 och försök igen."

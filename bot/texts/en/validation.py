@@ -48,6 +48,8 @@ TEXTS: dict[str, str] = {
     "settings.bad_datetime": "must be a date or a moment (for example 2023-06-15 or 2023-06-15T08:30)",
     "settings.bad_postgres_url": "must start with postgresql:// (for example postgresql://user@host:5432/database)",
     "settings.env_bad_line": "Warning: line {line} of {file} cannot be read (a setting is written NAME=value), so it is not used.",
+    "settings.env_not_utf8": "{file} is not UTF-8 text. Save the file as UTF-8 and try again.",
+    "settings.env_unreadable": "{file} cannot be read ({reason}).",
     "settings.misspelt": "Warning: {name} ({source}) is not a Trygghetsbot setting. Did you mean {meant}?",
     "settings.source.environment": "in the environment",
     "settings.source.file": "in {file}",

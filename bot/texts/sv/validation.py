@@ -53,6 +53,8 @@ TEXTS: dict[str, str] = {
     "settings.bad_datetime": "ska vara ett datum eller en tidpunkt (till exempel 2023-06-15 eller 2023-06-15T08:30)",
     "settings.bad_postgres_url": "ska börja med postgresql:// (till exempel postgresql://användare@värd:5432/databas)",
     "settings.env_bad_line": "Varning: rad {line} i {file} kan inte läsas (en inställning skrivs NAMN=värde), så den används inte.",
+    "settings.env_not_utf8": "{file} är inte text i UTF-8. Spara filen som UTF-8 och försök igen.",
+    "settings.env_unreadable": "{file} kan inte läsas ({reason}).",
     "settings.misspelt": "Varning: {name} ({source}) är ingen inställning för Trygghetsbot. Menade du {meant}?",
     "settings.source.environment": "i miljön",
     "settings.source.file": "i {file}",
