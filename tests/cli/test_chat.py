@@ -262,3 +262,17 @@ def test_a_dialog_step_while_another_process_holds_the_database_gets_the_clear_l
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert "Process Kedjan" in result.stdout  # the chat goes on: the question after it is answered
     assert result.returncode == 0
+
+
+def test_a_question_beside_an_unfinished_nomination_is_answered_while_the_database_is_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chat(tmp_path, ["nominera", "Trygga Tensta"])
+    monkeypatch.setenv("TRYGGHETSBOT_LOCK_WAIT", "0.2")
+    store = open_store(tmp_path / "data" / "db.json")
+    try:
+        result = chat(tmp_path, ["vem vann 2019?"])
+    finally:
+        store.close()
+    assert result.returncode == 0 and result.stderr == ""
+    assert "Process Kedjan" in result.stdout and "Tillbaka till nomineringen" in result.stdout

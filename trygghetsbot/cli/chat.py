@@ -39,7 +39,7 @@ from bot.nominations.dialog import normalise_command
 from bot.nominations.model import Nominator
 from bot.nominations.ports import DialogRepository
 from bot.nominations.rounds import UnknownRoundError, round_error_text
-from bot.nominations.state import ConversationState
+from bot.nominations.state import ConversationState, DialogState
 from bot.texts import t
 from store import StoreError, StoreLockedError
 from trygghetsbot.compose import build_assistant, open_settings_store
@@ -112,11 +112,17 @@ class ReadOnlyConversations:
 
     async def save(self, state: ConversationState, *, durable: bool = True) -> None:
         before = self.loaded.get(state.key)
-        if state.dialog != (before.dialog if before else None):
+        if _unfinished(state.dialog) != _unfinished(before.dialog if before else None):
             raise NeedsWriting
 
     async def delete(self, key: str) -> None:
         raise NeedsWriting
+
+
+def _unfinished(dialog: DialogState | None) -> DialogState | None:
+    """The nomination's own state, without the session that last showed its question: a question
+    answered beside a dialog records that it showed the dialog's question again, which may be lost."""
+    return dialog.model_copy(update={"shown_in": None}) if dialog else None
 
 
 class Console:
