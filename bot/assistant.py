@@ -45,8 +45,11 @@ log = logging.getLogger(__name__)
 _START = re.compile(r"^(/nominera|/nominate|(jag )?vill nominera|nominera|ny nominering|i want to nominate|nominate)\b")
 _RESUME = re.compile(r"^(fortsätt|fortsätt nominera|fortsätt nomineringen|/fortsätt|continue|resume)$")
 _LIST = re.compile(r"^(/mina|mina nomineringar|visa mina nomineringar|lista mina nomineringar|my nominations)$")
-_EDIT = re.compile(r"^(?:ändra|redigera|edit) nominering(?:en)? (\S+)$")
-_WITHDRAW = re.compile(r"^(?:återkalla|dra tillbaka|withdraw)(?: nominering(?:en)?)? (\S+)$")
+_EDIT = re.compile(r"^(?:ändra|redigera|edit) (?:nominering(?:en)?|nomination) (\S+)$")
+_WITHDRAW = re.compile(r"^(?:återkalla|dra tillbaka|withdraw)(?: (?:nominering(?:en)?|nomination))? (\S+)$")
+# The same commands without their id: answered with how to write them, not taken for a question.
+_EDIT_WITHOUT_ID = re.compile(r"^(?:ändra|redigera|edit) (?:nominering(?:en)?|nomination)$")
+_WITHDRAW_WITHOUT_ID = re.compile(r"^(?:återkalla|dra tillbaka|withdraw)(?: (?:nominering(?:en)?|nomination))?$")
 _ENGLISH_START = ("i want to nominate", "nominate", "/nominate")
 # Longer than this, a text ending in "?" is an answer to the dialog, not a question to the bot.
 _MAX_QUESTION_WORDS = 25
@@ -262,6 +265,14 @@ class Assistant:
         if _LIST.match(command):
             listing = await self.dialog.list_own(user, state.lang)
             return self._dialog_reply(state, Turn([listing], state.dialog, "listed"), resume=active)
+        without_id: Literal["edit", "withdraw"] | None = None
+        if _EDIT_WITHOUT_ID.match(command):
+            without_id = "edit"
+        elif _WITHDRAW_WITHOUT_ID.match(command):  # before _WITHDRAW, which reads "nominering" as an id
+            without_id = "withdraw"
+        if without_id and at_summary_or_start:
+            text = await self.dialog.command_help(user, without_id, state.lang)
+            return self._dialog_reply(state, Turn([text], state.dialog, "listed"), resume=active)
         edit = _EDIT.match(command) if at_summary_or_start else None
         if edit:
             return self._dialog_reply(state, await self.dialog.start_edit(user, edit.group(1), state.lang))

@@ -6,19 +6,25 @@ validation error into one line naming the setting (see :func:`load_settings`).
 
 from __future__ import annotations
 
+import logging
+import os
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
+from dotenv.parser import parse_stream
 from pydantic import AliasChoices, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from rapidfuzz import fuzz, process
 
 from bot.clock import STOCKHOLM, Clock, fixed_clock, system_clock
 from bot.jury.roster import Roster
-from bot.texts import t
+from bot.texts import os_reason, t
 from bot.validation import validation_message
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+ENV_FILE = Path(".env")
 # Reminders to jurors go out this many days before the jury's deadline.
 DEFAULT_REMIND_DAYS = [7, 1]
 
@@ -38,7 +44,9 @@ class Settings(BaseSettings):
     # leaves many settings as ``NAME=``. ``env_ignore_empty`` lets a lower source (``.env``,
     # then the default) apply when the environment has ``NAME=``; :meth:`_blank_is_unset`
     # does the same for blank values from any other source (``NAME="  "``, keyword overrides).
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True)
+    model_config = SettingsConfigDict(
+        env_file=ENV_FILE, env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True
+    )
 
     slack_bot_token: str | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
     slack_signing_secret: str | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
@@ -193,7 +201,7 @@ class Settings(BaseSettings):
             if not text:
                 return None
             if not text.startswith(("postgresql://", "postgres://")):
-                raise ValueError("must start with postgresql://")
+                raise ValueError(t("sv", "settings.bad_postgres_url"))
             return text
         return value
 
@@ -268,6 +276,10 @@ def load_settings(**overrides: object) -> Settings:
     """Read settings; raise :class:`SettingsError` with one readable line on failure."""
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
+    except UnicodeDecodeError:  # pydantic-settings reads .env as UTF-8
+        raise SettingsError(t("sv", "settings.env_not_utf8", file=ENV_FILE)) from None
+    except OSError as error:  # .env unreadable (no permission)
+        raise SettingsError(t("sv", "settings.env_unreadable", file=ENV_FILE, reason=os_reason(error))) from None
     except ValidationError as error:
         first = error.errors()[0]
         name = str(first["loc"][0]) if first["loc"] else "?"
@@ -280,3 +292,79 @@ _ALIASES = {
     for name, field in Settings.model_fields.items()
 }
 _ALIASES["db_path"] = "TRYGGHETSBOT_DB"
+
+
+# --- warnings about the settings' sources ----------------------------------------------------
+
+# Names that belong to this application's settings, and so are checked for typos.
+SETTING_PREFIXES = ("TRYGGHETSBOT_", "JURY_", "SLACK_", "TEAMS_")
+# Names with those prefixes that are real without being settings of ours: the test suite's
+# database, and what slack-bolt itself reads from the environment.
+OTHER_KNOWN_NAMES = frozenset(
+    {
+        "TRYGGHETSBOT_TEST_DATABASE_URL",
+        "SLACK_SCOPES",
+        "SLACK_USER_SCOPES",
+        "SLACK_INSTALL_PATH",
+        "SLACK_REDIRECT_URI_PATH",
+        "SLACK_VERIFICATION_TOKEN",
+        "SLACK_INSTALLATION_S3_BUCKET_NAME",
+        "SLACK_STATE_S3_BUCKET_NAME",
+    }
+)
+SETTING_NAMES = frozenset(_ALIASES.values())
+# How alike (rapidfuzz ratio, 0-100) an unknown name must be to a setting to count as its typo:
+# TRYGGHETSBOT_DBB, JURY_CHANNELS and TEAMS_APPID score 87-97; unrelated names
+# (SLACK_WEBHOOK_URL, JURY_ROOM) stay below it.
+TYPO_SCORE = 80
+
+
+class _DotenvParseWarning(logging.Filter):
+    """python-dotenv's own warning about a line it cannot parse is English;
+    :func:`settings_warnings` names the line in Swedish instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("python-dotenv could not parse")
+
+
+logging.getLogger("dotenv.main").addFilter(_DotenvParseWarning())
+
+
+def settings_warnings(environ: Mapping[str, str] | None = None, env_file: Path = ENV_FILE) -> list[str]:
+    """What start-up should warn about: lines of ``.env`` that cannot be read, and names in the
+    environment or ``.env`` that look like a misspelt setting (each with the setting it resembles)."""
+    environ = os.environ if environ is None else environ
+    warnings: list[str] = []
+    names: list[tuple[str, str]] = [(name, t("sv", "settings.source.environment")) for name in environ]
+    for line, name in _env_file_entries(env_file):
+        if name is None:
+            warnings.append(t("sv", "settings.env_bad_line", line=line, file=env_file))
+        else:
+            names.append((name, t("sv", "settings.source.file", file=env_file)))
+    for name, source in names:
+        meant = misspelt_setting(name)
+        if meant is not None:
+            warnings.append(t("sv", "settings.misspelt", name=name, source=source, meant=meant))
+    return warnings
+
+
+def misspelt_setting(name: str) -> str | None:
+    """The setting ``name`` was probably meant to be, or ``None`` for a real or an unrelated name."""
+    upper = name.upper()  # pydantic-settings matches names regardless of case
+    if not upper.startswith(SETTING_PREFIXES) or upper in SETTING_NAMES or upper in OTHER_KNOWN_NAMES:
+        return None
+    found = process.extractOne(upper, SETTING_NAMES, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+    return found[0] if found else None
+
+
+def _env_file_entries(env_file: Path) -> list[tuple[int, str | None]]:
+    """Each statement of ``env_file`` as (line number, name), the name ``None`` where it cannot be parsed."""
+    try:
+        with env_file.open(encoding="utf-8") as stream:
+            return [
+                (binding.original.line, None if binding.error else binding.key)
+                for binding in parse_stream(stream)
+                if binding.error or binding.key
+            ]
+    except (OSError, UnicodeDecodeError):  # no .env (the usual case), or one pydantic-settings reports itself
+        return []

@@ -11,6 +11,30 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+MEGABYTE = 1024 * 1024
+
+
+class FileTooLarge(Exception):
+    """The file holds more than the caller reads; ``limit`` is in bytes."""
+
+    def __init__(self, path: Path, limit: int) -> None:
+        super().__init__(f"{path} holds more than {limit} bytes")
+        self.path = path
+        self.limit = limit
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``path``; raises :class:`FileTooLarge` when there is more, and ``OSError``.
+
+    Reads one byte past the limit instead of asking for the size first: ``/dev/zero``, a pipe or a
+    file still growing have no size that says how much reading would return.
+    """
+    with open(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooLarge(path, limit)
+    return data
+
 
 def fsync_directory(directory: Path) -> None:
     """Make a rename in ``directory`` durable (the rename itself lives in the directory inode)."""

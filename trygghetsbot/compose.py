@@ -20,6 +20,7 @@ from bot.jury.service import JuryService
 from bot.knowledge import KnowledgeBase, knowledge_in
 from bot.knowledge.models import Round
 from bot.nominations.dialog import NominationDialog
+from bot.nominations.ports import DialogRepository
 from bot.nominations.rounds import current_round, local_day
 from bot.nominations.service import NominationService
 from store import DEFAULT_TENANT, Store, open_store_async
@@ -44,11 +45,15 @@ def settings_round(settings: Settings, round_year: int | None = None) -> Round:
     return current_round(prize, round_year or settings.round_year, local_day(settings.clock()()))
 
 
-async def open_settings_store(settings: Settings, *, read_only: bool = False, tenant: str = DEFAULT_TENANT) -> Store:
-    """The store the settings select (PostgreSQL or TinyDB), bound to ``tenant``; raises ``StoreError``."""
-    return await open_store_async(
-        settings, tenant=tenant, read_only=read_only, clock=settings.clock(), lock_wait=settings.lock_wait
-    )
+async def open_settings_store(
+    settings: Settings, *, read_only: bool = False, tenant: str = DEFAULT_TENANT, lock_wait: float | None = None
+) -> Store:
+    """The store the settings select (PostgreSQL or TinyDB), bound to ``tenant``; raises ``StoreError``.
+
+    ``lock_wait``: how long a TinyDB writer waits for another process's lock (default: the settings').
+    """
+    wait = settings.lock_wait if lock_wait is None else lock_wait
+    return await open_store_async(settings, tenant=tenant, read_only=read_only, clock=settings.clock(), lock_wait=wait)
 
 
 def build_service(store: Store, settings: Settings) -> NominationService:
@@ -62,14 +67,22 @@ def build_service(store: Store, settings: Settings) -> NominationService:
 
 
 def build_assistant(
-    store: Store, settings: Settings, answer_contexts: MutableMapping[str, dict[str, Any]] | None = None
+    store: Store,
+    settings: Settings,
+    answer_contexts: MutableMapping[str, dict[str, Any]] | None = None,
+    *,
+    conversations: DialogRepository | None = None,
 ) -> Assistant:
-    """The conversation router over ``store``: what every chat surface talks to."""
+    """The conversation router over ``store``: what every chat surface talks to.
+
+    ``conversations``: where the conversations are kept instead of ``store.dialogs`` (the console's
+    script mode keeps its own in memory).
+    """
     service = build_service(store, settings)
     return Assistant(
         answerer=Answerer(settings_knowledge(settings), settings.clock()),
         dialog=NominationDialog(service),
-        conversations=store.dialogs,
+        conversations=store.dialogs if conversations is None else conversations,
         clock=settings.clock(),
         answer_contexts=answer_contexts,
     )

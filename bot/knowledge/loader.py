@@ -34,6 +34,8 @@ from bot.knowledge.models import (
     SectionsFile,
     SourceRef,
 )
+from bot.texts import os_reason, t
+from bot.validation import describe
 
 M = TypeVar("M", bound=BaseModel)
 F = TypeVar("F")
@@ -83,15 +85,19 @@ def _read(directory: Path | None, name: str) -> Any:
         else:
             text = (directory / name).read_text("utf-8")
         return json.loads(text)
-    except (OSError, json.JSONDecodeError) as error:
-        raise KnowledgeError(f"{name}: {error}") from error
+    except OSError as error:
+        raise KnowledgeError(f"{name}: {os_reason(error)}") from error
+    except json.JSONDecodeError as error:
+        raise KnowledgeError(
+            f"{name}: {t('sv', 'knowledge.bad_json', line=error.lineno, column=error.colno)}"
+        ) from error
 
 
 def _parse(model: type[M], data: Any, name: str) -> M:
     try:
         parsed = model.model_validate(data)
     except ValidationError as error:
-        raise KnowledgeError(f"{name}: {error}") from error
+        raise KnowledgeError(f"{name}: {describe(error)}") from error
     version = getattr(parsed, "schema_version", SUPPORTED_SCHEMA)
     if version != SUPPORTED_SCHEMA:
         raise KnowledgeError(f"{name}: schema_version {version} is not supported ({SUPPORTED_SCHEMA} is)")

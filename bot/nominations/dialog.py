@@ -11,6 +11,7 @@ submits, saves, edits and withdraws through :class:`NominationService`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 
@@ -139,18 +140,29 @@ class NominationDialog:
 
     async def list_own(self, user: Nominator, lang: str = "sv") -> str:
         mine = await self.service.list_own(user)
-        year = self.service.round.year
         if not mine:
-            return t(lang, "nom.list.none", year=year)
-        lines = [t(lang, "nom.list.title", year=year)]
+            return t(lang, "nom.list.none", year=self.service.round.year)
+        # Edit and withdraw are offered only while they are possible.
+        hint = t(lang, "nom.list.hint_closed" if self.service.period_message(lang) else "nom.list.hint")
+        return "\n".join([*self._list_lines(mine, lang), hint])
+
+    async def command_help(self, user: Nominator, command: Literal["edit", "withdraw"], lang: str = "sv") -> str:
+        """ "återkalla" or "ändra nominering" without an id: how to write it, with an id of the user's
+        own as the example, and the user's nominations to pick from."""
+        mine = await self.service.list_own(user)
+        if not mine or self.service.period_message(lang):
+            return await self.list_own(user, lang)  # nothing to change: says so, or that it is too late
+        example = next((n for n in mine if n.status != "withdrawn"), mine[0]).id
+        return "\n".join([t(lang, f"nom.{command}.syntax", example=example), *self._list_lines(mine, lang)])
+
+    def _list_lines(self, mine: list[Nomination], lang: str) -> list[str]:
+        lines = [t(lang, "nom.list.title", year=self.service.round.year)]
         for n in mine:
             status = t(lang, f"nom.status.{n.status}")
             if n.duplicate_of:
                 status += f" ({t(lang, 'nom.status.duplicate')})"
             lines.append(t(lang, "nom.list.item", id=n.id, nominee=n.nominee or "–", status=status))
-        # Edit and withdraw are offered only while they are possible.
-        lines.append(t(lang, "nom.list.hint_closed" if self.service.period_message(lang) else "nom.list.hint"))
-        return "\n".join(lines)
+        return lines
 
     # --- one message -----------------------------------------------------------
 

@@ -73,24 +73,29 @@ class NominationContent(BaseModel):
 class NominatorInput(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str
+    name: str = ""
     email: str | None = None
 
 
 class NominationInput(BaseModel):
-    """The ``trygghetsbot nominate --file`` format: one JSON object."""
+    """The ``trygghetsbot nominate --file`` format: one JSON object.
+
+    Only the types are checked here. A missing field is an empty one, and whether it may be
+    empty is for the rules (:mod:`bot.nominations.rules`) to say, as for the dialog and the forms:
+    the same message for the same mistake, and every mistake in one answer.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
-    nominee: str
-    partners: list[str]
-    description: str
-    added_value: str
+    nominee: str = ""
+    partners: list[str] = Field(default_factory=list)
+    description: str = ""
+    added_value: str = ""
     innovation: str | None = None
     inspiration: str | None = None
     results: str | None = None
     contact: str | None = None
-    nominator: NominatorInput
+    nominator: NominatorInput = Field(default_factory=NominatorInput)
 
     def content(self) -> NominationContent:
         return NominationContent.model_validate(self.model_dump(exclude={"nominator"}))

@@ -428,6 +428,15 @@ class Rules:
                 errors.append(error)
         return cleaned, errors
 
+    def nomination_errors(
+        self, content: NominationContent, nominator: Nominator, lang: str = "sv"
+    ) -> tuple[NominationContent, Nominator, list[FieldError]]:
+        """Cleaned content and nominator, and every reason the two cannot be submitted: the one
+        check of a submission, whichever way it comes (dialog, Slack modal, Teams card, file)."""
+        cleaned, errors = self.submission_errors(content, lang)
+        person, person_errors = clean_nominator(nominator.name, nominator.email, nominator.user_id, lang)
+        return cleaned, person, errors + person_errors
+
     def checklist(self, content: NominationContent) -> list[CriterionCheck]:
         """Mandatory criteria (met or not, or for the jury to judge) then assessment criteria (answered or not)."""
         checked = {
@@ -474,6 +483,4 @@ def clean_nominator(
         clean_email = clean_text("nominator.email", email, lang)
     except InvalidField as invalid:
         errors.append(invalid.error)
-    if not errors and not clean_email and not user_id:
-        errors.append(_error("nominator.email", lang, "nom.error.email_required"))
     return Nominator(name=clean_name or "", email=clean_email, user_id=user_id), errors

@@ -17,7 +17,7 @@ from bot.knowledge.models import Prize, Round
 from bot.nominations.model import Nomination, NominationContent, Nominator, OutboxKind, OutboxMessage
 from bot.nominations.ports import NominationRepository, RepeatWindow
 from bot.nominations.rounds import period_message
-from bot.nominations.rules import FieldError, Rules, clean_nominator, organisation_key
+from bot.nominations.rules import FieldError, Rules, organisation_key
 from bot.texts import t
 
 # How many recent edit idempotency keys a nomination remembers (replays come within minutes).
@@ -251,9 +251,7 @@ class NominationService:
     def _validate(
         self, content: NominationContent, nominator: Nominator, lang: str
     ) -> tuple[NominationContent, Nominator]:
-        cleaned, errors = self.rules.submission_errors(content, lang)
-        person, person_errors = clean_nominator(nominator.name, nominator.email, nominator.user_id, lang)
-        errors.extend(person_errors)
+        cleaned, person, errors = self.rules.nomination_errors(content, nominator, lang)
         if errors:
             raise Rejected(errors)
         return cleaned, person

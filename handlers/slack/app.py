@@ -6,6 +6,7 @@ import logging
 
 import aiohttp
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -51,6 +52,19 @@ def build_deps(settings: Settings, store: Store, http: aiohttp.ClientSession, ma
         identity=BotIdentity(settings.slack_bot_token or "", bot_user_id=settings.slack_bot_user_id),
         jury=core.jury,
     )
+
+
+class _EnvironmentTokenNotice(logging.Filter):
+    """bolt reads ``SLACK_BOT_TOKEN`` from the environment by itself, even when it is handed a client
+    and no token, and then warns "As you gave `client` as well, `token` will be unused". The app
+    gives bolt no token on purpose (each request's token comes from ``authorize``), so the warning
+    would only send an operator looking for a mistake that is not there."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+logging.getLogger("slack_bolt.AsyncApp").addFilter(_EnvironmentTokenNotice())
 
 
 def create_bolt_app(deps: SlackDeps, client: AsyncWebClient) -> AsyncApp:

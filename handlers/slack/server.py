@@ -19,6 +19,7 @@ from slack_sdk.oauth.installation_store import Installation
 
 from bot.config import Settings
 from bot.tenants import RECHECK_SECONDS
+from handlers.logtext import one_line
 from handlers.outbox_worker import DEFAULT_TIMING, WorkerTiming
 from handlers.slack.app import build_deps, create_bolt_app
 from handlers.slack.client import build_outbox_client, build_web_client, http_session
@@ -189,7 +190,7 @@ def install(
             bolt_request = AsyncBoltRequest(body=text, query=request.query_string, headers=dict(request.headers))
             bolt_response = await bolt.async_dispatch(bolt_request)
         except RejectedRequest as rejected:
-            log.warning("refused a Slack request (%d): %s", rejected.status, rejected.reason)
+            log.warning("refused a Slack request (%d): %s", rejected.status, one_line(rejected.reason))
             return web.Response(status=rejected.status)
         except Exception as error:  # the last net: one line and a 400, never a traceback and a 500
             log.error("could not handle a Slack request: %s: %s", type(error).__name__, error)

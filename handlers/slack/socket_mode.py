@@ -23,6 +23,7 @@ from slack_sdk.socket_mode.response import SocketModeResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
+from handlers.logtext import one_line
 from handlers.slack.app import build_deps, create_bolt_app
 from handlers.slack.client import build_outbox_client, build_web_client, http_session
 from handlers.slack.delivery import JuryNotifier
@@ -83,7 +84,7 @@ class GuardedSocketModeHandler(AsyncBaseSocketModeHandler):
             check_shape(req.payload)
             bolt_response = await run_async_bolt_app(self.app, req)
         except RejectedRequest as rejected:
-            log.warning("refused a Socket Mode envelope: %s", rejected.reason)
+            log.warning("refused a Socket Mode envelope: %s", one_line(rejected.reason))
             await client.send_socket_mode_response(SocketModeResponse(envelope_id=req.envelope_id))
             return
         except Exception as error:  # one line, never a traceback; acked so Slack does not resend it

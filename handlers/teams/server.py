@@ -20,6 +20,7 @@ from microsoft_agents.activity import Activity
 from pydantic import ValidationError
 
 from bot.config import Settings
+from handlers.logtext import one_line
 from handlers.outbox_worker import DEFAULT_TIMING, WorkerTiming
 from handlers.teams.activities import TeamsBot, TeamsDeps
 from handlers.teams.auth import InboundAuth, Unauthorized, token_source
@@ -108,10 +109,10 @@ def install(
             if not trusted(activity.service_url or ""):
                 raise Unauthorized(f"serviceUrl {(activity.service_url or '')[:200]!r} is not trusted")
         except Unauthorized as refused:
-            log.warning("refused a Teams request (401): %s", refused)
+            log.warning("refused a Teams request (401): %s", one_line(refused))
             return web.json_response({"error": "unauthorized"}, status=401)
         except BadActivity as bad:
-            log.warning("refused a Teams request (400): %s", bad)
+            log.warning("refused a Teams request (400): %s", one_line(bad))
             return web.json_response({"error": "bad activity"}, status=400)
         bot = request.app[TEAMS_BOT]
         bot.deps.tasks.spawn(bot.on_activity(activity))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -29,6 +30,7 @@ from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import DictRow, dict_row
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
+from bot.texts import t
 from store.errors import StoreError, StoreUnavailableError
 
 Conn = psycopg.AsyncConnection[DictRow]
@@ -111,6 +113,40 @@ def first_line(error: BaseException) -> str:
     return text.splitlines()[0] if text else type(error).__name__
 
 
+# The driver's (libpq's) English for the failures an operator meets first, as text keys. The
+# SQLSTATE decides where the server sent one; a connection that failed before the server spoke
+# has none, so the message is matched too.
+_MISSING_DATABASE = re.compile(r'database "(?P<name>[^"]*)" does not exist')
+_REASONS: list[tuple[frozenset[str], re.Pattern[str], str]] = [
+    (
+        frozenset({"28P01", "28000"}),
+        re.compile(r"authentication failed|role \S+ does not exist|no password supplied"),
+        "pg.auth",
+    ),
+    (frozenset({"3D000"}), _MISSING_DATABASE, "pg.no_database"),
+    (frozenset(), re.compile(r"Connection refused"), "pg.refused"),
+    (frozenset({"57014"}), re.compile(r"timeout expired|timed out"), "pg.timeout"),
+    (
+        frozenset(),
+        re.compile(r"could not translate host name|Name or service not known|failed to resolve host"),
+        "pg.unknown_host",
+    ),
+]
+
+
+def pg_reason(error: BaseException, lang: str = "sv") -> str:
+    """Why the driver failed, in the user's language: one line, never the password."""
+    if isinstance(error, PoolTimeout):
+        return t(lang, "pg.timeout")
+    state = getattr(error, "sqlstate", None)
+    text = str(error)
+    for states, pattern, key in _REASONS:
+        if state in states or pattern.search(text):
+            missing = _MISSING_DATABASE.search(text)
+            return t(lang, key, name=missing.group("name") if missing else "?")
+    return t(lang, "pg.other", detail=first_line(error))
+
+
 def connect_kwargs(*, read_only: bool = False) -> dict[str, Any]:
     options = f"-c TimeZone={TIME_ZONE}"
     if read_only:
@@ -125,7 +161,7 @@ async def connect(url: str, *, read_only: bool = False, timeout: float = 10) -> 
             url, **(connect_kwargs(read_only=read_only) | {"connect_timeout": max(2, int(timeout))})
         )
     except psycopg.Error as error:
-        raise StoreError("store.pg_unreachable", url=describe(url), reason=first_line(error)) from None
+        raise StoreError("store.pg_unreachable", url=describe(url), reason=pg_reason(error)) from None
     return conn
 
 
@@ -168,7 +204,7 @@ class Database:
             await self.pool.open(wait=True, timeout=timeout)
         except (PoolTimeout, psycopg.Error) as error:
             await self.pool.close()
-            raise StoreError("store.pg_unreachable", url=describe(self.url), reason=first_line(error)) from None
+            raise StoreError("store.pg_unreachable", url=describe(self.url), reason=pg_reason(error)) from None
 
     async def close(self) -> None:
         for task in list(self._checks):
@@ -197,7 +233,7 @@ class Database:
                 finally:
                     self.circuit.in_use -= 1
         except (PoolTimeout, psycopg.Error) as error:
-            reason = first_line(error)
+            reason = pg_reason(error)
             if isinstance(error, PoolTimeout) and self.circuit.in_use > 0 and not probe:
                 lost = False  # every connection is busy: the database answers, slowly
             if lost:

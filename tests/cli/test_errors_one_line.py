@@ -139,3 +139,30 @@ def test_hostile_nomination_files(work: Path, content: str, words: tuple[str, ..
     assert_one_swedish_line(result, *words)
     listing = run_cli(work, "nominations", "list", "--json", env=env_for(work))
     assert listing.returncode == 0 and json.loads(listing.stdout) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("ask", "\udcff"),  # the shell's $'\xff': Python hands it over as a lone surrogate
+        ("chat", "--user", "anna\udcff"),
+        ("nominate", "--file", "n.json", "--key", "k\udce4"),
+    ],
+)
+def test_an_argument_that_is_not_utf8_is_refused_in_one_line(work: Path, args: tuple[str, ...]) -> None:
+    result = run_cli(work, *args, env=env_for(work), stdin="vem vann 2019?\n")
+    assert_one_swedish_line(result, "UTF-8", "\ufffd")
+    assert result.returncode == 2
+    assert result.stdout == ""
+
+
+def test_a_nomination_file_without_end_is_refused_before_it_is_read(work: Path) -> None:
+    result = run_cli(work, "nominate", "--file", "/dev/zero", env=env_for(work), timeout=20)
+    assert_one_swedish_line(result, "/dev/zero", "för stor")
+    assert result.returncode == 2
+
+
+def test_a_nomination_file_over_the_limit_is_refused(work: Path) -> None:
+    (work / "big.json").write_text(json.dumps({**GOOD, "description": "ord " * 300_000}), "utf-8")
+    result = run_cli(work, "nominate", "--file", "big.json", env=env_for(work))
+    assert_one_swedish_line(result, "big.json", "för stor", "1 MB")

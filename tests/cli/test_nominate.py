@@ -236,3 +236,48 @@ def test_reusing_a_key_for_other_content_is_refused(env: Path, capsys: pytest.Ca
     code, out, _ = run(capsys, "nominate", "--file", write(env, GOOD, "c.json"), "--key", "K", "--json")
     assert code == 0 and json.loads(out)["id"] == first_id
     assert [n["nominee"] for n in listed(capsys)] == ["Trygga Tensta"]
+
+
+def test_nominate_reports_every_error_of_the_file_at_once(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = {
+        "partners": ["Polisen", 7],
+        "description": "För kort.",
+        "added_value": "Bra.",
+        "nominator": {"name": "", "email": "inte-en-adress"},
+        "extra": 1,
+    }
+    code, out, _ = run(capsys, "nominate", "--file", write(env, data), "--json")
+    assert code == 1
+    errors = {e["field"]: e for e in json.loads(out)["errors"]}
+    assert set(errors) == {
+        "nominee",
+        "partners",
+        "description",
+        "added_value",
+        "nominator.name",
+        "nominator.email",
+        "extra",
+    }
+    assert errors["nominee"]["message"] == "Fältet ”nominerad insats eller organisation” får inte vara tomt."
+    assert errors["partners"]["message"] == "Fältet ”samverkande organisationer nr 2”: ska vara text"
+    assert errors["added_value"]["criterion"] == "added_value"
+    assert listed(capsys) == []
+
+
+def test_nominate_uses_the_dialogs_messages_for_the_same_mistakes(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing field and an empty one are the same mistake, as in the dialog and the forms."""
+    missing = {k: v for k, v in GOOD.items() if k != "nominee"}
+    code, out, _ = run(capsys, "nominate", "--file", write(env, missing), "--json")
+    from_missing = json.loads(out)["errors"]
+    code_empty, out, _ = run(capsys, "nominate", "--file", write(env, {**GOOD, "nominee": "  "}), "--json")
+    assert code == code_empty == 1
+    assert from_missing == json.loads(out)["errors"]
+
+
+def test_nominate_needs_no_email_like_the_dialog_and_the_card(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "nominate", "--file", write(env, {**GOOD, "nominator": {"name": "Anna"}}), "--json")
+    assert code == 0, (out, err)
+    assert json.loads(out)["status"] == "submitted"
+    assert listed(capsys)[0]["nominator"]["email"] is None

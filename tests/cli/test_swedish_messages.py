@@ -118,3 +118,86 @@ def test_export_to_a_missing_folder_says_it_cannot_write(env: Path, capsys: pyte
     assert code == 2
     assert err.strip() == f"Kan inte skriva filen {target}: filen eller mappen finns inte."
     assert_no_english(err)
+
+
+@pytest.mark.parametrize(("name", "words"), [("saknas.pdf", "finns inte"), (".", "är en mapp")])
+def test_an_unreadable_document_to_import_is_named_in_swedish(
+    env: Path, capsys: pytest.CaptureFixture[str], name: str, words: str
+) -> None:
+    code, _, err = run(capsys, "knowledge", "import", str(env / name), "--dry-run")
+    assert code == 2 and words in err and len(err.strip().splitlines()) == 1, err
+    assert_no_english(err)
+    assert "Is a directory" not in err
+
+
+def test_a_broken_imported_file_is_named_in_swedish(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = env / "data" / "knowledge"
+    (folder / "mapp.json").mkdir(parents=True)
+    code, _, err = run(capsys, "ask", "vem vann 2019?")
+    assert code == 2 and "mapp.json" in err and "är en mapp" in err, err
+    assert "Is a directory" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_database_url_of_another_kind_is_refused_in_swedish(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRYGGHETSBOT_DATABASE_URL", "mysql://db/trygghet")
+    with pytest.raises(SettingsError) as refused:
+        load_settings(_env_file=None)
+    assert "ska börja med postgresql://" in str(refused.value)
+    assert_no_english(str(refused.value))
+
+
+def test_a_line_of_dot_env_that_cannot_be_read_is_named_in_swedish(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (env / ".env").write_text("TRYGGHETSBOT_NOW=2023-06-15\ndet här är ingen inställning\n", "utf-8")
+    code, out, err = run(capsys, "ask", "vem vann 2019?")
+    assert code == 0 and "Process Kedjan" in out
+    assert err.strip() == (
+        "Varning: rad 2 i .env kan inte läsas (en inställning skrivs NAMN=värde), så den används inte."
+    ), err
+
+
+@pytest.mark.parametrize(
+    ("name", "meant"),
+    [
+        ("TRYGGHETSBOT_DBB", "TRYGGHETSBOT_DB"),
+        ("JURY_CHANNELS", "JURY_CHANNEL_IDS"),
+        ("SLACK_BOT_TOKN", "SLACK_BOT_TOKEN"),
+        ("TEAMS_APPID", "TEAMS_APP_ID"),
+        ("trygghetsbot_lock_wiat", "TRYGGHETSBOT_LOCK_WAIT"),
+    ],
+)
+def test_a_misspelt_setting_in_the_environment_names_the_real_one(
+    env: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str, meant: str
+) -> None:
+    monkeypatch.setenv(name, "x")
+    code, _, err = run(capsys, "ask", "vem vann 2019?")
+    assert code == 0
+    assert err.strip() == f"Varning: {name} (i miljön) är ingen inställning för Trygghetsbot. Menade du {meant}?"
+
+
+def test_a_misspelt_setting_in_dot_env_names_the_real_one(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (env / ".env").write_text("TRYGGHETSBOT_NOW=2023-06-15\nTRYGGHETSBOT_ROUDN=2023\n", "utf-8")
+    code, _, err = run(capsys, "ask", "vem vann 2019?")
+    assert code == 0
+    assert err.strip() == (
+        "Varning: TRYGGHETSBOT_ROUDN (i .env) är ingen inställning för Trygghetsbot. Menade du TRYGGHETSBOT_ROUND?"
+    )
+
+
+def test_real_and_unrelated_names_get_no_warning(
+    env: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("TRYGGHETSBOT_TEST_DATABASE_URL", "SLACK_SCOPES", "SLACK_WEBHOOK_URL", "JURY_ROOM", "PORT"):
+        monkeypatch.setenv(name, "1")
+    code, _, err = run(capsys, "ask", "vem vann 2019?")
+    assert code == 0 and err == ""
+
+
+def test_a_dot_env_that_is_not_utf8_stops_start_up_in_one_swedish_line(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (env / ".env").write_bytes(b"TRYGGHETSBOT_NOW=\xff\n")
+    code, out, err = run(capsys, "ask", "vem vann 2019?")
+    assert code == 2 and out == ""
+    assert err.strip() == "Kan inte starta: .env är inte text i UTF-8. Spara filen som UTF-8 och försök igen."

@@ -531,3 +531,31 @@ async def test_nej_keeps_one_name_and_another_answer_replaces_the_question(chat:
     await chat.say("Polisen och Skolan")
     reply = await chat.say("Polisen, Skolan")  # a new answer instead of ja/nej
     assert reply.texts[0].startswith("Beskriv insatsen")
+
+
+@pytest.mark.parametrize(
+    ("command", "syntax"),
+    [
+        ("återkalla", "Skriv ”återkalla ID”, till exempel ”återkalla {id}”."),
+        ("Återkalla nominering", "Skriv ”återkalla ID”, till exempel ”återkalla {id}”."),
+        ("ändra nominering", "Skriv ”ändra nominering ID”, till exempel ”ändra nominering {id}”."),
+    ],
+)
+async def test_a_command_without_its_id_shows_how_to_write_it_and_the_ids(
+    chat: Chat, command: str, syntax: str
+) -> None:
+    await chat.fill_required()
+    await chat.says(*["hoppa över"] * 4, "Anna", "hoppa över", "skicka")
+    (n,) = await chat.store.nominations.list()
+    reply = await chat.say(command)
+    assert reply.intent == DIALOG_INTENT
+    lines = reply.text.splitlines()
+    assert lines[0] == syntax.format(id=n.id)
+    assert lines[1] == "Dina nomineringar till Trygghetspriset 2023:"
+    assert lines[2] == f"• {n.id}: Trygga Tensta – inskickad"
+    assert chat.answerer.contexts == []  # not taken for a question
+
+
+async def test_a_command_without_its_id_in_english_and_with_no_nominations(chat: Chat) -> None:
+    reply = await chat.say("withdraw")  # an English command is answered in English
+    assert reply.intent == DIALOG_INTENT and reply.text == "You have no nominations for Trygghetspriset 2023."

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 from pathlib import Path
 
 import psycopg
 import pytest
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from store import SchemaVersionError, StoreError, open_store_async
 from store.postgres import SCHEMA_VERSION, PgStore, open_postgres_store
 from store.postgres import nominations as pg_nominations
+from store.postgres.db import connect, pg_reason
 from tests.cli.test_nominate import GOOD
-from tests.postgres_server import free_port
+from tests.postgres_server import free_port, to_url
 from tests.store.conftest import NOW, event, nomination
 from trygghetsbot.cli import main
 
@@ -178,3 +181,47 @@ def test_db_upgrade_without_a_url_says_tinydb_needs_none(
     monkeypatch.delenv("TRYGGHETSBOT_DATABASE_URL", raising=False)
     assert main(["db", "upgrade"]) == 0
     assert "TinyDB" in capsys.readouterr().out
+
+
+def with_url_part(url: str, **parts: str) -> str:
+    info = conninfo_to_dict(url)
+    info.update(parts)
+    return to_url(make_conninfo(**{k: str(v) for k, v in info.items() if v is not None}))
+
+
+async def refusal(url: str, timeout: float = 10) -> str:
+    with pytest.raises(StoreError) as failed:
+        await open_store_async(url) if timeout == 10 else await connect(url, timeout=timeout)
+    message = str(failed.value)
+    assert "\n" not in message
+    return message
+
+
+async def test_the_common_driver_errors_are_said_in_swedish(postgres_url: str) -> None:
+    refused = await refusal(f"postgresql://nobody@127.0.0.1:{free_port()}/nothing")
+    assert "servern svarar inte på adressen (anslutningen nekades)" in refused and "refused" not in refused
+    missing = await refusal(with_url_part(postgres_url, dbname="finns_inte"))
+    assert "databasen ”finns_inte” finns inte på servern" in missing and "does not exist" not in missing
+    stranger = await refusal(with_url_part(postgres_url, user="okand_roll", password="hemligt"))
+    assert "inloggningen nekades (fel användare eller lösenord)" in stranger and "hemligt" not in stranger
+    assert "role" not in stranger and "authentication failed" not in stranger
+
+
+async def test_a_server_that_never_answers_is_a_timeout_in_swedish() -> None:
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()  # accepts the connection and then says nothing
+    try:
+        message = await refusal(f"postgresql://nobody@127.0.0.1:{silent.getsockname()[1]}/nothing", timeout=2)
+    finally:
+        silent.close()
+    assert "servern svarade inte i tid" in message and "timeout" not in message
+
+
+def test_authentication_failures_and_unknown_hosts_are_said_in_swedish() -> None:
+    password = psycopg.OperationalError('connection failed: FATAL:  password authentication failed for user "bot"')
+    assert pg_reason(password) == "inloggningen nekades (fel användare eller lösenord)"
+    host = psycopg.OperationalError('failed to resolve host "dbb": [Errno -2] Name or service not known')
+    assert pg_reason(host) == "servernamnet finns inte (kontrollera värden i adressen)"
+    other = psycopg.OperationalError("SSL SYSCALL error: EOF detected")
+    assert pg_reason(other) == "PostgreSQL svarade: SSL SYSCALL error: EOF detected"

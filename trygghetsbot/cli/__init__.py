@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from importlib import import_module
 
 from bot import __version__
-from bot.config import Settings, SettingsError, load_settings
+from bot.config import Settings, SettingsError, load_settings, settings_warnings
 from bot.knowledge import KnowledgeError
 from bot.texts import t
+from trygghetsbot.cli.output import has_surrogates, printable
 from trygghetsbot.cli.parser import SwedishArgumentParser
 
 SUBCOMMANDS = ("ask", "chat", "nominate", "nominations", "jury", "serve", "socket", "db", "knowledge", "tenant")
@@ -43,8 +44,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    for argument in arguments:
+        # Bytes that are not UTF-8 reach Python as lone surrogates, which nothing can print or store.
+        if has_surrogates(argument):
+            print(t("sv", "cli.bad_argument", argument=printable(argument)), file=sys.stderr)
+            return 2
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
+    for warning in settings_warnings():
+        print(warning, file=sys.stderr)
     try:
         settings = load_settings()
     except SettingsError as error:

@@ -1,7 +1,8 @@
 """``trygghetsbot nominate --file NOMINATION.json [--json]``: submit one nomination from a file.
 
-The same rules as the dialog. Exit 0 and the new id on success; exit 1 with the
-errors (field, criterion, message) when the nomination is refused; exit 2 when
+The same rules as the dialog and the forms (an e-mail address is optional there too). Exit 0 and
+the new id on success; exit 1 with every error at once (field, criterion, message) when the
+nomination is refused; exit 2 when
 the file or the database cannot be used. Nothing is stored on failure.
 
 A retried import of the same file stores one nomination and says it was already
@@ -13,9 +14,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import copy
 import hashlib
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,15 +24,20 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.config import Settings
+from bot.files import MEGABYTE, FileTooLarge, read_limited
 from bot.nominations.model import NominationInput, Nominator
 from bot.nominations.rounds import UnknownRoundError, round_error_text
-from bot.nominations.rules import FieldError, field_label
+from bot.nominations.rules import FieldError, Rules, field_label
 from bot.nominations.service import NominationError, SubmitResult
 from bot.texts import os_reason, t
 from bot.validation import field_path, validation_message
 from store import StoreError
-from trygghetsbot.compose import build_service, open_settings_store
+from trygghetsbot.cli.output import printable
+from trygghetsbot.compose import build_service, open_settings_store, settings_knowledge
 
+# A nomination's fields together hold at most about 20 000 characters (bot/nominations/rules.py):
+# well under a megabyte even with every character escaped. Nothing larger is read.
+FILE_LIMIT = 1 * MEGABYTE
 EXIT_REJECTED = 1
 EXIT_UNUSABLE = 2
 
@@ -71,9 +77,11 @@ def _file_error(key: str, path: Path, **values: object) -> list[FieldError]:
     return [FieldError(field="file", message=t("sv", key, path=path, **values))]
 
 
-def read_input(path: Path) -> tuple[NominationInput | None, list[FieldError], str]:
+def read_input(path: Path, rules: Rules) -> tuple[NominationInput | None, list[FieldError], str]:
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, FILE_LIMIT)
+    except FileTooLarge:
+        return None, _file_error("nom.cli.too_large", path, megabytes=FILE_LIMIT // MEGABYTE), ""
     except OSError as error:
         return None, _file_error("nom.cli.file_error", path, error=os_reason(error)), ""
     try:
@@ -88,18 +96,45 @@ def read_input(path: Path) -> tuple[NominationInput | None, list[FieldError], st
         return None, _file_error("nom.cli.too_long_number", path), ""
     # ensure_ascii: a lone surrogate ("\ud800") is hashed as its escape; the rules refuse it later.
     key = "file:" + hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+    parsed, errors = check_input(data, rules)
+    return parsed, errors, key
+
+
+def check_input(data: object, rules: Rules) -> tuple[NominationInput | None, list[FieldError]]:
+    """The file's nomination, or every reason it cannot be submitted in one answer.
+
+    A value of the wrong type (pydantic) is reported together with what the rules say of the
+    other fields, so a nominator fixes the file once, not a few errors per run. Without type
+    errors the service checks the rules itself when it submits.
+    """
     try:
-        return NominationInput.model_validate(data), [], key
+        return NominationInput.model_validate(data), []
     except ValidationError as error:
-        return None, pydantic_errors(error), key
+        errors = pydantic_errors(error)
+        if not isinstance(data, dict):
+            return None, errors
+        rest: object = copy.deepcopy(data)
+        for item in error.errors():
+            _remove(rest, item["loc"])
+        try:
+            others = NominationInput.model_validate(rest)
+        except ValidationError:
+            return None, errors
+        nominator = Nominator(name=others.nominator.name, email=others.nominator.email)
+        _, _, rule_errors = rules.nomination_errors(others.content(), nominator)
+        # A field already refused for its type is not judged by the rules as well.
+        refused = {found.field for found in errors}
+        errors += [e for e in rule_errors if not any(e.field == f or e.field.startswith(f + ".") for f in refused)]
+        return None, errors
 
 
-def printable(text: str) -> str:
-    """``text`` with lone surrogates (which no terminal can print) shown as U+FFFD."""
-    return _SURROGATES.sub("\ufffd", text)
-
-
-_SURROGATES = re.compile("[\ud800-\udfff]")
+def _remove(data: object, loc: tuple[int | str, ...]) -> None:
+    """Drop the value at ``loc`` from nested dicts (a whole list for an item of it)."""
+    *parents, last = [part for part in loc if isinstance(part, str)] or [""]
+    for part in parents:
+        data = data.get(part) if isinstance(data, dict) else None
+    if isinstance(data, dict):
+        data.pop(last, None)
 
 
 def print_errors(errors: list[FieldError], as_json: bool) -> None:
@@ -121,7 +156,7 @@ async def submit(args: argparse.Namespace, settings: Settings, data: NominationI
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    data, errors, key = read_input(args.file)
+    data, errors, key = read_input(args.file, Rules(settings_knowledge(settings).prize))
     if data is None:
         print_errors(errors, args.json)
         return EXIT_UNUSABLE if errors[0].field == "file" else EXIT_REJECTED

@@ -1,9 +1,23 @@
-"""Where an export goes: a file, or standard output when none is named."""
+"""What the commands print: exports (to a file, or standard output when none is named) and text that
+may hold characters a terminal cannot print."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with lone surrogates (which no terminal can print) shown as U+FFFD."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def has_surrogates(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate: bytes that were not UTF-8 (Python's surrogateescape)."""
+    return _SURROGATES.search(text) is not None
 
 
 def write_export(payload: bytes, out: Path | None) -> OSError | None:

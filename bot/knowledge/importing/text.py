@@ -6,17 +6,23 @@ import logging
 from io import BytesIO
 from pathlib import Path
 
+from bot.files import MEGABYTE, FileTooLarge, read_limited
 from bot.knowledge.importing.errors import ImportRefused
+from bot.texts import os_reason
 
 PDF_MAGIC = b"%PDF-"
+# A decision of a few pages is well under a megabyte as a PDF; nothing larger than this is read.
+MAX_DOCUMENT_BYTES = 50 * MEGABYTE
 
 
 def read_document_text(path: Path) -> str:
     """The document's text, lines as the PDF (or text file) gives them; raises :class:`ImportRefused`."""
     try:
-        data = path.read_bytes()
+        data = read_limited(path, MAX_DOCUMENT_BYTES)
+    except FileTooLarge as error:
+        raise ImportRefused("cli.import.too_large", file=path.name, megabytes=MAX_DOCUMENT_BYTES // MEGABYTE) from error
     except OSError as error:
-        raise ImportRefused("cli.import.unreadable", file=path.name, reason=error.strerror or "") from error
+        raise ImportRefused("cli.import.unreadable", file=path.name, reason=os_reason(error)) from error
     if path.suffix.lower() == ".pdf" or data.startswith(PDF_MAGIC):
         return _pdf_text(path, data)
     try:

@@ -21,11 +21,16 @@ TEXTS: dict[str, str] = {
     "cli.teams_missing": "The setting {name} is missing (required with TEAMS_APP_ID; see docs/teams.md).",
     "cli.teams_untrusted": "TEAMS_SERVICE_URL {url} is neither one of Microsoft's connector addresses (https) nor in TEAMS_TRUSTED_SERVICE_URLS; the bot sends nothing there.",
     "cli.empty_question": "Please type a question, for example: trygghetsbot ask \"who won in 2019?\"",
+    "cli.chat_goodbye": "Goodbye! Welcome back.",
     "cli.chat_welcome": (
         "Hi! I am Trygghetsbot. Ask me about Trygghetspriset and Trygghetspaketet, "
-        "or type \"nominera\" to nominate for Trygghetspriset. End with Ctrl-D."
+        "or type \"nominera\" to nominate for Trygghetspriset. End with \"quit\" or Ctrl-D."
     ),
     "cli.settings_error": "Cannot start: {error}",
+    "cli.bad_argument": (
+        "The argument “{argument}” holds characters that are not UTF-8 (shown as �), so the command does not run. "
+        "Set the terminal to UTF-8 and try again."
+    ),
     "cli.knowledge_error": "The knowledge data could not be read: {error}",
     # --- argparse (bot/cli/parser.py) ---------------------------------------------------
     "cli.argparse.usage": "usage: ",
@@ -88,6 +93,8 @@ TEXTS: dict[str, str] = {
     "cli.tenant.line": "{team}: jury channels {channels}; jurors {users}; chair {chair}; round {round}",
     # --- knowledge import (bot/knowledge/importing) ----------------------------------------
     "cli.import.unreadable": "The file {file} could not be read ({reason}).",
+    "cli.import.too_large": "The file {file} is too large (more than {megabytes} MB) to be a decision, so it is not imported.",
+    "knowledge.bad_json": "not valid JSON (line {line}, column {column})",
     "cli.import.not_utf8": "The file {file} is neither a PDF nor UTF-8 text, so it cannot be read.",
     "cli.import.bad_pdf": "The file {file} looks like a PDF but cannot be read; please save it as PDF again and retry.",
     "cli.import.pdf_without_text": "The PDF {file} contains no text (it is probably scanned); please import a PDF with text or a text file.",

@@ -27,7 +27,6 @@ TEXTS: dict[str, str] = {
     "nom.error.contact_email": (
         "The field “{field}”: “{value}” looks like an e-mail address but is not valid (e.g. name@example.com)."
     ),
-    "nom.error.email_required": "The field “{field}” is needed so that the jury can reach you.",
     "nom.error.too_many_partners": "The field “{field}” lists too many organisations. At most {limit} are allowed.",
     "nom.error.collaboration": (
         "The criterion “{quote}” is not met: name at least {minimum} different organisations that carry out "
@@ -101,6 +100,8 @@ TEXTS: dict[str, str] = {
     "nom.dialog.in_progress_summary": "You have a nomination in progress, ready to review. We go on here:",
     "nom.summary.fix_hint": "Write “change {number}” to correct “{field}”.",
     "nom.list.hint_closed": "The nomination period is closed, so nominations can no longer be changed or withdrawn.",
+    "nom.edit.syntax": "Write “edit nomination ID”, for example “edit nomination {example}”.",
+    "nom.withdraw.syntax": "Write “withdraw ID”, for example “withdraw {example}”.",
     "nom.dialog.previous": "Your earlier answer: {value}",
     "nom.dialog.cancelled": "The nomination is cancelled. Nothing was submitted.",
     "nom.dialog.cancelled_draft": "The nomination is cancelled. Your saved draft {id} is kept; write “fortsätt” to resume it.",
@@ -146,6 +147,7 @@ TEXTS: dict[str, str] = {
     "nom.cli.bad_utf8": "The file {path} is not UTF-8 text. Save it as UTF-8 and try again.",
     "nom.cli.too_deep": "The file {path} has too deeply nested JSON. A nomination is a JSON object with text fields.",
     "nom.cli.too_long_number": "The file {path} contains too long a number. A nomination is a JSON object with text fields.",
+    "nom.cli.too_large": "The file {path} is too large (more than {megabytes} MB). A nomination is a JSON object with text fields of a few kB.",
     "nom.cli.bad_field": "The field “{field}”: {error}",
     "nom.cli.created": "The nomination is submitted with id {id}.",
     "nom.cli.already_submitted": "The nomination was already submitted (id {id}). Nothing new was saved.",

@@ -3,11 +3,16 @@ TEXTS: dict[str, str] = {
         "Varning: JURY_CHANNEL_IDS är inte satt. Nomineringar sparas, men ingen jurykanal får veta om dem."
     ),
     "cli.empty_question": "Skriv en fråga, till exempel: trygghetsbot ask \"vem vann 2019?\"",
+    "cli.chat_goodbye": "Hej då! Välkommen tillbaka.",
     "cli.chat_welcome": (
         "Hej! Jag är Trygghetsbot. Fråga mig om Trygghetspriset och Trygghetspaketet, "
-        "eller skriv \"nominera\" för att nominera till Trygghetspriset. Avsluta med Ctrl-D."
+        "eller skriv \"nominera\" för att nominera till Trygghetspriset. Avsluta med \"avsluta\" eller Ctrl-D."
     ),
     "cli.settings_error": "Kan inte starta: {error}",
+    "cli.bad_argument": (
+        "Argumentet ”{argument}” innehåller tecken som inte är UTF-8 (visade som �), så kommandot körs inte. "
+        "Ställ in terminalen på UTF-8 och försök igen."
+    ),
     "cli.no_platform": (
         "Ingen chattplattform är inställd: sätt SLACK_BOT_TOKEN och SLACK_SIGNING_SECRET (Slack) "
         "och/eller TEAMS_APP_ID, TEAMS_APP_PASSWORD och TEAMS_TENANT_ID (Teams; se .env.example)."
@@ -100,6 +105,8 @@ TEXTS: dict[str, str] = {
     "cli.tenant.line": "{team}: jurykanaler {channels}; jurymedlemmar {users}; ordförande {chair}; omgång {round}",
     # --- knowledge import (bot/knowledge/importing) ----------------------------------------
     "cli.import.unreadable": "Filen {file} kunde inte läsas ({reason}).",
+    "cli.import.too_large": "Filen {file} är för stor (mer än {megabytes} MB) för att vara ett beslut, så den läses inte in.",
+    "knowledge.bad_json": "inte giltig JSON (rad {line}, kolumn {column})",
     "cli.import.not_utf8": "Filen {file} är varken en PDF eller text i UTF-8, så den kan inte läsas in.",
     "cli.import.bad_pdf": "Filen {file} ser ut som en PDF men går inte att läsa; spara den gärna som PDF igen och försök på nytt.",
     "cli.import.pdf_without_text": "PDF-filen {file} innehåller ingen text (den är troligen skannad); importera en PDF med text eller en textfil.",

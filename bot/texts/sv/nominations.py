@@ -29,7 +29,6 @@ TEXTS: dict[str, str] = {
     "nom.error.contact_email": (
         "Fältet ”{field}”: ”{value}” ser ut som en e-postadress men är inte giltig (till exempel namn@exempel.se)."
     ),
-    "nom.error.email_required": "Fältet ”{field}” behövs så att juryn kan nå dig.",
     "nom.error.too_many_partners": "Fältet ”{field}” har för många organisationer. Högst {limit} är tillåtet.",
     "nom.error.collaboration": (
         "Kriteriet ”{quote}” är inte uppfyllt: ange minst {minimum} olika organisationer som genomför "
@@ -150,6 +149,8 @@ TEXTS: dict[str, str] = {
     "nom.list.none": "Du har inga nomineringar till Trygghetspriset {year}.",
     "nom.list.hint": "Skriv ”ändra nominering ID” eller ”återkalla ID”.",
     "nom.list.hint_closed": "Nomineringsperioden är stängd, så nomineringarna kan inte längre ändras eller återkallas.",
+    "nom.edit.syntax": "Skriv ”ändra nominering ID”, till exempel ”ändra nominering {example}”.",
+    "nom.withdraw.syntax": "Skriv ”återkalla ID”, till exempel ”återkalla {example}”.",
     "nom.status.draft": "utkast",
     "nom.status.submitted": "inskickad",
     "nom.status.withdrawn": "återkallad",
@@ -161,6 +162,7 @@ TEXTS: dict[str, str] = {
     "nom.cli.bad_utf8": "Filen {path} är inte text i UTF-8. Spara den som UTF-8 och försök igen.",
     "nom.cli.too_deep": "Filen {path} har för djupt nästlad JSON. En nominering är ett JSON-objekt med textfält.",
     "nom.cli.too_long_number": "Filen {path} innehåller ett för långt tal. En nominering är ett JSON-objekt med textfält.",
+    "nom.cli.too_large": "Filen {path} är för stor (mer än {megabytes} MB). En nominering är ett JSON-objekt med textfält på några kB.",
     "nom.cli.bad_field": "Fältet ”{field}”: {error}",
     "nom.cli.created": "Nomineringen är inskickad med id {id}.",
     "nom.cli.already_submitted": "Nomineringen var redan inskickad (id {id}). Inget nytt har sparats.",
