@@ -33,10 +33,11 @@ from pathlib import Path
 
 from _common import QUESTIONS, ROOT, SECRET, free_port, header, load, report, signed, wait_healthy
 
-from bot.nominations.model import OutboxMessage
+from bot.outbox.model import OutboxMessage
 from store import Store, open_store_async
 from store.engine import Engine
-from store.nominations import NOMINATIONS, OUTBOX
+from store.nominations import NOMINATIONS
+from store.outbox import OUTBOX
 from tests.e2e.fakeslack import FakeSlack
 from tests.store.conftest import NOW, event, nomination
 

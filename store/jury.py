@@ -38,15 +38,8 @@ from pathlib import Path
 
 from tinydb import Query, TinyDB
 
-from bot.jury.model import (
-    AuditEntry,
-    ConflictDeclaration,
-    Decision,
-    JuryMessage,
-    JuryState,
-    ReminderRecord,
-    ScoreSet,
-)
+from bot.jury.model import AuditEntry, ConflictDeclaration, Decision, JuryState, ReminderRecord, ScoreSet
+from bot.outbox.model import JuryMessage
 from store.engine import Engine, docs
 from store.errors import StoreError
 

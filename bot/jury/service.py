@@ -38,7 +38,6 @@ from bot.jury.model import (
     AuditEntry,
     ConflictDeclaration,
     Decision,
-    JuryMessage,
     JuryState,
     ReminderRecord,
     ScoreSet,
@@ -51,6 +50,7 @@ from bot.knowledge.models import Round
 from bot.nominations.model import Nomination
 from bot.nominations.ports import NominationRepository
 from bot.nominations.rounds import local_day, period_state
+from bot.outbox.model import JuryMessage
 from bot.texts import format_date, t, t_count
 
 DEFAULT_DEADLINE_DAYS = 30

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 from bot.clock import Clock, system_clock
 from bot.knowledge.models import Prize, Round
-from bot.nominations.model import Nomination, NominationContent, Nominator, OutboxKind, OutboxMessage
+from bot.nominations.model import Nomination, NominationContent, Nominator
 from bot.nominations.ports import NominationRepository, RepeatWindow
 from bot.nominations.rounds import period_message
 from bot.nominations.rules import FieldError, Rules, clean_nominator, organisation_key
+from bot.outbox.model import OutboxKind, OutboxMessage
 from bot.texts import t
 
 # How many recent edit idempotency keys a nomination remembers (replays come within minutes).

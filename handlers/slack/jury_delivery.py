@@ -23,11 +23,11 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import STOCKHOLM, system_clock
-from bot.jury.model import JuryMessage
 from bot.jury.ports import JuryRepository
 from bot.jury.roster import Roster
 from bot.nominations.rounds import period_state
-from handlers.outbox_worker import MAX_BACKOFF_SECONDS
+from bot.outbox.model import JuryMessage
+from bot.outbox.policy import MAX_BACKOFF_SECONDS
 from handlers.slack.delivery import Destination, find_tagged_post
 from handlers.slack.deps import SlackDeps
 from handlers.slack.escaping import safe

@@ -25,8 +25,8 @@ from typing import Any
 import aiohttp
 
 from bot.clock import system_clock
-from bot.jury.model import JuryMessage
 from bot.nominations.rounds import period_state
+from bot.outbox.model import JuryMessage
 from handlers.teams.activities import TeamsDeps
 from handlers.teams.cards import inert
 from handlers.teams.connector import ConnectorError

@@ -1,4 +1,4 @@
-"""PostgreSQL implementation of :class:`bot.nominations.ports.DedupeRepository`.
+"""PostgreSQL implementation of :class:`bot.ports.DedupeRepository`.
 
 ``first_time(key, ttl)`` is one statement: ``INSERT … ON CONFLICT (tenant, key)
 DO UPDATE … WHERE expires_at <= now RETURNING``. A row comes back when the key

@@ -33,15 +33,8 @@ from typing import TypeVar
 from psycopg.rows import DictRow
 from psycopg.types.json import Jsonb
 
-from bot.jury.model import (
-    AuditEntry,
-    ConflictDeclaration,
-    Decision,
-    JuryMessage,
-    JuryState,
-    ReminderRecord,
-    ScoreSet,
-)
+from bot.jury.model import AuditEntry, ConflictDeclaration, Decision, JuryState, ReminderRecord, ScoreSet
+from bot.outbox.model import JuryMessage
 from store.errors import StoreError
 from store.postgres.db import Conn, Database
 

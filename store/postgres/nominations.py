@@ -44,9 +44,9 @@ from psycopg.rows import RowMaker
 from psycopg.types.json import Jsonb
 from pydantic import TypeAdapter
 
-from bot.nominations.model import Nomination, Nominator, OutboxMessage
+from bot.nominations.model import Nomination, Nominator
 from bot.nominations.ports import RepeatWindow
-from store.base import as_events
+from bot.outbox.model import OutboxMessage, as_events
 from store.postgres.db import Conn, Database
 from store.postgres.outbox import insert_message
 

@@ -10,7 +10,8 @@ import pytest
 from aiohttp import web
 
 from bot.config import Settings, load_settings
-from bot.nominations.model import Nomination, OutboxMessage
+from bot.nominations.model import Nomination
+from bot.outbox.model import OutboxMessage
 from handlers.slack.server import create_web_app
 from store import open_store
 from tests.e2e.fakeslack import FakeSlack

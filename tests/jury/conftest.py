@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from bot.clock import STOCKHOLM
-from bot.jury.model import AuditEntry, ConflictDeclaration, Decision, JuryMessage, JuryState, ReminderRecord, ScoreSet
+from bot.jury.model import AuditEntry, ConflictDeclaration, Decision, JuryState, ReminderRecord, ScoreSet
 from bot.jury.service import JuryService
 from bot.knowledge import default_knowledge
 from bot.knowledge.models import Round
-from bot.nominations.model import Nomination, Nominator, OutboxMessage
+from bot.nominations.model import Nomination, Nominator
+from bot.outbox.model import JuryMessage, OutboxMessage
 from store import Store, open_store
 
 SUBMITTED = datetime(2023, 6, 15, 12, tzinfo=STOCKHOLM)
