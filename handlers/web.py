@@ -1,7 +1,7 @@
 """The one aiohttp application every platform adds its routes to, with the store and ``GET /healthz``.
 
 ``create_app`` opens the store on start-up (or uses the one handed in) and closes it last; each
-platform's ``install`` (``handlers.slack.server``, ``handlers.teams.server``) adds its route, its
+platform's ``install`` (``handlers.slack.transport.server``, ``handlers.teams.server``) adds its route, its
 start-up and clean-up (as an aiohttp cleanup context, so it stops before the store closes) and,
 optionally, fields for the health report.
 

@@ -1,6 +1,6 @@
 """The registry of installed workspaces and one-time OAuth states, on TinyDB.
 
-A chat platform's installation flow (Slack's OAuth, :mod:`handlers.slack.oauth`) keeps here
+A chat platform's installation flow (Slack's OAuth, :mod:`handlers.slack.transport.oauth`) keeps here
 who installed the app where: installations by enterprise, team and installing user, the bot
 of each workspace by enterprise and team, and the one-time states of flows under way. The
 registry belongs to no tenant (it is how a request finds its tenant, the workspace's

@@ -1,7 +1,7 @@
 """When a failed delivery is tried again: exponential backoff, capped, or the platform's ``Retry-After``.
 
 Both kinds of message follow it: the nomination events (``handlers.outbox_worker``) and the
-jury's messages (``handlers.slack.delivery.jury``).
+jury's messages (``handlers.slack.delivery.jury_messages``).
 """
 
 from __future__ import annotations

@@ -285,8 +285,8 @@ async def _send_now(jury: JuryService, settings: Settings) -> None:
     import aiohttp
     from slack_sdk.errors import SlackApiError
 
-    from handlers.slack.client import build_outbox_client, http_session
-    from handlers.slack.jury_delivery import send_jury_message
+    from handlers.slack.delivery.jury_messages import send_jury_message
+    from handlers.slack.transport.client import build_outbox_client, http_session
 
     async with http_session() as http:
         client = build_outbox_client(settings, http)

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     app = create_app(settings)
     make_core = core_factory(settings)
     if settings.slack_configured:
-        from handlers.slack import server as slack_server
+        from handlers.slack.transport import server as slack_server
 
         slack_server.install(app, settings, make_core=make_core, make_core_for=core_factory)
     if settings.teams_configured:

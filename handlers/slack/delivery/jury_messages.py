@@ -28,10 +28,10 @@ from bot.jury.roster import Roster
 from bot.nominations.rounds import period_state
 from bot.outbox.model import JuryMessage
 from bot.outbox.policy import MAX_BACKOFF_SECONDS
-from handlers.slack.delivery import Destination, find_tagged_post
+from handlers.slack.delivery.nomination_events import Destination, find_tagged_post
 from handlers.slack.deps import SlackDeps
-from handlers.slack.escaping import safe
-from handlers.slack.jury_views import digest_text
+from handlers.slack.transport.escaping import safe
+from handlers.slack.views.jury import digest_text
 
 log = logging.getLogger(__name__)
 JURY_EVENT = "trygghetsbot_jury"

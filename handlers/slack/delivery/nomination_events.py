@@ -45,9 +45,9 @@ from bot.outbox.model import OutboxMessage, nominator_destination
 from bot.texts import t
 from handlers.forms import submitted_text
 from handlers.outbox_worker import DEFAULT_TIMING, OutboxWorker, RetryLater, WorkerTiming
-from handlers.slack.blocks import jury_message
 from handlers.slack.deps import SlackDeps
-from handlers.slack.escaping import safe
+from handlers.slack.transport.escaping import safe
+from handlers.slack.views.blocks import jury_message
 
 log = logging.getLogger(__name__)
 METADATA_EVENT_TYPE = "trygghetsbot_outbox"

@@ -13,10 +13,10 @@ from bot.nominations.service import NominationError
 from bot.ports import StoreUnavailable
 from bot.texts import t
 from handlers.forms import FORM_FIELDS, errors_by_field
-from handlers.slack.blocks import MODAL_CALLBACK
 from handlers.slack.deps import SlackDeps, slack_nominator
-from handlers.slack.home import publish_home
-from handlers.slack.payloads import ModalSubmission
+from handlers.slack.transport.payloads import ModalSubmission
+from handlers.slack.views.blocks import MODAL_CALLBACK
+from handlers.slack.views.home import publish_home
 from store import StoreError
 
 LANG = "sv"
