@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
@@ -33,6 +33,8 @@ from store import Store, open_store_async
 # Builds the core over a store: the composition root (trygghetsbot.compose) hands it in, so no
 # adapter imports the composition.
 CoreFactory = Callable[[Store], Core]
+# Opens the store an app serves (the composition root's, with its settings).
+StoreOpener = Callable[[], Awaitable[Store]]
 
 HEALTH_CACHE_SECONDS = 1.0
 # A load balancer's health check gets its answer within a second, also while the database does
@@ -87,14 +89,23 @@ SETTINGS = web.AppKey("settings", Settings)
 HEALTH = web.AppKey("health", list[Callable[[web.Application], dict[str, Any]]])
 
 
-def create_app(settings: Settings, *, store: Store | None = None) -> web.Application:
+def create_app(
+    settings: Settings, *, store: Store | None = None, open_store: StoreOpener | None = None
+) -> web.Application:
+    """``store``: the store to serve (closed with the app); else ``open_store`` opens it on start-up
+    (the composition root hands it in), else the store the settings select."""
     app = web.Application()
     app[HEALTH] = []
     app[SETTINGS] = settings
     app[STORE_HEALTH] = StoreHealth(lambda: app[STORE])
 
     async def store_context(app: web.Application) -> AsyncIterator[None]:
-        app[STORE] = store or await open_store_async(settings, clock=settings.clock())
+        if store is not None:
+            app[STORE] = store
+        elif open_store is not None:
+            app[STORE] = await open_store()
+        else:
+            app[STORE] = await open_store_async(settings, clock=settings.clock())
         yield
         await app[STORE_HEALTH].close()
         await app[STORE].aclose()

@@ -38,14 +38,12 @@ def require_settings(settings: Settings, *names: str) -> None:
 
 def build_deps(settings: Settings, store: Store, http: aiohttp.ClientSession, make_core: CoreFactory) -> SlackDeps:
     core = make_core(store)
-    assistant = core.assistant
-    # One answerer and one nomination service: the ones the assistant (DMs) uses serve the rest too.
     return SlackDeps(
         settings=settings,
         knowledge=core.knowledge,
         store=store,
-        assistant=assistant,
-        service=assistant.dialog.service,
+        assistant=core.assistant,
+        service=core.nominations,
         clock=settings.clock(),
         http=http,
         identity=BotIdentity(settings.slack_bot_token or "", bot_user_id=settings.slack_bot_user_id),

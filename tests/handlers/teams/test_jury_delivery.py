@@ -67,7 +67,7 @@ async def test_two_senders_send_each_digest_and_reminder_once(tmp_path: Path, mo
                 knowledge=core.knowledge,
                 store=store,
                 assistant=core.assistant,
-                service=core.assistant.dialog.service,
+                service=core.nominations,
                 connector=connector,  # type: ignore[arg-type]
                 jury=build_jury_service(store, config),
             )
