@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Protocol
 
+# A Slack enterprise, team or user id; ``None`` where there is none (no Enterprise Grid org, a bot).
+SlackId = str | None
+
 
 class RecordRepository(Protocol):
     """Small JSON records by kind and key (see :mod:`store.records`)."""
@@ -25,25 +28,18 @@ class InstallationRepository(Protocol):
     """
 
     async def save_installation(
-        self,
-        enterprise_id: str | None,
-        team_id: str | None,
-        user_id: str | None,
-        installed_at: datetime,
-        data: dict[str, Any],
+        self, enterprise_id: SlackId, team_id: SlackId, user_id: SlackId, installed_at: datetime, data: dict[str, Any]
     ) -> None: ...
     async def find_installation(
-        self, enterprise_id: str | None, team_id: str | None, user_id: str | None = None
+        self, enterprise_id: SlackId, team_id: SlackId, user_id: SlackId = None
     ) -> dict[str, Any] | None: ...
-    async def delete_installations(
-        self, enterprise_id: str | None, team_id: str | None, user_id: str | None = None
-    ) -> None: ...
+    async def delete_installations(self, enterprise_id: SlackId, team_id: SlackId, user_id: SlackId = None) -> None: ...
     async def save_bot(
-        self, enterprise_id: str | None, team_id: str | None, installed_at: datetime, data: dict[str, Any]
+        self, enterprise_id: SlackId, team_id: SlackId, installed_at: datetime, data: dict[str, Any]
     ) -> None: ...
-    async def find_bot(self, enterprise_id: str | None, team_id: str | None) -> dict[str, Any] | None: ...
-    async def delete_bot(self, enterprise_id: str | None, team_id: str | None) -> None: ...
-    async def bots(self) -> list[tuple[str | None, str | None]]: ...
+    async def find_bot(self, enterprise_id: SlackId, team_id: SlackId) -> dict[str, Any] | None: ...
+    async def delete_bot(self, enterprise_id: SlackId, team_id: SlackId) -> None: ...
+    async def bots(self) -> list[tuple[SlackId, SlackId]]: ...
 
 
 class OAuthStateRepository(Protocol):

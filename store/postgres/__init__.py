@@ -68,12 +68,7 @@ class PgStore(Store):
 
 
 async def open_postgres_store(
-    url: str,
-    *,
-    tenant: str = DEFAULT_TENANT,
-    read_only: bool = False,
-    clock: Clock = system_clock,
-    max_size: int = 10,
+    url: str, *, tenant: str = DEFAULT_TENANT, read_only: bool = False, clock: Clock = system_clock, max_size: int = 10
 ) -> PgStore:
     """Connect, check the schema version, open the pool; raises :class:`~store.errors.StoreError`."""
     check_tenant(tenant)
