@@ -24,15 +24,15 @@ from __future__ import annotations
 
 import builtins
 import logging
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from tinydb import Query
 
 from bot.nominations.model import Nomination
-from bot.nominations.ports import RepeatWindow
-from bot.outbox.model import OutboxMessage, as_events
+from bot.nominations.ports import RepeatWindow, Statuses
+from bot.outbox.model import Events, OutboxMessage, as_events
 from store.engine import Engine, docs
 from store.errors import os_error, parse_record
 from store.outbox import LEASE_FIELDS, OUTBOX, OutboxIndex
@@ -152,11 +152,7 @@ class TinyNominationRepository:
             return self._models.get(nomination_id)
 
     async def list(
-        self,
-        *,
-        round_year: int | None = None,
-        nominator_key: str | None = None,
-        statuses: Collection[str] | None = None,
+        self, *, round_year: int | None = None, nominator_key: str | None = None, statuses: Statuses = None
     ) -> builtins.list[Nomination]:
         async with self.engine.lock:
             if nominator_key is not None:
@@ -176,11 +172,7 @@ class TinyNominationRepository:
         return sorted(found, key=lambda n: (n.created_at, n.id))
 
     async def submit(
-        self,
-        nomination: Nomination,
-        event: OutboxMessage | Sequence[OutboxMessage],
-        *,
-        repeat: RepeatWindow | None = None,
+        self, nomination: Nomination, event: Events, *, repeat: RepeatWindow | None = None
     ) -> tuple[Nomination, bool]:
         async with self.engine.lock:
             key = nomination.idempotency_key
@@ -205,9 +197,7 @@ class TinyNominationRepository:
             del self._recent_submissions[gone]
         self._recent_submissions[fingerprint] = (nomination_id, repeat.until)
 
-    async def save(
-        self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage] | None = None
-    ) -> Nomination:
+    async def save(self, nomination: Nomination, event: Events | None = None) -> Nomination:
         async with self.engine.lock:
             await self._write(nomination, event)
         return nomination

@@ -4,14 +4,17 @@ imports it. The outbox's ports are in :mod:`bot.outbox.ports`, those every conte
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.nominations.model import Nomination
 from bot.nominations.state import ConversationState
-from bot.outbox.model import OutboxMessage
+from bot.outbox.model import Events
+
+# Which statuses a listing keeps (every status when ``None``).
+Statuses = Collection[str] | None
 
 
 @dataclass(frozen=True)
@@ -34,21 +37,13 @@ class NominationRepository(Protocol):
     async def get(self, nomination_id: str) -> Nomination | None: ...
 
     async def list(
-        self,
-        *,
-        round_year: int | None = None,
-        nominator_key: str | None = None,
-        statuses: Collection[str] | None = None,
+        self, *, round_year: int | None = None, nominator_key: str | None = None, statuses: Statuses = None
     ) -> list[Nomination]:
         """Oldest first."""
         ...
 
     async def submit(
-        self,
-        nomination: Nomination,
-        event: OutboxMessage | Sequence[OutboxMessage],
-        *,
-        repeat: RepeatWindow | None = None,
+        self, nomination: Nomination, event: Events, *, repeat: RepeatWindow | None = None
     ) -> tuple[Nomination, bool]:
         """Store a submitted nomination and its outbox message(s) (one per platform) in one atomic write.
 
@@ -59,9 +54,7 @@ class NominationRepository(Protocol):
         """
         ...
 
-    async def save(
-        self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage] | None = None
-    ) -> Nomination:
+    async def save(self, nomination: Nomination, event: Events | None = None) -> Nomination:
         """Insert or replace by id, together with ``event`` (one or more messages) in one atomic write."""
         ...
 

@@ -90,7 +90,11 @@ class JuryMessage(Frozen):
     sent_at: datetime | None = None
 
 
-def as_events(event: OutboxMessage | Sequence[OutboxMessage] | None) -> list[OutboxMessage]:
+# The outbox messages written with a nomination: one, or one per platform.
+Events = OutboxMessage | Sequence[OutboxMessage]
+
+
+def as_events(event: Events | None) -> list[OutboxMessage]:
     """The outbox messages written with a nomination: none, one, or one per platform."""
     if event is None:
         return []
