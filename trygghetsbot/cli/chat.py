@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
-import json
 import logging
 import sys
 import uuid
@@ -28,6 +27,7 @@ from bot.nominations.model import Nominator
 from bot.nominations.rounds import UnknownRoundError, round_error_text
 from bot.texts import t
 from store import Store, StoreError
+from trygghetsbot.cli.output import print_text_or_json
 from trygghetsbot.compose import build_assistant, open_settings_store
 
 log = logging.getLogger(__name__)
@@ -38,13 +38,6 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--json", action="store_true", help="Ett JSON-objekt per svar, för skript.")
     parser.add_argument("--user", help="Användar-id i konsolen (standard: inloggad användare).")
     parser.set_defaults(func=run)
-
-
-def print_reply(reply: Reply, as_json: bool) -> None:
-    if as_json:
-        print(json.dumps(reply.to_json_dict(), ensure_ascii=False), flush=True)
-    else:
-        print(reply.text, flush=True)
 
 
 def console_user(args: argparse.Namespace) -> Nominator:
@@ -93,7 +86,7 @@ async def converse(args: argparse.Namespace, settings: Settings) -> int:
         print(t("sv", "cli.chat_welcome"))
         greeting = await greet(settings, key, session)
         if greeting is not None:
-            print_reply(greeting, args.json)
+            print_text_or_json(greeting, args.json)
     while True:
         if interactive:
             print("> ", end="", flush=True)
@@ -112,7 +105,7 @@ async def converse(args: argparse.Namespace, settings: Settings) -> int:
             log.error("could not answer %r: %s: %s", message, type(error).__name__, error)
             print(t("sv", "chat.error"), flush=True)
             continue
-        print_reply(reply, args.json)
+        print_text_or_json(reply, args.json)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

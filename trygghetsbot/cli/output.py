@@ -1,9 +1,27 @@
-"""Where an export goes: a file, or standard output when none is named."""
+"""What a command prints: a reply or an answer, and an export (to a file, or standard output)."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
+from typing import Any, Protocol
+
+
+class Printable(Protocol):
+    """An answer (``ask``) or a reply (``chat``): its text, or all of it as JSON."""
+
+    @property
+    def text(self) -> str: ...
+
+    def to_json_dict(self) -> dict[str, Any]: ...
+
+
+def print_text_or_json(result: Printable, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result.to_json_dict(), ensure_ascii=False), flush=True)
+    else:
+        print(result.text, flush=True)
 
 
 def write_export(payload: bytes, out: Path | None) -> OSError | None:
