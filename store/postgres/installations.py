@@ -8,7 +8,7 @@ RETURNING``: of two processes consuming the same state, exactly one gets it.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from psycopg.types.json import Jsonb
@@ -17,9 +17,9 @@ from bot.clock import Clock
 from store.installations import plain, stored
 from store.ports import SlackId
 from store.postgres.db import Database
+from store.postgres.dedupe import PurgeSchedule
 
 _ONE = "enterprise_id = %(enterprise_id)s AND team_id = %(team_id)s"
-PURGE_EVERY = timedelta(minutes=1)
 
 
 def _ids(enterprise_id: SlackId, team_id: SlackId, **more: object) -> dict[str, object]:
@@ -98,13 +98,12 @@ class PgOAuthStateRepository:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock
-        self._purged: datetime | None = None
+        self._purge = PurgeSchedule()
 
     async def issue(self, state: str, expires_at: datetime) -> None:
         now = self.clock()
         async with self.db.connection() as conn:
-            if self._purged is None or now - self._purged >= PURGE_EVERY:
-                self._purged = now
+            if self._purge.due(now):
                 await conn.execute("DELETE FROM oauth_states WHERE expires_at <= %s", (now,))
             await conn.execute(
                 "INSERT INTO oauth_states (state, expires_at) VALUES (%s, %s) "
