@@ -40,7 +40,7 @@ from pathlib import Path
 from tinydb import Query, TinyDB
 
 from bot.jury.model import AuditEntry, ConflictDeclaration, Decision, JuryState, ReminderRecord, ScoreSet
-from bot.outbox.model import JuryMessage
+from bot.outbox.model import JuryMessage, MessageStatus
 from store.engine import Engine, docs
 from store.errors import StoreError
 
@@ -246,7 +246,7 @@ class TinyJuryRepository:
             if year is None:
                 raise StoreError("store.no_jury_message", id=message_id)
             data = self._rounds[year]
-            updated = data.messages[message_id].model_copy(update={"status": "sent", "sent_at": now})
+            updated = data.messages[message_id].model_copy(update={"status": MessageStatus.sent, "sent_at": now})
             doc = updated.model_dump(mode="json")
             db = self._db(year)
             await self.engine.write(db, lambda: db.table(MESSAGES).update(doc, Query().id == message_id))

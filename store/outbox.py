@@ -51,7 +51,7 @@ from pathlib import Path
 
 from tinydb import Query, TinyDB
 
-from bot.outbox.model import ChannelDelivery, OutboxMessage, first_deliveries, first_delivery_holders
+from bot.outbox.model import ChannelDelivery, MessageStatus, OutboxMessage, first_deliveries, first_delivery_holders
 from store.engine import Engine, docs
 from store.errors import StoreError, parse_record
 
@@ -224,7 +224,7 @@ class TinyOutboxRepository:
                 merged[channel] = ChannelDelivery(ts=ts, delivered_at=now)
             return message.model_copy(
                 update={
-                    "status": "sent",
+                    "status": MessageStatus.sent,
                     "sent_at": now,
                     "deliveries": merged,
                     "attempts": message.attempts + 1,

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from enum import StrEnum
 from fractions import Fraction
-from typing import Literal
 
 from pydantic import Field
 
@@ -78,7 +78,14 @@ class Decision(Frozen):
     at: datetime
 
 
-AuditAction = Literal["score", "rescore", "conflict", "decision"]
+class AuditAction(StrEnum):
+    # Members named as their values: what the backends store.
+    score = "score"
+    rescore = "rescore"
+    conflict = "conflict"
+    decision = "decision"
+
+
 AuditValue = str | int | float | bool | None
 
 

@@ -11,13 +11,21 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from enum import StrEnum
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.knowledge.models import ASSESSMENT_CRITERIA
 
-NominationStatus = Literal["draft", "submitted", "withdrawn"]
+
+class NominationStatus(StrEnum):
+    # Members named as their values: what the backends store (also where a driver writes an enum's name).
+    draft = "draft"
+    submitted = "submitted"
+    withdrawn = "withdrawn"
+
+
 ContentField = Literal[
     "nominee",
     "partners",
@@ -103,7 +111,7 @@ class Nomination(NominationContent):
 
     id: str = Field(default_factory=new_id)
     round_year: int
-    status: NominationStatus = "draft"
+    status: NominationStatus = NominationStatus.draft
     nominator: Nominator
     created_at: datetime
     updated_at: datetime

@@ -10,17 +10,29 @@ tables and not one: see docs/outbox.md.
 
 from __future__ import annotations
 
+# The enums' members are named as their values, which is what every backend stores (also where a
+# driver writes an enum by its name).
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Literal
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.knowledge.models import Frozen
 from bot.nominations.model import new_id
 
-OutboxKind = Literal["nomination_submitted", "nomination_edited", "nomination_withdrawn"]
-OutboxStatus = Literal["pending", "sent"]
+
+class MessageStatus(StrEnum):
+    """Where a message of either kind stands: written, waiting for its platform, or sent."""
+
+    pending = "pending"
+    sent = "sent"
+
+
+class OutboxKind(StrEnum):
+    nomination_submitted = "nomination_submitted"
+    nomination_edited = "nomination_edited"
+    nomination_withdrawn = "nomination_withdrawn"
 
 
 class ChannelDelivery(BaseModel):
@@ -47,7 +59,7 @@ class OutboxMessage(BaseModel):
     nomination_id: str
     round_year: int
     created_at: datetime
-    status: OutboxStatus = "pending"
+    status: MessageStatus = MessageStatus.pending
     attempts: int = 0
     next_attempt_at: datetime
     last_error: str | None = None
@@ -68,8 +80,9 @@ class OutboxMessage(BaseModel):
     lease_until: datetime | None = None
 
 
-JuryMessageKind = Literal["jury_decision", "jury_reminder"]
-JuryMessageStatus = Literal["pending", "sent"]
+class JuryMessageKind(StrEnum):
+    jury_decision = "jury_decision"
+    jury_reminder = "jury_reminder"
 
 
 class JuryMessage(Frozen):
@@ -86,7 +99,7 @@ class JuryMessage(Frozen):
     recipient: str | None = None
     text: str
     created_at: datetime
-    status: JuryMessageStatus = "pending"
+    status: MessageStatus = MessageStatus.pending
     sent_at: datetime | None = None
 
 

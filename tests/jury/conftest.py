@@ -12,7 +12,7 @@ from bot.jury.service import JuryService
 from bot.knowledge import default_knowledge
 from bot.knowledge.models import Round
 from bot.nominations.model import Nomination, Nominator
-from bot.outbox.model import JuryMessage, OutboxMessage
+from bot.outbox.model import JuryMessage, MessageStatus, OutboxMessage
 from store import Store, open_store
 
 SUBMITTED = datetime(2023, 6, 15, 12, tzinfo=STOCKHOLM)
@@ -150,7 +150,7 @@ class MemoryJury:
         return [m for m in self.outbox.values() if not pending_only or m.status == "pending"]
 
     async def mark_message_sent(self, message_id: str, now: datetime) -> JuryMessage:
-        updated = self.outbox[message_id].model_copy(update={"status": "sent", "sent_at": now})
+        updated = self.outbox[message_id].model_copy(update={"status": MessageStatus.sent, "sent_at": now})
         self.outbox[message_id] = updated
         return updated
 

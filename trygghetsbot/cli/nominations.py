@@ -22,7 +22,7 @@ from trygghetsbot.cli.output import write_export
 from trygghetsbot.cli.tenant import tenant_argument
 from trygghetsbot.compose import open_settings_store, settings_knowledge
 
-STATUSES: tuple[NominationStatus, ...] = ("draft", "submitted", "withdrawn")
+STATUSES: tuple[NominationStatus, ...] = tuple(NominationStatus)
 # --status takes the words the list prints, in Swedish or English ("inskickad", "submitted").
 STATUS_WORDS: dict[str, NominationStatus] = {
     word.casefold(): status
