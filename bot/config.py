@@ -87,8 +87,10 @@ class Settings(BaseSettings):
     knowledge_dir: Path | None = Field(default=None, validation_alias="TRYGGHETSBOT_KNOWLEDGE_DIR")
     # A postgresql:// URL selects the PostgreSQL store; unset, the TinyDB file db_path is used.
     database_url: str | None = Field(default=None, validation_alias="TRYGGHETSBOT_DATABASE_URL")
-    # How long a worker owns a claimed outbox message: after a crash, the wait before another takes it.
-    outbox_lease_seconds: float = Field(default=300.0, gt=0, validation_alias="TRYGGHETSBOT_OUTBOX_LEASE_SECONDS")
+    # How long a claimed outbox message stays its worker's without a renewal: a live worker renews
+    # it three times per lease (however slow a send), so after a crash it is the longest wait
+    # before another process takes the message over.
+    outbox_lease_seconds: float = Field(default=15.0, gt=0, validation_alias="TRYGGHETSBOT_OUTBOX_LEASE_SECONDS")
     # The first retry's delay after a failed post; it doubles with each attempt (at most 15 minutes).
     outbox_retry_seconds: float = Field(default=2.0, gt=0, validation_alias="TRYGGHETSBOT_OUTBOX_RETRY_SECONDS")
     # Sent outbox messages older than this are deleted by the outbox worker (pending ones never).

@@ -5,14 +5,24 @@ delivers) and :meth:`OutboxWorker.deliver`, which sends one claimed message to e
 platform's destinations still missing it; it returns when all have it (the message is then
 marked sent) and raises :class:`RetryLater` (or a network error) when not. Claims are leases
 (``outbox.claim_due``), so several workers in several processes never send the same message; a
-failed attempt is retried as :mod:`bot.outbox.policy` says (exponential backoff, at most 15 minutes, or
-after the platform's ``Retry-After``). Retry times use the real clock, not the app's: ``TRYGGHETSBOT_NOW`` pins the
-business date, but a retry must still come later.
+failed attempt is retried as :mod:`bot.outbox.policy` says (exponential backoff, at most 15 minutes,
+or after the platform's ``Retry-After``).
+
+Leases are short (``TRYGGHETSBOT_OUTBOX_LEASE_SECONDS``, 15 s) and renewed while their owner works
+through its batch (:class:`Claims`: a heartbeat three times per lease). So a killed process's
+claims are free within one lease and another process, which looks for due messages every
+``poll_seconds``, delivers them; a live owner's never lapse, however long a send takes (Slack's
+``Retry-After``, a slow answer). Should renewing fail for longer than a lease (the database out
+of reach) and another worker take a message over, the owner learns so at its next renewal and
+leaves the messages it has not started to that worker.
 
 Every :attr:`WorkerTiming.purge_every_seconds` (an hour) the worker also deletes the sent messages
 older than ``TRYGGHETSBOT_OUTBOX_RETENTION_DAYS`` (``outbox.purge_sent``), so the outbox does not
 grow without end; in the round being served it keeps the messages that record where a
 nomination's posts live, which an edit or a withdrawal updates.
+
+Retry times use the real clock, not the app's: ``TRYGGHETSBOT_NOW`` pins the business date, but a
+retry must still come later.
 """
 
 from __future__ import annotations
@@ -25,7 +35,7 @@ import socket
 import time
 import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Generic, TypeVar
@@ -36,10 +46,13 @@ from bot.clock import system_clock
 from bot.outbox.model import OutboxMessage
 from bot.outbox.policy import MAX_BACKOFF_SECONDS as MAX_BACKOFF_SECONDS
 from bot.outbox.policy import retry_delay
+from bot.outbox.ports import OutboxRepository
 from handlers.deps import ChatDeps
 
 log = logging.getLogger(__name__)
 CLAIM_BATCH = 10
+# Renewals per lease: two can fail (a slow database round trip) before the lease lapses.
+HEARTBEATS_PER_LEASE = 3
 
 
 def worker_id() -> str:
@@ -67,6 +80,58 @@ class RetryLater(Exception):
         super().__init__(reason)
         self.reason = reason
         self.retry_after = retry_after
+
+
+class Claims:
+    """One claimed batch of a worker: its leases renewed (the heartbeat) until the batch is done.
+
+    ``lost``: messages another worker took over because renewing failed for longer than a lease;
+    the owner must not start them.
+    """
+
+    def __init__(self, outbox: OutboxRepository, worker: str, lease_seconds: float, ids: Iterable[str]) -> None:
+        self.outbox = outbox
+        self.worker = worker
+        self.lease_seconds = lease_seconds
+        self.held = set(ids)
+        self.lost: set[str] = set()
+        self.current: str | None = None
+
+    def done(self, message_id: str) -> None:
+        """``message_id`` is finished (sent, retry scheduled or released): nothing to renew."""
+        self.held.discard(message_id)
+        if self.current == message_id:
+            self.current = None
+
+    @contextlib.asynccontextmanager
+    async def renewed(self) -> AsyncIterator[Claims]:
+        heartbeat = asyncio.get_running_loop().create_task(self._heartbeat(), name=f"lease-{self.worker}")
+        try:
+            yield self
+        finally:
+            heartbeat.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await heartbeat
+
+    async def _heartbeat(self) -> None:
+        while True:
+            await asyncio.sleep(self.lease_seconds / HEARTBEATS_PER_LEASE)
+            asked = sorted(self.held)
+            if not asked:
+                continue
+            try:
+                kept = await self.outbox.renew(self.worker, asked, system_clock(), self.lease_seconds)
+            except Exception as error:  # the next beat tries again; the lease outlasts two misses
+                log.warning("could not renew the outbox leases of %s: %s: %s", self.worker, type(error).__name__, error)
+                continue
+            # Finished meanwhile (no longer held) is not lost; the one being sent may have just finished too.
+            for message_id in set(asked) - kept:
+                if message_id in self.held and message_id != self.current:
+                    log.warning(
+                        "outbox message %s was taken over by another worker; leaving it to that one", message_id
+                    )
+                    self.held.discard(message_id)
+                    self.lost.add(message_id)
 
 
 D = TypeVar("D", bound=ChatDeps)
@@ -140,16 +205,22 @@ class OutboxWorker(ABC, Generic[D]):
             self.worker, system_clock(), self.lease_seconds, limit=CLAIM_BATCH, platform=self.platform
         ):
             round_done = 0
-            for position, message in enumerate(claimed):
-                try:
-                    completed = await self.attempt(message)
-                except BaseException:
-                    # Give back what this round did not finish, so the next round (or worker) retries it now.
-                    for unfinished in claimed[position:]:
-                        with contextlib.suppress(Exception):
-                            await outbox.release(unfinished.id, self.worker)
-                    raise
-                round_done += completed
+            async with Claims(outbox, self.worker, self.lease_seconds, (m.id for m in claimed)).renewed() as claims:
+                for position, message in enumerate(claimed):
+                    if message.id in claims.lost:
+                        continue
+                    claims.current = message.id
+                    try:
+                        completed = await self.attempt(message)
+                    except BaseException:
+                        # Give back what this round did not finish, so the next round (or worker) retries it now.
+                        for unfinished in claimed[position:]:
+                            with contextlib.suppress(Exception):
+                                await outbox.release(unfinished.id, self.worker)
+                        raise
+                    finally:
+                        claims.done(message.id)
+                    round_done += completed
             done += round_done
             # A full batch may mean more are due; a batch that all failed waits for the next round.
             if len(claimed) < CLAIM_BATCH or not round_done:

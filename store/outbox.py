@@ -36,16 +36,21 @@ API (async; ``TinyOutboxRepository``):
     ``mark_sent``/``schedule_retry`` complete the attempt and clear the lease,
     ``release(id, worker)`` gives it back. ``due`` leaves out messages under a
     live lease.
+``renew(worker, ids, now, lease_seconds)``
+    The heartbeat: extends the leases ``worker`` still holds among ``ids`` and
+    returns their ids (a finished or taken-over message is not among them).
 
-TinyDB keeps leases in memory only: one process writes the database, so a
-restart frees every lease. The PostgreSQL backend (:mod:`store.postgres.outbox`)
-stores them and claims with ``FOR UPDATE SKIP LOCKED`` for many processes.
+TinyDB keeps leases in memory only, never in the file: one process writes the
+database (it holds the file's lock), so a restarted process, even after a
+``kill -9``, finds every message it had claimed free and sends it at once.
+The PostgreSQL backend (:mod:`store.postgres.outbox`) stores them and claims
+with ``FOR UPDATE SKIP LOCKED`` for many processes.
 """
 
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -163,6 +168,17 @@ class TinyOutboxRepository:
             for message in claimed:
                 self.index.messages[message.id] = message
         return claimed
+
+    async def renew(self, worker: str, message_ids: Sequence[str], now: datetime, lease_seconds: float) -> set[str]:
+        until = now + timedelta(seconds=lease_seconds)
+        renewed: set[str] = set()
+        async with self.engine.lock:
+            for message_id in message_ids:
+                current = self.index.messages.get(message_id)
+                if current is not None and current.status == "pending" and current.claimed_by == worker:
+                    self.index.messages[message_id] = current.model_copy(update={"lease_until": until})
+                    renewed.add(message_id)
+        return renewed
 
     async def release(self, message_id: str, worker: str) -> None:
         async with self.engine.lock:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from bot.answering import lexicon as lx
 from bot.answering.normalize import fold
 from bot.answering.query import Query
-from bot.knowledge.models import BudgetLine, Column
+from bot.knowledge.models import BudgetLine, Column, StatedChange
 
 
 def _no_such_year(q: Query, what: str) -> None:
@@ -61,7 +61,7 @@ def budget_line(q: Query) -> None:
             chosen = _amounts
         if chosen is None and q.has(lx.DESCRIPTION) and not q.has(lx.MONEY) and not q.years:
             chosen = _description
-        if chosen is None and q.has(lx.AREAS) and line.areas:
+        if chosen is None and q.has(lx.AREAS) and _stated_areas(q, line):
             chosen = _line_areas
         (chosen or _amounts)(q, line)
 
@@ -202,10 +202,31 @@ def _partners(q: Query, line: BudgetLine) -> None:
     r.say("budget.partners", line=r.line(line), items=r.join(line.partners))
 
 
+def _stated_areas(q: Query, line: BudgetLine) -> BudgetLine | None:
+    """The line as the newest document that names its areas gives it (a newer one may name none)."""
+    return q.knowledge.newest_stating(
+        lambda budget: next((x for x in budget.lines if x.key == line.key and x.areas), None)
+    )
+
+
 def _line_areas(q: Query, line: BudgetLine) -> None:
     r = q.reply
-    r.fact(f"budget.lines.{line.key}.areas", ", ".join(line.areas), line.source)
-    r.say("budget.line_areas", line=r.line(line), description=line.description)
+    stated = _stated_areas(q, line) or line
+    r.fact(f"budget.lines.{line.key}.areas", ", ".join(stated.areas), stated.source)
+    r.say("budget.line_areas", line=r.line(line), description=stated.description)
+
+
+def _stated_change(q: Query, line: BudgetLine) -> StatedChange | None:
+    """The change a document states for the line: for the year asked if one is, else the newest.
+
+    A year no stated change reaches has none (the table's figures answer it instead).
+    """
+    budget = q.knowledge.budget
+    stated = [(budget.column(c.to_column).year, index, c) for index, c in enumerate(budget.stated_changes)]
+    stated = [item for item in stated if item[2].line == line.key]
+    if q.years:
+        stated = [item for item in stated if item[0] in q.years]
+    return max(stated, key=lambda item: item[:2])[2] if stated else None  # a later document wins a tie
 
 
 def _why(q: Query, line: BudgetLine) -> None:
@@ -214,7 +235,7 @@ def _why(q: Query, line: BudgetLine) -> None:
         r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
         r.say("budget.note", note=line.status_note)
         return
-    change = next((c for c in budget.stated_changes if c.line == line.key), None)
+    change = _stated_change(q, line)
     if change:
         r.fact(f"budget.changes.{line.key}", change.delta_sek, change.source)
         r.say("budget.change_reason", line=r.line(line), delta=r.money(change.delta_sek), reason=change.reason)
@@ -229,7 +250,7 @@ def _why(q: Query, line: BudgetLine) -> None:
 
 def _change(q: Query, line: BudgetLine) -> None:
     r, budget = q.reply, q.knowledge.budget
-    change = next((c for c in budget.stated_changes if c.line == line.key), None)
+    change = _stated_change(q, line)
     if change:
         before = budget.column(change.from_column)
         after = budget.column(change.to_column)
@@ -253,6 +274,11 @@ def _compared_columns(q: Query) -> tuple[Column, Column]:
     budget = q.knowledge.budget
     kinds = q.entities.column_kinds
     latest = max(budget.columns, key=lambda c: c.year)
+    by_kind = {(c.kind, c.year): c for c in budget.columns}
+    if len(q.years) == 1 and not kinds:  # "ökade X 2025?": the year's proposal against the budget before it
+        proposal, before = by_kind.get(("forslag", q.years[0])), by_kind.get(("budget", q.years[0] - 1))
+        if proposal and before:
+            return before, proposal
     below = budget.outcome_below_budget(q.years)
     if below is None:  # no outcome was compared in the documents: the two newest columns
         older = [c for c in budget.columns if c.year < latest.year] or budget.columns
@@ -424,28 +450,34 @@ def state_grant(q: Query) -> None:
     r, grant = q.reply, q.knowledge.budget.state_grant
     r.fact("budget.state_grant.per_inhabitant_sek", grant.per_inhabitant_sek, grant.source)
     r.fact("budget.state_grant.total_sek", grant.total_sek, grant.source)
-    r.fact("budget.state_grant.law", f"{grant.law} ({grant.law_sfs})", grant.source)
-    r.say(
-        "budget.state_grant",
-        per_inhabitant=r.money(grant.per_inhabitant_sek),
-        total=r.money(grant.total_sek),
-        year=grant.year,
-        law=grant.law,
-        sfs=grant.law_sfs,
-    )
+    figures = {
+        "per_inhabitant": r.money(grant.per_inhabitant_sek),
+        "total": r.money(grant.total_sek),
+        "year": grant.year,
+    }
+    # The newest document may give the grant without its law: the law from the newest one that names it, cited.
+    named = q.knowledge.newest_stating(lambda budget: budget.state_grant if budget.state_grant.law else None)
+    if named is None:
+        r.say("budget.state_grant_no_law", **figures)
+        return
+    r.fact("budget.state_grant.law", f"{named.law} ({named.law_sfs})", named.source)
+    r.say("budget.state_grant", law=named.law, sfs=named.law_sfs, **figures)
 
 
 def areas(q: Query) -> None:
     budget = q.knowledge.budget
     if q.has(lx.MUNICIPALITY):
         q.reply.not_found("budget.no_municipality")  # then the places it does name
+    r = q.reply
     for line in budget.lines:
-        if line.areas:
+        if _stated_areas(q, line):
             _line_areas(q, line)
-            change = next((c for c in budget.stated_changes if c.line == line.key), None)
+            change = _stated_change(q, line)
             if change:
-                q.reply.fact(f"budget.changes.{line.key}", change.delta_sek, change.source)
-                q.reply.say("budget.areas_change", delta=q.reply.money(change.delta_sek), year=budget.year)
+                r.fact(f"budget.changes.{line.key}", change.delta_sek, change.source)
+                year = budget.column(change.to_column).year
+                key = "budget.areas_change" if change.delta_sek >= 0 else "budget.areas_change_down"
+                r.say(key, line=r.line(line), delta=r.money(abs(change.delta_sek)), year=year)
 
 
 def unknown_subject(q: Query, subject: str) -> None:

@@ -1,6 +1,7 @@
 """The question vocabulary: words that signal an intent, a facet or a column.
 
-Written with diacritics for readability and folded on import. A cue is
+The word lists live in ``bot/knowledge/data/vocabulary.json`` (validated when loaded); this module
+names each list as a :class:`Cue`. Written with diacritics for readability and folded on load. A cue is
   "word"    an exact token,
   "stem*"   a token starting with the stem,
   "*part*"  a token containing the part (Swedish compounds: "bedömningskriterier"),
@@ -11,6 +12,11 @@ These are recognisers, not answers: every fact comes from the knowledge data.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
 
 from bot.answering.normalize import Normalized, fold
 
@@ -115,69 +121,70 @@ def cues_in(question: Normalized) -> frozenset[int]:
     return _registry.present(question)
 
 
+class Vocabulary(BaseModel):
+    """``vocabulary.json``: every cue's patterns by name, and plain word lists."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    schema_version: Literal[1]
+    note: str = ""
+    cues: dict[str, list[str]]
+    words: dict[str, list[str]]
+
+    def model_post_init(self, _context: object) -> None:
+        for name, patterns in {**self.cues, **self.words}.items():
+            if not patterns or any(not p.strip() or p != p.strip() for p in patterns):
+                raise ValueError(f"vocabulary {name!r}: empty, or a pattern that is blank or padded")
+
+
+@cache
+def load_vocabulary() -> Vocabulary:
+    raw = resources.files("bot.knowledge").joinpath("data/vocabulary.json").read_text("utf-8")
+    return Vocabulary.model_validate_json(raw)
+
+
+_VOCABULARY = load_vocabulary()
+_NAMED: set[str] = set()
+
+
+def _cue(name: str) -> Cue:
+    _NAMED.add(name)
+    return Cue.of(*_VOCABULARY.cues[name])
+
+
+def unnamed_cues() -> set[str]:
+    """Lists in the data file no cue in this module reads (a test keeps the two in step)."""
+    return set(_VOCABULARY.cues) - _NAMED
+
+
 # --- language -------------------------------------------------------------
-ENGLISH = Cue.of(
-    "who", "what", "when", "where", "which", "why", "how", "much", "many", "did", "does", "do", "the", "is", "was",
-    "won", "win", "wins", "winner", "winners", "theme", "prize", "get", "got", "gets", "money", "spent",
-    "year", "in", "of", "for", "and", "will", "stand", "about", "tell", "me", "you", "can", "weather", "tomorrow",
-    "there", "are", "lines", "line", "total",
-)
-SWEDISH = Cue.of(
-    "vem", "vad", "när", "hur", "mycket", "vann", "fick", "får", "tema", "temat", "priset", "och", "är", "var",
-    "vilket", "vilka", "vilken", "varför", "kronor", "till", "för", "det", "den", "om", "året", "år", "blir",
-    "finns", "ska", "kan", "man", "jag", "du", "hej", "mkt", "e", "pengar", "utfall", "utfallet", "budgeten",
-    "summan", "totalt", "innan", "efter", "eller", "av", "med",
-)
+ENGLISH = _cue("ENGLISH")
+SWEDISH = _cue("SWEDISH")
 
 # --- conversation ---------------------------------------------------------
-HELP = Cue.of(
-    "hjälp", "help", "vad kan du", "what can you", "kommandon", "commands", "hjälpa",
-)
-GREETING = Cue.of(
-    "hej", "hejsan", "tjena", "hallå", "hello", "hi", "hey", "god morgon", "tack", "thanks",
-)
-FOLLOW_UP = Cue.of(
-    "och", "and", "what about", "hur är det med", "än", "samma", "vad då", "till vad", "för vad", "what for",
-    "like what", "such as", "till vilka", "vilka då", "som vad",
-)
-WHY = Cue.of(
-    "varför", "why", "anledning*", "anledningen", "reason", "orsak*", "how come", "hur kommer det",
-)
-THEN = Cue.of("då", "then", "det året", "that year", "samma år", "same year")
-WHO = Cue.of("vem", "vilka", "who", "vilken verksamhet", "vilken organisation", "which organisation", "which organization")
-LAST_YEAR = Cue.of("förra året", "i fjol", "ifjol", "fjolårets", "last year", "förra årets")
-THIS_YEAR = Cue.of("i år", "this year", "årets", "innevarande år", "current year")
-EARLIEST = Cue.of("först", "första", "first", "earliest", "tidigaste")
-LATEST = Cue.of(
-    "senast", "senaste", "latest", "most recent", "last", "nyligen", "recently", "förra gången", "senaste gången",
-    "sist", "last time",
-)
-YEAR_BEFORE = Cue.of("året innan", "året före", "föregående år", "year before", "previous year", "år innan")
+HELP = _cue("HELP")
+GREETING = _cue("GREETING")
+FOLLOW_UP = _cue("FOLLOW_UP")
+WHY = _cue("WHY")
+THEN = _cue("THEN")
+WHO = _cue("WHO")
+LAST_YEAR = _cue("LAST_YEAR")
+THIS_YEAR = _cue("THIS_YEAR")
+EARLIEST = _cue("EARLIEST")
+LATEST = _cue("LATEST")
+YEAR_BEFORE = _cue("YEAR_BEFORE")
 # Calendar-relative when the conversation has no year to lean on ("vad får SSPF nästa år?").
-NEXT_YEAR = Cue.of("nästa år", "next year", "kommande år", "nästkommande år", "coming year")
-YEAR_AFTER = Cue.of("året efter", "året därpå", "nästa år", "year after", "following year", "next year", "året därefter", "därefter", "efterföljande år", "the year after that", "the following year")
+NEXT_YEAR = _cue("NEXT_YEAR")
+YEAR_AFTER = _cue("YEAR_AFTER")
 
 # --- the prize ------------------------------------------------------------
-WIN = Cue.of(
-    "vann", "vinna", "vinner", "vinnare*", "vunnit", "won", "win", "wins", "winner*", "pristagare*", "tilldelades",
-    "fick priset", "fick trygghetspriset", "awarded to", "received the prize", "got the prize",
-)
-WINNER_LIST = Cue.of(
-    "alla", "lista", "tidigare", "samtliga", "all", "list", "previous", "past", "vinnarna",
-)
+WIN = _cue("WIN")
+WINNER_LIST = _cue("WINNER_LIST")
 # Other contests and prizes: "vem vann melodifestivalen 2019?" is not about Trygghetspriset.
-OTHER_CONTEST = Cue.of(
-    "melodifestival*", "eurovision*", "nobel*", "oscar*", "oscars", "grammis*", "grammy*", "emmy*", "guldbagg*",
-    "polarpris*", "augustpris*", "fredspris*", "litteraturpris*", "allsvenskan", "superettan", "vm", "em", "os", "sm",
-    "världsmästerskap*", "europamästerskap*", "mästerskap*", "championship*", "olympi*", "world cup",
-    "super bowl", "champions league", "stanley cup", "tour de france", "wimbledon", "vasaloppet", "*festivalen",
-)
+OTHER_CONTEST = _cue("OTHER_CONTEST")
 # Prize names of the form "<something>priset" that are still Trygghetspriset, or no prize in particular.
-_GENERIC_PRIZE_PREFIXES = frozenset(
-    fold(word) for word in ("trygghets", "första", "andra", "tredje", "vinnar", "huvud", "penning", "heders",
-                            "stadens", "stads", "kommunens", "årets", "special", "juryns", "jury")
-)
-_PRIZE_SUFFIXES = ("priset", "prisen", "priser", "pris")
+_GENERIC_PRIZE_PREFIXES = frozenset(fold(word) for word in _VOCABULARY.words["generic_prize_prefixes"])
+_PRIZE_SUFFIXES = tuple(_VOCABULARY.words["prize_suffixes"])
 
 
 def names_another_prize(question: Normalized) -> bool:
@@ -190,352 +197,142 @@ def names_another_prize(question: Normalized) -> bool:
                 return token[: -len(suffix)] not in _GENERIC_PRIZE_PREFIXES
     return False
 
-THEME = Cue.of(
-    "handlade", "handlar",
-    "tema", "temat", "teman", "temana", "theme*", "inriktning*", "focus",
-)
-YEAR_QUESTION = Cue.of(
-    "vilket år", "vilka år", "när", "which year", "what year", "when", "årtal",
-)
-PRIZE = Cue.of("*pris*", "prize", "award")
-CRITERIA = Cue.of(
-    "*kriteri*", "krav", "kraven", "villkor*", "criteria", "criterion", "requirement*", "obligatorisk*",
-    "måste uppfyllas", "must", "uppfylla", "bedöms", "bedömning*", "assessed", "assessment", "judged", "krävs",
-    "kräver", "required", "requires", "qualify", "kvalificera*", "måste", "behöver", "have to", "has to",
-    "need to", "needs to", "mervärde*", "innovativ*", "nyskapande", "inspirera*", "goda resultat", "added value",
-    "innovative", "inspire", "good results",
-)
-ASSESSMENT = Cue.of(
-    "bedöm*", "utöver", "assessment", "assessed", "judged", "also", "också", "dessutom", "mer", "övriga",
-    "additional", "other",
-)
+THEME = _cue("THEME")
+YEAR_QUESTION = _cue("YEAR_QUESTION")
+PRIZE = _cue("PRIZE")
+CRITERIA = _cue("CRITERIA")
+ASSESSMENT = _cue("ASSESSMENT")
 # Who may be nominated ("vem kan nomineras?", "kan man nominera sig själv?").
-ELIGIBLE = Cue.of(
-    "vem kan nomineras", "vilka kan nomineras", "vem får nomineras", "vilka får nomineras", "kan nomineras",
-    "får nomineras", "who can be nominated", "who is eligible", "eligible",
-    "eligibility", "can be nominated", "can i nominate", "can we nominate", "nominera sig själv", "nominate ourselves",
-    "nominate myself", "nominate our own",
-)
+ELIGIBLE = _cue("ELIGIBLE")
 # Scenarios the mandatory criteria decide: an effort done alone, or ordinary work.
-SOLO = Cue.of(
-    "själv", "själva", "ensam", "ensamma", "på egen hand", "egen regi", "utan samarbete", "utan samverkan",
-    "utan partner*", "utan andra", "en enda organisation", "en enda förening", "alone", "on its own",
-    "on their own", "by itself", "by themselves", "without partners", "single organisation", "single organization",
-    "bara en organisation", "bara en förening", "endast en organisation", "en organisation", "one organisation",
-    "one organization", "only one",
-)
+SOLO = _cue("SOLO")
 # "kan man nominera sig själv?": who may nominate, not an effort done alone.
-SELF_NOMINATION = Cue.of(
-    "sig själv", "sig själva", "oss själva", "mig själv", "nominate ourselves", "nominate myself", "nominate themselves",
-    "min egen", "mitt eget", "vår egen", "vårt eget", "our own", "my own",
-)
-ORDINARY = Cue.of(
-    "ordinarie verksamhet", "ordinarie arbete", "vanlig verksamhet", "vanliga verksamhet", "vanliga arbete",
-    "vardaglig*", "löpande verksamhet", "ordinary", "regular work", "business as usual", "day-to-day", "daily work",
-    "normal operations", "normal work", "normala verksamhet", "ordinarie uppdrag", "vanliga uppdrag", "regular operations",
-)
+SELF_NOMINATION = _cue("SELF_NOMINATION")
+ORDINARY = _cue("ORDINARY")
 # "räcker det …?": a yes/no question about what qualifies.
-ENOUGH = Cue.of(
-    "räcker det", "räcker", "is it enough", "enough", "duger det", "räknas det", "does it count", "counts", "qualif*",
-)
+ENOUGH = _cue("ENOUGH")
 # "vad händer efter att perioden stängt?": what the direction says comes next.
-AFTER_CLOSE = Cue.of(
-    "vad händer efter", "vad händer sen", "vad händer sedan", "vad händer när", "därefter", "efter att", "efteråt",
-    "after the", "what happens", "what next", "next step*", "nästa steg",
-)
+AFTER_CLOSE = _cue("AFTER_CLOSE")
 # "kan privatpersoner nomineras?": who may be nominated, the subject between the words.
-MAY = Cue.of("kan", "får", "can", "may", "could", "is it possible")
-BE_NOMINATED = Cue.of("nomineras", "be nominated", "get nominated", "nominated")
-NOMINATION = Cue.of(
-    "nominer*", "nominate*", "nomination*", "deadline", "sista dag", "sista dagen", "sista datum", "sista datumet",
-    "ansök*", "period*", "*perioden", "apply", "submit", "last day",
-)
-JURY = Cue.of(
-    "jury*", "juryn", "ordförande", "chair*", "vem bestämmer", "vem beslutar", "vem utser", "who decides",
-    "who chooses", "who picks", "jurymedlem*", "beslutande", "juror*", "ledamot", "ledamöter",
-)
-JURY_ONLY = Cue.of("jury*", "juryn", "jurymedlem*", "ordförande", "chair*", "juror*")
-PRIZE_MONEY = Cue.of("hur mycket", "how much", "pengar", "money", "kronor", "prissumma*", "belopp*", "amount")
-PRIZE_AMOUNT = Cue.of(
-    "prissumma*", "*summa*", "hur mycket", "hur stor", "how much", "how big", "pengar", "kronor", "money", "värd",
-    "worth", "belopp*", "amount",
-)
-PRIZE_FIRST = Cue.of(
-    "först*", "first", "sedan när", "since when", "instift*", "started", "start*", "began", "founded",
-    "established", "inrättades", "historia", "history", "grundades", "grundat*", "skapades", "created", "funnits",
-    "existed", "hur länge har", "how long has",
-)
-PRIZE_CONFERENCE = Cue.of(
-    "*konferens*", "conference", "prisutdelning*", "delas ut", "delas", "delar ut", "ceremony", "awarded",
-    "handed out",
-)
-PRIZE_PURPOSE = Cue.of(
-    "syfte*", "purpose", "varför finns", "why does", "mål", "målet", "aim", "goal",
-)
-PRIZE_UNTIL = Cue.of(
-    "fram till", "until", "hur länge ska", "hur länge kommer", "how long will", "fortsätta", "continue", "upphör*",
-    "hur ofta", "how often", "årligen", "varje år", "every year", "annually", "how frequently",
-    "fortfarande", "still", "finns kvar", "läggs ner", "discontinued",
-)
-PRIZE_DECISIONS = Cue.of("beslut*", "beslöt", "kommunstyrelsen", "decision*", "decided", "vem instiftade")
+MAY = _cue("MAY")
+BE_NOMINATED = _cue("BE_NOMINATED")
+NOMINATION = _cue("NOMINATION")
+JURY = _cue("JURY")
+JURY_ONLY = _cue("JURY_ONLY")
+PRIZE_MONEY = _cue("PRIZE_MONEY")
+PRIZE_AMOUNT = _cue("PRIZE_AMOUNT")
+PRIZE_FIRST = _cue("PRIZE_FIRST")
+PRIZE_CONFERENCE = _cue("PRIZE_CONFERENCE")
+PRIZE_PURPOSE = _cue("PRIZE_PURPOSE")
+PRIZE_UNTIL = _cue("PRIZE_UNTIL")
+PRIZE_DECISIONS = _cue("PRIZE_DECISIONS")
 
 # --- the safety package ---------------------------------------------------
-PACKAGE = Cue.of("trygghetspaket*", "paketet", "package", "safety package", "security package")
-TOTAL = Cue.of(
-    "totalt", "total*", "summa", "summan", "sammanlagt", "sammantaget", "hela", "allt", "overall", "in total",
-    "altogether", "sum", "omfattning", "ram*",
-)
-MONEY = Cue.of(
-    "hur mycket", "hur mkt", "pengar", "kronor", "kr", "mkr", "tkr", "belopp*", "how much", "money", "amount",
-    "funding", "funds", "fick", "får", "få", "got", "get", "gets", "receive*", "budget*", "anslag*", "anslogs",
-    "avsatt*", "kostar", "kostade", "cost*", "medel", "medlen",
-)
-HISTORY = Cue.of(
-    "bakgrund*", "historik", "historia", "history", "background", "mål och budget", "tidigare år", "anslogs",
-    "anslag*", "socialnämnden", "social welfare", "social services committee", "började", "startade", "infördes", "began", "started",
-    "från början", "ursprungligen", "originally", "at first", "initially", "from the start", "to begin with",
-    "introduced", "introduce", "established", "set up", "inrättades", "kom till", "tillkom", "first created",
-)
-STATE_GRANT = Cue.of(
-    "statsbidrag*", "statligt", "statliga", "staten", "state", "government", "per invånare", "per inhabitant",
-    "per capita", "invånare", "inhabitant*", "vilken lag", "lagen", "law", "generella",
-)
-AREAS = Cue.of(
-    "var ska", "var finns", "var kommer", "var jobbar", "var verkar", "var arbetar", "var är", "where", "område*",
-    "orter", "platser", "kommundel*", "stadsdel*", "areas", "area", "places", "vilka delar", "i vilka",
-)
-CHILDREN = Cue.of(
-    "barn", "barnen", "unga", "ungdomar", "children", "young", "youth", "konsekvenser för barn",
-)
-OUTCOME_REASON = Cue.of(
-    "lägre", "under budget", "understiger", "understeg", "mindre än", "lower", "below", "less than", "underskott",
-    "överskott", "inte använts", "oanvänd*", "underspend*", "buffert",
-)
+PACKAGE = _cue("PACKAGE")
+TOTAL = _cue("TOTAL")
+MONEY = _cue("MONEY")
+HISTORY = _cue("HISTORY")
+STATE_GRANT = _cue("STATE_GRANT")
+AREAS = _cue("AREAS")
+CHILDREN = _cue("CHILDREN")
+OUTCOME_REASON = _cue("OUTCOME_REASON")
 
 # --- table columns and facets ---------------------------------------------
-COLUMN_FORSLAG = Cue.of(
-    "förslag*", "föreslå*", "föreslag*", "proposal", "proposed", "plan", "planned", "ska få",
-)
-COLUMN_UTFALL = Cue.of(
-    "utfall*", "använt", "använde", "användes", "använts", "förbrukat*", "spenderat*", "spent", "outcome",
-    "actual*", "gick åt", "kostade", "used", "blev",
-)
-COLUMN_BUDGET = Cue.of("budget", "budgeten", "budgeterat*", "budgeterade*", "budgeted", "budgetera*")
-EXPANSION = Cue.of(
-    "står", "star for", "betyder", "betydelse", "stand for", "stands for", "förkortning*", "abbreviation",
-    "mean", "means", "förkortar", "utläses", "stand", "stands",
-)
-DESCRIPTION = Cue.of(
-    "vad är", "vad ar", "what is", "what are", "vad gör", "vad betalar", "betalar", "pays", "pay for",
-    "används till", "används", "vad ingår", "ingår", "innebär", "består", "what does", "beskriv*", "describe",
-    "vad handlar", "handlar om", "gå till", "går till", "vad går", "vad för", "tell me about", "berätta om",
-    "info om", "information om", "information about", "more about", "mer om",
-)
+COLUMN_FORSLAG = _cue("COLUMN_FORSLAG")
+COLUMN_UTFALL = _cue("COLUMN_UTFALL")
+COLUMN_BUDGET = _cue("COLUMN_BUDGET")
+EXPANSION = _cue("EXPANSION")
+DESCRIPTION = _cue("DESCRIPTION")
 # "alla poster utom trygghetsvärdar": every line but the ones named.
-EXCEPT = Cue.of(
-    "utom", "förutom", "except", "apart from", "besides", "other than", "exklusive", "excluding", "exclude",
-    "bortsett från", "bortser från", "bortse från", "bortser man från", "undantaget", "med undantag av",
-    "utan att räkna", "not counting", "leaving out", "aside from",
-)
+EXCEPT = _cue("EXCEPT")
 # "hur mycket mer fick X än Y?", "X jämfört med Y": one line set against another.
-LINE_VERSUS = Cue.of(
-    "än", "than", "jämfört med", "jämfört mot", "compared with", "compared to", "versus", "vs",
-    "i förhållande till", "relative to", "mellan",
-)
+LINE_VERSUS = _cue("LINE_VERSUS")
 # The direction a question takes for granted: "hur mycket mer …", "how much less …".
-ASKED_MORE = Cue.of("mer", "more", "högre", "higher", "större", "bigger", "larger")
-ASKED_LESS = Cue.of("mindre", "less", "lägre", "lower", "fewer")
+ASKED_MORE = _cue("ASKED_MORE")
+ASKED_LESS = _cue("ASKED_LESS")
 # "vilken post fick mer, X eller Y?": asks which, so it takes no direction for granted.
-WHICH_OF = Cue.of("eller", "or", "vilken", "vilket", "vilka", "which", "whether")
-ACTIVITIES = Cue.of("exempel*", "aktivitet*", "example*", "activit*", "vad gör man", "insatser som")
-PARTNERS = Cue.of(
-    "partner*", "samarbetspartner*", "samarbetar", "samverkar", "tillsammans med", "med vem", "med vilka",
-    "vilka aktörer", "with whom", "who works", "collaborat*", "vilka parter", "parter", "vilka är med",
-    "vilka ingår i", "vilka deltar", "who is in", "who takes part", "who participates", "medlemmar", "members",
-)
+WHICH_OF = _cue("WHICH_OF")
+ACTIVITIES = _cue("ACTIVITIES")
+PARTNERS = _cue("PARTNERS")
 # "vilka vann mellan 2015 och 2017?": every year of the span, not only its ends.
-YEAR_RANGE = Cue.of("mellan", "between", "från", "from", "till och med", "through")
-CHANGE = Cue.of(
-    "utökas", "utökning*", "utökad*", "utökat", "ökar", "ökning*", "ökade", "ökat", "höjs", "höjning*", "increase*",
-    "förändring*", "förändras", "ändras", "change*", "minskar", "minskning*", "sänks", "decrease*", "mer än",
-    "more than", "minskade", "minskat", "sänktes", "höjdes", "rose", "fell", "increased", "decreased",
-)
+YEAR_RANGE = _cue("YEAR_RANGE")
+CHANGE = _cue("CHANGE")
 
 # --- questions over the table ---------------------------------------------
-MOST = Cue.of(
-    "mest", "störst*", "högst*", "största", "most", "largest", "biggest", "highest", "max*", "mesta",
-    "näststörst*", "nästhögst*", "näst mest",
-)
+MOST = _cue("MOST")
 # "näst störst", "second largest": the rank after the first.
-SECOND_RANK = Cue.of("näst", "näststörst*", "nästhögst*", "nästminst*", "nästlägst*", "second", "runner up")
-LEAST = Cue.of(
-    "minst", "lägst*", "minsta", "least", "smallest", "lowest", "minimum", "nästminst*", "nästlägst*",  # not "min": Swedish "my"
-)
-ROSE = Cue.of(
-    "ökade", "ökat", "ökar", "ökning*", "höjdes", "höjs", "höjt", "höjer", "rose", "risen", "increased", "increase*",
-    "grew", "upp",
-)
-FELL = Cue.of(
-    "minskade", "minskat", "minskar", "minskning*", "sänktes", "fell", "decreased", "decrease*", "dropped", "ner",
-    "lower", "krympte", "krympt", "shrink*", "shrank", "shrunk", "reduced", "reduction", "cut", "drop",
-)
-DIFFERENCE = Cue.of(
-    "skillnad*", "difference", "differ*", "avvik*", "jämfört", "compared", "jämför*",
-)
-SUM_OF = Cue.of(
-    "summan av", "summan för", "summa för", "sum of", "tillsammans", "together", "combined", "sammanlagt", "plus",
-    "totalt för",
-)
-WHICH_LINES = Cue.of(
-    "vilka poster", "vilken post", "vilka rader", "vilken rad", "which line*", "which item*", "vilka delar",
-    "vilken del", "vilka budgetposter", "vilken budgetpost", "vilka insatser", "vilken insats", "what line*",
-)
+SECOND_RANK = _cue("SECOND_RANK")
+LEAST = _cue("LEAST")
+ROSE = _cue("ROSE")
+FELL = _cue("FELL")
+DIFFERENCE = _cue("DIFFERENCE")
+SUM_OF = _cue("SUM_OF")
+WHICH_LINES = _cue("WHICH_LINES")
 
-COMPARATIVE = Cue.of("mer", "mindre", "more", "less", "högre", "lägre", "higher", "lower", "större", "bigger")
-UNCHANGED = Cue.of("oförändrad*", "unchanged", "ligger still", "står still", "samma belopp", "same amount", "stayed the same")
-DISCREPANCY = Cue.of(
-    "stämmer", "går ihop", "går inte ihop", "add up", "adds up", "fel i", "felaktig*", "felräkn*", "inte ihop",
-    "discrepanc*", "mismatch", "inconsisten*", "error in", "wrong in", "summerar", "summeras",
-)
+COMPARATIVE = _cue("COMPARATIVE")
+UNCHANGED = _cue("UNCHANGED")
+DISCREPANCY = _cue("DISCREPANCY")
 # "vilka poster gick under budget?": an outcome against its budget, line by line.
-UNDER_BUDGET = Cue.of(
-    "under budget", "understeg", "understiger", "underskred", "lägre än budget", "mindre än budget",
-    "below budget", "under budget", "underspent", "over budget", "över budget", "överskred", "overspent",
-)
-SHARE = Cue.of("andel*", "procent*", "share", "percent*", "proportion", "hur stor del", "how large a part", "what part")
-DISTRIBUTION = Cue.of(
-    "fördelas", "fördelning*", "fördelade", "fördelat", "distribut*", "breakdown", "uppdelning*", "uppdelat",
-    "vilka budgetposter", "vilka poster", "budgetposter*", "poster", "lines", "spent on", "går pengarna till",
-    "tabell*", "table", "visa budgeten", "show the budget", "alla poster", "all lines", "all budget lines",
-    "per line", "per post", "per budgetpost", "each line", "every line", "varje post", "varje budgetpost",
-)
+UNDER_BUDGET = _cue("UNDER_BUDGET")
+SHARE = _cue("SHARE")
+DISTRIBUTION = _cue("DISTRIBUTION")
 # The package's money as a thing someone decides on ("vem bestämmer hur pengarna fördelas?").
-BUDGET_MONEY = Cue.of(
-    "pengar", "pengarna", "medel", "medlen", "budget*", "anslag*", "money", "funds", "funding", "fördelning*",
-    "fördelas",
-)
+BUDGET_MONEY = _cue("BUDGET_MONEY")
 # The unit a reader asks for: "hur mycket fick SSPF i tkr?", "how many kronor?".
-UNIT_THOUSANDS = Cue.of("tkr", "tusen kronor", "tusentals kronor", "ksek", "in thousands", "thousand kronor")
-UNIT_KRONOR = Cue.of("i kronor", "in kronor", "hur många kronor", "how many kronor", "i sek", "in sek", "exakt belopp")
+UNIT_THOUSANDS = _cue("UNIT_THOUSANDS")
+UNIT_KRONOR = _cue("UNIT_KRONOR")
 # A yes/no question states a fact to check: "fick SSPF 2 mkr 2024?", "vann IGOR 2021?".
-_YES_NO_OPENERS = frozenset(
-    fold(word)
-    for word in ("fick", "får", "är", "var", "stämmer", "vann", "blev", "gick", "hade", "har", "did", "does", "do",
-                 "is", "was", "were", "has", "had", "got", "gets", "won")
-)
-CHECK = Cue.of("stämmer det", "är det sant", "är det rätt", "is it true", "is it correct", "is it right")
+_YES_NO_OPENERS = frozenset(fold(word) for word in _VOCABULARY.words["yes_no_openers"])
+CHECK = _cue("CHECK")
 
 
 def is_yes_no(question: Normalized) -> bool:
     return bool(question.tokens) and (question.tokens[0] in _YES_NO_OPENERS or CHECK.in_(question))
 
 
-HOW_MANY = Cue.of("hur många", "how many", "antal", "antalet", "number of")
-PACKAGE_DECISION = Cue.of(
-    "beslut*", "beslöt", "vem bestämmer", "vem bestämde", "who decides", "who decided", "decision*", "decided",
-    "decide", "decides", "appropriat*", "anslog", "avsatte", "allocated by",
-    "kommunfullmäktige", "kommunstyrelsen", "trygghetsutskott*", "municipal council", "city council",
-    "executive board", "municipal executive",
-)
+# The kind of answer asked for (bot/answering/answer_types.py checks the answer gives it).
+ASKS_COUNT = _cue("ASKS_COUNT")
+ASKS_DATE = _cue("ASKS_DATE")
+ASKS_PLACE = _cue("ASKS_PLACE")
+ASKS_ORGANISATION = _cue("ASKS_ORGANISATION")
+HOW_MANY = _cue("HOW_MANY")
+PACKAGE_DECISION = _cue("PACKAGE_DECISION")
 # The bodies that decide the package (the prize's founding decisions name the prize as well).
-DECISION_BODY = Cue.of(
-    "kommunfullmäktige", "kommunstyrelsen", "trygghetsutskott*", "municipal council", "city council",
-    "executive board", "municipal executive", "appropriat*", "anslog", "avsatte",
-)
+DECISION_BODY = _cue("DECISION_BODY")
 
 
 # "hur många dagar är det kvar?": the period, counted from today.
-DAYS_LEFT = Cue.of(
-    "dagar kvar", "days left", "hur länge kvar", "tid kvar", "time left", "hur lång tid har", "how long do i have",
-    "hinner jag", "är det öppet", "is it open", "öppen nu", "open now", "dagar är det kvar", "dagar återstår",
-    "dagar har jag", "dagar har vi", "days until", "days remain", "days are left", "är det kvar", "återstår det",
-)
+DAYS_LEFT = _cue("DAYS_LEFT")
 # "kan jag nominera nu?": the period as of today, not who may be nominated.
-NOMINATE_NOW = Cue.of(
-    "nu", "just nu", "now", "right now", "fortfarande", "still", "för sent", "too late", "öppen", "öppet", "open",
-    "stängd", "stängt", "closed", "i dag", "idag", "today",
-)
+NOMINATE_NOW = _cue("NOMINATE_NOW")
 # A count of nominations: the documents give none.
-NOMINATION_COUNT = Cue.of(
-    "hur många nomineringar", "hur många nominerade", "antal nomineringar", "antalet nomineringar",
-    "how many nominations", "number of nominations", "hur många har nominerats", "hur många nominerades",
-    "hur många kom in", "how many were nominated",
-)
+NOMINATION_COUNT = _cue("NOMINATION_COUNT")
 # "vilken kommun gäller trygghetspaketet?": the package's document names no municipality.
-MUNICIPALITY = Cue.of(
-    "kommun", "kommunen", "kommuner", "vilken stad", "municipality", "which city", "which town", "what city",
-)
+MUNICIPALITY = _cue("MUNICIPALITY")
 # "vilka sitter i juryn?": the members, whom the document does not name.
-JURY_MEMBERS = Cue.of(
-    "vilka satt", "vem satt", "who sat", "sat on", "who was on", "who were on", "who served", "vilka var med",
-    "vilka sitter", "vilka är med", "vilka ingår", "vem sitter", "who is on", "who are on", "who sits", "members",
-    "medlemmarna", "ledamöter", "ledamöterna", "namnen på", "vad heter", "heter", "namn", "names", "named",
-)
+JURY_MEMBERS = _cue("JURY_MEMBERS")
 # A cost per hour, person or month: the documents give only each line's total.
-PER_UNIT = Cue.of(
-    "per timme", "i timmen", "timpris", "timkostnad", "timlön", "lön", "lönen", "löner", "per hour", "hourly",
-    "salary", "wage", "per person", "per styck", "styckpris", "per dag", "per månad", "per vecka", "per day",
-    "per month", "per week", "per trygghetsvärd", "i månaden", "i veckan", "om dagen", "a month", "an hour",
-    "tjänar", "earn", "earns", "rate",
-)
+PER_UNIT = _cue("PER_UNIT")
 # "hur många trygghetsvärdar finns det?": a head count, which the documents do not give.
-HEAD_COUNT = Cue.of("hur många", "how many", "antal", "antalet", "number of")
+HEAD_COUNT = _cue("HEAD_COUNT")
 # Who signed a document ("vem har skrivit under?"); titles themselves come from the data.
-SIGNED = Cue.of(
-    "skrev under", "skrivit under", "undertecknat", "undertecknade", "signerat", "signed", "who wrote",
-    "vem har skrivit", "vem skrev", "författare", "author",
-)
+SIGNED = _cue("SIGNED")
 
 
 
 # --- what a document says about itself --------------------------------------
-DOCUMENT_WORDS = Cue.of(
-    "tjänsteskrivelse*", "ärende*", "*ärendet", "dokument*", "skrivelse*", "handling*", "document*", "case", "memo",
-    "report", "paper", "beslutsunderlag*",
-)
-REGISTRATION_NUMBER = Cue.of(
-    "diarienummer*", "diarienr", "dnr", "registration number", "reference number", "case number", "ärendenummer*",
-    "registreringsnummer*", "file number", "record number",
-)
-DOCUMENT_DATE = Cue.of(
-    "datum", "datumet", "daterad*", "dated", "date", "när skrevs", "när skrev", "when was", "när är", "vilken dag",
-    "what day",
-)
-PREPARED_BY = Cue.of(
-    "vilket kontor", "vilken förvaltning", "vilken avdelning", "vilken enhet", "vilken stab", "which office",
-    "which department", "which unit", "which administration", "what office", "what department", "tagit fram",
-    "tog fram", "beredde", "berett", "beretts", "prepared", "drew up", "drawn up", "wrote", "written", "skrivit",
-    "skrev", "författat", "upprättat",
-)
-APPROVED = Cue.of(
-    "godkänd*", "godkänt*", "godkände", "attester*", "approved", "approval", "digitalt", "digitally", "signed off",
-)
-HANDLED = Cue.of(
-    "behandlades", "behandlats", "behandlat", "förvaltningsgrupp*", "beredning*", "handled", "considered",
-    "discussed", "management group", "rådet för funktionshinderfrågor", "funktionshinder*", "disability council",
-)
-ATTACHMENT = Cue.of("bilag*", "attachment*", "appendix", "appendices", "enclosure*", "annex*", "attached")
-PROPOSED_DECISION = Cue.of(
-    "förslag till beslut", "förslaget till beslut", "vad föreslår", "föreslår att", "ska besluta", "besluta om",
-    "beslutspunkt*", "beslutsförslag*", "asked to decide", "proposed decision", "decision proposed", "decide on",
-    "decide about", "to decide", "vad ska nämnden", "vad ska kommunstyrelsen", "vad ska socialnämnden",
-)
-OFFICE = Cue.of(
-    "vilket kontor", "vilken förvaltning", "vilken avdelning", "vilken enhet", "vilken stab", "which office",
-    "which department", "which unit", "which administration", "what office", "what department",
-)
+DOCUMENT_WORDS = _cue("DOCUMENT_WORDS")
+REGISTRATION_NUMBER = _cue("REGISTRATION_NUMBER")
+DOCUMENT_DATE = _cue("DOCUMENT_DATE")
+PREPARED_BY = _cue("PREPARED_BY")
+APPROVED = _cue("APPROVED")
+HANDLED = _cue("HANDLED")
+ATTACHMENT = _cue("ATTACHMENT")
+PROPOSED_DECISION = _cue("PROPOSED_DECISION")
+OFFICE = _cue("OFFICE")
 # A cost the documents do not give (the jury's work, arranging the conference): not a line, not the prize sum.
-COST = Cue.of(
-    "kostar", "kostade", "kostnad*", "kosta", "cost", "costs", "costing", "expense*", "utgift*", "arvode*",
-)
+COST = _cue("COST")
 # Someone else paying ("hur mycket betalar fastighetsägarna?"): the documents give the municipality's money only.
-PAYS = Cue.of(
-    "betalar", "betalade", "betala", "bidrar", "bidrog", "finansierar", "finansierade", "medfinansier*", "pay",
-    "pays", "paid", "contribute*", "co-fund*", "funds",
-)
-ORGANISATIONS = Cue.of(
-    "vilka organisationer", "vilka föreningar", "vilka aktörer", "vilka verksamheter", "vilka myndigheter",
-    "which organisations", "which organizations", "what organisations", "what organizations", "which partners",
-    "which actors", "who is part of", "who are part of", "vilka ingår", "vilka är med", "vilka deltar",
-)
+PAYS = _cue("PAYS")
+ORGANISATIONS = _cue("ORGANISATIONS")
 ALL_CUES: tuple[Cue, ...] = tuple(value for value in list(globals().values()) if isinstance(value, Cue))

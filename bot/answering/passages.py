@@ -10,7 +10,7 @@ so questions a structured answer handles never pay for it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -146,6 +146,20 @@ class PassageIndex:
             covered = wanted & self._stems[int(position)]
             if score > 0 and len(covered) >= MIN_WORDS and len(covered) >= MIN_SHARE * len(wanted):
                 text, source = self._units[int(position)]
+                return Passage(text=text, source=source, score=float(score))
+        return None
+
+    def best_with(self, question: str, holds: Callable[[str], bool]) -> Passage | None:
+        """The best-ranked passage on the question's subject whose text ``holds`` what is asked (a date, a place …)."""
+        wanted = set(self._stem(question))
+        if len(wanted) < MIN_WORDS or not self._units:
+            return None
+        index = self._build()
+        documents, scores = index.retrieve([list(wanted)], k=min(10, len(self._units)), show_progress=False)
+        for position, score in zip(documents[0], scores[0], strict=True):
+            text, source = self._units[int(position)]
+            covered = wanted & self._stems[int(position)]
+            if score > 0 and len(covered) >= MIN_WORDS and len(covered) >= MIN_SHARE * len(wanted) and holds(text):
                 return Passage(text=text, source=source, score=float(score))
         return None
 

@@ -29,6 +29,19 @@ class Reply:
     def has_sentences(self) -> bool:
         return bool(self._sentences)
 
+    def said(self) -> str:
+        """The sentences so far, without the source line."""
+        return " ".join(self._sentences)
+
+    def restart(self) -> None:
+        """Drop what was said: a better answer replaces it."""
+        self._sentences, self._facts, self._sources, self.answered = [], [], [], True
+
+    def not_found_first(self, key: str, /, **values: object) -> None:
+        """The documents do not give what was asked: say so before what they do say."""
+        self.answered = False
+        self._sentences.insert(0, t(self.lang, key, **values))
+
     def text(self, key: str, /, **values: object) -> str:
         """A piece of text for a list or a sentence, not added on its own."""
         return t(self.lang, key, **values)

@@ -10,6 +10,7 @@ document's figure is kept: a source is never "fixed".
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -35,6 +36,7 @@ from bot.knowledge.models import (
 )
 
 M = TypeVar("M", bound=BaseModel)
+F = TypeVar("F")
 
 
 class KnowledgeError(Exception):
@@ -60,6 +62,18 @@ class KnowledgeBase:
 
     def discrepancy_for(self, column: str) -> Discrepancy | None:
         return next((d for d in self.discrepancies if d.column == column), None)
+
+    def newest_stating(self, pick: Callable[[Budget], F | None]) -> F | None:
+        """A fact from the newest budget document that states it; an older one fills what newer ones leave out.
+
+        ``pick`` returns the fact as one document gives it, or None (or an empty value) when that
+        document does not state it. Newest first with an early stop: the newest usually states it.
+        """
+        for budget in reversed(self.budgets or (self.budget,)):
+            found = pick(budget)
+            if found:
+                return found
+        return None
 
 
 def _read(directory: Path | None, name: str) -> Any:

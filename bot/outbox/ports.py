@@ -8,7 +8,7 @@ messages are written with the jury's records, so :class:`JuryMessageOutbox` is p
 from __future__ import annotations
 
 import builtins
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -50,6 +50,16 @@ class OutboxRepository(Protocol):
         dies leaves its lease to expire, after which another worker claims the message.
         ``mark_sent`` and ``schedule_retry`` complete an attempt and clear the lease.
         ``platform``: only that platform's messages (each platform's worker claims its own).
+        """
+        ...
+
+    async def renew(self, worker: str, message_ids: Sequence[str], now: datetime, lease_seconds: float) -> set[str]:
+        """Extend to ``now + lease_seconds`` the leases ``worker`` still holds among ``message_ids``;
+        returns their ids. A message finished, released or taken over by another worker (its lease
+        had expired) is not the worker's any more and is left out.
+
+        A live worker renews its claims at a fraction of the lease (the heartbeat), so the lease
+        can be short: a dead worker's claims are free soon, a live one's never lapse.
         """
         ...
 

@@ -17,6 +17,8 @@ from typing import Any, Protocol
 from urllib.parse import quote
 
 import aiohttp
+from microsoft_agents.activity import Activity, ConversationReference, ResourceResponse, TurnContextProtocol
+from microsoft_agents.hosting.core import ChannelAdapter
 from yarl import URL
 
 from handlers.teams.urls import TrustedServiceUrls
@@ -113,6 +115,37 @@ class Connector:
                 return {}
             answer = await response.json()
             return answer if isinstance(answer, dict) else {}
+
+
+class ConnectorAdapter(ChannelAdapter):
+    """The Agents SDK's channel adapter on :class:`Connector`: a turn's replies go to the turn's
+    conversation over the one shared session. Only replies are sent through it; posts in the jury
+    channels and proactive 1:1s are the connector's own calls."""
+
+    def __init__(self, connector: Connector) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # the SDK's own __init__ is unannotated
+        self.connector = connector
+
+    async def send_activities(
+        self, context: TurnContextProtocol[Any], activities: list[Activity]
+    ) -> list[ResourceResponse]:
+        incoming = context.activity
+        sent = []
+        for activity in activities:
+            body = activity.model_dump(mode="json", by_alias=True, exclude_none=True)
+            conversation = incoming.conversation.id
+            sent.append(
+                ResourceResponse(
+                    id=await self.connector.reply(incoming.service_url or "", conversation, activity.reply_to_id, body)
+                )
+            )
+        return sent
+
+    async def update_activity(self, context: TurnContextProtocol[Any], activity: Activity) -> None:
+        raise NotImplementedError("the bot updates only its jury posts, through Connector.update_channel_post")
+
+    async def delete_activity(self, context: TurnContextProtocol[Any], reference: ConversationReference) -> None:
+        raise NotImplementedError("the bot deletes no messages")
 
 
 def http_session() -> aiohttp.ClientSession:

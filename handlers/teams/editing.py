@@ -6,7 +6,7 @@ jury's posts are replaced through the outbox as for any edit.
 
 from __future__ import annotations
 
-from microsoft_agents.activity import Activity
+from microsoft_agents.hosting.core import TurnContext
 
 from bot.nominations.model import Nomination
 from bot.nominations.service import NominationError, Rejected
@@ -24,27 +24,28 @@ def _filled(nomination: Nomination) -> dict[str, str]:
     return {field: value for field, value in values.items() if value}
 
 
-async def send_edit_form(bot: TeamsBot, activity: Activity, nomination_id: str) -> None:
+async def send_edit_form(bot: TeamsBot, context: TurnContext, nomination_id: str) -> None:
+    activity = context.activity
     lang = client_lang(activity)
     service = bot.deps.service
     closed = service.period_message(lang)
     if closed:
-        await bot.say(activity, closed)
+        await bot.say(context, closed)
         return
     try:
         nomination = await service.get_own(nomination_id, teams_nominator(activity), lang)
     except NominationError as refused:
-        await bot.say(activity, refused.errors[0].message)
+        await bot.say(context, refused.errors[0].message)
         return
     if nomination.status == "withdrawn":
-        await bot.say(activity, t(lang, "nom.error.withdrawn", id=nomination.id))
+        await bot.say(context, t(lang, "nom.error.withdrawn", id=nomination.id))
         return
-    await _send_card(bot, activity, lang, nomination.id, _filled(nomination))
+    await _send_card(bot, context, lang, nomination.id, _filled(nomination))
 
 
 async def _send_card(
     bot: TeamsBot,
-    activity: Activity,
+    context: TurnContext,
     lang: Lang,
     nomination_id: str,
     values: dict[str, str],
@@ -52,10 +53,11 @@ async def _send_card(
 ) -> None:
     prize, round_ = bot.deps.knowledge.prize, bot.deps.service.round
     card = nomination_form(prize, round_, lang, values=values, errors=errors, editing=nomination_id)
-    await bot.send(activity, {"type": "message", "attachments": [attachment(card)]})
+    await bot.send(context, {"type": "message", "attachments": [attachment(card)]})
 
 
-async def submit_edit(bot: TeamsBot, activity: Activity, values: dict[str, str]) -> None:
+async def submit_edit(bot: TeamsBot, context: TurnContext, values: dict[str, str]) -> None:
+    activity = context.activity
     nomination_id = form_editing(activity.value) or ""
     lang = form_lang(activity.value)
     person = teams_nominator(activity, values.get("nominator_name", ""), values.get("nominator_email"))
@@ -64,10 +66,10 @@ async def submit_edit(bot: TeamsBot, activity: Activity, values: dict[str, str])
             nomination_id, form_content(values), person, lang, idempotency_key=f"teams-activity:{activity.id}"
         )
     except Rejected as refused:
-        await _send_card(bot, activity, lang, nomination_id, values, errors_by_field(refused.errors, CARD_FIELDS))
+        await _send_card(bot, context, lang, nomination_id, values, errors_by_field(refused.errors, CARD_FIELDS))
         return
     except NominationError as refused:  # period closed, not theirs, withdrawn
-        await bot.say(activity, refused.errors[0].message)
+        await bot.say(context, refused.errors[0].message)
         return
     bot.deps.outbox_ready.set()
-    await bot.say(activity, t(lang, "nom.edited", id=edited.id))
+    await bot.say(context, t(lang, "nom.edited", id=edited.id))

@@ -24,6 +24,7 @@ import re
 from typing import Any
 
 from microsoft_agents.activity import Activity
+from microsoft_agents.hosting.core import TurnContext
 
 from bot.jury.service import JuryRefused, check_score_fields
 from bot.nominations.model import Nomination
@@ -63,47 +64,50 @@ class TeamsJury:
         self.bot = bot
         self.deps = bot.deps
 
-    async def on_card(self, activity: Activity, action: JuryCardAction) -> None:
+    async def on_card(self, context: TurnContext, action: JuryCardAction) -> None:
         if action.trygghetsbot == ASSESS:
-            await self._assess(activity, action)
+            await self._assess(context, action)
         elif action.trygghetsbot == DECIDE:
-            await self._decide(activity, action)
+            await self._decide(context, action)
         else:
-            await self._score(activity, action)
+            await self._score(context, action)
 
-    async def on_ranking(self, activity: Activity) -> None:
+    async def on_ranking(self, context: TurnContext) -> None:
+        activity = context.activity
         lang, jury, user = client_lang(activity), self.deps.jury, aad_id(activity)
         if activity.conversation.conversation_type not in (None, "personal"):
-            await self.bot.say(activity, t(lang, "teams.jury.personal_only"))
+            await self.bot.say(context, t(lang, "teams.jury.personal_only"))
             return
         juror = jury.juror(user)
         if juror is None or user is None:
-            await self.bot.say(activity, t(lang, "teams.jury.refused"))
+            await self.bot.say(context, t(lang, "teams.jury.refused"))
             return
         view = await jury.ranking(user, lang)
         closed = await jury.scoring_closed_reason(lang)
         decidable = await jury.decidable(user)
         card = ranking_card(view, juror, decidable=decidable, closed_reason=closed, lang=lang)
-        await self.bot.send(activity, {"type": "message", "attachments": [attachment(card)]})
+        await self.bot.send(context, {"type": "message", "attachments": [attachment(card)]})
 
-    async def _assess(self, activity: Activity, action: JuryCardAction) -> None:
+    async def _assess(self, context: TurnContext, action: JuryCardAction) -> None:
+        activity = context.activity
         lang = client_lang(activity)
         if not self.deps.jury.is_juror(aad_id(activity)):
-            await self._personal(activity, {"type": "message", "text": t(lang, "teams.jury.refused")})
+            await self._personal(context, {"type": "message", "text": t(lang, "teams.jury.refused")})
             return
         nomination = await self._nomination(action.nomination_id)
         if nomination is None:
             text = t(lang, "jury.error.not_found", id=action.nomination_id[:100], year=self.deps.jury.round.year)
-            await self._personal(activity, {"type": "message", "text": text})
+            await self._personal(context, {"type": "message", "text": text})
             return
         # Always the card, also before the period closed: jäv may be declared then; a score is refused on submission.
         card = score_card(nomination, self.deps.knowledge.prize, lang)
-        await self._personal(activity, {"type": "message", "attachments": [attachment(card)]})
+        await self._personal(context, {"type": "message", "attachments": [attachment(card)]})
 
-    async def _score(self, activity: Activity, action: JuryCardAction) -> None:
+    async def _score(self, context: TurnContext, action: JuryCardAction) -> None:
+        activity = context.activity
         lang, jury, user = action.lang, self.deps.jury, aad_id(activity)
         if user is None or not jury.is_juror(user):
-            await self.bot.say(activity, t(lang, "teams.jury.refused"))
+            await self.bot.say(context, t(lang, "teams.jury.refused"))
             return
         nomination = await self._nomination(action.nomination_id)
         try:
@@ -114,22 +118,22 @@ class TeamsJury:
             else:
                 values, errors = check_score_fields(action.inputs(), lang)
                 if errors:
-                    await self._score_card_again(activity, action, nomination, errors=errors)
+                    await self._score_card_again(context, action, nomination, errors=errors)
                     return
                 comment = values.pop("comment")
                 score, replaced = await jury.score(action.nomination_id, user, comment=comment, lang=lang, **values)
                 key = "jury.rescored" if replaced else "jury.scored"
                 nomination_id = score.nomination_id
         except JuryRefused as refused:
-            await self._score_card_again(activity, action, nomination, refusal=refused.message)
+            await self._score_card_again(context, action, nomination, refusal=refused.message)
             return
         nominee = nomination.nominee if nomination else ""
-        await self.bot.say(activity, t(lang, key, nominee=nominee, id=nomination_id))
+        await self.bot.say(context, t(lang, key, nominee=nominee, id=nomination_id))
         await self.update_posts(nomination_id)
 
     async def _score_card_again(
         self,
-        activity: Activity,
+        context: TurnContext,
         action: JuryCardAction,
         nomination: Nomination | None,
         *,
@@ -137,25 +141,26 @@ class TeamsJury:
         refusal: str | None = None,
     ) -> None:
         if nomination is None:  # nothing to show a card about: the refusal alone
-            await self.bot.say(activity, refusal or t(action.lang, "teams.jury.fix_errors"))
+            await self.bot.say(context, refusal or t(action.lang, "teams.jury.fix_errors"))
             return
         card = score_card(
             nomination, self.deps.knowledge.prize, action.lang, values=action.inputs(), errors=errors, refusal=refusal
         )
-        await self.bot.send(activity, {"type": "message", "attachments": [attachment(card)]})
+        await self.bot.send(context, {"type": "message", "attachments": [attachment(card)]})
 
-    async def _decide(self, activity: Activity, action: JuryCardAction) -> None:
+    async def _decide(self, context: TurnContext, action: JuryCardAction) -> None:
+        activity = context.activity
         lang = action.lang
         try:
             decision = await self.deps.jury.decide(action.winner, aad_id(activity) or "-", lang)
         except JuryRefused as refused:
-            await self.bot.say(activity, refused.message)
+            await self.bot.say(context, refused.message)
             return
         self.deps.outbox_ready.set()  # the announcement waits in the jury's messages
         nomination = await self.deps.store.nominations.get(decision.nomination_id)
         nominee = nomination.nominee if nomination else decision.nomination_id
         text = t(lang, "jury.decided", year=decision.round_year, nominee=nominee, id=decision.nomination_id)
-        await self.bot.say(activity, text)
+        await self.bot.say(context, text)
 
     async def update_posts(self, nomination_id: str) -> None:
         """Each Teams jury post of the nomination, replaced with how many have assessed it now.
@@ -184,10 +189,11 @@ class TeamsJury:
             return None
         return found
 
-    async def _personal(self, activity: Activity, message: dict[str, Any]) -> None:
+    async def _personal(self, context: TurnContext, message: dict[str, Any]) -> None:
+        activity = context.activity
         """To the sender alone: in this chat if it is a personal one, else in a new 1:1."""
         if activity.conversation.conversation_type in (None, "personal"):
-            await self.bot.send(activity, message)
+            await self.bot.send(context, message)
             return
         service_url = activity.service_url or ""
         user = activity.from_property.id if activity.from_property else ""

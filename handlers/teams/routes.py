@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from microsoft_agents.activity import Activity
+from microsoft_agents.hosting.core import ChannelAdapter, TurnContext
 
 from bot.assistant import edit_command, nomination_lang, starts_nomination
 from bot.texts import t
@@ -38,7 +39,7 @@ class Route:
     name: str
     # The activity, and its text without mentions (empty for a text too long to be read).
     matches: Callable[[Activity, str], bool]
-    handle: Callable[[Activity], Awaitable[None]]
+    handle: Callable[[TurnContext], Awaitable[None]]
 
 
 def _is_message(activity: Activity) -> bool:
@@ -51,8 +52,8 @@ def _text_matches(check: Callable[[str], bool]) -> Callable[[Activity, str], boo
 
 
 class TeamsApp(TeamsBot):
-    def __init__(self, deps: TeamsDeps) -> None:
-        super().__init__(deps)
+    def __init__(self, deps: TeamsDeps, adapter: ChannelAdapter | None = None) -> None:
+        super().__init__(deps, adapter)
         self.jury = TeamsJury(self)
         self.routes: tuple[Route, ...] = (
             Route("welcome", lambda a, _: a.type == "conversationUpdate", self._welcome),
@@ -75,37 +76,38 @@ class TeamsApp(TeamsBot):
         text = message_text(activity) if len(activity.text or "") <= MAX_MESSAGE_CHARS else ""
         return next(route for route in self.routes if route.matches(activity, text))
 
-    async def _turn(self, activity: Activity) -> None:
-        await self.route(activity).handle(activity)
+    async def _turn(self, context: TurnContext) -> None:
+        await self.route(context.activity).handle(context)
 
-    async def _ignore(self, activity: Activity) -> None:
+    async def _ignore(self, context: TurnContext) -> None:
         return None
 
-    async def _nomination_form(self, activity: Activity) -> None:
-        await self._submit(activity, form_values(activity.value) or {})
+    async def _nomination_form(self, context: TurnContext) -> None:
+        await self._submit(context, form_values(context.activity.value) or {})
 
-    async def _edit(self, activity: Activity) -> None:
-        await submit_edit(self, activity, form_values(activity.value) or {})
+    async def _edit(self, context: TurnContext) -> None:
+        await submit_edit(self, context, form_values(context.activity.value) or {})
 
-    async def _jury_card(self, activity: Activity) -> None:
-        action = jury_action(activity.value)
+    async def _jury_card(self, context: TurnContext) -> None:
+        action = jury_action(context.activity.value)
         if action is not None:
-            await self.jury.on_card(activity, action)
+            await self.jury.on_card(context, action)
 
-    async def _too_long(self, activity: Activity) -> None:
+    async def _too_long(self, context: TurnContext) -> None:
         limit = f"{MAX_MESSAGE_CHARS:,}".replace(",", " ")
-        await self.say(activity, t(client_lang(activity), "teams.too_long", limit=limit))
+        await self.say(context, t(client_lang(context.activity), "teams.too_long", limit=limit))
 
-    async def _empty(self, activity: Activity) -> None:
-        await self.say(activity, t(client_lang(activity), "teams.empty_question"))
+    async def _empty(self, context: TurnContext) -> None:
+        await self.say(context, t(client_lang(context.activity), "teams.empty_question"))
 
-    async def _nominate(self, activity: Activity) -> None:
-        await self.send_form(activity, nomination_lang(message_text(activity)))
+    async def _nominate(self, context: TurnContext) -> None:
+        await self.send_form(context, nomination_lang(message_text(context.activity)))
 
-    async def _edit_form(self, activity: Activity) -> None:
-        await send_edit_form(self, activity, edit_command(message_text(activity)) or "")
+    async def _edit_form(self, context: TurnContext) -> None:
+        await send_edit_form(self, context, edit_command(message_text(context.activity)) or "")
 
-    async def _question(self, activity: Activity) -> None:
+    async def _question(self, context: TurnContext) -> None:
+        activity = context.activity
         text = message_text(activity)
         reply = await self.deps.converse(conversation_key(activity), teams_nominator(activity), text)
-        await self.say(activity, reply.text)
+        await self.say(context, reply.text)

@@ -9,6 +9,11 @@ workers in any number of processes:
     ``lease_until``). Two workers never get the same message while its lease
     runs; a worker killed mid-send leaves the lease to expire and another
     worker claims the message then.
+``renew(worker, ids, now, lease_seconds)``
+    The live owner's heartbeat: one ``UPDATE … WHERE claimed_by = worker``
+    extends the leases it still holds and returns their ids, so a short lease
+    frees a dead process's claims within seconds and never lapses under a live
+    one, however slow its send.
 ``mark_sent`` / ``schedule_retry``
     Complete the attempt and clear the lease; ``release(id, worker)`` clears it
     without completing.
@@ -29,7 +34,7 @@ from __future__ import annotations
 import asyncio
 import builtins
 import contextlib
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 
 from psycopg.rows import DictRow
@@ -147,6 +152,26 @@ class PgOutboxRepository:
             rows = await cur.fetchall()
         rows.sort(key=lambda row: (row["created_at"], row["seq"]))
         return [from_row(row) for row in rows]
+
+    async def renew(self, worker: str, message_ids: Sequence[str], now: datetime, lease_seconds: float) -> set[str]:
+        if not message_ids:
+            return set()
+        async with self.db.connection() as conn:
+            cur = await conn.execute(
+                """
+                UPDATE outbox SET lease_until = %(until)s
+                WHERE tenant = %(tenant)s AND id = ANY(%(ids)s) AND claimed_by = %(worker)s AND status = 'pending'
+                RETURNING id
+                """,
+                {
+                    "tenant": self.db.tenant,
+                    "ids": list(message_ids),
+                    "worker": worker,
+                    "until": now + timedelta(seconds=lease_seconds),
+                },
+            )
+            rows = await cur.fetchall()
+        return {str(row["id"]) for row in rows}
 
     async def release(self, message_id: str, worker: str) -> None:
         async with self.db.connection() as conn:

@@ -14,6 +14,7 @@ from bot.answering import Answerer
 from bot.clock import fixed_clock
 from bot.knowledge import KnowledgeBase
 from tests.answering.conftest import Chat, sek
+from tests.texts import says
 
 OPEN_DAY = date(2023, 8, 20)  # 13 days left, the closing day 1 September included
 BEFORE = date(2023, 5, 20)
@@ -32,15 +33,15 @@ def on(kb: KnowledgeBase, day: date) -> Answerer:
 def test_after_the_period_nominating_is_not_offered(kb: KnowledgeBase, question: str) -> None:
     answer = on(kb, AFTER).answer(question)
     assert answer.intent == "nomination_period"
-    assert "stängde" in answer.text or "closed" in answer.text
+    says(answer, question, sv="stängde", en="closed")
     assert "nominera” så hjälper" not in answer.text and "I will help you nominate" not in answer.text
 
 
 @pytest.mark.parametrize("question", NOW_QUESTIONS)
 def test_before_the_period_it_says_when_it_opens(kb: KnowledgeBase, question: str) -> None:
     answer = on(kb, BEFORE).answer(question)
-    assert "1 juni 2023" in answer.text or "1 June 2023" in answer.text
-    assert "12" in answer.text  # days until it opens
+    says(answer, question, sv="1 juni 2023", en="1 June 2023")
+    says(answer, question, sv="12 dagar", en="12 days")  # until it opens
     assert "så hjälper jag dig" not in answer.text
 
 
@@ -69,8 +70,8 @@ def test_the_period_answer_says_whether_it_is_open_today(kb: KnowledgeBase) -> N
 )
 def test_a_column_the_year_does_not_have_is_said_to_be_missing(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question)
-    assert "inget utfall 2025" in answer.text or "no outcome 2025" in answer.text
-    assert "förslag 2025" in answer.text or "proposal 2025" in answer.text
+    says(answer, question, sv="inget utfall 2025", en="no outcome 2025")
+    says(answer, question, sv="förslag 2025", en="proposal 2025")
 
 
 @pytest.mark.parametrize(
@@ -102,7 +103,7 @@ def test_two_lines_are_compared_in_the_column_asked(answerer: Answerer, kb: Know
 def test_a_unit_cost_the_documents_lack_is_not_answered_with_a_line_total(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question)
     assert answer.answered is False
-    assert "per timme" in answer.text or "per hour" in answer.text
+    says(answer, question, sv="per timme", en="per hour")
 
 
 @pytest.mark.parametrize(
@@ -116,7 +117,7 @@ def test_a_unit_cost_the_documents_lack_is_not_answered_with_a_line_total(answer
 def test_the_package_names_no_municipality_only_places(answerer: Answerer, kb: KnowledgeBase, question: str) -> None:
     answer = answerer.answer(question)
     assert answer.answered is False
-    assert "ingen kommun" in answer.text or "no municipality" in answer.text
+    says(answer, question, sv="ingen kommun", en="no municipality")
     areas = [area for line in kb.budget.lines for area in line.areas]
     assert areas and any(area in answer.text for area in areas)
     assert "Stockholm" not in answer.text and "Nacka" not in answer.text
@@ -205,7 +206,8 @@ def test_the_jury_members_are_not_named(answerer: Answerer, kb: KnowledgeBase, q
 @pytest.mark.parametrize("question", ["what city is trygghetspaketet about?", "vilken stad gäller paketet?"])
 def test_a_city_question_about_the_package(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question)
-    assert answer.answered is False and ("ingen kommun" in answer.text or "no municipality" in answer.text)
+    assert answer.answered is False
+    says(answer, question, sv="ingen kommun", en="no municipality")
 
 
 @pytest.mark.parametrize(
@@ -217,7 +219,8 @@ def test_a_year_no_document_covers_is_not_given_another_years_figure(
     answer = answerer.answer(question)
     stated = kb.documents[kb.prize.amount_source.document].dated.year
     assert str(stated) in answer.text  # the figure is given as that year's
-    assert answer.answered is False and ("ingenting" in answer.text or "nothing" in answer.text)
+    assert answer.answered is False
+    says(answer, question, sv="ingenting", en="nothing")
 
 
 def test_the_prize_sum_of_the_documents_year_is_answered(answerer: Answerer) -> None:

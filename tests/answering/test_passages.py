@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.answering import Answerer
 from bot.answering.passages import PassageIndex
 from bot.knowledge import KnowledgeBase
@@ -27,3 +29,22 @@ def test_the_passage_must_hold_most_of_the_question_words() -> None:
     found = index.best("när städas parken?")
     assert found is not None and found.text.startswith("Parken städas på våren.")
     assert index.best("när målas staketet vid dammen i parken?") is None  # two of four content words are too few
+
+
+BOUNDARY = [
+    ("dokument", DocumentSection(heading="Ärendet", text="Cyklisterna målade viadukten blå med kommunens hjälp."))
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("viadukten?", False),  # one content word is too few to find a passage by
+        ("cyklisterna viadukten?", True),  # two are enough, when both are in it
+        ("cyklisterna målade viadukten trappan räcket?", True),  # three of five: 60 %
+        ("cyklisterna viadukten trappan räcket bänken?", False),  # two of five: too few
+    ],
+)
+def test_a_passage_needs_two_content_words_and_most_of_them(question: str, quoted: bool) -> None:
+    index = PassageIndex(BOUNDARY)
+    assert (index.best(question) is not None) is quoted

@@ -123,6 +123,6 @@ def test_the_answer_carries_the_frame_read_and_the_rule(kb: KnowledgeBase) -> No
         Answerer(kb).answer("Apart from trygghetsvärdar, which line gets the most in the 2025 proposal?").to_json_dict()
     )
     frame = data["frame"]
-    assert isinstance(frame, dict) and data["rule"] == "budget_analysis.largest"
+    assert isinstance(frame, dict) and data["rule"] == "budget_analysis"
     assert frame["subjects"] == {"lines": "all_except", "except": ["trygghetsvardar"]}
     assert frame["columns"] == ["forslag_2025"] and frame["operation"] == "largest"

@@ -75,7 +75,14 @@ def test_every_command_runs_with_the_example_env(env_dir: Path) -> None:
 
 
 def test_blank_values_mean_the_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("TRYGGHETSBOT_DB", "TRYGGHETSBOT_ROUND", "TRYGGHETSBOT_NOW", "PORT", "SLACK_API_URL"):
+    for name in (
+        "TRYGGHETSBOT_DB",
+        "TRYGGHETSBOT_ROUND",
+        "TRYGGHETSBOT_NOW",
+        "PORT",
+        "SLACK_API_URL",
+        "TRYGGHETSBOT_OUTBOX_LEASE_SECONDS",
+    ):
         monkeypatch.delenv(name, raising=False)
     env_file = tmp_path / ".env"
     env_file.write_text(blanked(EXAMPLE.read_text("utf-8")) + 'TRYGGHETSBOT_HOST="  "\n', "utf-8")
@@ -84,6 +91,7 @@ def test_blank_values_mean_the_defaults(tmp_path: Path, monkeypatch: pytest.Monk
     assert settings.port == 3000 and settings.host == "0.0.0.0"
     assert settings.db_path == Path("data") / "trygghetsbot.json"
     assert settings.slack_api_url == DEFAULT_SLACK_API_URL
+    assert settings.outbox_lease_seconds == 15  # short: renewed while its worker lives
     assert settings.slack_bot_token is None and settings.jury_channel_ids == []
 
 

@@ -2,7 +2,8 @@
 
 The bot's ``SLACK_API_URL`` points here (``api_url``); ``response_url`` values
 handed to the bot point here too (``response_url()``). Faults are queued per
-method: ``fail("chat.postMessage", status=429, times=2, retry_after=1)``.
+method: ``fail("chat.postMessage", status=429, times=2, retry_after=1)``, or
+``delay("chat.postMessage", 5)`` to act and answer late.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ class Fault:
     keep_and_hang: bool = False
     # Fail every call until this time.monotonic() instead of a number of times (an outage).
     until: float | None = None
+    # Wait this many seconds, then act on the call and answer as usual (a slow Slack).
+    delay: float | None = None
 
 
 @dataclass
@@ -115,6 +118,10 @@ class FakeSlack:
     def fail_for(self, method: str, seconds: float, *, status: int = 500, retry_after: float | None = None) -> None:
         """Every call of ``method`` fails for the next ``seconds`` (after the faults queued before it)."""
         self.faults.setdefault(method, []).append(Fault(status, 1, retry_after, until=time.monotonic() + seconds))
+
+    def delay(self, method: str, seconds: float, *, times: int = 1) -> None:
+        """The next ``times`` calls of ``method`` wait ``seconds`` before Slack acts on them and answers."""
+        self.faults.setdefault(method, []).append(Fault(0, times, None, delay=seconds))
 
     def keep_and_hang(self, method: str, *, times: int = 1) -> None:
         """The next ``times`` calls of ``method`` take effect and are never answered."""
@@ -201,6 +208,9 @@ class FakeSlack:
                 fault.times -= 1
                 if fault.times <= 0:
                     queue.pop(0)
+            if fault.delay is not None:
+                await asyncio.sleep(fault.delay)
+                return self._answer_as_usual(method, args, token)
             if fault.keep_and_hang:
                 body = self._answer(method, args)
                 self._record(Call(method, args, 0, False, body, token))
@@ -217,6 +227,9 @@ class FakeSlack:
             if fault.status == 429:
                 return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers=headers)
             return web.Response(status=fault.status, text="fake server error", headers=headers)
+        return self._answer_as_usual(method, args, token)
+
+    def _answer_as_usual(self, method: str, args: dict[str, Any], token: str | None) -> web.Response:
         body = self._answer(method, args)
         self._record(Call(method, args, 200, bool(body.get("ok")), body, token))
         return web.json_response(body)

@@ -80,22 +80,29 @@ class ServeProcess:
                 self.kill()
 
 
-@pytest.fixture
-def serve_env(tmp_path: Path, fake: FakeSlack, postgres_url: str) -> Iterator[dict[str, str]]:
-    env = {
+def slack_env(fake: FakeSlack, **settings: str) -> dict[str, str]:
+    """The environment of a `serve` process against ``fake``, with no setting of this machine's."""
+    return {
         **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "JURY_", "TRYGGHETSBOT_"))},
         "SLACK_BOT_TOKEN": "xoxb-test",
         "SLACK_SIGNING_SECRET": SECRET,
         "SLACK_API_URL": fake.api_url,
         "JURY_CHANNEL_IDS": ",".join(JURY_CHANNELS),
         "JURY_USER_IDS": JURY_LISTED,
-        "TRYGGHETSBOT_DATABASE_URL": postgres_url,
         "TRYGGHETSBOT_NOW": "2023-06-15",
-        # A killed worker's claims are taken over after 3 s; retries start after 0.2 s.
-        "TRYGGHETSBOT_OUTBOX_LEASE_SECONDS": "3",
-        "TRYGGHETSBOT_OUTBOX_RETRY_SECONDS": "0.2",
+        **settings,
     }
-    yield env
+
+
+@pytest.fixture
+def serve_env(tmp_path: Path, fake: FakeSlack, postgres_url: str) -> Iterator[dict[str, str]]:
+    # A killed worker's claims are taken over after 3 s; retries start after 0.2 s.
+    yield slack_env(
+        fake,
+        TRYGGHETSBOT_DATABASE_URL=postgres_url,
+        TRYGGHETSBOT_OUTBOX_LEASE_SECONDS="3",
+        TRYGGHETSBOT_OUTBOX_RETRY_SECONDS="0.2",
+    )
 
 
 @pytest.fixture
@@ -107,6 +114,15 @@ async def processes(serve_env: dict[str, str], tmp_path: Path) -> AsyncIterator[
     finally:
         for process in started:
             process.stop()
+
+
+async def submit(n: int, sender: SlackSender) -> int:
+    """Nomination ``n`` ("Insats n", by user Unnn) through the modal; a replay is the same view again."""
+    state = {key: {key: {"type": "plain_text_input", "value": value}} for key, value in VALID.items()}
+    view = {"id": f"V{n}", "type": "modal", "callback_id": "nomination_modal", "state": {"values": state}}
+    changed = {**VALID, "nominee": f"Insats {n}"}
+    reply = await sender.submit_modal(view, changed, user=f"U{n:03d}", view_id=f"V{n}")
+    return reply.status
 
 
 def tagged(fake: FakeSlack, channel: str) -> list[str]:
@@ -127,16 +143,6 @@ async def test_two_processes_a_fault_storm_and_a_kill_lose_nothing_and_post_once
     fake.keep_and_hang("chat.postMessage", times=1)
     fake.fail_for("chat.postMessage", 4, status=500)
     fake.fail_for("chat.postMessage", 3, status=429, retry_after=1)
-
-    state = {key: {key: {"type": "plain_text_input", "value": value}} for key, value in VALID.items()}
-
-    def view(n: int) -> dict[str, object]:
-        return {"id": f"V{n}", "type": "modal", "callback_id": "nomination_modal", "state": {"values": state}}
-
-    async def submit(n: int, sender: SlackSender) -> int:
-        changed = {**VALID, "nominee": f"Insats {n}"}
-        reply = await sender.submit_modal(view(n), changed, user=f"U{n:03d}", view_id=f"V{n}")
-        return reply.status
 
     statuses = await asyncio.gather(*(submit(n, senders[n % 2]) for n in range(COUNT)))
     # Replays of the first ten, each to the other process.

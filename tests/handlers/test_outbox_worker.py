@@ -85,7 +85,11 @@ async def test_the_worker_purges_sent_messages_past_the_retention_again_and_agai
         assert await store.outbox.get(young) is not None and await store.outbox.get(jury_copy) is not None
         sent_now = await store.outbox.get(waiting.id)  # delivered by the worker: sent just now, kept
         assert sent_now is not None and sent_now.status == "sent"
+        # Stored while the worker rests, so it cannot claim the message between its submit and its
+        # mark_sent (it would send it now, and a message sent now is rightly kept).
+        await worker.stop()
         later = await sent(store, live - 1, days_ago=30)
+        worker.start()
         await wait_until_gone(store, later)  # the purge runs again
     finally:
         await worker.stop()

@@ -266,6 +266,33 @@ async def test_an_expired_lease_is_claimed_again(backend: Backend) -> None:
     assert (await db.outbox.get(claimed.id)).claimed_by == "w2"  # type: ignore[union-attr]
 
 
+async def test_a_renewed_lease_is_not_taken_over_and_renewal_says_what_is_still_held(backend: Backend) -> None:
+    db = await backend.open()
+    items = [nomination(i) for i in range(4)]
+    for n in items:
+        await db.nominations.submit(n, event(n))
+    held = await db.outbox.claim_due("owner", NOW, lease_seconds=15)
+    ids = [m.id for m in held]
+    later = NOW + timedelta(seconds=10)
+    assert await db.outbox.renew("owner", ids, later, lease_seconds=15) == set(ids)
+    # Past the first lease but within the renewed one: nobody else gets them.
+    assert await db.outbox.claim_due("other", NOW + timedelta(seconds=20), lease_seconds=15) == []
+    assert (await db.outbox.get(ids[0])).lease_until == later + timedelta(seconds=15)  # type: ignore[union-attr]
+    assert await db.outbox.renew("other", ids, later, lease_seconds=15) == set()  # only the holder renews
+
+    # A finished, a released and a taken-over message are no longer the owner's to renew.
+    await db.outbox.mark_sent(ids[0], later)
+    await db.outbox.release(ids[1], "owner")
+    expired = later + timedelta(seconds=15)
+    taken = await db.outbox.claim_due("other", expired, lease_seconds=15, limit=1)
+    assert [m.id for m in taken] == [ids[1]]
+    await db.outbox.renew("owner", ids[3:], expired - timedelta(seconds=1), lease_seconds=15)
+    [taken_over] = await db.outbox.claim_due("other", expired, lease_seconds=15)
+    assert taken_over.id == ids[2]
+    assert await db.outbox.renew("owner", ids, expired, lease_seconds=15) == {ids[3]}
+    assert await db.outbox.renew("owner", [], expired, lease_seconds=15) == set()
+
+
 async def test_dedupe_is_first_time_once_until_it_expires(backend: Backend) -> None:
     clock = FakeClock()
     db = await backend.open(clock=clock)

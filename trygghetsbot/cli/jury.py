@@ -22,7 +22,7 @@ from bot.jury.model import ConflictDeclaration, ScoreSet, score_value
 from bot.jury.service import JuryRefused, JuryService, RankingView, Reminder, count_nominations
 from bot.nominations.rounds import UnknownRoundError, round_error_text
 from bot.texts import format_date, format_decimal, os_reason, t, t_count
-from store import StoreError
+from store import Store, StoreError
 from store.tenant_settings import tenant_settings
 from trygghetsbot.cli.output import write_export
 from trygghetsbot.cli.tenant import tenant_argument
@@ -98,13 +98,28 @@ def _run(
     read_only: bool = False,
     round_year: int | None = None,
 ) -> tuple[int, T | None]:
+    return _run_on_store(
+        args, settings, lambda jury, served, _store: work(jury, served), read_only=read_only, round_year=round_year
+    )
+
+
+def _run_on_store(
+    args: argparse.Namespace,
+    settings: Settings,
+    work: Callable[[JuryService, Settings, Store], Awaitable[T]],
+    *,
+    read_only: bool = False,
+    round_year: int | None = None,
+) -> tuple[int, T | None]:
+    """:func:`_run` for work that needs the store too."""
+
     async def go() -> T:
         # Read-only opens take no lock and create no file (a missing database reads as empty).
         store = await open_settings_store(settings, read_only=read_only, tenant=args.tenant)
         try:
             # The workspace's jurors, chair and channels in the database (the default's: else the environment's).
             served = await tenant_settings(settings, store)
-            return await work(build_jury_service(store, served, round_year), served)
+            return await work(build_jury_service(store, served, round_year), served, store)
         finally:
             await store.aclose()
 
@@ -269,16 +284,16 @@ def _reminder_line(reminder: Reminder) -> str:
 
 
 def run_remind(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(jury: JuryService, served: Settings) -> tuple[list[tuple[Reminder, bool]], str]:
+    async def work(jury: JuryService, served: Settings, store: Store) -> tuple[list[tuple[Reminder, bool]], str]:
         deadline = format_date(jury.deadline, "sv")
         if args.dry_run:
             return [(r, True) for r in await jury.due_reminders()], deadline
         done = await jury.send_reminders()
         if served.slack_bot_token:
-            await _send_now(jury, served)
+            await _send_now(jury, served, store)
         return done, deadline
 
-    code, result = _run(args, settings, work, read_only=args.dry_run)
+    code, result = _run_on_store(args, settings, work, read_only=args.dry_run)
     if result is None:
         return code
     done, deadline = result
@@ -296,22 +311,25 @@ def run_remind(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-async def _send_now(jury: JuryService, settings: Settings) -> None:
+async def _send_now(jury: JuryService, settings: Settings, store: Store) -> None:
     """With Slack configured, the queued jury messages go out now (each exactly once, as the
-    server would send them); without it, or when Slack fails, the running server sends them."""
+    server would send them); without it, or when Slack fails, the running server sends them.
+    With Teams configured too, the server's Teams sender sends them there."""
     import aiohttp
     from slack_sdk.errors import SlackApiError
 
+    from handlers.jury_messages import JuryDeliveries
     from handlers.slack.delivery.jury_messages import send_jury_message
     from handlers.slack.transport.client import build_outbox_client, http_session
 
     async with http_session() as http:
         client = build_outbox_client(settings, http)
+        deliveries = JuryDeliveries(store, settings.platforms)
         for message in await jury.repository.messages(jury.round.year, pending_only=True):
             if not await jury.still_due(message):
                 continue  # a reminder queued before the decision or the deadline
             try:
-                await send_jury_message(client, jury.repository, settings.jury_channel_ids, message, jury.roster)
+                await send_jury_message(client, deliveries, settings.jury_channel_ids, message, jury.roster)
             except (SlackApiError, aiohttp.ClientError, TimeoutError) as error:
                 print(t("sv", "jury.reminder.send_later", error=type(error).__name__), file=sys.stderr)
                 return

@@ -171,11 +171,16 @@ TEXTS: dict[str, str] = {
     "budget.outcome_reason": (
         "The outcome ({outcome}: {outcome_total}) was below budget ({planned}: {planned_total}) because: “{reason}”"
     ),
+    "budget.state_grant_no_law": (
+        "The municipality receives a general state grant for crime prevention of {per_inhabitant} per "
+        "inhabitant each year, about {total} in {year}."
+    ),
     "budget.state_grant": (
         "The municipality receives a general state grant for crime prevention of {per_inhabitant} per "
         "inhabitant each year, about {total} in {year}, under {law} ({sfs})."
     ),
-    "budget.areas_change": "The funds for trygghetsvärdar are therefore proposed to increase by {delta} in {year}.",
+    "budget.areas_change": "The funds for {line} are proposed to increase by {delta} in {year}.",
+    "budget.areas_change_down": "The funds for {line} are proposed to decrease by {delta} in {year}.",
     "budget.unbudgeted": "There is no separate line for that in the budget table, so I cannot give an amount. “{text}”",
     "budget.children": "“{text}”",
     "budget.activity": (
@@ -216,6 +221,10 @@ TEXTS: dict[str, str] = {
     "general.example_theme": "“what was the theme in {year}?”",
     "general.example_budget": "“how much did trygghetsvärdar get in {year}?”",
     "general.year_unknown": "I have no information about {year}; my documents do not say.",
+    "general.type_not_stated.date": "It is not stated in the documents when that happens or happened.",
+    "general.type_not_stated.organisation": "It is not stated in the documents who or which organisation that is.",
+    "general.type_not_stated.place": "It is not stated in the documents where that happens.",
+    "general.type_not_stated.count": "It is not stated in the documents how many there are.",
     "general.passage": "The document says (in Swedish): “{text}”",
     "prize.scenario_solo": (
         "No, not under the criteria. A mandatory criterion is “{criterion}” (the effort is a collaboration "

@@ -174,11 +174,16 @@ TEXTS: dict[str, str] = {
     "budget.outcome_reason": (
         "Utfallet ({outcome}: {outcome_total}) blev lägre än budget ({planned}: {planned_total}) eftersom: {reason}"
     ),
+    "budget.state_grant_no_law": (
+        "Kommunen får årligen generella statliga bidrag för det brottsförebyggande arbetet med {per_inhabitant} "
+        "per invånare, totalt cirka {total} för {year}."
+    ),
     "budget.state_grant": (
         "Kommunen får årligen generella statliga bidrag för det brottsförebyggande arbetet med {per_inhabitant} "
         "per invånare, totalt cirka {total} för {year}, enligt {law} ({sfs})."
     ),
-    "budget.areas_change": "Därför föreslås medlen till trygghetsvärdar utökas med {delta} under {year}.",
+    "budget.areas_change": "Medlen till {line} föreslås utökas med {delta} under {year}.",
+    "budget.areas_change_down": "Medlen till {line} föreslås minskas med {delta} under {year}.",
     "budget.unbudgeted": "Det finns ingen egen budgetpost för det i tabellen, så något belopp kan jag inte ge. {text}",
     "budget.children": "{text}",
     "budget.activity": (
@@ -219,6 +224,10 @@ TEXTS: dict[str, str] = {
     "general.example_theme": "”vad var temat {year}?”",
     "general.example_budget": "”vad fick trygghetsvärdar {year}?”",
     "general.year_unknown": "Om {year} har jag inga uppgifter – det framgår inte av mina dokument.",
+    "general.type_not_stated.date": "Det framgår inte av dokumenten när det sker eller skedde.",
+    "general.type_not_stated.organisation": "Det framgår inte av dokumenten vem eller vilken organisation det gäller.",
+    "general.type_not_stated.place": "Det framgår inte av dokumenten var det sker.",
+    "general.type_not_stated.count": "Det framgår inte av dokumenten hur många det är.",
     "general.passage": "Så här står det i dokumentet: ”{text}”",
     "prize.scenario_solo": (
         "Nej, inte enligt kriterierna. Ett obligatoriskt kriterium är att ”{criterion}”, så en insats som en "

@@ -2,7 +2,8 @@
 channel, reminder DMs to jurors, and the digest when the nomination period has closed.
 
 The core writes a decision or a reminder together with its message (bot.jury); this sender
-posts what is pending and marks it sent once Slack has it everywhere. Every post is tagged
+posts what is pending and records that Slack has it everywhere; the message is marked sent
+when every platform has it (:mod:`handlers.jury_messages`). Every post is tagged
 with message metadata, and before posting the sender looks for its own tagged post in the
 destination's recent history, so a post that reached Slack before a crash (or whose answer
 was lost) is never made twice. The digest has no message of its own: it is due once the
@@ -23,11 +24,11 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import STOCKHOLM, system_clock
-from bot.jury.ports import JuryRepository
 from bot.jury.roster import Roster
 from bot.nominations.rounds import period_state
 from bot.outbox.model import JuryMessage
 from bot.outbox.policy import MAX_BACKOFF_SECONDS
+from handlers.jury_messages import JuryDeliveries
 from handlers.slack.delivery.nomination_events import Destination, find_tagged_post
 from handlers.slack.deps import SlackDeps
 from handlers.slack.transport.escaping import safe
@@ -41,12 +42,13 @@ LANG = "sv"
 
 async def send_jury_message(
     client: AsyncWebClient,
-    repository: JuryRepository,
+    deliveries: JuryDeliveries,
     channels: list[str],
     message: JuryMessage,
     roster: Roster | None = None,
 ) -> None:
-    """Post one jury message where it goes (every jury channel, or the juror's DM) and mark it sent.
+    """Post one jury message where it goes (every jury channel, or the juror's DM) and record that
+    Slack has it (sent when every platform has it).
 
     Each destination is first searched for the tagged post, so sending again never posts twice.
     Also used by ``trygghetsbot jury remind``, which sends at once when Slack is configured.
@@ -68,7 +70,7 @@ async def send_jury_message(
                 text=safe(message.text, 3000),
                 metadata={"event_type": JURY_EVENT, "event_payload": {"message_id": message.id}},
             )
-    await repository.mark_message_sent(message.id, system_clock())
+    await deliveries.delivered(message.id, "slack")
 
 
 class JuryMessenger:
@@ -76,6 +78,7 @@ class JuryMessenger:
         """``check_seconds``: how often reminders and the digest are checked (messages go out every round)."""
         self.deps = deps
         self.client = client
+        self.deliveries = JuryDeliveries(deps.store, deps.settings.platforms)
         self.check_seconds = check_seconds
         self._next_check = 0.0
         self._digest_sent_for: int | None = None
@@ -92,6 +95,8 @@ class JuryMessenger:
             retry = self._retry_at.get(message.id)
             if message.id in self._stale or (retry and time.monotonic() < retry[0]):
                 continue
+            if await self.deliveries.delivered_by(message.id, "slack"):
+                continue  # pending only until the other platform has it too
             if not await self.deps.jury.still_due(message):
                 # Queued before the decision or the deadline: it stays unsent in the jury's records.
                 self._stale.add(message.id)
@@ -115,7 +120,7 @@ class JuryMessenger:
 
     async def _send(self, message: JuryMessage) -> None:
         channels = self.deps.settings.jury_channel_ids
-        await send_jury_message(self.client, self.deps.store.jury, channels, message, self.deps.jury.roster)
+        await send_jury_message(self.client, self.deliveries, channels, message, self.deps.jury.roster)
 
     async def _digest(self) -> None:
         round_ = self.deps.service.round

@@ -19,9 +19,10 @@ and records its ``ts`` instead of posting again.
 
 Any number of workers, in any number of processes, may drain one outbox: each
 round claims due messages with ``outbox.claim_due`` (a lease of
-``TRYGGHETSBOT_OUTBOX_LEASE_SECONDS`` per message for this worker), so no two workers send the
-same message; a worker killed mid-round leaves its leases to expire and another
-worker picks the messages up.
+``TRYGGHETSBOT_OUTBOX_LEASE_SECONDS`` per message for this worker, renewed while it works), so no
+two workers send the same message; a worker killed mid-round stops renewing, and another
+worker picks the messages up within a lease, the tagged-post lookup above telling it
+whether a post in flight at the kill had reached Slack.
 
 Retry times use the real clock, not the app's clock: ``TRYGGHETSBOT_NOW`` pins
 the business date (is the period open?), but a retry must still come later.

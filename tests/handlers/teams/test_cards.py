@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime
 
@@ -9,6 +10,7 @@ from bot.knowledge import default_knowledge
 from bot.nominations.model import Nomination, Nominator
 from bot.nominations.rounds import current_round
 from bot.nominations.rules import Rules
+from bot.texts import t
 from handlers.teams.cards import CARD_FIELDS, form_values, inert, jury_post, nomination_form
 
 PRIZE = default_knowledge().prize
@@ -82,3 +84,21 @@ def test_a_submitted_card_with_the_efforts_name_as_a_partner_is_refused_beside_p
     _, errors = Rules(PRIZE).submission_errors(form_content(values))
     placed = errors_by_field(errors)
     assert list(placed) == ["partners"] and "namnet på den nominerade insatsen" in placed["partners"]
+
+
+def test_a_withdrawn_nominations_jury_post_says_so_and_a_submitted_ones_does_not() -> None:
+    now = datetime(2023, 6, 15, tzinfo=UTC)
+    submitted = Nomination(
+        nominee="Trygga Tensta",
+        partners=["Polisen", "Fältgruppen"],
+        round_year=ROUND.year,
+        status="submitted",
+        nominator=Nominator(name="Anna"),
+        created_at=now,
+        updated_at=now,
+    )
+    withdrawn = submitted.model_copy(update={"status": "withdrawn"})
+    note = t("sv", "post.withdrawn_note")
+    for nomination, shown in ((submitted, False), (withdrawn, True)):
+        post = jury_post(nomination, Rules(PRIZE).checklist(nomination.content()))
+        assert (note in json.dumps(post, ensure_ascii=False)) is shown

@@ -70,6 +70,9 @@ class BudgetDecision:
     per_inhabitant: int = 24
     grant_total: str = "2,6 mkr"
     grant_year: int = 2025
+    # The law the grant is given under, as the document names it ("" for a document that names none).
+    law: str = "lagen för kommuners ansvar för brottsförebyggande arbete (2023:196)"
+    new_area: str = "Boo"  # the area the trygghetsvärdar's work is widened to this year
     outcome_reason: str = "färre akuta insatser behövdes än planerat, då läget varit lugnare än förväntat"
     dated: str = "28 januari 2026"
     table: str | None = None  # the whole table, to write a broken one
@@ -88,7 +91,8 @@ class BudgetDecision:
         w.heading("Sammanfattning av ärendet")
         w.para(f"Kommunfullmäktige har beslutat att avsätta totalt {self.total} för {y} till trygghetspaketet.").blank()
         w.para(
-            "I förslaget till fördelning finns en utökad satsning på trygghetsvärdar att även verka i Boo. "
+            "I förslaget till fördelning finns en utökad satsning på trygghetsvärdar att även verka i "
+            f"{self.new_area}. "
             f"Fördelningen av medel till trygghetsvärdar föreslås därför att utökas med {self.increase} under {y}. "
             f"Totalt {self.pair_total} föreslås fördelas som stöd till lokala arbetsgrupper och till insatser för "
             "samverkan med lokala aktörer."
@@ -111,7 +115,7 @@ class BudgetDecision:
         w.para(f"Kommunstyrelsen har beslutat om {self.total} för {y} års trygghetspaket.").line("")
         w.para(
             "Satsningen på trygghetsvärdar i Fisksätra och Orminge fortsätter i samverkan med fastighetsägare. "
-            f"Under {y} föreslås insatsen med trygghetsvärdar att utökas även i Boo."
+            f"Under {y} föreslås insatsen med trygghetsvärdar att utökas även i {self.new_area}."
         ).line("")
         w.para(
             "Nattvandring får från i år en egen rad i fördelningen. Nattvandring sker i Orminge och Fisksätra i "
@@ -129,8 +133,8 @@ class BudgetDecision:
         w.lines(self.table if self.table is not None else self._table())
         w.heading(" Ekonomiska konsekvenser")
         w.para(
-            "Den föreslagna fördelningen ligger i linje med beslutad budget. Inom lagen för kommuners ansvar för "
-            "brottsförebyggande arbete (2023:196) får kommunen årligen generella statliga bidrag för det "
+            f"Den föreslagna fördelningen ligger i linje med beslutad budget. {self._under_law()} generella statliga "
+            "bidrag för det "
             f"brottförebyggande arbetet med {self.per_inhabitant} kr per invånare, totalt cirka {self.grant_total} "
             f"för {self.grant_year}, som är menat att användas för detta syfte."
         ).line("").blank()
@@ -143,6 +147,9 @@ class BudgetDecision:
         w.line("Henrik Ahl").line("Stabs- och säkerhetsdirektör").line("Stadsledningskontoret").blank()
         w.line("Jonas Raber").line("Säkerhetschef").line("Säkerhetsstaben")
         return w.text()
+
+    def _under_law(self) -> str:
+        return f"Inom {self.law} får kommunen årligen" if self.law else "Kommunen får årligen"
 
     def _table(self) -> str:
         y, p = self.year, self.year - 1

@@ -1,0 +1,108 @@
+"""The kind of answer a question asks for, and whether an answer gives it.
+
+"när" asks for a date, "vem"/"vilken nämnd" for an organisation or a person, "var"/"vilken lokal"
+for a place, "hur många" for a count. When the structured answer carries no text of that kind,
+the documents' own sentences are searched for one that does; when none does, the answer says
+first that the documents do not state it, then what they do say nearby. By class: each type is a
+pattern over text, not a list of questions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from bot.answering import lexicon as lx
+from bot.answering.query import Query
+
+AnswerType = Literal["date", "organisation", "place", "count"]
+
+_MONTHS = (
+    "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
+    "january|february|march|may|june|july|august|october"
+)
+_NUMBER_WORDS = (
+    "en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|one|two|three|four|five|six|seven|eight|nine|ten"
+)
+# Text of each kind. A year counts as a date ("när vann de?" is answered by a year).
+GIVES: dict[AnswerType, re.Pattern[str]] = {
+    "date": re.compile(rf"\b(?:{_MONTHS})\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:19|20)\d{{2}}\b", re.IGNORECASE),
+    # A body's word, an acronym ("IGOR") or a name of two capitalised words ("Henrik Ahl").
+    "organisation": re.compile(
+        r"(?i:\w*(?:nämnd|styrelse|förvaltning|fullmäktige|utskott|kontor|avdelning|stab|polis|förening|"
+        r"kommun|jury|myndighet|enhet|förbund|råd|ägare|aktör|socialtjänst|skola|board|committee|council|office|"
+        r"department|police|association|owner|partner)\w*)"
+        r"|\b[A-ZÅÄÖ]{3,}\b|\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+",
+    ),
+    "place": re.compile(
+        r"\b(?:i|på|vid|in|at)\s+[A-ZÅÄÖ][\wåäö-]+|\w*(?:lokal|konferens|stadshus|skola|venue|conference)\w*",
+    ),
+    "count": re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE),
+}
+_ASKS: tuple[tuple[AnswerType, lx.Cue], ...] = (
+    ("count", lx.ASKS_COUNT),
+    ("date", lx.ASKS_DATE),
+    ("place", lx.ASKS_PLACE),
+    ("organisation", lx.ASKS_ORGANISATION),
+)
+
+
+def asked_type(q: Query) -> AnswerType | None:
+    """The kind of answer the question asks for, if it is one a pattern can check."""
+    tokens = q.text.tokens
+    if tokens and tokens[0] in {"var", "vart"} and len(tokens) > 1 and tokens[1] not in _VAR_AS_VERB:
+        return "place"  # "var delas priset ut?"; "var det 2019?" is the verb
+    return next((kind for kind, cue in _ASKS if q.has(cue)), None)
+
+
+_VAR_AS_VERB = frozenset({"det", "den", "detta", "de", "utfallet", "budgeten", "summan", "beloppet", "hon", "han"})
+
+
+# A table column's name ("förslag 2025") names a year without dating anything.
+_COLUMN_LABEL = re.compile(r"\b(?:förslag|utfall|budget|proposal|outcome)\s+(?:19|20)\d{2}\b", re.IGNORECASE)
+
+
+def gives(q: Query, kind: AnswerType, said: str) -> bool:
+    # "när fick X mer pengar?" is answered by a column ("förslag 2025"); "när började X?" is not.
+    about_figures = q.has(lx.MONEY) or q.has(lx.CHANGE) or q.has(lx.ROSE) or q.has(lx.FELL)
+    if kind == "date" and not about_figures:
+        said = _COLUMN_LABEL.sub("", said)
+    if kind in ("organisation", "place"):
+        # The question's own subject repeated ("SSPF", "trygghetskonferensen") names no one and no place.
+        asked = {word.casefold() for word in _WORDS.findall(q.text.raw)}
+        said = "".join(word for word in _WORDS_AND_GAPS.findall(said) if word.casefold() not in asked)
+    return bool(GIVES[kind].search(said))
+
+
+_WORDS = re.compile(r"[\wåäöÅÄÖ-]+")
+_WORDS_AND_GAPS = re.compile(r"[\wåäöÅÄÖ-]+|[^\wåäöÅÄÖ-]+")
+
+
+# Answers that are of a kind by construction (a winner is an organisation, a period is dates).
+GIVEN_BY: dict[str, frozenset[AnswerType]] = {
+    "winner_by_year": frozenset({"organisation", "place"}),
+    "theme_by_year": frozenset({"organisation", "place"}),
+    "year_by_theme": frozenset({"organisation", "place", "date"}),
+    "jury": frozenset({"organisation"}),
+    "year_by_winner": frozenset({"organisation", "place", "date"}),
+    "winners_list": frozenset({"organisation", "place", "date", "count"}),
+    "signatory": frozenset({"organisation"}),
+    "document_meta": frozenset({"organisation", "date"}),
+    "budget_decision": frozenset({"organisation", "date"}),
+    "nomination_period": frozenset({"date"}),
+    "nomination_count": frozenset({"count"}),
+}
+
+
+def honour(q: Query, intent: str, said: str) -> None:
+    """Make the reply give the kind of answer asked for, or say first that the documents do not."""
+    kind = asked_type(q)
+    if kind is None or not q.reply.answered or kind in GIVEN_BY.get(intent, ()) or gives(q, kind, said):
+        return
+    passage = q.passages.best_with(q.text.raw, lambda text: gives(q, kind, text)) if q.passages else None
+    if passage is not None:
+        q.reply.restart()
+        q.reply.fact(f"passage.{passage.source.document}", passage.text, passage.source)
+        q.reply.say("general.passage", text=passage.text)
+        return
+    q.reply.not_found_first(f"general.type_not_stated.{kind}")
