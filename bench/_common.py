@@ -8,6 +8,7 @@ with the check that an acknowledgement carries an answer, a free port and a heal
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import socket
 import statistics
@@ -152,3 +153,16 @@ def report(name: str, latencies: list[float], elapsed: float, errors: int, width
 
 def header(first: str, width: int = 22) -> None:
     print(f"{first:<{width}}{'requests':>9}{'req/s':>12}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}")
+
+
+def bot_env(api_url: str, **more: str) -> dict[str, str]:
+    """The environment of a bot server under a benchmark: this one's, less every setting of the
+    bot's own, plus a Slack app on the fake Slack at ``api_url``, the pinned day, and ``more``."""
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "JURY_", "TRYGGHETSBOT_"))},
+        "SLACK_BOT_TOKEN": "xoxb-bench",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": api_url,
+        "TRYGGHETSBOT_NOW": "2023-06-15",
+        **more,
+    }

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -31,12 +30,13 @@ import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from _common import QUESTIONS, ROOT, SECRET, free_port, header, load, report, signed, wait_healthy
+from _common import QUESTIONS, ROOT, bot_env, free_port, header, load, report, signed, wait_healthy
 
-from bot.nominations.model import OutboxMessage
+from bot.outbox.model import OutboxMessage
 from store import Store, open_store_async
 from store.engine import Engine
-from store.nominations import NOMINATIONS, OUTBOX
+from store.nominations import NOMINATIONS
+from store.outbox import OUTBOX
 from tests.e2e.fakeslack import FakeSlack
 from tests.store.conftest import NOW, event, nomination
 
@@ -78,15 +78,7 @@ async def flood(args: argparse.Namespace) -> None:
     fake = await FakeSlack().start()
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "JURY_", "TRYGGHETSBOT_"))},
-            "SLACK_BOT_TOKEN": "xoxb-bench",
-            "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": fake.api_url,
-            "SLACK_BOT_USER_ID": "UBOT",
-            "TRYGGHETSBOT_NOW": "2023-06-15",
-            "TRYGGHETSBOT_DB": str(Path(tmp) / "db.json"),
-        }
+        env = bot_env(fake.api_url, SLACK_BOT_USER_ID="UBOT", TRYGGHETSBOT_DB=str(Path(tmp) / "db.json"))
         code = str(Path(args.code).resolve()) if args.code else str(ROOT)
         env["PYTHONPATH"] = code
         command = [sys.executable, "-m", "trygghetsbot", "serve", "--host", "127.0.0.1", "--port", str(port)]

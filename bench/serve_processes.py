@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -33,9 +32,9 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from _common import (
-    SECRET,
     Check,
     Request,
+    bot_env,
     free_port,
     header,
     is_answer,
@@ -134,14 +133,7 @@ async def main() -> int:
         except ServerUnavailable as error:
             print(f"PostgreSQL setups skipped: {error}")
         with tempfile.TemporaryDirectory() as tmp:
-            base = {
-                **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "JURY_", "TRYGGHETSBOT_"))},
-                "SLACK_BOT_TOKEN": "xoxb-bench",
-                "SLACK_SIGNING_SECRET": SECRET,
-                "SLACK_API_URL": fake.api_url,
-                "JURY_CHANNEL_IDS": "CJURY",
-                "TRYGGHETSBOT_NOW": "2023-06-15",
-            }
+            base = bot_env(fake.api_url, JURY_CHANNEL_IDS="CJURY")
             print(
                 f"signed requests, {args.concurrency} concurrent, round-robin over the processes, 127.0.0.1:"
                 f" {args.requests} /trygghet commands (answered in the ack), {args.submissions} nomination submissions"

@@ -46,7 +46,8 @@ from tinydb import TinyDB
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.nominations.model import Nomination, Nominator, OutboxMessage  # noqa: E402
+from bot.nominations.model import Nomination, Nominator  # noqa: E402
+from bot.outbox.model import OutboxMessage  # noqa: E402
 from store import open_store, open_store_async  # noqa: E402
 from store.atomic import AtomicJSONStorage  # noqa: E402
 from store.base import Store  # noqa: E402

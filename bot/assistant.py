@@ -34,8 +34,9 @@ from bot.answering.model import reply_json
 from bot.clock import Clock
 from bot.nominations.dialog import CANCEL, NominationDialog, Turn, normalise_command
 from bot.nominations.model import Nominator
-from bot.nominations.ports import DialogRepository, StoreUnavailable
+from bot.nominations.ports import DialogRepository
 from bot.nominations.state import ConversationState, DialogState
+from bot.ports import StoreUnavailable
 from bot.texts import t
 
 DIALOG_INTENT = "nomination_dialog"

@@ -55,7 +55,7 @@ class Settings(BaseSettings):
     slack_client_secret: str | None = Field(default=None, validation_alias="SLACK_CLIENT_SECRET")
     slack_redirect_uri: str | None = Field(default=None, validation_alias="SLACK_REDIRECT_URI")
     slack_app_token: str | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
-    # The bot's own user id; optional: learned from auth.test when Slack answers (see handlers.slack.identity).
+    # The bot's own user id; optional: learned from auth.test when Slack answers (handlers.slack.transport.identity).
     slack_bot_user_id: str | None = Field(default=None, validation_alias="SLACK_BOT_USER_ID")
     slack_api_url: str = Field(default=DEFAULT_SLACK_API_URL, validation_alias="SLACK_API_URL")
     # Microsoft Teams (handlers.teams): the Entra app registration, or anonymous mode for local tests.

@@ -1,7 +1,8 @@
-"""What a chat platform drives: the conversation router and the jury, built over one store.
+"""What a chat platform drives: the conversation router, the nominations and the jury, built over one store.
 
 The composition root (``trygghetsbot.compose``) builds it; an adapter receives a factory and
-calls it with the store it opened, so no adapter builds the core itself.
+calls it with the store it opened, so no adapter builds the core itself, nor reaches into one
+part of it for another (the nomination service is the one the conversation router's dialog uses).
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from dataclasses import dataclass
 from bot.assistant import Assistant
 from bot.jury.service import JuryService
 from bot.knowledge import KnowledgeBase
+from bot.nominations.service import NominationService
 
 
 @dataclass(frozen=True)
 class Core:
     assistant: Assistant
+    nominations: NominationService
     jury: JuryService
     knowledge: KnowledgeBase  # what the answers and the nomination form are built from

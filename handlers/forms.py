@@ -1,7 +1,7 @@
 """What every chat platform shows alike: the nomination form (fields, hints, intro, error placement)
 and the jury post's header and meta line.
 
-Slack renders it as a Block Kit modal (handlers.slack.blocks), Teams as an Adaptive Card
+Slack renders it as a Block Kit modal (handlers.slack.views.blocks), Teams as an Adaptive Card
 (handlers.teams.cards); the texts come from ``bot/texts`` and the rules from the core.
 """
 

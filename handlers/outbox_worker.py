@@ -5,8 +5,8 @@ delivers) and :meth:`OutboxWorker.deliver`, which sends one claimed message to e
 platform's destinations still missing it; it returns when all have it (the message is then
 marked sent) and raises :class:`RetryLater` (or a network error) when not. Claims are leases
 (``outbox.claim_due``), so several workers in several processes never send the same message; a
-failed attempt is retried with exponential backoff (at most 15 minutes) or after the platform's
-``Retry-After``.
+failed attempt is retried as :mod:`bot.outbox.policy` says (exponential backoff, at most 15 minutes,
+or after the platform's ``Retry-After``).
 
 Leases are short (``TRYGGHETSBOT_OUTBOX_LEASE_SECONDS``, 15 s) and renewed while their owner works
 through its batch (:class:`Claims`: a heartbeat three times per lease). So a killed process's
@@ -43,12 +43,13 @@ from typing import Generic, TypeVar
 import aiohttp
 
 from bot.clock import system_clock
-from bot.nominations.model import OutboxMessage
-from bot.nominations.ports import OutboxRepository
+from bot.outbox.model import OutboxMessage
+from bot.outbox.policy import MAX_BACKOFF_SECONDS as MAX_BACKOFF_SECONDS
+from bot.outbox.policy import retry_delay
+from bot.outbox.ports import OutboxRepository
 from handlers.deps import ChatDeps
 
 log = logging.getLogger(__name__)
-MAX_BACKOFF_SECONDS = 15 * 60
 CLAIM_BATCH = 10
 # Renewals per lease: two can fail (a slow database round trip) before the lease lapses.
 HEARTBEATS_PER_LEASE = 3
@@ -242,9 +243,6 @@ class OutboxWorker(ABC, Generic[D]):
 
     async def retry_later(self, message: OutboxMessage, reason: str, retry_after: str | None = None) -> None:
         """Schedule the next attempt: exponential backoff, or the platform's ``Retry-After`` (seconds)."""
-        delay = min(self.retry_base_seconds * 2**message.attempts, MAX_BACKOFF_SECONDS)
-        if retry_after is not None:
-            with contextlib.suppress(TypeError, ValueError):
-                delay = min(max(float(retry_after), 0.0), MAX_BACKOFF_SECONDS)
+        delay = retry_delay(self.retry_base_seconds, message.attempts, retry_after)
         log.warning("%s outbox message %s failed (%s); retrying in %.1f s", self.platform, message.id, reason, delay)
         await self.store.outbox.schedule_retry(message.id, reason, system_clock() + timedelta(seconds=delay))

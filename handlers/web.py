@@ -1,7 +1,7 @@
 """The one aiohttp application every platform adds its routes to, with the store and ``GET /healthz``.
 
 ``create_app`` opens the store on start-up (or uses the one handed in) and closes it last; each
-platform's ``install`` (``handlers.slack.server``, ``handlers.teams.server``) adds its route, its
+platform's ``install`` (``handlers.slack.transport.server``, ``handlers.teams.server``) adds its route, its
 start-up and clean-up (as an aiohttp cleanup context, so it stops before the store closes) and,
 optionally, fields for the health report.
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
@@ -33,6 +33,8 @@ from store import Store, open_store_async
 # Builds the core over a store: the composition root (trygghetsbot.compose) hands it in, so no
 # adapter imports the composition.
 CoreFactory = Callable[[Store], Core]
+# Opens the store an app serves (the composition root's, with its settings).
+StoreOpener = Callable[[], Awaitable[Store]]
 
 HEALTH_CACHE_SECONDS = 1.0
 # A load balancer's health check gets its answer within a second, also while the database does
@@ -50,6 +52,9 @@ class StoreHealth:
         self._answered_at = 0.0
 
     async def status(self) -> dict[str, object]:
+        down = self.store().unavailable()
+        if down is not None:  # the store's circuit is open: say so at once, never a cached "ok"
+            return {"ok": False, "error": down}
         if self._answer is not None and time.monotonic() - self._answered_at < HEALTH_CACHE_SECONDS:
             return self._answer
         if self._query is None:
@@ -87,14 +92,23 @@ SETTINGS = web.AppKey("settings", Settings)
 HEALTH = web.AppKey("health", list[Callable[[web.Application], dict[str, Any]]])
 
 
-def create_app(settings: Settings, *, store: Store | None = None) -> web.Application:
+def create_app(
+    settings: Settings, *, store: Store | None = None, open_store: StoreOpener | None = None
+) -> web.Application:
+    """``store``: the store to serve (closed with the app); else ``open_store`` opens it on start-up
+    (the composition root hands it in), else the store the settings select."""
     app = web.Application()
     app[HEALTH] = []
     app[SETTINGS] = settings
     app[STORE_HEALTH] = StoreHealth(lambda: app[STORE])
 
     async def store_context(app: web.Application) -> AsyncIterator[None]:
-        app[STORE] = store or await open_store_async(settings, clock=settings.clock())
+        if store is not None:
+            app[STORE] = store
+        elif open_store is not None:
+            app[STORE] = await open_store()
+        else:
+            app[STORE] = await open_store_async(settings, clock=settings.clock())
         yield
         await app[STORE_HEALTH].close()
         await app[STORE].aclose()

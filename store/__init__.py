@@ -39,8 +39,8 @@ from store.engine import SCHEMA_VERSION, Engine
 from store.errors import SchemaVersionError, StoreCorruptError, StoreError, StoreLockedError
 from store.installations import TinyInstallationRepository, TinyOAuthStateRepository
 from store.jury import TinyJuryRepository
-from store.nominations import OutboxIndex, TinyNominationRepository
-from store.outbox import TinyOutboxRepository
+from store.nominations import TinyNominationRepository
+from store.outbox import OutboxIndex, TinyOutboxRepository
 from store.records import TinyRecordRepository
 
 __all__ = [

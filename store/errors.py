@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bot.nominations.ports import StoreUnavailable
+from bot.ports import StoreUnavailable
 from bot.texts import os_reason, t
 from bot.validation import describe
 

@@ -1,6 +1,6 @@
 """The registry of installed workspaces and one-time OAuth states, on TinyDB.
 
-A chat platform's installation flow (Slack's OAuth, :mod:`handlers.slack.oauth`) keeps here
+A chat platform's installation flow (Slack's OAuth, :mod:`handlers.slack.transport.oauth`) keeps here
 who installed the app where: installations by enterprise, team and installing user, the bot
 of each workspace by enterprise and team, and the one-time states of flows under way. The
 registry belongs to no tenant (it is how a request finds its tenant, the workspace's
@@ -25,6 +25,7 @@ from tinydb.queries import QueryLike
 from bot.clock import Clock
 from store.engine import Engine, docs
 from store.errors import StoreError
+from store.ports import SlackId
 from store.records import RECORDS
 
 INSTALLATIONS = "slack_installations"
@@ -44,7 +45,7 @@ def stored(value: str) -> str | None:
     return value or None
 
 
-def _where(enterprise_id: str | None, team_id: str | None, user_id: str | None = None) -> QueryLike:
+def _where(enterprise_id: SlackId, team_id: SlackId, user_id: SlackId = None) -> QueryLike:
     row = Query()
     query: QueryLike = (row.enterprise_id == plain(enterprise_id)) & (row.team_id == plain(team_id))
     if user_id is not None:
@@ -72,18 +73,13 @@ class TinyInstallationRepository:
             self._moved = True
         return db
 
-    def _rows(self, db: TinyDB, table: str, enterprise_id: str | None, team_id: str | None) -> list[dict[str, Any]]:
+    def _rows(self, db: TinyDB, table: str, enterprise_id: SlackId, team_id: SlackId) -> list[dict[str, Any]]:
         return [
             d for d in docs(db, table) if d["enterprise_id"] == plain(enterprise_id) and d["team_id"] == plain(team_id)
         ]
 
     async def save_installation(
-        self,
-        enterprise_id: str | None,
-        team_id: str | None,
-        user_id: str | None,
-        installed_at: datetime,
-        data: dict[str, Any],
+        self, enterprise_id: SlackId, team_id: SlackId, user_id: SlackId, installed_at: datetime, data: dict[str, Any]
     ) -> None:
         doc = _doc(enterprise_id, team_id, installed_at, data, user_id=plain(user_id))
         async with self.engine.lock:
@@ -92,7 +88,7 @@ class TinyInstallationRepository:
             await self.engine.write(db, lambda: db.table(INSTALLATIONS).upsert(doc, query))
 
     async def find_installation(
-        self, enterprise_id: str | None, team_id: str | None, user_id: str | None = None
+        self, enterprise_id: SlackId, team_id: SlackId, user_id: SlackId = None
     ) -> dict[str, Any] | None:
         async with self.engine.lock:
             rows = self._rows(await self._db(), INSTALLATIONS, enterprise_id, team_id)
@@ -100,16 +96,14 @@ class TinyInstallationRepository:
             rows = [d for d in rows if d["user_id"] == user_id]
         return _latest(rows)
 
-    async def delete_installations(
-        self, enterprise_id: str | None, team_id: str | None, user_id: str | None = None
-    ) -> None:
+    async def delete_installations(self, enterprise_id: SlackId, team_id: SlackId, user_id: SlackId = None) -> None:
         async with self.engine.lock:
             db = await self._db()
             query = _where(enterprise_id, team_id, user_id)
             await self.engine.write(db, lambda: db.table(INSTALLATIONS).remove(query))
 
     async def save_bot(
-        self, enterprise_id: str | None, team_id: str | None, installed_at: datetime, data: dict[str, Any]
+        self, enterprise_id: SlackId, team_id: SlackId, installed_at: datetime, data: dict[str, Any]
     ) -> None:
         doc = _doc(enterprise_id, team_id, installed_at, data)
         async with self.engine.lock:
@@ -117,17 +111,17 @@ class TinyInstallationRepository:
             query = _where(enterprise_id, team_id)
             await self.engine.write(db, lambda: db.table(BOTS).upsert(doc, query))
 
-    async def find_bot(self, enterprise_id: str | None, team_id: str | None) -> dict[str, Any] | None:
+    async def find_bot(self, enterprise_id: SlackId, team_id: SlackId) -> dict[str, Any] | None:
         async with self.engine.lock:
             return _latest(self._rows(await self._db(), BOTS, enterprise_id, team_id))
 
-    async def delete_bot(self, enterprise_id: str | None, team_id: str | None) -> None:
+    async def delete_bot(self, enterprise_id: SlackId, team_id: SlackId) -> None:
         async with self.engine.lock:
             db = await self._db()
             query = _where(enterprise_id, team_id)
             await self.engine.write(db, lambda: db.table(BOTS).remove(query))
 
-    async def bots(self) -> list[tuple[str | None, str | None]]:
+    async def bots(self) -> list[tuple[SlackId, SlackId]]:
         async with self.engine.lock:
             rows = docs(await self._db(), BOTS)
         return [(stored(e), stored(t)) for e, t in sorted((d["enterprise_id"], d["team_id"]) for d in rows)]
@@ -168,7 +162,7 @@ class TinyOAuthStateRepository:
 
 
 def _doc(
-    enterprise_id: str | None, team_id: str | None, installed_at: datetime, data: dict[str, Any], **more: str
+    enterprise_id: SlackId, team_id: SlackId, installed_at: datetime, data: dict[str, Any], **more: str
 ) -> dict[str, Any]:
     return {
         "enterprise_id": plain(enterprise_id),

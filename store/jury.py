@@ -32,21 +32,15 @@ API (async, serialised by the store's lock; returned models are frozen):
 from __future__ import annotations
 
 import builtins
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from tinydb import Query, TinyDB
 
-from bot.jury.model import (
-    AuditEntry,
-    ConflictDeclaration,
-    Decision,
-    JuryMessage,
-    JuryState,
-    ReminderRecord,
-    ScoreSet,
-)
+from bot.jury.model import AuditEntry, ConflictDeclaration, Decision, JuryState, ReminderRecord, ScoreSet
+from bot.outbox.model import JuryMessage, MessageStatus
 from store.engine import Engine, docs
 from store.errors import StoreError
 
@@ -71,6 +65,12 @@ class _Round:
 
 def _pair(juror: str, nomination_id: str) -> tuple[str, str]:
     return juror, nomination_id
+
+
+def _closed_to(data: _Round, pair: tuple[str, str]) -> bool:
+    """A juror's score or conflict on a nomination is refused once the round is decided or the
+    juror has declared a conflict on it."""
+    return data.decision is not None or pair in data.conflicts
 
 
 class TinyJuryRepository:
@@ -161,85 +161,84 @@ class TinyJuryRepository:
 
     # --- writes ------------------------------------------------------------------
 
-    async def save_score(self, score: ScoreSet, audit: AuditEntry) -> bool:
-        doc = score.model_dump(mode="json")
-        audit_doc = audit.model_dump(mode="json")
-        q = Query()
-        pair = _pair(score.juror, score.nomination_id)
+    async def _write(
+        self,
+        round_year: int,
+        refused: Callable[[_Round], bool],
+        change: Callable[[TinyDB], None],
+        remember: Callable[[_Round], None],
+    ) -> bool:
+        """One atomic write of the round's jury file, unless ``refused`` by what the round holds
+        (decided, already recorded), then the same change in memory; ``False`` when refused."""
         async with self.engine.lock:
-            data = self._round(score.round_year)
-            if data.decision is not None or pair in data.conflicts:
+            data = self._round(round_year)
+            if refused(data):
                 return False
-            db = self._db(score.round_year)
-
-            def change() -> None:
-                db.table(SCORES).upsert(doc, (q.juror == score.juror) & (q.nomination_id == score.nomination_id))
-                db.table(AUDIT).insert(audit_doc)
-
-            await self.engine.write(db, change)
-            data.scores[pair] = score
-            data.audit.append(audit)
+            db = self._db(round_year)
+            await self.engine.write(db, lambda: change(db))
+            remember(data)
         return True
 
+    async def save_score(self, score: ScoreSet, audit: AuditEntry) -> bool:
+        doc, audit_doc = score.model_dump(mode="json"), audit.model_dump(mode="json")
+        q = Query()
+        pair = _pair(score.juror, score.nomination_id)
+
+        def change(db: TinyDB) -> None:
+            db.table(SCORES).upsert(doc, (q.juror == score.juror) & (q.nomination_id == score.nomination_id))
+            db.table(AUDIT).insert(audit_doc)
+
+        def remember(data: _Round) -> None:
+            data.scores[pair] = score
+            data.audit.append(audit)
+
+        return await self._write(score.round_year, lambda data: _closed_to(data, pair), change, remember)
+
     async def declare_conflict(self, conflict: ConflictDeclaration, audit: AuditEntry) -> bool:
-        doc = conflict.model_dump(mode="json")
-        audit_doc = audit.model_dump(mode="json")
+        doc, audit_doc = conflict.model_dump(mode="json"), audit.model_dump(mode="json")
         q = Query()
         same = (q.juror == conflict.juror) & (q.nomination_id == conflict.nomination_id)
         pair = _pair(conflict.juror, conflict.nomination_id)
-        async with self.engine.lock:
-            data = self._round(conflict.round_year)
-            if data.decision is not None or pair in data.conflicts:
-                return False
-            db = self._db(conflict.round_year)
 
-            def change() -> None:
-                db.table(SCORES).remove(same)
-                db.table(CONFLICTS).upsert(doc, same)
-                db.table(AUDIT).insert(audit_doc)
+        def change(db: TinyDB) -> None:
+            db.table(SCORES).remove(same)
+            db.table(CONFLICTS).upsert(doc, same)
+            db.table(AUDIT).insert(audit_doc)
 
-            await self.engine.write(db, change)
+        def remember(data: _Round) -> None:
             data.scores.pop(pair, None)
             data.conflicts[pair] = conflict
             data.audit.append(audit)
-        return True
+
+        return await self._write(conflict.round_year, lambda data: _closed_to(data, pair), change, remember)
 
     async def record_decision(self, decision: Decision, audit: AuditEntry, announcement: JuryMessage) -> bool:
         docs_ = (decision.model_dump(mode="json"), audit.model_dump(mode="json"), announcement.model_dump(mode="json"))
-        async with self.engine.lock:
-            data = self._round(decision.round_year)
-            if data.decision is not None:
-                return False
-            db = self._db(decision.round_year)
 
-            def change() -> None:
-                db.table(DECISIONS).insert(docs_[0])
-                db.table(AUDIT).insert(docs_[1])
-                db.table(MESSAGES).insert(docs_[2])
+        def change(db: TinyDB) -> None:
+            db.table(DECISIONS).insert(docs_[0])
+            db.table(AUDIT).insert(docs_[1])
+            db.table(MESSAGES).insert(docs_[2])
 
-            await self.engine.write(db, change)
+        def remember(data: _Round) -> None:
             data.decision = decision
             data.audit.append(audit)
             data.messages[announcement.id] = announcement
-        return True
+
+        return await self._write(decision.round_year, lambda data: data.decision is not None, change, remember)
 
     async def record_reminder(self, record: ReminderRecord, message: JuryMessage) -> bool:
-        record_doc = record.model_dump(mode="json")
-        message_doc = message.model_dump(mode="json")
-        async with self.engine.lock:
-            data = self._round(record.round_year)
-            if record.key in data.reminders:
-                return False
-            db = self._db(record.round_year)
+        record_doc, message_doc = record.model_dump(mode="json"), message.model_dump(mode="json")
 
-            def change() -> None:
-                db.table(REMINDERS).insert(record_doc)
-                db.table(MESSAGES).insert(message_doc)
+        def change(db: TinyDB) -> None:
+            db.table(REMINDERS).insert(record_doc)
+            db.table(MESSAGES).insert(message_doc)
 
-            await self.engine.write(db, change)
+        def remember(data: _Round) -> None:
             data.reminders[record.key] = record
             data.messages[message.id] = message
-        return True
+
+        return await self._write(record.round_year, lambda data: record.key in data.reminders, change, remember)
 
     async def mark_message_sent(self, message_id: str, now: datetime) -> JuryMessage:
         async with self.engine.lock:
@@ -247,7 +246,7 @@ class TinyJuryRepository:
             if year is None:
                 raise StoreError("store.no_jury_message", id=message_id)
             data = self._rounds[year]
-            updated = data.messages[message_id].model_copy(update={"status": "sent", "sent_at": now})
+            updated = data.messages[message_id].model_copy(update={"status": MessageStatus.sent, "sent_at": now})
             doc = updated.model_dump(mode="json")
             db = self._db(year)
             await self.engine.write(db, lambda: db.table(MESSAGES).update(doc, Query().id == message_id))

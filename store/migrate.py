@@ -23,9 +23,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot.jury.model import AuditEntry, JuryMessage, JuryState, ReminderRecord
+from bot.jury.model import AuditEntry, JuryState, ReminderRecord
 from bot.nominations.model import Nomination
 from bot.nominations.state import ConversationState
+from bot.outbox.model import JuryMessage
 from store import TinyStore
 from store.base import Store
 from store.dialogs import CONVERSATIONS

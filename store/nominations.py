@@ -24,17 +24,18 @@ from __future__ import annotations
 
 import builtins
 import logging
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from tinydb import Query
 
-from bot.nominations.model import Nomination, OutboxMessage
-from bot.nominations.ports import RepeatWindow
-from store.base import as_events
+from bot.nominations.model import Nomination
+from bot.nominations.ports import RepeatWindow, Statuses
+from bot.outbox.model import Events, OutboxMessage, as_events
 from store.engine import Engine, docs
 from store.errors import os_error, parse_record
+from store.outbox import LEASE_FIELDS, OUTBOX, OutboxIndex
 from store.shard_index import (
     ID,
     KEY,
@@ -52,9 +53,6 @@ from store.shard_index import (
 log = logging.getLogger(__name__)
 
 NOMINATIONS = "nominations"
-OUTBOX = "outbox"
-# Leases live in memory only (see store.outbox); the file never holds them.
-LEASE_FIELDS = {"claimed_by", "lease_until"}
 
 
 class TinyNominationRepository:
@@ -154,11 +152,7 @@ class TinyNominationRepository:
             return self._models.get(nomination_id)
 
     async def list(
-        self,
-        *,
-        round_year: int | None = None,
-        nominator_key: str | None = None,
-        statuses: Collection[str] | None = None,
+        self, *, round_year: int | None = None, nominator_key: str | None = None, statuses: Statuses = None
     ) -> builtins.list[Nomination]:
         async with self.engine.lock:
             if nominator_key is not None:
@@ -178,11 +172,7 @@ class TinyNominationRepository:
         return sorted(found, key=lambda n: (n.created_at, n.id))
 
     async def submit(
-        self,
-        nomination: Nomination,
-        event: OutboxMessage | Sequence[OutboxMessage],
-        *,
-        repeat: RepeatWindow | None = None,
+        self, nomination: Nomination, event: Events, *, repeat: RepeatWindow | None = None
     ) -> tuple[Nomination, bool]:
         async with self.engine.lock:
             key = nomination.idempotency_key
@@ -207,9 +197,7 @@ class TinyNominationRepository:
             del self._recent_submissions[gone]
         self._recent_submissions[fingerprint] = (nomination_id, repeat.until)
 
-    async def save(
-        self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage] | None = None
-    ) -> Nomination:
+    async def save(self, nomination: Nomination, event: Events | None = None) -> Nomination:
         async with self.engine.lock:
             await self._write(nomination, event)
         return nomination
@@ -285,57 +273,3 @@ class TinyNominationRepository:
                 self.engine.index_path,
                 error,
             )
-
-
-class OutboxIndex:
-    """Every outbox message parsed in memory, where it lives, and which are pending."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self._where: dict[str, Path] = {}
-        self._messages: dict[str, OutboxMessage] = {}
-        self._pending: set[str] = set()
-        self._loaded = False
-
-    def _load(self) -> None:
-        """Parse every shard's outbox, once, when first read (a command that only writes never does)."""
-        if self._loaded:
-            return
-        self._loaded = True
-        for file, db in self.engine.all_shards():
-            for doc in docs(db, OUTBOX):
-                self._add(parse_record(OutboxMessage, doc, file, OUTBOX), file)
-
-    @property
-    def where(self) -> dict[str, Path]:
-        self._load()
-        return self._where
-
-    @property
-    def messages(self) -> dict[str, OutboxMessage]:
-        self._load()
-        return self._messages
-
-    @property
-    def pending(self) -> set[str]:
-        self._load()
-        return self._pending
-
-    def add(self, message: OutboxMessage, file: Path) -> None:
-        """A message just written to ``file``: indexed now if the index is loaded, else read with it later."""
-        if self._loaded:
-            self._add(message, file)
-
-    def remove(self, message_id: str) -> None:
-        """A message just deleted from its file (a purge; the index is loaded then)."""
-        self._where.pop(message_id, None)
-        self._messages.pop(message_id, None)
-        self._pending.discard(message_id)
-
-    def _add(self, message: OutboxMessage, file: Path) -> None:
-        self._where[message.id] = file
-        self._messages[message.id] = message
-        if message.status == "pending":
-            self._pending.add(message.id)
-        else:
-            self._pending.discard(message.id)

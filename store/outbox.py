@@ -1,6 +1,6 @@
 """The outbox: notifications about nomination events, written with the event itself.
 
-Each :class:`~bot.nominations.model.OutboxMessage` is one event about one
+Each :class:`~bot.outbox.model.OutboxMessage` is one event about one
 nomination (``nomination_submitted``, ``nomination_edited``,
 ``nomination_withdrawn``). The core does not know the jury channels; a platform
 sender fans a message out to its channels and records per-channel delivery, so
@@ -56,11 +56,67 @@ from pathlib import Path
 
 from tinydb import Query, TinyDB
 
-from bot.nominations.model import ChannelDelivery, OutboxMessage
-from store.base import first_deliveries, first_delivery_holders
-from store.engine import Engine
-from store.errors import StoreError
-from store.nominations import LEASE_FIELDS, OUTBOX, OutboxIndex
+from bot.outbox.model import ChannelDelivery, MessageStatus, OutboxMessage, first_deliveries, first_delivery_holders
+from store.engine import Engine, docs
+from store.errors import StoreError, parse_record
+
+OUTBOX = "outbox"
+# Leases live in memory only (see the module doc); the file never holds them.
+LEASE_FIELDS = {"claimed_by", "lease_until"}
+
+
+class OutboxIndex:
+    """Every outbox message parsed in memory, where it lives, and which are pending."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._where: dict[str, Path] = {}
+        self._messages: dict[str, OutboxMessage] = {}
+        self._pending: set[str] = set()
+        self._loaded = False
+
+    def _load(self) -> None:
+        """Parse every shard's outbox, once, when first read (a command that only writes never does)."""
+        if self._loaded:
+            return
+        self._loaded = True
+        for file, db in self.engine.all_shards():
+            for doc in docs(db, OUTBOX):
+                self._add(parse_record(OutboxMessage, doc, file, OUTBOX), file)
+
+    @property
+    def where(self) -> dict[str, Path]:
+        self._load()
+        return self._where
+
+    @property
+    def messages(self) -> dict[str, OutboxMessage]:
+        self._load()
+        return self._messages
+
+    @property
+    def pending(self) -> set[str]:
+        self._load()
+        return self._pending
+
+    def add(self, message: OutboxMessage, file: Path) -> None:
+        """A message just written to ``file``: indexed now if the index is loaded, else read with it later."""
+        if self._loaded:
+            self._add(message, file)
+
+    def remove(self, message_id: str) -> None:
+        """A message just deleted from its file (a purge; the index is loaded then)."""
+        self._where.pop(message_id, None)
+        self._messages.pop(message_id, None)
+        self._pending.discard(message_id)
+
+    def _add(self, message: OutboxMessage, file: Path) -> None:
+        self._where[message.id] = file
+        self._messages[message.id] = message
+        if message.status == "pending":
+            self._pending.add(message.id)
+        else:
+            self._pending.discard(message.id)
 
 
 class TinyOutboxRepository:
@@ -184,7 +240,7 @@ class TinyOutboxRepository:
                 merged[channel] = ChannelDelivery(ts=ts, delivered_at=now)
             return message.model_copy(
                 update={
-                    "status": "sent",
+                    "status": MessageStatus.sent,
                     "sent_at": now,
                     "deliveries": merged,
                     "attempts": message.attempts + 1,

@@ -1,4 +1,4 @@
-"""Composition for the nomination commands: settings -> store, round, service.
+"""The composition root: settings -> store, round, services, the core, and each adapter's app.
 
 The core never opens the store itself; this is the one place that knows the
 store package, the database (``TRYGGHETSBOT_DATABASE_URL`` for PostgreSQL, else the
@@ -10,7 +10,7 @@ the clock's day).
 from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.answering import Answerer
 from bot.assistant import Assistant
@@ -24,6 +24,9 @@ from bot.nominations.ports import DialogRepository
 from bot.nominations.rounds import current_round, local_day
 from bot.nominations.service import NominationService
 from store import DEFAULT_TENANT, Store, open_store_async
+
+if TYPE_CHECKING:  # aiohttp is imported by the commands that serve, not by every command
+    from aiohttp import web
 
 
 def settings_knowledge(settings: Settings) -> KnowledgeBase:
@@ -72,13 +75,15 @@ def build_assistant(
     answer_contexts: MutableMapping[str, dict[str, Any]] | None = None,
     *,
     conversations: DialogRepository | None = None,
+    service: NominationService | None = None,
 ) -> Assistant:
-    """The conversation router over ``store``: what every chat surface talks to.
+    """The conversation router over ``store``: what every chat surface talks to; its dialog uses
+    ``service`` (a new one over ``store`` when not given).
 
     ``conversations``: where the conversations are kept instead of ``store.dialogs`` (the console's
     script mode keeps its own in memory).
     """
-    service = build_service(store, settings)
+    service = service or build_service(store, settings)
     return Assistant(
         answerer=Answerer(settings_knowledge(settings), settings.clock()),
         dialog=NominationDialog(service),
@@ -112,10 +117,33 @@ def core_factory(settings: Settings) -> Callable[[Store], Core]:
     """What an adapter calls to build the core (conversation router, jury) over the store it opened."""
 
     def make(store: Store) -> Core:
+        # One nomination service: the one the assistant's dialog uses serves the platforms' forms too.
+        service = build_service(store, settings)
         return Core(
-            assistant=build_assistant(store, settings),
+            assistant=build_assistant(store, settings, service=service),
+            nominations=service,
             jury=build_jury_service(store, settings),
             knowledge=settings_knowledge(settings),
         )
 
     return make
+
+
+def serve_app(settings: Settings) -> web.Application:
+    """``trygghetsbot serve``'s aiohttp app: the store the settings select, ``/healthz``, and every
+    configured platform, each handed the core factory (Slack also the one for another
+    workspace's settings)."""
+    from handlers.web import create_app
+
+    # A server does not wait for another writer's lock (TRYGGHETSBOT_LOCK_WAIT is for the commands).
+    app = create_app(settings, open_store=lambda: open_store_async(settings, clock=settings.clock()))
+    make_core = core_factory(settings)
+    if settings.slack_configured:
+        from handlers.slack.transport import server as slack_server
+
+        slack_server.install(app, settings, make_core=make_core, make_core_for=core_factory)
+    if settings.teams_configured:
+        from handlers.teams import server as teams_server
+
+        teams_server.install(app, settings, make_core=make_core)
+    return app

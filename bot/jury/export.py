@@ -20,20 +20,18 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from bot.jury.model import AuditEntry, JuryState
+from bot.jury.model import ASSESSED_FIELDS, MANDATORY_FIELDS, AuditEntry, JuryState
 from bot.jury.service import RankingView
 from bot.nominations.export import ExportFormat, excel_moment
 from bot.nominations.model import Nomination
 from bot.texts import CATALOGS, format_decimal, t
 
+# A score set's criteria, as the prize data names them: the mandatory ones, then the assessed ones.
+CRITERIA = (*MANDATORY_FIELDS, *ASSESSED_FIELDS)
 # The audit details' keys in the order a reader wants them (any other key follows, by name).
 DETAIL_ORDER = (
     "nominee",
-    "collaboration",
-    "added_value",
-    "innovation",
-    "inspiration",
-    "results",
+    *CRITERIA,
     "comment",
     "reason",
     "score_removed",
@@ -48,11 +46,7 @@ CSV_COLUMNS = (
     "juror",
     "nomination_id",
     "nominee",
-    "collaboration",
-    "added_value",
-    "innovation",
-    "inspiration",
-    "results",
+    *CRITERIA,
     "value",
     "comment",
     "reason",

@@ -5,17 +5,18 @@
 * :class:`ConflictDeclaration` — a juror's conflict of interest (jäv) on a nomination.
 * :class:`Decision` — the chair's choice of winner for a round.
 * :class:`AuditEntry` — one jury action, who and when.
-* :class:`JuryMessage` — an outbox-like message for the jury (the decision announcement for
-  the jury channels, reminders to a juror); a platform delivers it and marks it sent.
 * :class:`ReminderRecord` — a reminder that was sent (at most one per round, juror and day).
+
+The messages the jury's actions write (the decision announcement, reminders) are the outbox's:
+:class:`bot.outbox.model.JuryMessage`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from enum import StrEnum
 from fractions import Fraction
-from typing import Literal
 
 from pydantic import Field
 
@@ -77,7 +78,14 @@ class Decision(Frozen):
     at: datetime
 
 
-AuditAction = Literal["score", "rescore", "conflict", "decision"]
+class AuditAction(StrEnum):
+    # Members named as their values: what the backends store.
+    score = "score"
+    rescore = "rescore"
+    conflict = "conflict"
+    decision = "decision"
+
+
 AuditValue = str | int | float | bool | None
 
 
@@ -90,28 +98,6 @@ class AuditEntry(Frozen):
     at: datetime
     # What was done, e.g. the scores given or the conflict's reason.
     details: dict[str, AuditValue] = Field(default_factory=dict)
-
-
-JuryMessageKind = Literal["jury_decision", "jury_reminder"]
-JuryMessageStatus = Literal["pending", "sent"]
-
-
-class JuryMessage(Frozen):
-    """A message for the jury, written in the same atomic write as the action that caused it.
-
-    ``recipient`` is ``None`` for the jury channels (the decision announcement) and a
-    juror's user id for a direct message (a reminder).
-    """
-
-    id: str = Field(default_factory=new_id)
-    kind: JuryMessageKind
-    round_year: int
-    nomination_id: str | None = None
-    recipient: str | None = None
-    text: str
-    created_at: datetime
-    status: JuryMessageStatus = "pending"
-    sent_at: datetime | None = None
 
 
 class ReminderRecord(Frozen):

@@ -7,13 +7,14 @@ writes them in the same atomic write as the change itself.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Protocol
 
-from bot.jury.model import AuditEntry, ConflictDeclaration, Decision, JuryMessage, JuryState, ReminderRecord, ScoreSet
+from bot.jury.model import AuditEntry, ConflictDeclaration, Decision, JuryState, ReminderRecord, ScoreSet
+from bot.outbox.model import JuryMessage
+from bot.outbox.ports import JuryMessageOutbox
 
 
-class JuryRepository(Protocol):
+class JuryRepository(JuryMessageOutbox, Protocol):
     async def state(self, round_year: int) -> JuryState:
         """The round's scores, conflicts and decision (empty if nothing was recorded)."""
         ...
@@ -47,9 +48,3 @@ class JuryRepository(Protocol):
     async def record_reminder(self, record: ReminderRecord, message: JuryMessage) -> bool:
         """Record a sent reminder with its message; ``False`` (nothing written) if already recorded."""
         ...
-
-    async def messages(self, round_year: int | None = None, *, pending_only: bool = False) -> list[JuryMessage]:
-        """Oldest first."""
-        ...
-
-    async def mark_message_sent(self, message_id: str, now: datetime) -> JuryMessage: ...

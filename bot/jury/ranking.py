@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from bot.jury.model import JuryState
-from bot.nominations.model import Nomination
+from bot.nominations.model import Nomination, NominationStatus
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class RankedNomination:
 
 def candidates(nominations: Sequence[Nomination], round_year: int) -> list[Nomination]:
     """The nominations the jury assesses: submitted in the round, in submission order."""
-    found = [n for n in nominations if n.round_year == round_year and n.status == "submitted"]
+    found = [n for n in nominations if n.round_year == round_year and n.status == NominationStatus.submitted]
     return sorted(found, key=lambda n: (n.submitted_at or n.created_at, n.id))
 
 

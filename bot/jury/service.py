@@ -38,7 +38,6 @@ from bot.jury.model import (
     AuditEntry,
     ConflictDeclaration,
     Decision,
-    JuryMessage,
     JuryState,
     ReminderRecord,
     ScoreSet,
@@ -48,9 +47,10 @@ from bot.jury.ports import JuryRepository
 from bot.jury.ranking import RankedNomination, assess, candidates, missing, rank
 from bot.jury.roster import Roster
 from bot.knowledge.models import Round
-from bot.nominations.model import Nomination
+from bot.nominations.model import Nomination, NominationStatus
 from bot.nominations.ports import NominationRepository
 from bot.nominations.rounds import local_day, period_state
+from bot.outbox.model import JuryMessage, JuryMessageKind
 from bot.texts import format_date, t, t_count
 
 DEFAULT_DEADLINE_DAYS = 30
@@ -246,9 +246,9 @@ class JuryService:
     async def _nomination(self, nomination_id: str, lang: str) -> Nomination:
         ident = nomination_id.strip()
         found = await self.nominations.get(ident) if ident else None
-        if found is None or found.round_year != self.round.year or found.status == "draft":
+        if found is None or found.round_year != self.round.year or found.status == NominationStatus.draft:
             raise JuryRefused("not_found", t(lang, "jury.error.not_found", id=ident, year=self.round.year))
-        if found.status == "withdrawn":
+        if found.status == NominationStatus.withdrawn:
             raise JuryRefused("withdrawn", t(lang, "jury.error.withdrawn", id=found.id, nominee=found.nominee))
         return found
 
@@ -319,7 +319,9 @@ class JuryService:
         except ValidationError as error:  # pragma: no cover - the parsers above already checked
             raise JuryRefused("invalid", str(error.errors()[0]["msg"])) from None
         replaced = state.score_of(who, nomination.id) is not None
-        audit = self._audit("rescore" if replaced else "score", who, nomination.id, now, {**values, "comment": note})
+        audit = self._audit(
+            AuditAction.rescore if replaced else AuditAction.score, who, nomination.id, now, {**values, "comment": note}
+        )
         if not await self.repository.save_score(score, audit):
             # A decision or a conflict landed between the checks above and the write.
             state = await self.repository.state(self.round.year)
@@ -346,7 +348,7 @@ class JuryService:
         declaration = ConflictDeclaration(
             round_year=self.round.year, nomination_id=nomination.id, juror=who, reason=note, at=now
         )
-        audit = self._audit("conflict", who, nomination.id, now, {"reason": note, "score_removed": removed})
+        audit = self._audit(AuditAction.conflict, who, nomination.id, now, {"reason": note, "score_removed": removed})
         if not await self.repository.declare_conflict(declaration, audit):
             await self._decided(await self.repository.state(self.round.year), lang)
             raise JuryRefused(
@@ -416,9 +418,9 @@ class JuryService:
         }
         if who != self.chair:
             details["deputy_for"] = self.chair  # the chair declared jäv on this nomination
-        audit = self._audit("decision", who, nomination.id, now, details)
+        audit = self._audit(AuditAction.decision, who, nomination.id, now, details)
         announcement = JuryMessage(
-            kind="jury_decision",
+            kind=JuryMessageKind.jury_decision,
             round_year=self.round.year,
             nomination_id=nomination.id,
             text=t(
@@ -439,7 +441,7 @@ class JuryService:
     # --- reading (jurors only) ---------------------------------------------------
 
     async def _round_nominations(self) -> list[Nomination]:
-        return await self.nominations.list(round_year=self.round.year, statuses=("submitted",))
+        return await self.nominations.list(round_year=self.round.year, statuses=(NominationStatus.submitted,))
 
     async def ranking(self, juror: str, lang: str = "sv") -> RankingView:
         self.require_juror(juror, lang)
@@ -517,7 +519,7 @@ class JuryService:
                 at=now,
             )
             message = JuryMessage(
-                kind="jury_reminder",
+                kind=JuryMessageKind.jury_reminder,
                 round_year=self.round.year,
                 recipient=reminder.juror,
                 text=self.reminder_text(reminder),

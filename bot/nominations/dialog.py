@@ -15,7 +15,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from bot.nominations.model import ASSESSMENT_FIELDS, Nomination, Nominator
+from bot.nominations.model import ASSESSMENT_FIELDS, Nomination, NominationStatus, Nominator
 from bot.nominations.rules import (
     FieldError,
     InvalidField,
@@ -95,7 +95,7 @@ class NominationDialog:
         closed = self.service.period_message(lang)
         if closed:
             return Turn([closed], None, "closed")
-        drafts = [n for n in await self.service.list_own(user) if n.status == "draft"]
+        drafts = [n for n in await self.service.list_own(user) if n.status == NominationStatus.draft]
         if drafts:
             return self.resume(self._from_nomination(drafts[-1], "create", user), lang)
         dialog = DialogState(round_year=self.service.round.year, step=CONTENT_STEPS[0], nominator=user)
@@ -122,9 +122,9 @@ class NominationDialog:
         found = await self._own(user, nomination_id, lang)
         if isinstance(found, Turn):
             return found
-        if found.status == "draft":
+        if found.status == NominationStatus.draft:
             return self.resume(self._from_nomination(found, "create", user), lang)
-        if found.status == "withdrawn":
+        if found.status == NominationStatus.withdrawn:
             return Turn([t(lang, "nom.error.withdrawn", id=found.id)], None, "error")
         dialog = self._from_nomination(found, "edit", user).model_copy(update={"step": SUMMARY})
         return Turn([self.summary(dialog, lang)], dialog, "editing")
@@ -133,7 +133,7 @@ class NominationDialog:
         found = await self._own(user, nomination_id, lang)
         if isinstance(found, Turn):
             return found
-        if found.status == "withdrawn":
+        if found.status == NominationStatus.withdrawn:
             return Turn([t(lang, "nom.error.withdrawn", id=found.id)], None, "error")
         dialog = self._from_nomination(found, "withdraw", user).model_copy(update={"step": CONFIRM_WITHDRAW})
         return Turn([t(lang, "nom.withdraw.confirm", id=found.id, nominee=found.nominee)], dialog, "confirming")

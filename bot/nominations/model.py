@@ -11,13 +11,21 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from enum import StrEnum
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.knowledge.models import ASSESSMENT_CRITERIA
 
-NominationStatus = Literal["draft", "submitted", "withdrawn"]
+
+class NominationStatus(StrEnum):
+    # Members named as their values: what the backends store (also where a driver writes an enum's name).
+    draft = "draft"
+    submitted = "submitted"
+    withdrawn = "withdrawn"
+
+
 ContentField = Literal[
     "nominee",
     "partners",
@@ -108,7 +116,7 @@ class Nomination(NominationContent):
 
     id: str = Field(default_factory=new_id)
     round_year: int
-    status: NominationStatus = "draft"
+    status: NominationStatus = NominationStatus.draft
     nominator: Nominator
     created_at: datetime
     updated_at: datetime
@@ -127,52 +135,3 @@ class Nomination(NominationContent):
     def content(self) -> NominationContent:
         fields: set[str] = set(CONTENT_FIELDS)
         return NominationContent.model_validate(self.model_dump(include=fields))
-
-
-OutboxKind = Literal["nomination_submitted", "nomination_edited", "nomination_withdrawn"]
-OutboxStatus = Literal["pending", "sent"]
-
-
-class ChannelDelivery(BaseModel):
-    """Where one outbox message (or an earlier one for the same nomination) was posted."""
-
-    ts: str
-    delivered_at: datetime
-
-
-def nominator_destination(user_id: str) -> str:
-    """The outbox destination key of a nominator's direct message (``dm:slack:U123``)."""
-    return f"dm:{user_id}"
-
-
-class OutboxMessage(BaseModel):
-    """A notification to send about one nomination event; platforms fan it out per channel."""
-
-    model_config = ConfigDict(frozen=True)
-
-    id: str = Field(default_factory=new_id)
-    kind: OutboxKind
-    # The chat platform whose worker delivers it ("slack", "teams"): one message per platform and event.
-    platform: str = "slack"
-    nomination_id: str
-    round_year: int
-    created_at: datetime
-    status: OutboxStatus = "pending"
-    attempts: int = 0
-    next_attempt_at: datetime
-    last_error: str | None = None
-    sent_at: datetime | None = None
-    # destination (a jury channel id, or a nominator's DM, see nominator_destination) -> delivery;
-    # lets a retry skip destinations that already got it and lets an edit find the message ts
-    # to update (chat.update) instead of posting again.
-    deliveries: dict[str, ChannelDelivery] = Field(default_factory=dict)
-    # Also tell the nominator (a confirmation DM on the platform the nomination came from).
-    notify_nominator: bool = False
-    # destination -> when a send started whose outcome is not known yet. Written before the
-    # platform call, so after a crash mid-call the sender looks for the post it may have made
-    # (tagged with this message's id) instead of posting a second one.
-    in_flight: dict[str, datetime] = Field(default_factory=dict)
-    # The worker holding the message (``OutboxRepository.claim_due``) and until when;
-    # an expired lease is free to be claimed again.
-    claimed_by: str | None = None
-    lease_until: datetime | None = None

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 from bot.clock import Clock, system_clock
 from bot.knowledge.models import Prize, Round
-from bot.nominations.model import Nomination, NominationContent, Nominator, OutboxKind, OutboxMessage
+from bot.nominations.model import Nomination, NominationContent, NominationStatus, Nominator
 from bot.nominations.ports import NominationRepository, RepeatWindow
 from bot.nominations.rounds import period_message
 from bot.nominations.rules import FieldError, Rules, organisation_key
+from bot.outbox.model import OutboxKind, OutboxMessage
 from bot.texts import t
 
 # How many recent edit idempotency keys a nomination remembers (replays come within minutes).
@@ -97,7 +98,9 @@ class NominationService:
         return period_message(self.round, self.clock(), lang)
 
     async def list_own(self, nominator: Nominator, *, include_drafts: bool = True) -> list[Nomination]:
-        statuses = ("draft", "submitted", "withdrawn") if include_drafts else ("submitted", "withdrawn")
+        statuses = (
+            tuple(NominationStatus) if include_drafts else (NominationStatus.submitted, NominationStatus.withdrawn)
+        )
         return await self.repository.list(round_year=self.round.year, nominator_key=nominator.key, statuses=statuses)
 
     async def get_own(self, nomination_id: str, nominator: Nominator, lang: str = "sv") -> Nomination:
@@ -128,7 +131,7 @@ class NominationService:
         if draft is not None and draft.nominator.key != person.key:
             draft = None
         if draft is not None:
-            if draft.status != "draft":
+            if draft.status != NominationStatus.draft:
                 return SubmitResult(draft, False, None)
             created_at = draft.created_at
         duplicate = await self._duplicate(cleaned, person, exclude_id=draft.id if draft else None)
@@ -136,7 +139,7 @@ class NominationService:
             **cleaned.model_dump(),
             **({"id": draft.id} if draft else {}),
             round_year=self.round.year,
-            status="submitted",
+            status=NominationStatus.submitted,
             nominator=person,
             created_at=created_at,
             updated_at=now,
@@ -145,7 +148,7 @@ class NominationService:
             content_fingerprint=content_fingerprint(cleaned, person),
             duplicate_of=duplicate.id if duplicate else None,
         )
-        event = self._event("nomination_submitted", nomination, notify_nominator)
+        event = self._event(OutboxKind.nomination_submitted, nomination, notify_nominator)
         # A draft becoming a submission is one deliberate step; only fresh submissions can repeat.
         repeat = RepeatWindow(self.real_clock(), self.repeat_window_seconds) if self._repeats(draft) else None
         stored, created = await self.repository.submit(nomination, event, repeat=repeat)
@@ -175,13 +178,15 @@ class NominationService:
             raise Rejected(errors)
         now = self.clock()
         existing = await self.repository.get(draft_id) if draft_id else None
-        if existing is not None and (existing.nominator.key != nominator.key or existing.status != "draft"):
+        if existing is not None and (
+            existing.nominator.key != nominator.key or existing.status != NominationStatus.draft
+        ):
             existing = None
         draft = Nomination(
             **cleaned.model_dump(),
             **({"id": existing.id} if existing else {}),
             round_year=self.round.year,
-            status="draft",
+            status=NominationStatus.draft,
             nominator=nominator,
             created_at=existing.created_at if existing else now,
             updated_at=now,
@@ -203,7 +208,7 @@ class NominationService:
         current = await self.get_own(nomination_id, nominator, lang)
         if idempotency_key and idempotency_key in current.edit_keys:
             return current
-        if current.status == "withdrawn":
+        if current.status == NominationStatus.withdrawn:
             raise NotEditable([FieldError(field="id", message=t(lang, "nom.error.withdrawn", id=current.id))])
         # Name and e-mail may be corrected; the chat identity that owns the nomination stays.
         changed_person = nominator.model_copy(update={"user_id": current.nominator.user_id})
@@ -221,7 +226,11 @@ class NominationService:
                 else current.edit_keys,
             }
         )
-        event = self._event("nomination_edited", updated, notify_nominator) if updated.status == "submitted" else None
+        event = (
+            self._event(OutboxKind.nomination_edited, updated, notify_nominator)
+            if updated.status == NominationStatus.submitted
+            else None
+        )
         return await self.repository.save(updated, event)
 
     async def withdraw(
@@ -229,15 +238,22 @@ class NominationService:
     ) -> Nomination:
         self._ensure_open(lang)
         current = await self.get_own(nomination_id, nominator, lang)
-        if current.status == "withdrawn":
+        if current.status == NominationStatus.withdrawn:
             raise NotEditable([FieldError(field="id", message=t(lang, "nom.error.withdrawn", id=current.id))])
         now = self.clock()
         updated = current.model_copy(
-            update={"status": "withdrawn", "withdrawn_at": now, "updated_at": now, "revision": current.revision + 1}
+            update={
+                "status": NominationStatus.withdrawn,
+                "withdrawn_at": now,
+                "updated_at": now,
+                "revision": current.revision + 1,
+            }
         )
         # A draft never reached the jury, so there is nothing to tell them.
         event = (
-            self._event("nomination_withdrawn", updated, notify_nominator) if current.status == "submitted" else None
+            self._event(OutboxKind.nomination_withdrawn, updated, notify_nominator)
+            if current.status == NominationStatus.submitted
+            else None
         )
         return await self.repository.save(updated, event)
 
@@ -261,7 +277,7 @@ class NominationService:
     ) -> Nomination | None:
         effort = organisation_key(content.nominee)
         mine = await self.repository.list(
-            round_year=self.round.year, nominator_key=nominator.key, statuses=("submitted",)
+            round_year=self.round.year, nominator_key=nominator.key, statuses=(NominationStatus.submitted,)
         )
         return next((n for n in mine if n.id != exclude_id and organisation_key(n.nominee) == effort), None)
 

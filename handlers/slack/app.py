@@ -11,10 +11,10 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings, SettingsError
-from handlers.slack import actions, commands, events, jury_actions, views
 from handlers.slack.deps import SlackDeps
-from handlers.slack.identity import BotIdentity
-from handlers.slack.middleware import DedupeMiddleware
+from handlers.slack.listeners import register_listeners
+from handlers.slack.transport.identity import BotIdentity
+from handlers.slack.transport.middleware import DedupeMiddleware
 from handlers.web import CoreFactory
 from store import Store
 
@@ -39,14 +39,12 @@ def require_settings(settings: Settings, *names: str) -> None:
 
 def build_deps(settings: Settings, store: Store, http: aiohttp.ClientSession, make_core: CoreFactory) -> SlackDeps:
     core = make_core(store)
-    assistant = core.assistant
-    # One answerer and one nomination service: the ones the assistant (DMs) uses serve the rest too.
     return SlackDeps(
         settings=settings,
         knowledge=core.knowledge,
         store=store,
-        assistant=assistant,
-        service=assistant.dialog.service,
+        assistant=core.assistant,
+        service=core.nominations,
         clock=settings.clock(),
         http=http,
         identity=BotIdentity(settings.slack_bot_token or "", bot_user_id=settings.slack_bot_user_id),
@@ -68,7 +66,7 @@ logging.getLogger("slack_bolt.AsyncApp").addFilter(_EnvironmentTokenNotice())
 
 
 def create_bolt_app(deps: SlackDeps, client: AsyncWebClient) -> AsyncApp:
-    """The bolt app; requests reach it only through :mod:`handlers.slack.inbound`'s checks."""
+    """The bolt app; requests reach it only through :mod:`handlers.slack.transport.inbound`'s checks."""
     # bolt makes a client per request from this one; its token comes from deps.identity.authorize,
     # which (unlike bolt's built-in auth.test) needs no answer from Slack to let a request through.
     template = AsyncWebClient(
@@ -81,7 +79,7 @@ def create_bolt_app(deps: SlackDeps, client: AsyncWebClient) -> AsyncApp:
     app = AsyncApp(
         client=template,
         authorize=deps.identity.authorize_function(),
-        # Signatures are checked before bolt parses anything (handlers.slack.inbound); Socket Mode has none.
+        # Signatures are checked before bolt parses anything (handlers.slack.transport.inbound); Socket Mode has none.
         request_verification_enabled=False,
         # Every listener acks and hands slow work to deps.tasks (strong references), so bolt may
         # answer as soon as the listener returns instead of polling for the ack every 10 ms.
@@ -94,8 +92,7 @@ def create_bolt_app(deps: SlackDeps, client: AsyncWebClient) -> AsyncApp:
     )
     app.use(DedupeMiddleware(deps.store.dedupe))
     app.error(_on_listener_error)
-    for module in (commands, events, views, actions, jury_actions):
-        module.register(app, deps)
+    register_listeners(app, deps)
     return app
 
 

@@ -10,7 +10,7 @@ from bot.clock import Clock
 from bot.jury.service import JuryService
 from bot.nominations.model import Nominator
 from handlers.deps import ChatDeps
-from handlers.slack.identity import BotIdentity
+from handlers.slack.transport.identity import BotIdentity
 
 
 @dataclass(kw_only=True)

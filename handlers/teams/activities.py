@@ -38,8 +38,8 @@ from microsoft_agents.hosting.core import ChannelAdapter, TurnContext
 
 from bot.jury.service import JuryService
 from bot.nominations.model import Nominator
-from bot.nominations.ports import StoreUnavailable
 from bot.nominations.service import PeriodClosed, Rejected
+from bot.ports import StoreUnavailable
 from bot.texts import Lang, t
 from handlers.deps import ChatDeps
 from handlers.forms import errors_by_field, form_content, submitted_text

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 
 from bot.clock import system_clock
-from bot.nominations.model import OutboxMessage
+from bot.outbox.model import OutboxMessage
 from handlers.outbox_worker import OutboxWorker, RetryLater
 from handlers.teams.activities import TeamsDeps
 from handlers.teams.connector import ConnectorError

@@ -1,6 +1,6 @@
 """Adaptive Cards for the jury in Teams: the scoring card, the ranking card, the digest.
 
-The same content as Slack's scoring modal and App Home (:mod:`handlers.slack.jury_views`): the
+The same content as Slack's scoring modal and App Home (:mod:`handlers.slack.views.jury`): the
 criteria quoted from the prize data, every sentence from the text catalog, the rules in
 :mod:`bot.jury`. What a card's ``Action.Submit`` sends back is parsed by :class:`JuryCardAction`
 (pydantic): anything else is not a jury card.

@@ -27,8 +27,8 @@ from typing import Any
 import aiohttp
 
 from bot.clock import system_clock
-from bot.jury.model import JuryMessage
 from bot.nominations.rounds import period_state
+from bot.outbox.model import JuryMessage
 from handlers.jury_messages import JuryDeliveries
 from handlers.teams.activities import TeamsDeps
 from handlers.teams.cards import inert

@@ -89,7 +89,7 @@ def install(
             knowledge=core.knowledge,
             store=store,
             assistant=core.assistant,
-            service=core.assistant.dialog.service,
+            service=core.nominations,
             connector=Connector(session, trusted, token_source(settings)),
             jury=core.jury,
         )

@@ -62,18 +62,16 @@ class PgStore(Store):
     def location(self) -> str:
         return describe(self.db.url)
 
+    def unavailable(self) -> str | None:
+        return self.db.circuit.reason
+
     async def open_for(self, tenant: str, clock: Clock = system_clock) -> PgStore:
         """``tenant``'s handle on this handle's connection pool, closed with this one."""
         return _handle(self.db.for_tenant(check_tenant(tenant)), clock)
 
 
 async def open_postgres_store(
-    url: str,
-    *,
-    tenant: str = DEFAULT_TENANT,
-    read_only: bool = False,
-    clock: Clock = system_clock,
-    max_size: int = 10,
+    url: str, *, tenant: str = DEFAULT_TENANT, read_only: bool = False, clock: Clock = system_clock, max_size: int = 10
 ) -> PgStore:
     """Connect, check the schema version, open the pool; raises :class:`~store.errors.StoreError`."""
     check_tenant(tenant)

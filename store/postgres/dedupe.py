@@ -1,4 +1,4 @@
-"""PostgreSQL implementation of :class:`bot.nominations.ports.DedupeRepository`.
+"""PostgreSQL implementation of :class:`bot.ports.DedupeRepository`.
 
 ``first_time(key, ttl)`` is one statement: ``INSERT … ON CONFLICT (tenant, key)
 DO UPDATE … WHERE expires_at <= now RETURNING``. A row comes back when the key
@@ -17,17 +17,31 @@ from store.postgres.db import Database
 PURGE_EVERY = timedelta(minutes=1)
 
 
+class PurgeSchedule:
+    """When a table of expiring rows is swept of the expired ones: at most every ``every`` per
+    process, on the first write after that, so no write pays for a sweep more than once a minute."""
+
+    def __init__(self, every: timedelta = PURGE_EVERY) -> None:
+        self.every = every
+        self._last: datetime | None = None
+
+    def due(self, now: datetime) -> bool:
+        if self._last is not None and now - self._last < self.every:
+            return False
+        self._last = now
+        return True
+
+
 class PgDedupeRepository:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock
-        self._purged: datetime | None = None
+        self._purge = PurgeSchedule()
 
     async def first_time(self, key: str, ttl_seconds: float) -> bool:
         now = self.clock()
         async with self.db.connection() as conn:
-            if self._purged is None or now - self._purged >= PURGE_EVERY:
-                self._purged = now
+            if self._purge.due(now):
                 await conn.execute(
                     "DELETE FROM delivery_dedupe WHERE tenant = %s AND expires_at <= %s", (self.db.tenant, now)
                 )

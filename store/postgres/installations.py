@@ -8,20 +8,21 @@ RETURNING``: of two processes consuming the same state, exactly one gets it.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from psycopg.types.json import Jsonb
 
 from bot.clock import Clock
 from store.installations import plain, stored
+from store.ports import SlackId
 from store.postgres.db import Database
+from store.postgres.dedupe import PurgeSchedule
 
 _ONE = "enterprise_id = %(enterprise_id)s AND team_id = %(team_id)s"
-PURGE_EVERY = timedelta(minutes=1)
 
 
-def _ids(enterprise_id: str | None, team_id: str | None, **more: object) -> dict[str, object]:
+def _ids(enterprise_id: SlackId, team_id: SlackId, **more: object) -> dict[str, object]:
     return {"enterprise_id": plain(enterprise_id), "team_id": plain(team_id), **more}
 
 
@@ -30,12 +31,7 @@ class PgInstallationRepository:
         self.db = db
 
     async def save_installation(
-        self,
-        enterprise_id: str | None,
-        team_id: str | None,
-        user_id: str | None,
-        installed_at: datetime,
-        data: dict[str, Any],
+        self, enterprise_id: SlackId, team_id: SlackId, user_id: SlackId, installed_at: datetime, data: dict[str, Any]
     ) -> None:
         async with self.db.connection() as conn:
             await conn.execute(
@@ -49,7 +45,7 @@ class PgInstallationRepository:
             )
 
     async def find_installation(
-        self, enterprise_id: str | None, team_id: str | None, user_id: str | None = None
+        self, enterprise_id: SlackId, team_id: SlackId, user_id: SlackId = None
     ) -> dict[str, Any] | None:
         user = "" if user_id is None else "AND user_id = %(user_id)s"
         async with self.db.connection() as conn:
@@ -60,9 +56,7 @@ class PgInstallationRepository:
             row = await cur.fetchone()
         return dict(row["data"]) if row else None
 
-    async def delete_installations(
-        self, enterprise_id: str | None, team_id: str | None, user_id: str | None = None
-    ) -> None:
+    async def delete_installations(self, enterprise_id: SlackId, team_id: SlackId, user_id: SlackId = None) -> None:
         user = "" if user_id is None else "AND user_id = %(user_id)s"
         async with self.db.connection() as conn:
             await conn.execute(
@@ -70,7 +64,7 @@ class PgInstallationRepository:
             )
 
     async def save_bot(
-        self, enterprise_id: str | None, team_id: str | None, installed_at: datetime, data: dict[str, Any]
+        self, enterprise_id: SlackId, team_id: SlackId, installed_at: datetime, data: dict[str, Any]
     ) -> None:
         async with self.db.connection() as conn:
             await conn.execute(
@@ -83,17 +77,17 @@ class PgInstallationRepository:
                 _ids(enterprise_id, team_id, installed_at=installed_at, data=Jsonb(data)),
             )
 
-    async def find_bot(self, enterprise_id: str | None, team_id: str | None) -> dict[str, Any] | None:
+    async def find_bot(self, enterprise_id: SlackId, team_id: SlackId) -> dict[str, Any] | None:
         async with self.db.connection() as conn:
             cur = await conn.execute(f"SELECT data FROM slack_bots WHERE {_ONE}", _ids(enterprise_id, team_id))
             row = await cur.fetchone()
         return dict(row["data"]) if row else None
 
-    async def delete_bot(self, enterprise_id: str | None, team_id: str | None) -> None:
+    async def delete_bot(self, enterprise_id: SlackId, team_id: SlackId) -> None:
         async with self.db.connection() as conn:
             await conn.execute(f"DELETE FROM slack_bots WHERE {_ONE}", _ids(enterprise_id, team_id))
 
-    async def bots(self) -> list[tuple[str | None, str | None]]:
+    async def bots(self) -> list[tuple[SlackId, SlackId]]:
         async with self.db.connection() as conn:
             cur = await conn.execute("SELECT enterprise_id, team_id FROM slack_bots ORDER BY enterprise_id, team_id")
             rows = await cur.fetchall()
@@ -104,13 +98,12 @@ class PgOAuthStateRepository:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock
-        self._purged: datetime | None = None
+        self._purge = PurgeSchedule()
 
     async def issue(self, state: str, expires_at: datetime) -> None:
         now = self.clock()
         async with self.db.connection() as conn:
-            if self._purged is None or now - self._purged >= PURGE_EVERY:
-                self._purged = now
+            if self._purge.due(now):
                 await conn.execute("DELETE FROM oauth_states WHERE expires_at <= %s", (now,))
             await conn.execute(
                 "INSERT INTO oauth_states (state, expires_at) VALUES (%s, %s) "

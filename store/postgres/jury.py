@@ -30,18 +30,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TypeVar
 
+from psycopg import sql
 from psycopg.rows import DictRow
 from psycopg.types.json import Jsonb
 
-from bot.jury.model import (
-    AuditEntry,
-    ConflictDeclaration,
-    Decision,
-    JuryMessage,
-    JuryState,
-    ReminderRecord,
-    ScoreSet,
-)
+from bot.jury.model import AuditEntry, ConflictDeclaration, Decision, JuryState, ReminderRecord, ScoreSet
+from bot.outbox.model import JuryMessage
 from store.errors import StoreError
 from store.postgres.db import Conn, Database
 
@@ -110,22 +104,20 @@ class PgJuryRepository:
         return JuryState(round_year=round_year, scores=scores, conflicts=conflicts, decision=decision)
 
     async def audit(self, round_year: int) -> builtins.list[AuditEntry]:
-        async with self.db.connection() as conn:
-            cur = await conn.execute(
-                "SELECT * FROM jury_audit WHERE tenant = %s AND round_year = %s ORDER BY at, seq",
-                (self.db.tenant, round_year),
-            )
-            rows = await cur.fetchall()
-        return [_model_row(AuditEntry, _AUDIT_FIELDS, row) for row in rows]
+        return await self._in_order("jury_audit", AuditEntry, _AUDIT_FIELDS, round_year)
 
     async def reminders(self, round_year: int) -> builtins.list[ReminderRecord]:
+        return await self._in_order("jury_reminders", ReminderRecord, _REMINDER_FIELDS, round_year)
+
+    async def _in_order(self, table: str, model: type[M], fields: tuple[str, ...], round_year: int) -> builtins.list[M]:
+        """The round's rows of an append-only table, oldest first (in write order within a moment)."""
+        query = sql.SQL("SELECT * FROM {} WHERE tenant = %s AND round_year = %s ORDER BY at, seq").format(
+            sql.Identifier(table)
+        )
         async with self.db.connection() as conn:
-            cur = await conn.execute(
-                "SELECT * FROM jury_reminders WHERE tenant = %s AND round_year = %s ORDER BY at, seq",
-                (self.db.tenant, round_year),
-            )
+            cur = await conn.execute(query, (self.db.tenant, round_year))
             rows = await cur.fetchall()
-        return [_model_row(ReminderRecord, _REMINDER_FIELDS, row) for row in rows]
+        return [_model_row(model, fields, row) for row in rows]
 
     async def messages(
         self, round_year: int | None = None, *, pending_only: bool = False

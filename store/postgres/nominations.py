@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import builtins
 import gc
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from typing import Any
@@ -44,9 +44,9 @@ from psycopg.rows import RowMaker
 from psycopg.types.json import Jsonb
 from pydantic import TypeAdapter
 
-from bot.nominations.model import Nomination, Nominator, OutboxMessage
-from bot.nominations.ports import RepeatWindow
-from store.base import as_events
+from bot.nominations.model import Nomination, Nominator
+from bot.nominations.ports import RepeatWindow, Statuses
+from bot.outbox.model import Events, OutboxMessage, as_events
 from store.postgres.db import Conn, Database
 from store.postgres.outbox import insert_message
 
@@ -155,11 +155,7 @@ class PgNominationRepository:
         return found[0] if found else None
 
     async def list(
-        self,
-        *,
-        round_year: int | None = None,
-        nominator_key: str | None = None,
-        statuses: Collection[str] | None = None,
+        self, *, round_year: int | None = None, nominator_key: str | None = None, statuses: Statuses = None
     ) -> builtins.list[Nomination]:
         where = _list_where(round_year is not None, nominator_key is not None, statuses is not None)
         params = {
@@ -172,11 +168,7 @@ class PgNominationRepository:
             return await _select(conn, where, params)
 
     async def submit(
-        self,
-        nomination: Nomination,
-        event: OutboxMessage | Sequence[OutboxMessage],
-        *,
-        repeat: RepeatWindow | None = None,
+        self, nomination: Nomination, event: Events, *, repeat: RepeatWindow | None = None
     ) -> tuple[Nomination, bool]:
         key = nomination.idempotency_key
         async with self.db.connection() as conn:
@@ -200,9 +192,7 @@ class PgNominationRepository:
                 return existing, False
         return nomination, True
 
-    async def save(
-        self, nomination: Nomination, event: OutboxMessage | Sequence[OutboxMessage] | None = None
-    ) -> Nomination:
+    async def save(self, nomination: Nomination, event: Events | None = None) -> Nomination:
         async with self.db.transaction() as conn:
             await self._write(conn, nomination, event)
         return nomination

@@ -1,4 +1,4 @@
-"""PostgreSQL implementation of :class:`bot.nominations.ports.OutboxRepository`.
+"""PostgreSQL implementation of :class:`bot.outbox.ports.OutboxRepository`.
 
 Same API and behaviour as :mod:`store.outbox` (TinyDB), for any number of
 workers in any number of processes:
@@ -40,8 +40,7 @@ from datetime import datetime, timedelta
 from psycopg.rows import DictRow
 from psycopg.types.json import Jsonb
 
-from bot.nominations.model import ChannelDelivery, OutboxMessage
-from store.base import first_deliveries
+from bot.outbox.model import ChannelDelivery, OutboxMessage, first_deliveries
 from store.errors import StoreError
 from store.postgres.db import Conn, Database, connect
 

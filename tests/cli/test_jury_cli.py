@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from bot.nominations.model import NominationStatus
 from store import open_store
 from tests.texts import ADDED_VALUE, DESCRIPTION
 from trygghetsbot.cli import main
@@ -70,7 +71,7 @@ def ids(env: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Monke
         with open_store(env / "data" / "db.json") as db:
             n = await db.nominations.get(made[2])
             assert n is not None
-            await db.nominations.save(n.model_copy(update={"status": "withdrawn"}))
+            await db.nominations.save(n.model_copy(update={"status": NominationStatus.withdrawn}))
 
     asyncio.run(withdraw())
     monkeypatch.setenv("TRYGGHETSBOT_NOW", AFTER)

@@ -10,8 +10,9 @@ import pytest
 from aiohttp import web
 
 from bot.config import Settings, load_settings
-from bot.nominations.model import Nomination, OutboxMessage
-from handlers.slack.server import create_web_app
+from bot.nominations.model import Nomination
+from bot.outbox.model import OutboxMessage
+from handlers.slack.transport.server import create_web_app
 from store import open_store
 from tests.e2e.fakeslack import FakeSlack
 from tests.e2e.signing import SlackSender

@@ -6,7 +6,7 @@ import asyncio
 from collections import Counter
 from typing import Any
 
-from handlers.slack.blocks import HOME_EDIT_ACTION
+from handlers.slack.views.blocks import HOME_EDIT_ACTION
 from tests.e2e.conftest import JURY_CHANNELS, BotServer, stored, stored_outbox
 from tests.e2e.fakeslack import FakeSlack
 from tests.e2e.signing import SlackSender

@@ -18,8 +18,8 @@ from bot.config import Settings, load_settings
 from bot.knowledge import default_knowledge
 from bot.nominations.model import Nominator
 from bot.nominations.service import NominationService
-from handlers.slack.blocks import ASSESS_ACTION
-from handlers.slack.jury_views import DECIDE_ACTION
+from handlers.slack.views.blocks import ASSESS_ACTION
+from handlers.slack.views.jury import DECIDE_ACTION
 from store import open_store
 from tests.e2e.conftest import JURY_CHANNELS, SECRET, BotServer, make_settings
 from tests.e2e.fakeslack import TEAM_ID, FakeSlack

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from handlers.slack.blocks import (
+from handlers.slack.views.blocks import (
     HOME_EDIT_ACTION,
     HOME_WITHDRAW_ACTION,
     JURY_EXPORT_ACTION,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings, load_settings
-from handlers.slack.socket_mode import run_socket_mode
+from handlers.slack.transport.socket_mode import run_socket_mode
 from store import open_store
 from tests.e2e.conftest import make_settings
 from tests.e2e.fakeslack import BOT_USER_ID, TEAM_ID, FakeSlack

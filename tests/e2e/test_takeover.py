@@ -13,7 +13,7 @@ import asyncio
 from collections import Counter
 from pathlib import Path
 
-from bot.nominations.model import OutboxMessage
+from bot.outbox.model import OutboxMessage
 from store import open_store_async
 from tests.e2e.conftest import JURY_CHANNELS, SECRET
 from tests.e2e.fakeslack import Call, FakeSlack

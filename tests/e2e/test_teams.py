@@ -18,7 +18,7 @@ from microsoft_agents.hosting.core import JwtTokenValidator
 
 from bot.config import Settings, load_settings
 from handlers.outbox_worker import WorkerTiming
-from handlers.slack import server as slack_server
+from handlers.slack.transport import server as slack_server
 from handlers.teams import server as teams_server
 from handlers.web import create_app
 from tests.e2e.conftest import HEALTH_TOKEN, BotServer, stored, stored_outbox

@@ -1,6 +1,6 @@
 """Many workspaces: installed through Slack's OAuth flow, each served with its own token, store and jury.
 
-The real server (``handlers.slack.server`` with ``SLACK_CLIENT_ID``/``SLACK_CLIENT_SECRET``)
+The real server (``handlers.slack.transport.server`` with ``SLACK_CLIENT_ID``/``SLACK_CLIENT_SECRET``)
 against the fake Slack, whose ``oauth.v2.access`` installs the workspace its code names.
 """
 

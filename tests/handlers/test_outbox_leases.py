@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from bot.clock import system_clock
-from bot.nominations.model import OutboxMessage
+from bot.outbox.model import OutboxMessage
 from handlers.outbox_worker import OutboxWorker, WorkerTiming
 from store import Store, open_store_async
 from tests.store.conftest import event, nomination

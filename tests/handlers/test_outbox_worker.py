@@ -11,7 +11,7 @@ import pytest
 
 from bot.clock import system_clock
 from bot.config import Settings, SettingsError, load_settings
-from bot.nominations.model import OutboxMessage
+from bot.outbox.model import OutboxMessage
 from handlers.deps import ChatDeps
 from handlers.outbox_worker import OutboxWorker, WorkerTiming
 from store import Store, open_store_async

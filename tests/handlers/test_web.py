@@ -192,3 +192,14 @@ async def test_a_failing_store_is_degraded_and_its_error_only_for_the_token(
     assert await served.get() == (503, {"status": "degraded", "version": __version__})
     status, body = await served.get(bearer(TOKEN))
     assert status == 503 and "disk on fire" in body["store"]["error"]
+
+
+async def test_a_store_known_to_be_down_is_degraded_at_once_not_a_cached_ok(
+    serve: Serve, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    served, outbox = await counted(serve, tmp_path, monkeypatch)
+    assert (await served.get())[0] == 200  # an "ok" now cached for a second
+    monkeypatch.setattr(served.store, "unavailable", lambda: "connection refused")  # the circuit opened
+    status, body = await served.get(bearer(TOKEN))
+    assert status == 503 and body["store"] == {"ok": False, "error": "connection refused"}
+    assert outbox.counts == 1  # told without asking the store

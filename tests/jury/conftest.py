@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from bot.clock import STOCKHOLM
-from bot.jury.model import AuditEntry, ConflictDeclaration, Decision, JuryMessage, JuryState, ReminderRecord, ScoreSet
+from bot.jury.model import AuditEntry, ConflictDeclaration, Decision, JuryState, ReminderRecord, ScoreSet
 from bot.jury.service import JuryService
 from bot.knowledge import default_knowledge
 from bot.knowledge.models import Round
-from bot.nominations.model import Nomination, Nominator, OutboxMessage
+from bot.nominations.model import Nomination, Nominator
+from bot.outbox.model import JuryMessage, MessageStatus, OutboxMessage
 from store import Store, open_store
 
 SUBMITTED = datetime(2023, 6, 15, 12, tzinfo=STOCKHOLM)
@@ -149,7 +150,7 @@ class MemoryJury:
         return [m for m in self.outbox.values() if not pending_only or m.status == "pending"]
 
     async def mark_message_sent(self, message_id: str, now: datetime) -> JuryMessage:
-        updated = self.outbox[message_id].model_copy(update={"status": "sent", "sent_at": now})
+        updated = self.outbox[message_id].model_copy(update={"status": MessageStatus.sent, "sent_at": now})
         self.outbox[message_id] = updated
         return updated
 

@@ -15,9 +15,10 @@ from bot.clock import fixed_clock
 from bot.knowledge import default_knowledge
 from bot.nominations.dialog import NominationDialog
 from bot.nominations.model import Nominator
-from bot.nominations.ports import DialogRepository, StoreUnavailable
+from bot.nominations.ports import DialogRepository
 from bot.nominations.service import NominationService
 from bot.nominations.state import ConversationState
+from bot.ports import StoreUnavailable
 from bot.texts import t
 from store import Store, open_store
 from tests.texts import ADDED_VALUE, DESCRIPTION

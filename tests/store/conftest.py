@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.clock import Clock, system_clock
-from bot.nominations.model import Nomination, Nominator, OutboxMessage
+from bot.nominations.model import Nomination, Nominator
+from bot.outbox.model import OutboxMessage
 from store import DEFAULT_TENANT, Store, open_store_async
 
 NOW = datetime(2023, 6, 15, 12, 0, tzinfo=ZoneInfo("Europe/Stockholm"))

@@ -7,9 +7,10 @@ from datetime import timedelta
 
 import pytest
 
-from bot.nominations.model import Nomination, Nominator
+from bot.nominations.model import Nomination, NominationStatus, Nominator
 from bot.nominations.ports import RepeatWindow
 from bot.nominations.state import ConversationState, DialogState
+from bot.outbox.model import OutboxKind
 from store import StoreError
 from tests.store.conftest import NOW, Backend, FakeClock, event, nomination
 
@@ -37,7 +38,7 @@ async def test_list_is_oldest_first_and_save_replaces_by_id(backend: Backend) ->
     await db.nominations.save(later)
     await db.nominations.save(earlier)
     assert [n.id for n in await db.nominations.list()] == [earlier.id, later.id]
-    withdrawn = later.model_copy(update={"status": "withdrawn", "withdrawn_at": NOW, "revision": 2})
+    withdrawn = later.model_copy(update={"status": NominationStatus.withdrawn, "withdrawn_at": NOW, "revision": 2})
     await db.nominations.save(withdrawn)
     assert await db.nominations.get(later.id) == withdrawn
     assert [n.id for n in await db.nominations.list(statuses=["withdrawn"])] == [later.id]
@@ -47,7 +48,7 @@ async def test_every_combination_of_list_filters(backend: Backend) -> None:
     """Each filter alone and with the others, each run six times (PostgreSQL prepares a statement
     on its fifth run, and a prepared statement may get a plan of its own)."""
     db = await backend.open()
-    statuses = ("submitted", "draft", "withdrawn")
+    statuses = (NominationStatus.submitted, NominationStatus.draft, NominationStatus.withdrawn)
     items = [
         nomination(i, year=2023 + i % 2).model_copy(
             update={"created_at": NOW + timedelta(minutes=i), "status": statuses[i % 3]}
@@ -91,9 +92,11 @@ async def test_submit_is_idempotent_on_the_key(backend: Backend) -> None:
 
 async def test_a_draft_is_submitted_under_its_id(backend: Backend) -> None:
     db = await backend.open()
-    draft = nomination(1).model_copy(update={"status": "draft", "submitted_at": None})
+    draft = nomination(1).model_copy(update={"status": NominationStatus.draft, "submitted_at": None})
     await db.nominations.save(draft)
-    submitted = draft.model_copy(update={"status": "submitted", "submitted_at": NOW, "idempotency_key": "d"})
+    submitted = draft.model_copy(
+        update={"status": NominationStatus.submitted, "submitted_at": NOW, "idempotency_key": "d"}
+    )
     stored, created = await db.nominations.submit(submitted, event(submitted))
     assert created and stored == submitted
     assert [n.status for n in await db.nominations.list()] == ["submitted"]
@@ -193,7 +196,7 @@ async def test_outbox_delivery_api(backend: Backend) -> None:
     assert set(sent.deliveries) == {"C1", "C2"}
     assert await db.outbox.due(later) == []
 
-    edit = event(n).model_copy(update={"kind": "nomination_edited"})
+    edit = event(n).model_copy(update={"kind": OutboxKind.nomination_edited})
     await db.nominations.save(n.model_copy(update={"revision": 1}), edit)
     assert [m.kind for m in await db.outbox.due(later)] == ["nomination_edited"]
     assert [m.kind for m in await db.outbox.list(n.id)] == ["nomination_submitted", "nomination_edited"]
@@ -392,7 +395,7 @@ async def test_purge_removes_only_sent_messages_older_than_the_cutoff(backend: B
     for n in (old, young, waiting):
         await db.nominations.submit(n, messages[n.id])
     sent_old = await db.outbox.mark_sent(messages[old.id].id, NOW - timedelta(days=40), {"C1": "1.1"})
-    edit_old = event(old).model_copy(update={"kind": "nomination_edited"})
+    edit_old = event(old).model_copy(update={"kind": OutboxKind.nomination_edited})
     await db.nominations.save(old.model_copy(update={"revision": 1}), edit_old)
     await db.outbox.mark_sent(edit_old.id, NOW - timedelta(days=35), {"C1": "1.1"})
     await db.outbox.mark_sent(messages[young.id].id, NOW - timedelta(days=29), {"C1": "2.2"})
@@ -428,7 +431,7 @@ async def test_purge_keeps_where_the_jury_copy_of_a_changeable_nomination_lives(
     submitted = event(n)
     await db.nominations.submit(n, submitted)
     await db.outbox.mark_sent(submitted.id, NOW - timedelta(days=60), {"C1": "1.1", "dm:slack:U1": "9.9"})
-    edit = event(n).model_copy(update={"kind": "nomination_edited"})
+    edit = event(n).model_copy(update={"kind": OutboxKind.nomination_edited})
     await db.nominations.save(n.model_copy(update={"revision": 1}), edit)
     await db.outbox.mark_sent(edit.id, NOW - timedelta(days=50), {"C1": "1.1", "C2": "2.2"})
     other_round = nomination(2, year=2022)
@@ -444,7 +447,7 @@ async def test_purge_keeps_where_the_jury_copy_of_a_changeable_nomination_lives(
         "dm:slack:U1": "9.9",
         "C2": "2.2",
     }
-    later = event(n).model_copy(update={"kind": "nomination_withdrawn"})
+    later = event(n).model_copy(update={"kind": OutboxKind.nomination_withdrawn})
     await db.nominations.save(n.model_copy(update={"revision": 2}), later)
     await db.outbox.mark_sent(later.id, NOW - timedelta(days=40), {"C1": "1.1", "C2": "2.2"})
     assert await db.outbox.purge_sent(NOW - timedelta(days=30), live_rounds=[2023]) == 1  # only the withdrawal

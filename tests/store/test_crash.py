@@ -16,7 +16,8 @@ WRITER = textwrap.dedent(
     import asyncio, sys
     from datetime import datetime
     from zoneinfo import ZoneInfo
-    from bot.nominations.model import Nomination, Nominator, OutboxMessage
+    from bot.nominations.model import Nomination, Nominator
+    from bot.outbox.model import OutboxMessage
     from store import open_store
 
     NOW = datetime(2023, 6, 15, tzinfo=ZoneInfo("Europe/Stockholm"))

@@ -8,8 +8,9 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
-from bot.jury.model import AuditEntry, ConflictDeclaration, Decision, JuryMessage, ReminderRecord, ScoreSet
+from bot.jury.model import AuditEntry, ConflictDeclaration, Decision, ReminderRecord, ScoreSet
 from bot.jury.ports import JuryRepository
+from bot.outbox.model import JuryMessage
 from store import Store
 from store.postgres import open_postgres_store
 from tests.store.conftest import NOW, Backend, event, nomination

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.jury.model import AuditEntry, ConflictDeclaration, Decision, JuryMessage, ReminderRecord, ScoreSet
+from bot.jury.model import AuditEntry, ConflictDeclaration, Decision, ReminderRecord, ScoreSet
 from bot.nominations.model import Nominator
 from bot.nominations.state import ConversationState, DialogState
+from bot.outbox.model import JuryMessage
 from store import open_store, open_store_async
 from tests.store.conftest import NOW, event, nomination
 from trygghetsbot.cli import main

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from typing import Any
 
-from bot.answering import Answer, Answerer
+from bot.answering import Answerer
 from bot.config import Settings
 from bot.texts import t
+from trygghetsbot.cli.output import print_text_or_json
 from trygghetsbot.compose import settings_knowledge
 
 log = logging.getLogger(__name__)
@@ -21,13 +21,6 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--json", action="store_true", help="Skriv svaret som ett JSON-objekt.")
     parser.add_argument("question", nargs="*", help="Frågan.")
     parser.set_defaults(func=run)
-
-
-def print_answer(answer: Answer, as_json: bool) -> None:
-    if as_json:
-        print(json.dumps(answer.to_json_dict(), ensure_ascii=False), flush=True)
-    else:
-        print(answer.text, flush=True)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -42,5 +35,5 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         log.error("could not answer %r: %s: %s", question, type(error).__name__, error)
         print(t("sv", "chat.error"), flush=True)
         return 1
-    print_answer(answer, args.json)
+    print_text_or_json(answer, args.json)
     return 0

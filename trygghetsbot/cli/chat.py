@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
-import json
 import logging
 import sys
 import uuid
@@ -42,6 +41,7 @@ from bot.nominations.rounds import UnknownRoundError, round_error_text
 from bot.nominations.state import ConversationState, DialogState
 from bot.texts import t
 from store import StoreError, StoreLockedError
+from trygghetsbot.cli.output import print_text_or_json
 from trygghetsbot.compose import build_assistant, open_settings_store
 
 log = logging.getLogger(__name__)
@@ -58,13 +58,6 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--user", help="Användar-id i konsolen (standard: inloggad användare).")
     parser.set_defaults(func=run)
-
-
-def print_reply(reply: Reply, as_json: bool) -> None:
-    if as_json:
-        print(json.dumps(reply.to_json_dict(), ensure_ascii=False), flush=True)
-    else:
-        print(reply.text, flush=True)
 
 
 def console_user(args: argparse.Namespace) -> Nominator:
@@ -192,7 +185,7 @@ class Console:
             print(t("sv", "cli.chat_welcome"))
             greeting = runner.run(self.greet())
             if greeting is not None:
-                print_reply(greeting, self.as_json)
+                print_text_or_json(greeting, self.as_json)
         while True:
             if interactive:
                 print("> ", end="", flush=True)
@@ -217,7 +210,7 @@ class Console:
                 log.error("could not answer %r: %s: %s", message, type(error).__name__, error)
                 print(t("sv", "chat.error"), flush=True)
                 continue
-            print_reply(reply, self.as_json)
+            print_text_or_json(reply, self.as_json)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

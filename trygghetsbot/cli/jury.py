@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from bot.config import Settings
 from bot.jury.export import export_bytes, export_data
-from bot.jury.model import score_value
+from bot.jury.model import ConflictDeclaration, ScoreSet, score_value
 from bot.jury.service import JuryRefused, JuryService, RankingView, Reminder, count_nominations
 from bot.nominations.rounds import UnknownRoundError, round_error_text
 from bot.texts import format_date, format_decimal, os_reason, t, t_count
@@ -151,8 +151,8 @@ def _print_json(payload: object) -> None:
 
 
 def run_score(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(jury: JuryService, served: Settings) -> tuple[dict[str, Any], bool, str]:
-        score, replaced = await jury.score(
+    async def act(jury: JuryService) -> tuple[ScoreSet, bool]:
+        return await jury.score(
             args.id,
             args.juror,
             collaboration=args.collaboration,
@@ -162,35 +162,52 @@ def run_score(args: argparse.Namespace, settings: Settings) -> int:
             results=args.results,
             comment=args.comment,
         )
-        nomination = await jury.nominations.get(score.nomination_id)
-        return score.model_dump(mode="json"), replaced, nomination.nominee if nomination else ""
 
-    code, result = _run(args, settings, work)
-    if result is None:
-        return code
-    score, replaced, nominee = result
-    if args.json:
-        _print_json({**score, "value": float(score_value(score)), "replaced": replaced})
-    else:
-        print(t("sv", "jury.rescored" if replaced else "jury.scored", nominee=nominee, id=score["nomination_id"]))
-    return 0
+    return _act_on_nomination(
+        args,
+        settings,
+        act,
+        lambda score, replaced: {"value": float(score_value(score)), "replaced": replaced},
+        lambda replaced: "jury.rescored" if replaced else "jury.scored",
+    )
 
 
 def run_conflict(args: argparse.Namespace, settings: Settings) -> int:
+    async def act(jury: JuryService) -> tuple[ConflictDeclaration, bool]:
+        return await jury.conflict(args.id, args.juror, args.reason)
+
+    return _act_on_nomination(
+        args,
+        settings,
+        act,
+        lambda _, removed: {"score_removed": removed},
+        lambda removed: "jury.conflict_score_removed" if removed else "jury.conflict_declared",
+    )
+
+
+def _act_on_nomination(
+    args: argparse.Namespace,
+    settings: Settings,
+    act: Callable[[JuryService], Awaitable[tuple[ScoreSet | ConflictDeclaration, bool]]],
+    json_fields: Callable[[dict[str, Any], bool], dict[str, Any]],
+    text_key: Callable[[bool], str],
+) -> int:
+    """A juror's record on one nomination (a score, a conflict) and whether it replaced or removed
+    one: printed as JSON with ``json_fields``, or as the ``text_key`` sentence naming the nominee."""
+
     async def work(jury: JuryService, served: Settings) -> tuple[dict[str, Any], bool, str]:
-        declaration, removed = await jury.conflict(args.id, args.juror, args.reason)
-        nomination = await jury.nominations.get(declaration.nomination_id)
-        return declaration.model_dump(mode="json"), removed, nomination.nominee if nomination else ""
+        record, flag = await act(jury)
+        nomination = await jury.nominations.get(record.nomination_id)
+        return record.model_dump(mode="json"), flag, nomination.nominee if nomination else ""
 
     code, result = _run(args, settings, work)
     if result is None:
         return code
-    declaration, removed, nominee = result
+    record, flag, nominee = result
     if args.json:
-        _print_json({**declaration, "score_removed": removed})
+        _print_json({**record, **json_fields(record, flag)})
     else:
-        key = "jury.conflict_score_removed" if removed else "jury.conflict_declared"
-        print(t("sv", key, nominee=nominee, id=declaration["nomination_id"]))
+        print(t("sv", text_key(flag), nominee=nominee, id=record["nomination_id"]))
     return 0
 
 
@@ -302,8 +319,8 @@ async def _send_now(jury: JuryService, settings: Settings, store: Store) -> None
     from slack_sdk.errors import SlackApiError
 
     from handlers.jury_messages import JuryDeliveries
-    from handlers.slack.client import build_outbox_client, http_session
-    from handlers.slack.jury_delivery import send_jury_message
+    from handlers.slack.delivery.jury_messages import send_jury_message
+    from handlers.slack.transport.client import build_outbox_client, http_session
 
     async with http_session() as http:
         client = build_outbox_client(settings, http)

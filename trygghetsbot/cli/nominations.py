@@ -22,7 +22,7 @@ from trygghetsbot.cli.output import write_export
 from trygghetsbot.cli.tenant import tenant_argument
 from trygghetsbot.compose import open_settings_store, settings_knowledge
 
-STATUSES: tuple[NominationStatus, ...] = ("draft", "submitted", "withdrawn")
+STATUSES: tuple[NominationStatus, ...] = tuple(NominationStatus)
 # --status takes the words the list prints, in Swedish or English ("inskickad", "submitted").
 STATUS_WORDS: dict[str, NominationStatus] = {
     word.casefold(): status
@@ -49,30 +49,21 @@ def register(subparsers: Any) -> None:
 
     listing = actions.add_parser("list", help="Lista nomineringar.")
     listing.add_argument("--json", action="store_true", help="Skriv som JSON.")
-    listing.add_argument("--round", type=int, help="Bara nomineringar för detta år.")
-    listing.add_argument(
-        "--status",
-        type=status_word,
-        action="append",
-        metavar="STATUS",
-        help=f"Bara denna status (kan upprepas): {_CHOICES}.",
-    )
-    tenant_argument(listing)
+    _selection(listing, f"Bara denna status (kan upprepas): {_CHOICES}.")
     listing.set_defaults(func=run_list)
 
     export = actions.add_parser("export", help="Exportera inskickade nomineringar för juryn.")
     export.add_argument("--format", choices=("csv", "json"), required=True)
     export.add_argument("--out", type=Path, help="Fil att skriva till (standard: skärmen).")
-    export.add_argument("--round", type=int, help="Bara nomineringar för detta år.")
-    export.add_argument(
-        "--status",
-        type=status_word,
-        action="append",
-        metavar="STATUS",
-        help=f"Status att ta med: {_CHOICES} (standard: inskickad).",
-    )
-    tenant_argument(export)
+    _selection(export, f"Status att ta med: {_CHOICES} (standard: inskickad).")
     export.set_defaults(func=run_export)
+
+
+def _selection(parser: argparse.ArgumentParser, status_help: str) -> None:
+    """Which nominations a command reads: ``--round``, ``--status`` (repeatable) and ``--tenant``."""
+    parser.add_argument("--round", type=int, help="Bara nomineringar för detta år.")
+    parser.add_argument("--status", type=status_word, action="append", metavar="STATUS", help=status_help)
+    tenant_argument(parser)
 
 
 async def load(

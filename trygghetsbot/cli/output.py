@@ -1,11 +1,30 @@
-"""What the commands print: exports (to a file, or standard output when none is named) and text that
-may hold characters a terminal cannot print."""
+"""What the commands print: a reply or an answer, exports (to a file, or standard output when none
+is named), and text that may hold characters a terminal cannot print."""
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
+from typing import Any, Protocol
+
+
+class Printable(Protocol):
+    """An answer (``ask``) or a reply (``chat``): its text, or all of it as JSON."""
+
+    @property
+    def text(self) -> str: ...
+
+    def to_json_dict(self) -> dict[str, Any]: ...
+
+
+def print_text_or_json(result: Printable, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result.to_json_dict(), ensure_ascii=False), flush=True)
+    else:
+        print(result.text, flush=True)
+
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 

@@ -34,18 +34,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     from aiohttp import web
 
-    from handlers.web import create_app
-    from trygghetsbot.compose import core_factory
+    from trygghetsbot.compose import serve_app
 
-    app = create_app(settings)
-    make_core = core_factory(settings)
-    if settings.slack_configured:
-        from handlers.slack import server as slack_server
-
-        slack_server.install(app, settings, make_core=make_core, make_core_for=core_factory)
-    if settings.teams_configured:
-        from handlers.teams import server as teams_server
-
-        teams_server.install(app, settings, make_core=make_core)
+    app = serve_app(settings)
     web.run_app(app, host=args.host or settings.host, port=args.port or settings.port, access_log=None)
     return 0

@@ -19,7 +19,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     if not check_for_slack(settings, "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"):
         return 2
-    from handlers.slack.socket_mode import run_socket_mode
+    from handlers.slack.transport.socket_mode import run_socket_mode
     from trygghetsbot.compose import core_factory
 
     with contextlib.suppress(KeyboardInterrupt):

@@ -10,7 +10,7 @@ import pytest
 
 from bot.config import load_settings
 from handlers.slack.app import build_deps, create_bolt_app
-from handlers.slack.client import build_web_client
+from handlers.slack.transport.client import build_web_client
 from store import open_store
 from trygghetsbot.compose import core_factory
 

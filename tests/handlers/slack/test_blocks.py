@@ -6,7 +6,7 @@ from bot.knowledge import default_knowledge
 from bot.nominations.model import Nomination, Nominator
 from bot.nominations.rules import Rules
 from handlers.forms import FORM_FIELDS as MODAL_FIELDS
-from handlers.slack.blocks import full_nomination_view, jury_message, nomination_modal
+from handlers.slack.views.blocks import full_nomination_view, jury_message, nomination_modal
 from tests.texts import ADDED_VALUE
 
 

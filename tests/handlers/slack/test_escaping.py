@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.slack.escaping import cut, escape_mrkdwn, safe
+from handlers.slack.transport.escaping import cut, escape_mrkdwn, safe
 
 
 def test_control_sequences_become_plain_text() -> None:

@@ -1,4 +1,4 @@
-from handlers.slack.middleware import delivery_key
+from handlers.slack.transport.middleware import delivery_key
 
 
 def test_only_events_have_a_delivery_key() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from handlers.slack.oauth import BOT_SCOPES
+from handlers.slack.transport.oauth import BOT_SCOPES
 
 MANIFEST = Path(__file__).resolve().parents[3] / "slack-manifest.yml"
 

@@ -17,7 +17,7 @@ from slack_sdk.oauth.installation_store import Bot, Installation
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import fixed_clock
-from handlers.slack.oauth import StoreInstallationStore, StoreOAuthStateStore
+from handlers.slack.transport.oauth import StoreInstallationStore, StoreOAuthStateStore
 from tests.e2e.fakeslack import FakeSlack
 from tests.store.conftest import NOW, Backend, FakeClock
 from tests.store.conftest import backend as backend  # the fixture: TinyDB, then PostgreSQL

@@ -1,8 +1,8 @@
 import json
 
 from bot.nominations.rules import FieldError
-from handlers.slack.payloads import ModalSubmission
-from handlers.slack.views import inline_errors
+from handlers.slack.listeners.view_submissions import inline_errors
+from handlers.slack.transport.payloads import ModalSubmission
 
 
 def body(values: dict[str, str | None], metadata: str = "{}") -> dict[str, object]:

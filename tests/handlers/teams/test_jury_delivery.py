@@ -15,7 +15,7 @@ from bot.knowledge import default_knowledge
 from bot.nominations.model import Nominator
 from bot.nominations.service import NominationService
 from handlers.jury_messages import JuryDeliveries
-from handlers.slack.jury_delivery import send_jury_message
+from handlers.slack.delivery.jury_messages import send_jury_message
 from handlers.teams.activities import TeamsDeps
 from handlers.teams.jury_delivery import TeamsJuryMessenger
 from store import Store, open_store, open_store_async
@@ -75,7 +75,7 @@ async def test_two_senders_send_each_digest_and_reminder_once(tmp_path: Path, mo
                 knowledge=core.knowledge,
                 store=store,
                 assistant=core.assistant,
-                service=core.assistant.dialog.service,
+                service=core.nominations,
                 connector=connector,  # type: ignore[arg-type]
                 jury=build_jury_service(store, config),
             )

@@ -31,7 +31,7 @@ from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 
 from bot.config import Settings
 from bot.tenants import RECHECK_SECONDS, TenantSettings, tenant_view
-from handlers.slack.oauth import StoreInstallationStore
+from handlers.slack.transport.oauth import StoreInstallationStore
 from handlers.tasks import BackgroundTasks
 from handlers.web import CoreFactory
 from store import Store, open_store_async

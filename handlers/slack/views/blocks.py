@@ -39,7 +39,7 @@ from handlers.forms import (
     post_header,
     post_meta,
 )
-from handlers.slack.escaping import cut, escape_mrkdwn, safe
+from handlers.slack.transport.escaping import cut, escape_mrkdwn, safe
 
 MODAL_CALLBACK = "nomination_modal"
 SHOW_FULL_ACTION = "jury_show_full"
@@ -47,7 +47,7 @@ HOME_EDIT_ACTION = "home_edit"
 HOME_WITHDRAW_ACTION = "home_withdraw"
 JURY_LIST_ACTION = "jury_list_all"
 JURY_EXPORT_ACTION = "jury_export_csv"
-ASSESS_ACTION = "jury_assess"  # "Bedöm": opens the scoring modal (handlers.slack.jury_actions)
+ASSESS_ACTION = "jury_assess"  # "Bedöm": opens the scoring modal (handlers.slack.listeners.jury_actions)
 SECTION_LIMIT = 3000
 HEADER_LIMIT = 150
 FALLBACK_LIMIT = 3000

@@ -1,6 +1,6 @@
 """Socket Mode: the same bolt app and outbox worker over a websocket instead of HTTP.
 
-Envelopes pass the same shape check as HTTP requests (:mod:`handlers.slack.inbound`).
+Envelopes pass the same shape check as HTTP requests (:mod:`handlers.slack.transport.inbound`).
 A malformed envelope is acknowledged (so Slack does not send it again), logged
 as one line, and not dispatched; slack_sdk's client would otherwise log a
 traceback for each one.
@@ -25,10 +25,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.config import Settings
 from handlers.logtext import one_line
 from handlers.slack.app import build_deps, create_bolt_app
-from handlers.slack.client import build_outbox_client, build_web_client, http_session
-from handlers.slack.delivery import JuryNotifier
-from handlers.slack.inbound import RejectedRequest, check_shape
-from handlers.slack.jury_delivery import JuryMessenger
+from handlers.slack.delivery.jury_messages import JuryMessenger
+from handlers.slack.delivery.nomination_events import JuryNotifier
+from handlers.slack.transport.client import build_outbox_client, build_web_client, http_session
+from handlers.slack.transport.inbound import RejectedRequest, check_shape
 from handlers.web import CoreFactory
 from store import Store, open_store_async
 

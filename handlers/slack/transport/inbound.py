@@ -9,7 +9,7 @@ Here every request is checked in the order that costs an attacker the most:
    at most five minutes off), before the body is parsed at all: 401;
 2. the body's syntax, parsed exactly the way bolt will parse it: 400;
 3. the payload's shape, for every kind of request a listener reads, with the
-   pydantic models in :mod:`handlers.slack.payloads`: 400.
+   pydantic models in :mod:`handlers.slack.transport.payloads`: 400.
 
 A refused request is logged as one line, never a traceback. Socket Mode has no
 signatures (the websocket is authenticated) but uses the same shape check.
@@ -27,7 +27,7 @@ from urllib.parse import parse_qsl
 
 from pydantic import ValidationError
 
-from handlers.slack.payloads import validate_payload
+from handlers.slack.transport.payloads import validate_payload
 
 MAX_CLOCK_SKEW_SECONDS = 5 * 60
 

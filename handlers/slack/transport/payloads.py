@@ -1,7 +1,7 @@
 """Pydantic models of the Slack payloads the listeners read (only the parts used).
 
 :func:`validate_payload` checks an incoming payload's shape before bolt or a
-listener touches it (see :mod:`handlers.slack.inbound`); the listeners then build
+listener touches it (see :mod:`handlers.slack.transport.inbound`); the listeners then build
 their typed views of it (:class:`ModalSubmission`, :class:`BlockAction`,
 :class:`MessageEvent`) without any chance of a ``KeyError`` or a wrong type.
 Strings are strict: an int where Slack sends text is a malformed payload.

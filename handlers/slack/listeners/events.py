@@ -14,8 +14,8 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from handlers.slack.deps import SlackDeps, conversation_key, slack_nominator
-from handlers.slack.home import publish_home
-from handlers.slack.payloads import MessageEvent
+from handlers.slack.transport.payloads import MessageEvent
+from handlers.slack.views.home import publish_home
 
 log = logging.getLogger(__name__)
 _LEADING_MENTION = re.compile(r"^\s*<@[A-Z0-9]+>[\s,:]*")

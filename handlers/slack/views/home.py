@@ -6,10 +6,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.nominations.rounds import local_day
 from bot.texts import format_date, t, t_count
-from handlers.slack.blocks import home_view
 from handlers.slack.deps import SlackDeps, slack_nominator
-from handlers.slack.jury import is_jury_member
-from handlers.slack.jury_views import jury_home_blocks
+from handlers.slack.listeners.jury_membership import is_jury_member
+from handlers.slack.views.blocks import home_view
+from handlers.slack.views.jury import jury_home_blocks
 
 LANG = "sv"
 

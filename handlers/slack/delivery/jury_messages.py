@@ -24,15 +24,15 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import STOCKHOLM, system_clock
-from bot.jury.model import JuryMessage
 from bot.jury.roster import Roster
 from bot.nominations.rounds import period_state
+from bot.outbox.model import JuryMessage
+from bot.outbox.policy import MAX_BACKOFF_SECONDS
 from handlers.jury_messages import JuryDeliveries
-from handlers.outbox_worker import MAX_BACKOFF_SECONDS
-from handlers.slack.delivery import Destination, find_tagged_post
+from handlers.slack.delivery.nomination_events import Destination, find_tagged_post
 from handlers.slack.deps import SlackDeps
-from handlers.slack.escaping import safe
-from handlers.slack.jury_views import digest_text
+from handlers.slack.transport.escaping import safe
+from handlers.slack.views.jury import digest_text
 
 log = logging.getLogger(__name__)
 JURY_EVENT = "trygghetsbot_jury"

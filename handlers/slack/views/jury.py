@@ -31,8 +31,8 @@ from bot.jury.service import RankingView
 from bot.knowledge.models import Prize
 from bot.nominations.model import Nomination
 from bot.texts import format_decimal, t, t_count
-from handlers.slack.blocks import ASSESS_ACTION
-from handlers.slack.escaping import cut, safe
+from handlers.slack.transport.escaping import cut, safe
+from handlers.slack.views.blocks import ASSESS_ACTION
 
 __all__ = ["ASSESS_ACTION", "DECIDE_ACTION", "SCORE_CALLBACK", "digest_text", "jury_home_blocks", "score_modal"]
 

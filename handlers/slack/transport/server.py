@@ -22,14 +22,14 @@ from bot.tenants import RECHECK_SECONDS
 from handlers.logtext import one_line
 from handlers.outbox_worker import DEFAULT_TIMING, WorkerTiming
 from handlers.slack.app import build_deps, create_bolt_app
-from handlers.slack.client import build_outbox_client, build_web_client, http_session
-from handlers.slack.delivery import JuryNotifier
+from handlers.slack.delivery.jury_messages import JuryMessenger
+from handlers.slack.delivery.nomination_events import JuryNotifier
 from handlers.slack.deps import SlackDeps
-from handlers.slack.inbound import RejectedRequest, check_shape, parse_body, verify_signature
-from handlers.slack.jury_delivery import JuryMessenger
-from handlers.slack.oauth import add_routes as add_oauth_routes
-from handlers.slack.oauth import oauth_flow
-from handlers.slack.workspaces import Workspaces, team_of, uninstalls
+from handlers.slack.transport.client import build_outbox_client, build_web_client, http_session
+from handlers.slack.transport.inbound import RejectedRequest, check_shape, parse_body, verify_signature
+from handlers.slack.transport.oauth import add_routes as add_oauth_routes
+from handlers.slack.transport.oauth import oauth_flow
+from handlers.slack.transport.workspaces import Workspaces, team_of, uninstalls
 from handlers.web import HEALTH, STORE, CoreFactory, create_app
 from store import Store
 from store.tenant_settings import tenant_settings
@@ -73,7 +73,7 @@ def create_web_app(
 class Workspace:
     """Everything that serves one Slack workspace: its listeners and outbox worker, over its store.
 
-    The store is the caller's (the app's, or :class:`handlers.slack.workspaces.Workspaces`'):
+    The store is the caller's (the app's, or :class:`handlers.slack.transport.workspaces.Workspaces`'):
     stopping a workspace leaves it open.
     """
 
@@ -130,7 +130,7 @@ def install(
     """Add Slack to the shared app (handlers.web): ``POST /slack/events`` and its outbox worker.
 
     With ``SLACK_CLIENT_ID``/``SLACK_CLIENT_SECRET`` the app serves every workspace that installs
-    it (:mod:`handlers.slack.workspaces`, ``make_core_for`` builds each one's core from its
+    it (:mod:`handlers.slack.transport.workspaces`, ``make_core_for`` builds each one's core from its
     settings); otherwise the one workspace of ``SLACK_BOT_TOKEN``.
     """
     secret = settings.slack_signing_secret or ""

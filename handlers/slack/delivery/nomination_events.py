@@ -41,13 +41,14 @@ from slack_sdk.models.blocks import Block
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import system_clock
-from bot.nominations.model import Nomination, OutboxMessage, nominator_destination
+from bot.nominations.model import Nomination
+from bot.outbox.model import OutboxMessage, nominator_destination
 from bot.texts import t
 from handlers.forms import submitted_text
 from handlers.outbox_worker import DEFAULT_TIMING, OutboxWorker, RetryLater, WorkerTiming
-from handlers.slack.blocks import jury_message
 from handlers.slack.deps import SlackDeps
-from handlers.slack.escaping import safe
+from handlers.slack.transport.escaping import safe
+from handlers.slack.views.blocks import jury_message
 
 log = logging.getLogger(__name__)
 METADATA_EVENT_TYPE = "trygghetsbot_outbox"

@@ -8,15 +8,15 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.nominations.ports import StoreUnavailable
 from bot.nominations.rules import FieldError
 from bot.nominations.service import NominationError
+from bot.ports import StoreUnavailable
 from bot.texts import t
 from handlers.forms import FORM_FIELDS, errors_by_field
-from handlers.slack.blocks import MODAL_CALLBACK
 from handlers.slack.deps import SlackDeps, slack_nominator
-from handlers.slack.home import publish_home
-from handlers.slack.payloads import ModalSubmission
+from handlers.slack.transport.payloads import ModalSubmission
+from handlers.slack.views.blocks import MODAL_CALLBACK
+from handlers.slack.views.home import publish_home
 from store import StoreError
 
 LANG = "sv"

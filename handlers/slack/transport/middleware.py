@@ -4,7 +4,7 @@ Slack redelivers an event it thinks was not acknowledged (``X-Slack-Retry-Num`` 
 HTTP, ``retry_attempt`` in Socket Mode). Events carry a stable ``event_id``;
 an id seen before is acknowledged and dropped, whatever the retry headers say.
 
-Seen ids are kept in the store with an expiry (:class:`bot.nominations.ports.DedupeRepository`),
+Seen ids are kept in the store with an expiry (:class:`bot.ports.DedupeRepository`),
 so a retry that arrives after a restart, or at another process on the same database,
 is dropped too. While the store cannot be reached, this process remembers the ids it saw (a
 bounded memory), so the event is still handled, once here, within Slack's three seconds.
@@ -21,7 +21,7 @@ from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
-from bot.nominations.ports import DedupeRepository, StoreUnavailable
+from bot.ports import DedupeRepository, StoreUnavailable
 
 # Slack retries within minutes; an hour covers its whole retry schedule with room to spare.
 SEEN_TTL_SECONDS = 3600.0

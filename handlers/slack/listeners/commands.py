@@ -8,8 +8,8 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.texts import t
-from handlers.slack.blocks import nomination_modal
 from handlers.slack.deps import SlackDeps, conversation_key, slack_nominator
+from handlers.slack.views.blocks import nomination_modal
 
 LANG = "sv"
 

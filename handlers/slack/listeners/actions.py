@@ -15,7 +15,11 @@ from bot.nominations.model import CONTENT_FIELDS, Nomination
 from bot.nominations.rules import field_label
 from bot.nominations.service import NominationError
 from bot.texts import t, t_count
-from handlers.slack.blocks import (
+from handlers.slack.deps import SlackDeps, slack_nominator
+from handlers.slack.listeners.jury_membership import is_jury_member
+from handlers.slack.transport.client import respond_via
+from handlers.slack.transport.payloads import BlockAction
+from handlers.slack.views.blocks import (
     HOME_EDIT_ACTION,
     HOME_WITHDRAW_ACTION,
     JURY_EXPORT_ACTION,
@@ -25,11 +29,7 @@ from handlers.slack.blocks import (
     jury_list_view,
     nomination_modal,
 )
-from handlers.slack.client import respond_via
-from handlers.slack.deps import SlackDeps, slack_nominator
-from handlers.slack.home import publish_home
-from handlers.slack.jury import is_jury_member
-from handlers.slack.payloads import BlockAction
+from handlers.slack.views.home import publish_home
 
 LANG = "sv"
 

@@ -35,7 +35,7 @@ def build_outbox_client(settings: Settings, session: aiohttp.ClientSession | Non
 
     A post whose connection broke or that got a 5xx may still have reached the channel, so
     it is not simply sent again here: the outbox retries it later and first looks for the
-    tagged post (handlers.slack.delivery).
+    tagged post (handlers.slack.delivery.nomination_events).
     """
     return AsyncWebClient(
         token=settings.slack_bot_token,

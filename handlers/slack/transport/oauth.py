@@ -30,7 +30,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock
 from bot.config import Settings
-from store.base import InstallationRepository, OAuthStateRepository, Store
+from store.base import Store
+from store.ports import InstallationRepository, OAuthStateRepository
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ def _at(installed_at: float) -> datetime:
 class StoreInstallationStore(AsyncInstallationStore):
     """slack_sdk's installation store on the project's registry of installed workspaces.
 
-    The registry (:class:`store.base.InstallationRepository`: TinyDB's default file or
+    The registry (:class:`store.ports.InstallationRepository`: TinyDB's default file or
     PostgreSQL's ``slack_installations``/``slack_bots``) keys every row by Slack's
     ``enterprise_id`` and ``team_id``, not by a tenant. An installation is kept per installing
     user, and the workspace's bot (its token) once per workspace, replaced by a reinstall.

@@ -14,8 +14,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.jury.service import JuryRefused, check_score_fields
 from bot.texts import t
 from handlers.slack.deps import SlackDeps
-from handlers.slack.home import publish_home
-from handlers.slack.jury_views import (
+from handlers.slack.transport.payloads import BlockAction, ModalSubmission
+from handlers.slack.views.home import publish_home
+from handlers.slack.views.jury import (
     ASSESS_ACTION,
     ASSESSED,
     CONFLICT_VALUE,
@@ -24,7 +25,6 @@ from handlers.slack.jury_views import (
     SCORE_CALLBACK,
     score_modal,
 )
-from handlers.slack.payloads import BlockAction, ModalSubmission
 
 LANG = "sv"
 log = logging.getLogger(__name__)
