@@ -522,13 +522,14 @@ def children(q: Query) -> None:
 
 def analysis(q: Query) -> None:
     columns = q.columns()
+    spans = columns is not None and len({c.year for c in columns}) >= 2
     if columns is None and _in_history(q):  # "har paketet legat på 6 mkr sedan 2019?": the background
         history(q)
     elif columns is None:
         _no_such_year(q, q.reply.text("budget.table"))
     elif q.has(lx.UNDER_BUDGET) and not q.lines:
         _against_budget(q)
-    elif q.has(lx.SHARE) and q.lines and not (q.has(lx.ROSE) or q.has(lx.FELL) or q.has(lx.CHANGE)):
+    elif q.has(lx.SHARE) and q.lines and not lx.asks_change(q.text, spans):
         _shares(q, columns)
     elif q.entities.amounts:
         _lines_with_amount(q, columns)
@@ -542,7 +543,7 @@ def analysis(q: Query) -> None:
         _sum_of_lines(q, columns, [line.key for line in q.knowledge.budget.lines if line.key not in q.lines])
     elif len(q.lines) >= 2 and q.has(lx.SUM_OF):
         _sum_of_lines(q, columns, q.lines)
-    elif any(q.has(cue) for cue in (lx.ROSE, lx.FELL, lx.DIFFERENCE, lx.COMPARATIVE, lx.UNCHANGED, lx.CHANGE)):
+    elif any(q.has(cue) for cue in (lx.DIFFERENCE, lx.COMPARATIVE, lx.UNCHANGED)) or lx.asks_change(q.text, spans):
         _changes(q)
     else:
         _table(q, columns)
@@ -585,7 +586,7 @@ def _candidates(q: Query, lines: list[BudgetLine]) -> list[BudgetLine]:
 
 def _between_columns(q: Query, columns: list[Column]) -> bool:
     """A change over time ("hur ökade X och Y från 2024 till 2025?"), not one line set against another."""
-    moved = q.has(lx.ROSE) or q.has(lx.FELL) or q.has(lx.CHANGE) or q.has(lx.UNCHANGED)
+    moved = lx.asks_change(q.text, True) or q.has(lx.UNCHANGED)
     return moved and len({c.year for c in columns}) >= 2 and not q.has(lx.LINE_VERSUS)
 
 
