@@ -79,3 +79,42 @@ def test_a_sum_of_named_lines_in_any_phrasing(kb: KnowledgeBase, question: str) 
     lang = "en" if question[0] in "wsh" else "sv"
     assert answer.frame["operation"] == "sum"
     assert sek(total, lang) in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "larger", "smaller"),
+    [
+        ("fick trygghetsvärdar eller lokala arbetsgrupper mest 2025?", "trygghetsvardar", "lokala_arbetsgrupper"),
+        ("vem fick minst i utfall 2024, SSPF eller övriga insatser?", "sspf", "ovriga_insatser"),
+        ("which got more in the 2024 outcome, övriga insatser or SSPF?", "sspf", "ovriga_insatser"),
+        ("did SSPF or the security hosts get the most in budget 2024, and by how much?", "trygghetsvardar", "sspf"),
+    ],
+)
+def test_which_of_two_named_lines_compares_those_two_only(
+    kb: KnowledgeBase, question: str, larger: str, smaller: str
+) -> None:
+    answer = Answerer(kb).answer(question)
+    column = answer.frame["columns"][0]
+    big, small = kb.budget.line(larger), kb.budget.line(smaller)
+    lang = "sv" if answer.lang == "sv" else "en"
+    delta = big.amounts[column] - small.amounts[column]
+    assert sek(delta, lang) in answer.text
+    leading = big if "most" in question or "mest" in question or "more" in question else small
+    assert answer.text.startswith(leading.name.split()[0])  # the one asked for leads
+    others = {line.name.split()[0] for line in kb.budget.lines} - {big.name.split()[0], small.name.split()[0]}
+    assert not any(word in answer.text for word in others)  # no line that was not named
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What percentage of the 2025 proposal goes to other efforts?", "2.9 %"),
+        ("hur stor andel av förslaget 2025 är övriga insatser?", "2,9 %"),
+        ("hur många procent ökar trygghetsvärdar från budget 2024 till förslag 2025?", "+25 %"),
+        ("what share of the 2025 proposal do the security hosts get?", "57 %"),
+    ],
+)
+def test_small_percentages_keep_one_decimal_and_exact_ones_stay_whole(
+    kb: KnowledgeBase, question: str, expected: str
+) -> None:
+    assert expected in Answerer(kb).answer(question).text
