@@ -42,6 +42,10 @@ class Reply:
         self.answered = False
         self._sentences.insert(0, t(self.lang, key, **values))
 
+    def lead(self, key: str, /, **values: object) -> None:
+        """A sentence that frames the whole answer (which year it is for), said before the rest."""
+        self._sentences.insert(0, t(self.lang, key, **values))
+
     def text(self, key: str, /, **values: object) -> str:
         """A piece of text for a list or a sentence, not added on its own."""
         return t(self.lang, key, **values)
