@@ -76,8 +76,10 @@ class Answerer:
         context = context or ConversationContext()
         text = self.extractor.normalize(question[:MAX_QUESTION_CHARS])
         entities = self.extractor.extract(text)
+        calendar = False  # "i år", "this year": today's year, not one the question names
         if not entities.years:
             entities.years = self._calendar_years(text)
+            calendar = bool(entities.years) and lx.THIS_YEAR.in_(text)
         no_year_to_follow = not (entities.years or context.years or context.winner_year)
         if no_year_to_follow and entities.relative_year > 0 and lx.NEXT_YEAR.in_(text):
             # "nästa år" with no year in the conversation: next calendar year.
@@ -106,6 +108,12 @@ class Answerer:
             # "vilka exempel på aktiviteter finns?": the lines whose activities the documents name.
             entities.lines = [line.key for line in self.knowledge.budget.lines if line.activities]
             intent = "budget_line" if entities.lines else intent
+        # "i år" when today is past every year the documents hold: the latest they hold, said so first.
+        latest = self._latest_year(intent) if calendar and years else None
+        if latest is not None and min(years) > latest:
+            years = [latest]
+        else:
+            latest = None
         follow_up = intent == context.intent
         unknown_subject = self._unknown_subject(text)
         inherited = self.carry.fill(intent, entities, context, text, years, unknown_subject)
@@ -125,6 +133,8 @@ class Answerer:
             general.out_of_scope(query)
         else:  # a date for "när", a place for "var" … or "det framgår inte" first
             answer_types.honour(query, intent, reply.said())
+        if latest is not None:
+            reply.lead("general.latest_covered", year=latest)
         answer = query.reply.build(intent, self._next_context(intent, query, lang))
         answer.frame = read_frame(query, intent, inherited)
         answer.rule = rule.id
@@ -138,6 +148,15 @@ class Answerer:
                 words = [w for w in text.clean.split() if fold(w.strip("?!.,:;")) == token]
                 return words[0].strip("?!.,:;") if words else token
         return None
+
+    def _latest_year(self, intent: str) -> int | None:
+        """The latest year the documents hold for the question's topic (budget columns, prize rounds)."""
+        if intent in _COSTED_INTENTS:
+            return max((c.year for c in self.knowledge.budget.columns), default=None)
+        if intent in {"help", "out_of_scope", "year_only", "document_meta", "signatory"}:
+            return None
+        prize = self.knowledge.prize
+        return max([r.year for r in prize.rounds] + [w.year for w in prize.winners])
 
     def _calendar_years(self, text: Normalized) -> list[int]:
         """ "i år", "förra året": years relative to today, not to the conversation."""

@@ -308,7 +308,7 @@ def _line_difference(q: Query, line: BudgetLine, before: Column, after: Column) 
         direction=r.text("budget.up" if delta > 0 else "budget.down") if delta else r.text("budget.same"),
     )
     if q.has(lx.SHARE) and first:  # "hur många procent ökade …?": the change against the earlier figure
-        r.say("budget.percent_change", percent=percent_text(delta, first), before_column=r.column(before))
+        r.say("budget.percent_change", percent=r.percent(delta, first, signed=True), before_column=r.column(before))
 
 
 def budget_total(q: Query) -> None:
@@ -522,18 +522,21 @@ def children(q: Query) -> None:
 
 def analysis(q: Query) -> None:
     columns = q.columns()
+    spans = columns is not None and len({c.year for c in columns}) >= 2
     if columns is None and _in_history(q):  # "har paketet legat på 6 mkr sedan 2019?": the background
         history(q)
     elif columns is None:
         _no_such_year(q, q.reply.text("budget.table"))
     elif q.has(lx.UNDER_BUDGET) and not q.lines:
         _against_budget(q)
-    elif q.has(lx.SHARE) and q.lines and not (q.has(lx.ROSE) or q.has(lx.FELL) or q.has(lx.CHANGE)):
+    elif q.has(lx.SHARE) and q.lines and not lx.asks_change(q.text, spans):
         _shares(q, columns)
     elif q.entities.amounts:
         _lines_with_amount(q, columns)
     elif (q.has(lx.ROSE) or q.has(lx.FELL)) and (q.has(lx.MOST) or q.has(lx.LEAST)) and not _named_lines(q):
         _largest_change(q, rising=q.has(lx.ROSE), most=q.has(lx.MOST))
+    elif (q.has(lx.MOST) or q.has(lx.LEAST)) and len(_named_lines(q)) == 2:
+        _line_differences(q, columns)  # "fick A eller B mest?": the candidates are the lines named
     elif q.has(lx.MOST) or q.has(lx.LEAST):
         _extreme(q, columns, most=q.has(lx.MOST))
     elif len(q.lines) >= 2 and not q.has(lx.SUM_OF) and not _between_columns(q, columns):
@@ -542,7 +545,7 @@ def analysis(q: Query) -> None:
         _sum_of_lines(q, columns, [line.key for line in q.knowledge.budget.lines if line.key not in q.lines])
     elif len(q.lines) >= 2 and q.has(lx.SUM_OF):
         _sum_of_lines(q, columns, q.lines)
-    elif any(q.has(cue) for cue in (lx.ROSE, lx.FELL, lx.DIFFERENCE, lx.COMPARATIVE, lx.UNCHANGED, lx.CHANGE)):
+    elif any(q.has(cue) for cue in (lx.DIFFERENCE, lx.COMPARATIVE, lx.UNCHANGED)) or lx.asks_change(q.text, spans):
         _changes(q)
     else:
         _table(q, columns)
@@ -559,14 +562,13 @@ def _shares(q: Query, columns: list[Column]) -> None:
                 continue
             _cite_amount(q, line, column)
             _cite_total(q, column)
-            percent = round(100 * amount / total)
             r.say(
                 "budget.share",
                 line=r.line(line),
                 column=r.column(column),
                 amount=r.money(amount),
                 total=r.money(total),
-                percent=percent,
+                percent=r.percent(amount, total),
             )
     _discrepancy_notes(q, columns)
 
@@ -585,7 +587,7 @@ def _candidates(q: Query, lines: list[BudgetLine]) -> list[BudgetLine]:
 
 def _between_columns(q: Query, columns: list[Column]) -> bool:
     """A change over time ("hur ökade X och Y från 2024 till 2025?"), not one line set against another."""
-    moved = q.has(lx.ROSE) or q.has(lx.FELL) or q.has(lx.CHANGE) or q.has(lx.UNCHANGED)
+    moved = lx.asks_change(q.text, True) or q.has(lx.UNCHANGED)
     return moved and len({c.year for c in columns}) >= 2 and not q.has(lx.LINE_VERSUS)
 
 
@@ -603,7 +605,13 @@ def _line_differences(q: Query, columns: list[Column]) -> None:
     # The question's order when it named the lines itself; the data's when a follow-up inherited them.
     asked = q.entities.asked_lines if set(q.entities.asked_lines) == set(q.lines) else q.lines
     first, second = (budget.line(key) for key in asked[:2])
-    takes_for_granted = not q.has(lx.WHICH_OF)
+    takes_for_granted = not q.has(lx.WHICH_OF) and not (q.has(lx.MOST) or q.has(lx.LEAST))
+    if not takes_for_granted and columns:
+        # "which got more, A or B?": the answer leads with the larger (the smaller for "less"/"least")
+        smaller_first = q.has(lx.LEAST) or (q.has(lx.ASKED_LESS) and not q.has(lx.ASKED_MORE) and not q.has(lx.MOST))
+        a, b = first.amount(columns[0].key), second.amount(columns[0].key)
+        if a is not None and b is not None and (a < b if not smaller_first else a > b):
+            first, second = second, first
     asked_more, asked_less = q.has(lx.ASKED_MORE) and takes_for_granted, q.has(lx.ASKED_LESS) and takes_for_granted
     for column in columns:
         a, b = first.amount(column.key), second.amount(column.key)
@@ -733,12 +741,6 @@ def _sum_of_lines(q: Query, columns: list[Column], keys: list[str]) -> None:
         )
 
 
-def percent_text(delta: int, base: int) -> str:
-    """A change against its base in per cent with its sign: "−30", "+43"."""
-    value = round(100 * delta / base)
-    return f"−{abs(value)}" if value < 0 else f"+{value}" if value > 0 else "0"
-
-
 def _changes(q: Query) -> None:
     r, budget = q.reply, q.knowledge.budget
     before, after = _compared_columns(q)
@@ -761,7 +763,7 @@ def _changes(q: Query) -> None:
             before=r.text("budget.figure", column=r.column(before), amount=r.money(first)),
             after=r.text("budget.figure", column=r.column(after), amount=r.money(second)),
             delta=signed(r.money(abs(second - first)), second < first),
-            percent=percent_text(second - first, first),
+            percent=r.percent(second - first, first, signed=True),
         )
         _discrepancy_notes(q, [before, after])
         return

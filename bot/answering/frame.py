@@ -21,7 +21,6 @@ _ANSWER_TYPES: tuple[tuple[str, lx.Cue], ...] = (
 )
 # Operations over the table, most specific first.
 _OPERATIONS: tuple[tuple[str, tuple[lx.Cue, ...]], ...] = (
-    ("percent_change", (lx.SHARE, lx.CHANGE)),
     ("share", (lx.SHARE,)),
     ("second_rank", (lx.SECOND_RANK,)),
     ("largest", (lx.MOST,)),
@@ -37,6 +36,8 @@ _TOPICS = {"budget": "budget_", "prize": "prize_"}
 def read_frame(q: Query, intent: str, inherited: list[str]) -> dict[str, object]:
     answer_type = next((name for name, cue in _ANSWER_TYPES if q.has(cue)), "yes_no" if lx.is_yes_no(q.text) else "")
     operation = next((name for name, cues in _OPERATIONS if all(q.has(cue) for cue in cues)), "value")
+    if lx.asks_change(q.text, len(set(q.years)) >= 2):
+        operation = "percent_change" if q.has(lx.SHARE) else "change" if operation == "value" else operation
     if q.lines and q.has(lx.EXCEPT):
         subjects: dict[str, object] = {"lines": "all_except", "except": list(q.lines)}
     else:

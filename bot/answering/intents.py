@@ -28,8 +28,8 @@ def is_analysis(q: Normalized, e: Entities) -> bool:
         return True
     if e.amounts and (lx.WHICH_LINES.in_(q) or not e.lines) and not lx.TOTAL.in_(q):
         return True
-    if (lx.MOST.in_(q) or lx.LEAST.in_(q)) and (not e.lines or lx.EXCEPT.in_(q)):
-        return True  # "vilken post är störst förutom trygghetsvärdar?"
+    if (lx.MOST.in_(q) or lx.LEAST.in_(q)) and (not e.lines or lx.EXCEPT.in_(q) or len(e.lines) >= 2):
+        return True  # "vilken post är störst förutom trygghetsvärdar?", "fick A eller B mest?"
     if len(e.lines) >= 2 and (lx.LINE_VERSUS.in_(q) or lx.DIFFERENCE.in_(q) or lx.COMPARATIVE.in_(q)):
         return True  # "hur mycket mer fick X än Y?", "X jämfört med Y 2024"
     if len(e.lines) >= 2 and lx.SUM_OF.in_(q):

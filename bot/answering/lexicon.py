@@ -257,6 +257,9 @@ PARTNERS = _cue("PARTNERS")
 # "vilka vann mellan 2015 och 2017?": every year of the span, not only its ends.
 YEAR_RANGE = _cue("YEAR_RANGE")
 CHANGE = _cue("CHANGE")
+# "från budget 2024 till förslag 2025", "from … to …": a span between two columns, so a change.
+FROM_TO = _cue("FROM_TO")
+TO_COLUMN = _cue("TO_COLUMN")
 
 # --- questions over the table ---------------------------------------------
 MOST = _cue("MOST")
@@ -284,6 +287,12 @@ UNIT_KRONOR = _cue("UNIT_KRONOR")
 # A yes/no question states a fact to check: "fick SSPF 2 mkr 2024?", "vann IGOR 2021?".
 _YES_NO_OPENERS = frozenset(fold(word) for word in _VOCABULARY.words["yes_no_openers"])
 CHECK = _cue("CHECK")
+
+
+def asks_change(question: Normalized, spans_years: bool) -> bool:
+    """A change between columns ("ökar", "go up", "från … till …"), as against a share of one column's total."""
+    moved = ROSE.in_(question) or FELL.in_(question) or CHANGE.in_(question)
+    return moved or (spans_years and FROM_TO.in_(question) and TO_COLUMN.in_(question))
 
 
 def is_yes_no(question: Normalized) -> bool:

@@ -9,7 +9,7 @@ from bot.answering.model import Answer, ConversationContext, Fact, Source
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.models import BudgetLine, Column, SourceRef
 from bot.knowledge.money import MoneyUnit, format_sek
-from bot.texts import Lang, format_date, month_name, t, t_count
+from bot.texts import Lang, format_date, format_decimal, month_name, t, t_count
 
 
 class Reply:
@@ -42,6 +42,10 @@ class Reply:
         self.answered = False
         self._sentences.insert(0, t(self.lang, key, **values))
 
+    def lead(self, key: str, /, **values: object) -> None:
+        """A sentence that frames the whole answer (which year it is for), said before the rest."""
+        self._sentences.insert(0, t(self.lang, key, **values))
+
     def text(self, key: str, /, **values: object) -> str:
         """A piece of text for a list or a sentence, not added on its own."""
         return t(self.lang, key, **values)
@@ -59,6 +63,16 @@ class Reply:
     # --- formatting helpers ------------------------------------------------
     def money(self, amount: int) -> str:
         return format_sek(amount, self.lang, self.unit)
+
+    def percent(self, part: int, whole: int, signed: bool = False) -> str:
+        """``part`` of ``whole`` in per cent: whole numbers from 10 up, one decimal below ("2,9") where
+        rounding to a whole number would hide most of a small figure; exact values stay whole ("25")."""
+        value = 100 * part / whole
+        small = abs(value) < 10 and round(value, 1) != round(value)
+        text = format_decimal(abs(value), self.lang, 1) if small else str(abs(round(value)))
+        if text == "0":
+            return text
+        return ("−" if value < 0 else "+" if signed else "") + text
 
     def month(self, number: int) -> str:
         return month_name(number, self.lang)

@@ -83,6 +83,7 @@ TEXTS: dict[str, str] = {
     "doc.no_proposal": "It is not stated in the documents what decision {document} proposes.",
     "doc.proposal": "The proposed decision in {document}: {items}",
     "budget.partner_payment_unknown": "It is not stated in the documents what {partner} pay or contribute to {line}; they give only the safety package's money.",
+    "general.latest_covered": "The documents go up to {year}, so this answer is for {year}:",
     "general.cost_unknown": "It is not stated in the documents what that costs; they give only the safety package's amounts and the prize sum.",
     "budget.unknown_subject": "It is not stated in the documents what {subject} got; {subject} has no line of its own in the budget table.",
     "budget.lines_are": "The table's lines are {lines}.",

@@ -83,6 +83,7 @@ TEXTS: dict[str, str] = {
     "doc.no_proposal": "Det framgår inte av dokumenten vilket beslut {document} föreslår.",
     "doc.proposal": "Förslaget till beslut i {document}: {items}",
     "budget.partner_payment_unknown": "Det framgår inte av dokumenten vad {partner} betalar eller bidrar med till {line}; de anger bara trygghetspaketets medel.",
+    "general.latest_covered": "Dokumenten sträcker sig till {year}, så svaret gäller {year}:",
     "general.cost_unknown": "Det framgår inte av dokumenten vad det kostar; de anger bara trygghetspaketets belopp och prissumman.",
     "budget.unknown_subject": "Det framgår inte av dokumenten vad {subject} fick; {subject} har ingen egen rad i budgettabellen.",
     "budget.lines_are": "Tabellens poster är {lines}.",
