@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import aiohttp
 
@@ -11,6 +11,7 @@ from bot.jury.service import JuryService
 from bot.nominations.model import Nominator
 from handlers.deps import ChatDeps
 from handlers.slack.transport.identity import BotIdentity
+from handlers.slack.user_lang import UserLanguages
 
 
 @dataclass(kw_only=True)
@@ -19,6 +20,11 @@ class SlackDeps(ChatDeps):
     http: aiohttp.ClientSession
     identity: BotIdentity
     jury: JuryService
+    # The language each user last wrote in: App Home, the scoring modal and jury answers follow it.
+    languages: UserLanguages = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.languages = UserLanguages(self.store)
 
 
 def slack_nominator(user_id: str, name: str = "", email: str | None = None) -> Nominator:

@@ -18,6 +18,7 @@ from bot.config import Settings, load_settings
 from bot.knowledge import default_knowledge
 from bot.nominations.model import Nominator
 from bot.nominations.service import NominationService
+from bot.texts import t
 from handlers.slack.views.blocks import ASSESS_ACTION
 from handlers.slack.views.jury import DECIDE_ACTION
 from store import open_store
@@ -343,3 +344,31 @@ async def test_jury_remind_sends_now_when_slack_is_configured_and_never_twice(
         assert "Påminnelse" in reminder["text"]
     await asyncio.sleep(0.2)
     assert sum(len(fake.posts_in(juror)) for juror in JURORS) == len(JURORS)
+
+
+async def test_app_home_and_the_scoring_modal_follow_the_language_the_user_last_wrote_in(
+    jury_server: tuple[BotServer, SlackSender, list[str]], fake: FakeSlack
+) -> None:
+    _server, slack, ids = jury_server
+    assert "Rankning, Trygghetspriset" in await home_of(slack, fake, "UJ1")  # Swedish until they write
+    await slack.dm("how much did SSPF get in 2024?", user="UJ1")
+    await fake.wait_for("chat.postMessage", 1)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 5
+    home = await home_of(slack, fake, "UJ1")
+    while "Ranking, Trygghetspriset" not in home and loop.time() < deadline:  # remembered after the answer
+        await asyncio.sleep(0.05)
+        home = await home_of(slack, fake, "UJ1")
+    assert "Ranking, Trygghetspriset" in home and "who won in 2019?" in home
+    await slack.press(ASSESS_ACTION, ids[0], user="UJ1")
+    [opened] = await fake.wait_for("views.open")
+    modal = json.dumps(opened.args["view"], ensure_ascii=False)
+    assert t("en", "slack.jury.score_title") in modal and t("sv", "slack.jury.score_title") not in modal
+    assert "Rankning, Trygghetspriset" in await home_of(slack, fake, "UJ2")  # another juror: still Swedish
+    await slack.dm("vem vann 2019?", user="UJ1")
+    deadline = loop.time() + 5
+    home = await home_of(slack, fake, "UJ1")
+    while "Rankning, Trygghetspriset" not in home and loop.time() < deadline:
+        await asyncio.sleep(0.05)
+        home = await home_of(slack, fake, "UJ1")
+    assert "Rankning, Trygghetspriset" in home

@@ -28,6 +28,7 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
         key = conversation_key(command.get("team_id"), command.get("channel_id"), user)
         reply = await deps.assistant.ask(key, slack_nominator(user or "-").user_id or key, question)
         await ack(text=reply.text, response_type="ephemeral")
+        deps.tasks.spawn(deps.languages.remember(user or "", reply.lang))
 
     @app.command("/nominera")
     async def nominera(ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient) -> None:

@@ -60,6 +60,7 @@ async def _answer_in_thread(
     question = _LEADING_MENTION.sub("", message.text or "")
     answer = await deps.assistant.ask(key, slack_nominator(message.user or "-").user_id or key, question)
     await client.chat_postMessage(channel=message.channel or "", text=answer.text, thread_ts=thread_ts)
+    await deps.languages.remember(message.user or "", answer.lang)
 
 
 async def _reply(
@@ -69,3 +70,4 @@ async def _reply(
     reply = await deps.converse(key, slack_nominator(message.user or ""), text)
     for part in reply.texts:
         await client.chat_postMessage(channel=message.channel or "", text=part, thread_ts=thread_ts)
+    await deps.languages.remember(message.user or "", reply.lang)

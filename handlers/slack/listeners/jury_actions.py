@@ -26,7 +26,6 @@ from handlers.slack.views.jury import (
     score_modal,
 )
 
-LANG = "sv"
 log = logging.getLogger(__name__)
 
 
@@ -53,38 +52,40 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
 
 
 async def _open_scoring(deps: SlackDeps, client: AsyncWebClient, action: BlockAction) -> None:
+    lang = await deps.languages.of(action.user.id)  # as they last wrote to the bot
     if not deps.jury.is_juror(action.user.id):
-        await client.chat_postMessage(channel=action.user.id, text=t(LANG, "slack.jury.refused"))
+        await client.chat_postMessage(channel=action.user.id, text=t(lang, "slack.jury.refused"))
         return
     nomination = await deps.store.nominations.get(action.value)
     if nomination is None or nomination.status != "submitted":
-        await client.chat_postMessage(channel=action.user.id, text=t(LANG, "slack.jury.not_found", id=action.value))
+        await client.chat_postMessage(channel=action.user.id, text=t(lang, "slack.jury.not_found", id=action.value))
         return
-    await client.views_open(trigger_id=action.trigger_id, view=score_modal(nomination, deps.knowledge.prize, LANG))
+    await client.views_open(trigger_id=action.trigger_id, view=score_modal(nomination, deps.knowledge.prize, lang))
 
 
 async def _score(deps: SlackDeps, submission: ModalSubmission) -> tuple[dict[str, str], str]:
     """Inline errors by block (empty when stored), and the confirmation to send."""
     jury, juror = deps.jury, submission.user.id
+    lang = await deps.languages.of(juror)  # as they last wrote to the bot
     nomination_id = submission.nomination_id or ""
     try:
         if CONFLICT_VALUE in submission.choices("conflict"):
-            declaration, removed = await jury.conflict(nomination_id, juror, submission.text("reason"), LANG)
+            declaration, removed = await jury.conflict(nomination_id, juror, submission.text("reason"), lang)
             nomination = await deps.store.nominations.get(declaration.nomination_id)
             key = "jury.conflict_score_removed" if removed else "jury.conflict_declared"
-            return {}, t(LANG, key, nominee=nomination.nominee if nomination else "", id=declaration.nomination_id)
+            return {}, t(lang, key, nominee=nomination.nominee if nomination else "", id=declaration.nomination_id)
         # Each field through the core's own parser, so an error shows next to its field.
         raw = {field: submission.choice(field) for field in (*MANDATORY, *ASSESSED)}
-        values, errors = check_score_fields({**raw, "comment": submission.text("comment")}, LANG)
+        values, errors = check_score_fields({**raw, "comment": submission.text("comment")}, lang)
         if errors:
             return {field: message[:2000] for field, message in errors.items()}, ""
         comment = values.pop("comment")
-        score, replaced = await jury.score(nomination_id, juror, comment=comment, lang=LANG, **values)
+        score, replaced = await jury.score(nomination_id, juror, comment=comment, lang=lang, **values)
     except JuryRefused as refused:
         return {MANDATORY[0]: refused.message[:2000]}, ""
     nomination = await deps.store.nominations.get(score.nomination_id)
     key = "jury.rescored" if replaced else "jury.scored"
-    return {}, t(LANG, key, nominee=nomination.nominee if nomination else "", id=score.nomination_id)
+    return {}, t(lang, key, nominee=nomination.nominee if nomination else "", id=score.nomination_id)
 
 
 async def _after_score(deps: SlackDeps, client: AsyncWebClient, user_id: str, confirmation: str) -> None:
@@ -93,14 +94,15 @@ async def _after_score(deps: SlackDeps, client: AsyncWebClient, user_id: str, co
 
 
 async def _decide(deps: SlackDeps, client: AsyncWebClient, action: BlockAction) -> None:
+    lang = await deps.languages.of(action.user.id)  # as they last wrote to the bot
     try:
-        decision = await deps.jury.decide(action.value, action.user.id, LANG)
+        decision = await deps.jury.decide(action.value, action.user.id, lang)
     except JuryRefused as refused:
         await client.chat_postMessage(channel=action.user.id, text=refused.message)
         return
     nomination = await deps.store.nominations.get(decision.nomination_id)
     nominee = nomination.nominee if nomination else decision.nomination_id
-    text = t(LANG, "jury.decided", year=decision.round_year, nominee=nominee, id=decision.nomination_id)
+    text = t(lang, "jury.decided", year=decision.round_year, nominee=nominee, id=decision.nomination_id)
     deps.outbox_ready.set()  # the announcement waits in the jury's messages
     await client.chat_postMessage(channel=action.user.id, text=text)
     await publish_home(client, deps, action.user.id)
