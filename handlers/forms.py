@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
+from bot.jury.service import RankingView
 from bot.knowledge.models import Prize, Round
 from bot.nominations.model import CONTENT_FIELDS, Nomination, NominationContent
 from bot.nominations.rules import (
@@ -21,7 +22,7 @@ from bot.nominations.rules import (
     checklist_lines,
     split_partners,
 )
-from bot.texts import format_date, quoted, t
+from bot.texts import format_date, format_decimal, quoted, t
 
 # Inputs are named after the fields: the content fields and the nominator's e-mail.
 FORM_FIELDS = (*CONTENT_FIELDS, "nominator_email")
@@ -140,3 +141,27 @@ def submitted_text(
     if nomination.duplicate_of is not None:
         text += newline + t(lang, "chat.duplicate_note", id=nomination.duplicate_of)
     return text
+
+
+def ranking_lines(view: RankingView, lang: str, item_key: str, escape: Callable[[str, int], str]) -> list[str]:
+    """The jury's ranking as lines (place, nominee, score, how many scored, eligible), for App Home
+    and the Teams ranking card alike: ``item_key`` is the surface's line, ``escape`` its user-text guard."""
+    lines = []
+    for place, ranked in enumerate(view.ranking, start=1):
+        verdict = {True: "yes", False: "no", None: "unknown"}[ranked.eligible]
+        score = format_decimal(ranked.score_float, lang) if ranked.score_float is not None else "–"
+        values = {"place": place, "nominee": escape(ranked.nominee, 200), "id": ranked.nomination_id}
+        values |= {"score": score, "scored_by": ranked.scored_by, "eligible": t(lang, f"jury.eligible.{verdict}")}
+        lines.append(t(lang, item_key, **values))
+    if not view.ranking:
+        lines.append(t(lang, "jury.ranking.none", year=view.round_year))
+    return lines
+
+
+def todo_text(view: RankingView, juror: str, lang: str, key: str, escape: Callable[[str, int], str]) -> str:
+    """What ``juror`` still has to assess (``key`` lists them), or that nothing is left."""
+    names = {r.nomination_id: r.nominee for r in view.ranking}
+    todo = view.missing.get(juror, [])
+    if not todo:
+        return t(lang, "slack.home.jury_todo_none")
+    return t(lang, key, items=", ".join(f"{escape(names.get(i, i), 100)} ({i})" for i in todo))

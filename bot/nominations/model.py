@@ -85,24 +85,14 @@ class NominatorInput(BaseModel):
     email: str | None = None
 
 
-class NominationInput(BaseModel):
-    """The ``trygghetsbot nominate --file`` format: one JSON object.
+class NominationInput(NominationContent):
+    """The ``trygghetsbot nominate --file`` format: one JSON object, the content and its nominator.
 
     Only the types are checked here. A missing field is an empty one, and whether it may be
     empty is for the rules (:mod:`bot.nominations.rules`) to say, as for the dialog and the forms:
     the same message for the same mistake, and every mistake in one answer.
     """
 
-    model_config = ConfigDict(extra="forbid")
-
-    nominee: str = ""
-    partners: list[str] = Field(default_factory=list)
-    description: str = ""
-    added_value: str = ""
-    innovation: str | None = None
-    inspiration: str | None = None
-    results: str | None = None
-    contact: str | None = None
     nominator: NominatorInput = Field(default_factory=NominatorInput)
 
     def content(self) -> NominationContent:

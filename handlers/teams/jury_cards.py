@@ -18,6 +18,7 @@ from bot.jury.service import RankingView
 from bot.knowledge.models import Prize
 from bot.nominations.model import Nomination
 from bot.texts import Lang, t
+from handlers import forms
 from handlers.teams.cards import (
     SUBMIT_ASSESS,
     SUBMIT_DECIDE,
@@ -141,41 +142,16 @@ def score_card(
     return adaptive_card(body, [submit])
 
 
-def _score(value: float | None) -> str:
-    return f"{value:.2f}".replace(".", ",") if value is not None else "–"
-
-
 def ranking_card(
     view: RankingView, juror: str, *, decidable: Collection[str], closed_reason: str | None, lang: Lang = "sv"
 ) -> dict[str, Any]:
     """What Slack's App Home shows a juror: the ranking, what they still have to assess, and the
     choice of winner among ``decidable`` (the chair's; where the chair declared jäv, the deputy's)."""
-    lines = []
-    for place, ranked in enumerate(view.ranking, start=1):
-        verdict = {True: "yes", False: "no", None: "unknown"}[ranked.eligible]
-        lines.append(
-            t(
-                lang,
-                "teams.jury.rank_item",
-                place=place,
-                nominee=inert(ranked.nominee, 200),
-                id=ranked.nomination_id,
-                score=_score(ranked.score_float),
-                scored_by=ranked.scored_by,
-                eligible=t(lang, f"jury.eligible.{verdict}"),
-            )
-        )
-    if not view.ranking:
-        lines.append(t(lang, "jury.ranking.none", year=view.round_year))
+    lines = forms.ranking_lines(view, lang, "teams.jury.rank_item", inert)
     names = {r.nomination_id: r.nominee for r in view.ranking}
     if view.winner:
         lines.append(t(lang, "jury.ranking.winner", nominee=inert(names.get(view.winner, view.winner)), id=view.winner))
-    todo = view.missing.get(juror, [])
-    todo_text = (
-        t(lang, "teams.jury.todo", items=", ".join(f"{inert(names.get(i, i), 100)} ({i})" for i in todo))
-        if todo
-        else t(lang, "slack.home.jury_todo_none")
-    )
+    todo_text = forms.todo_text(view, juror, lang, "teams.jury.todo", inert)
     body: list[dict[str, Any]] = [
         text_block(t(lang, "teams.jury.ranking_title", year=view.round_year), size="Large", weight="Bolder"),
         text_block("\n\n".join(lines)),

@@ -30,7 +30,8 @@ from bot.jury.model import ASSESSED_FIELDS, GRADES, MANDATORY_FIELDS, MAX_COMMEN
 from bot.jury.service import RankingView
 from bot.knowledge.models import Prize
 from bot.nominations.model import Nomination
-from bot.texts import format_decimal, t, t_count
+from bot.texts import t, t_count
+from handlers import forms
 from handlers.slack.transport.escaping import cut, safe
 from handlers.slack.views.blocks import ASSESS_ACTION
 
@@ -120,30 +121,8 @@ def jury_home_blocks(
     """The ranking, what this juror still has to do, and the winner's choice among ``decidable``
     (the chair's; where the chair declared jäv, the deputy chair's)."""
     lines = [t(lang, "slack.home.jury_ranking", year=view.round_year)]
-    for place, ranked in enumerate(view.ranking, start=1):
-        score = format_decimal(ranked.score_float, lang) if ranked.score_float is not None else "–"
-        verdict = {True: "yes", False: "no", None: "unknown"}[ranked.eligible]
-        lines.append(
-            t(
-                lang,
-                "slack.home.jury_rank_item",
-                place=place,
-                nominee=safe(ranked.nominee, 200),
-                id=ranked.nomination_id,
-                score=score,
-                scored_by=ranked.scored_by,
-                eligible=t(lang, f"jury.eligible.{verdict}"),
-            )
-        )
-    if not view.ranking:
-        lines.append(t(lang, "jury.ranking.none", year=view.round_year))
-    todo = view.missing.get(juror, [])
-    names = {r.nomination_id: r.nominee for r in view.ranking}
-    todo_text = (
-        t(lang, "slack.home.jury_todo", items=", ".join(f"{safe(names.get(i, i), 100)} ({i})" for i in todo))
-        if todo
-        else t(lang, "slack.home.jury_todo_none")
-    )
+    lines += forms.ranking_lines(view, lang, "slack.home.jury_rank_item", safe)
+    todo_text = forms.todo_text(view, juror, lang, "slack.home.jury_todo", safe)
     blocks: list[Block] = [
         DividerBlock(),
         SectionBlock(text=MarkdownTextObject(text=cut("\n".join(lines), 3000))),
