@@ -163,6 +163,7 @@ def _missing_columns(q: Query, columns: list[Column]) -> None:
         for kind in q.entities.column_kinds:
             if present and kind not in present:
                 missing = r.text(f"column.{kind}", year=year)
+                missing = missing[:1].upper() + missing[1:]  # it leads the sentence
                 available = r.join([r.column(c) for c in columns if c.year == year])
                 r.not_found("budget.no_such_column", missing=missing, year=year, available=available)
 
@@ -502,7 +503,7 @@ def activity(q: Query) -> None:
         line = budget.line(key)
         r.fact(f"budget.lines.{key}.activities", ", ".join(line.activities), line.source)
         figures = [_cite_amount(q, line, column) for column in budget.columns]
-        r.not_found("budget.activity", activity=name[:1].upper() + name[1:], line=r.line(line), figures=r.join(figures))
+        r.not_found("budget.activity", activity=name, line=r.line(line), figures=r.join(figures))
 
 
 def decided_by(q: Query) -> None:

@@ -304,6 +304,14 @@ ASKS_COUNT = _cue("ASKS_COUNT")
 ASKS_DATE = _cue("ASKS_DATE")
 ASKS_PLACE = _cue("ASKS_PLACE")
 ASKS_ORGANISATION = _cue("ASKS_ORGANISATION")
+# "vem nominerade X?", "vem får nominera?": who nominates, which no winner's name answers.
+ASKS_NOMINATOR = _cue("ASKS_NOMINATOR")
+# "vilka fastighetsägare …?": the ones by name, which a category ("fastighetsägare") does not give.
+ASKS_NAMED = _cue("ASKS_NAMED")
+# An e-mail address, a phone number or a postal address.
+ASKS_CONTACT = _cue("ASKS_CONTACT")
+# How joint winners split the prize money.
+ASKS_SPLIT = _cue("ASKS_SPLIT")
 HOW_MANY = _cue("HOW_MANY")
 PACKAGE_DECISION = _cue("PACKAGE_DECISION")
 # The bodies that decide the package (the prize's founding decisions name the prize as well).
