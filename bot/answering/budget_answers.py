@@ -54,6 +54,7 @@ def budget_line(q: Query) -> None:
         q.reply.not_found("budget.no_head_count" if head_count else "budget.no_unit_cost")
     _place_notes(q)
     _partner_payments(q)
+    _left_the_package(q)
     for key in q.lines:
         line = budget.line(key)
         chosen = next((answer for cue, answer in facets if q.has(cue)), None)
@@ -64,6 +65,21 @@ def budget_line(q: Query) -> None:
         if chosen is None and q.has(lx.AREAS) and _stated_areas(q, line):
             chosen = _line_areas
         (chosen or _amounts)(q, line)
+
+
+def _left_the_package(q: Query) -> None:
+    """ "vad kostar SSPF per år nu?" of a line with nothing in the latest proposal: the package no longer says."""
+    if not q.has(lx.ONGOING_COST) or q.years:
+        return
+    budget = q.knowledge.budget
+    proposals = [c for c in budget.columns if c.kind == "forslag"]
+    if not proposals:
+        return
+    latest = max(proposals, key=lambda c: c.year)
+    for key in q.lines:
+        line = budget.line(key)
+        if not line.amount(latest.key):
+            q.reply.not_found_first("budget.left_package", line=q.reply.line(line), column=q.reply.column(latest))
 
 
 def _partner_payments(q: Query) -> None:

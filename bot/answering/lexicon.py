@@ -332,6 +332,8 @@ JURY_MEMBERS = _cue("JURY_MEMBERS")
 PER_UNIT = _cue("PER_UNIT")
 # "hur många trygghetsvärdar finns det?": a head count, which the documents do not give.
 HEAD_COUNT = _cue("HEAD_COUNT")
+# "vad kostar SSPF per år nu?": an ongoing cost, which a line that has left the package no longer shows.
+ONGOING_COST = _cue("ONGOING_COST")
 # Who signed a document ("vem har skrivit under?"); titles themselves come from the data.
 SIGNED = _cue("SIGNED")
 
@@ -345,6 +347,7 @@ PREPARED_BY = _cue("PREPARED_BY")
 APPROVED = _cue("APPROVED")
 HANDLED = _cue("HANDLED")
 ATTACHMENT = _cue("ATTACHMENT")
+CASE_DOCUMENTS = _cue("CASE_DOCUMENTS")
 PROPOSED_DECISION = _cue("PROPOSED_DECISION")
 OFFICE = _cue("OFFICE")
 # A cost the documents do not give (the jury's work, arranging the conference): not a line, not the prize sum.

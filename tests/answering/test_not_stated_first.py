@@ -65,3 +65,16 @@ def test_who_may_nominate_is_about_the_prize_not_the_grant(answerer: Answerer, q
 def test_names_the_documents_give_are_not_refused(answerer: Answerer) -> None:
     answer = answerer.answer("vilka organisationer står bakom IGOR?")
     assert "Polisen" in answer.text and "framgår inte" not in first_sentence(answer.text), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["vad kostar SSPF om året numera?", "what is SSPF's annual cost going forward, now that it is permanent?"],
+)
+def test_the_ongoing_cost_of_a_line_that_left_the_package_is_not_stated(answerer: Answerer, question: str) -> None:
+    leads_with_not_stated(answerer, question)
+
+
+def test_the_ongoing_cost_of_a_line_still_in_the_package_is_answered(answerer: Answerer) -> None:
+    answer = answerer.answer("vad kostar trygghetsvärdar per år?")
+    assert answer.answered and "framgår inte" not in answer.text, answer.text

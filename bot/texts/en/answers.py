@@ -74,6 +74,8 @@ TEXTS: dict[str, str] = {
     "doc.registration_number": "{document} has the registration number {number}.",
     "doc.no_registration_number": "It is not stated in the documents what registration number (diarienummer) {document} has.",
     "doc.attachments": "{document} has the attachment: {items}.",
+    "doc.case_documents": "The documents in the case of {document}: {items}.",
+    "doc.no_case_documents": "Which documents are in the case of {document} is not stated in the documents.",
     "doc.no_attachments": "It is not stated in the documents that {document} has any attachment.",
     "doc.approval": "{name}, {title}, approved {document} digitally on {on} ({iso}).",
     "doc.no_approvals": "It is not stated in the documents who approved {document} or when.",
@@ -182,6 +184,7 @@ TEXTS: dict[str, str] = {
     ),
     "budget.areas_change": "The funds for {line} are proposed to increase by {delta} in {year}.",
     "budget.areas_change_down": "The funds for {line} are proposed to decrease by {delta} in {year}.",
+    "budget.left_package": "What {line} costs per year now is not stated in the documents: the line has no amount in the safety package for {column}.",
     "budget.unbudgeted": "A separate amount for that is not stated in the documents; there is no line of its own in the budget table. “{text}”",
     "budget.children": "“{text}”",
     "budget.activity": (

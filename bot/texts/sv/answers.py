@@ -74,6 +74,8 @@ TEXTS: dict[str, str] = {
     "doc.registration_number": "{document} har diarienummer {number}.",
     "doc.no_registration_number": "Det framgår inte av dokumenten vilket diarienummer {document} har.",
     "doc.attachments": "Till {document} hör: {items}.",
+    "doc.case_documents": "Handlingar i ärendet om {document}: {items}.",
+    "doc.no_case_documents": "Vilka handlingar som finns i ärendet om {document} framgår inte av dokumenten.",
     "doc.no_attachments": "Det framgår inte av dokumenten att {document} har någon bilaga.",
     "doc.approval": "{name}, {title}, godkände {document} digitalt {on} ({iso}).",
     "doc.no_approvals": "Det framgår inte av dokumenten vem som godkände {document} eller när.",
@@ -185,6 +187,7 @@ TEXTS: dict[str, str] = {
     ),
     "budget.areas_change": "Medlen till {line} föreslås utökas med {delta} under {year}.",
     "budget.areas_change_down": "Medlen till {line} föreslås minskas med {delta} under {year}.",
+    "budget.left_package": "Vad {line} kostar per år nu framgår inte av dokumenten: posten har inget belopp i trygghetspaketet för {column}.",
     "budget.unbudgeted": "Ett eget belopp för det framgår inte av dokumenten; det finns ingen egen budgetpost för det i tabellen. {text}",
     "budget.children": "{text}",
     "budget.activity": (
