@@ -422,11 +422,19 @@ def _discrepancy_notes(q: Query, columns: list[Column]) -> None:
 
 
 def _in_history(q: Query) -> bool:
-    """The question names an amount the background gives for one of its years."""
-    return any(
+    """The question names an amount the background gives for one of its years, or a year only it covers.
+
+    "till vilken nivå höjdes anslaget 2019?": the table has no 2019 column, the background does.
+    """
+    budget = q.knowledge.budget
+    named_amount = any(
         entry.amount_sek in q.entities.amounts and any(entry.year_from <= year for year in q.years)
-        for entry in q.knowledge.budget.history
+        for entry in budget.history
     )
+    covered = bool(q.years) and all(
+        any(entry.year_from <= year <= (entry.year_to or budget.year) for entry in budget.history) for year in q.years
+    )
+    return named_amount or covered
 
 
 def history(q: Query) -> None:
