@@ -552,6 +552,8 @@ def analysis(q: Query) -> None:
         history(q)
     elif columns is None:
         _no_such_year(q, q.reply.text("budget.table"))
+    elif q.has(lx.UNDER_BUDGET) and q.has(lx.SHARE):
+        _percent_against_budget(q)  # "hur många procent under budget låg utfallet?"
     elif q.has(lx.UNDER_BUDGET) and not q.lines:
         _against_budget(q)
     elif q.has(lx.SHARE) and q.lines and not lx.asks_change(q.text, spans):
@@ -579,6 +581,24 @@ def analysis(q: Query) -> None:
 def _shares(q: Query, columns: list[Column]) -> None:
     """A line's share of its column's total (the document's total, as stated)."""
     r, budget = q.reply, q.knowledge.budget
+    if len(q.lines) >= 2 and q.has(lx.SUM_OF):  # "hur stor andel får A och B tillsammans?": the group's share first
+        for column in columns:
+            total = budget.totals.get(column.key)
+            amounts = [budget.line(key).amount(column.key) for key in q.lines]
+            if not total or any(amount is None for amount in amounts):
+                continue
+            together = sum(amount or 0 for amount in amounts)
+            for key in q.lines:
+                _cite_amount(q, budget.line(key), column)
+            _cite_total(q, column)
+            r.say(
+                "budget.share_together",
+                lines=r.join([r.line(budget.line(key)) for key in q.lines]),
+                column=r.column(column),
+                amount=r.money(together),
+                total=r.money(total),
+                percent=r.percent(together, total),
+            )
     for key in q.lines:
         line = budget.line(key)
         for column in columns:
@@ -838,6 +858,40 @@ def _against_budget(q: Query) -> None:
     if below is not None:
         r.fact("budget.outcome_below_budget.reason", below.reason, below.source)
         r.say("budget.why_below", reason=below.reason)
+
+
+def _percent_against_budget(q: Query) -> None:
+    """How many per cent the outcome fell under (or over) the budget of the same year, for lines or the total."""
+    r, budget = q.reply, q.knowledge.budget
+    years = q.years or sorted({c.year for c in budget.columns if c.kind == "utfall"})
+    keys = {c.key for c in budget.columns}
+    pairs = [(f"utfall_{year}", f"budget_{year}") for year in years if {f"utfall_{year}", f"budget_{year}"} <= keys]
+    if not pairs:
+        _no_such_year(q, r.text("budget.table"))
+        return
+    for outcome_key, planned_key in pairs:
+        outcome, planned = budget.column(outcome_key), budget.column(planned_key)
+        subjects: list[tuple[str, int | None, int | None]] = [
+            (r.line(budget.line(key)), budget.line(key).amount(outcome_key), budget.line(key).amount(planned_key))
+            for key in q.lines
+        ] or [(budget.name, _cite_total(q, outcome), _cite_total(q, planned))]
+        for key in q.lines:
+            _cite_amount(q, budget.line(key), outcome)
+            _cite_amount(q, budget.line(key), planned)
+        for subject, spent, meant in subjects:
+            if spent is None or not meant:
+                continue
+            r.say(
+                "budget.percent_under" if spent <= meant else "budget.percent_over",
+                subject=subject,
+                outcome=r.money(spent),
+                planned=r.money(meant),
+                outcome_column=r.column(outcome),
+                planned_column=r.column(planned),
+                percent=r.percent(abs(meant - spent), meant),
+            )
+    if not q.lines:
+        _discrepancy_notes(q, [budget.column(key) for pair in pairs for key in pair])
 
 
 def _lines_with_amount(q: Query, columns: list[Column]) -> None:
