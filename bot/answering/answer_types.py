@@ -15,7 +15,7 @@ from typing import Literal
 from bot.answering import lexicon as lx
 from bot.answering.query import Query
 
-AnswerType = Literal["date", "organisation", "place", "count"]
+AnswerType = Literal["nominator", "contact", "split", "named", "date", "organisation", "place", "count"]
 
 _MONTHS = (
     "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
@@ -34,12 +34,31 @@ GIVES: dict[AnswerType, re.Pattern[str]] = {
         r"department|police|association|owner|partner)\w*)"
         r"|\b[A-ZÅÄÖ]{3,}\b|\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+",
     ),
+    # "in October" dates, it does not place.
     "place": re.compile(
-        r"\b(?:i|på|vid|in|at)\s+[A-ZÅÄÖ][\wåäö-]+|\w*(?:lokal|konferens|stadshus|skola|venue|conference)\w*",
+        rf"\b(?:i|på|vid|in|at)\s+(?!(?i:{_MONTHS})\b)[A-ZÅÄÖ][\wåäö-]+"
+        r"|\w*(?:lokal|konferens|stadshus|skola|venue|conference)\w*",
     ),
+    # Who nominated or may nominate: the document must say so in those words.
+    "nominator": re.compile(
+        r"nominerad(?:e|es)? av|nominated by|nomineringar (?:kan|får) lämnas av|nominations (?:may|can) be \w+ by"
+        r"|\b(?:alla|vem som helst|anyone|everyone)\s+(?:får|kan|may|can)\s+nominat?e",
+        re.IGNORECASE,
+    ),
+    "contact": re.compile(r"@|\+?\d[\d -]{6,}\d|\b\w+(?:gatan|vägen|torget)\s+\d|\bbox\s+\d", re.IGNORECASE),
+    "split": re.compile(
+        r"\bvar(?:dera|\s+och\s+en)\b|\beach\b|per vinnare|per winner|delades lika|delas lika|split|shared|halva|half",
+        re.IGNORECASE,
+    ),
+    # A name, not a category: a capitalised word inside a sentence, or an acronym (checked per sentence).
+    "named": re.compile(r"(?<=[\wåäöÅÄÖ,] )(?:[A-ZÅÄÖ][a-zåäöé]+|[A-ZÅÄÖ]{3,})\b"),
     "count": re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE),
 }
 _ASKS: tuple[tuple[AnswerType, lx.Cue], ...] = (
+    ("nominator", lx.ASKS_NOMINATOR),
+    ("contact", lx.ASKS_CONTACT),
+    ("split", lx.ASKS_SPLIT),
+    ("named", lx.ASKS_NAMED),
     ("count", lx.ASKS_COUNT),
     ("date", lx.ASKS_DATE),
     ("place", lx.ASKS_PLACE),
@@ -67,11 +86,40 @@ def gives(q: Query, kind: AnswerType, said: str) -> bool:
     about_figures = q.has(lx.MONEY) or q.has(lx.CHANGE) or q.has(lx.ROSE) or q.has(lx.FELL)
     if kind == "date" and not about_figures:
         said = _COLUMN_LABEL.sub("", said)
-    if kind in ("organisation", "place"):
+    if kind in ("organisation", "place", "named"):
         # The question's own subject repeated ("SSPF", "trygghetskonferensen") names no one and no place.
-        asked = {word.casefold() for word in _WORDS.findall(q.text.raw)}
-        said = "".join(word for word in _WORDS_AND_GAPS.findall(said) if word.casefold() not in asked)
+        asked = [word.casefold() for word in _WORDS.findall(q.text.raw)]
+        said = "".join(word for word in _WORDS_AND_GAPS.findall(said) if not _same_word(word.casefold(), asked))
+    if kind == "named":
+        return _names_of_the_kind(q, said)
     return bool(GIVES[kind].search(said))
+
+
+def _names_of_the_kind(q: Query, said: str) -> bool:
+    """A sentence that names some of the kind asked for ("vilka fastighetsägare"): the kind and a name."""
+    match = _KIND_ASKED.search(q.text.raw)
+    kind = [word.casefold() for word in match.groups() if word] if match else []  # "property owners": either word
+    # "vilka organisationer": any body's name answers.
+    any_body = not kind or any(word.startswith(_ANY_BODY) for word in kind)
+    return any(
+        GIVES["named"].search(sentence)
+        for sentence in _SENTENCE.split(said)
+        if any_body or any(_same_word(word.casefold(), kind) for word in _WORDS.findall(sentence))
+    )
+
+
+_ANY_BODY = ("organis", "organiz", "aktör", "actor", "partner", "samarbetspart", "verksamhet")
+
+
+_KIND_ASKED = re.compile(r"(?i:\b(?:vilka|which|name the)\s+([\wåäöÅÄÖ-]+)(?:\s+([\wåäöÅÄÖ-]+))?)")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _same_word(word: str, asked: list[str]) -> bool:
+    """ "trygghetskonferensen" repeats "trygghetskonferens": the same word in another form."""
+    if len(word) < 5:
+        return word in asked
+    return any(len(a) >= 5 and (a.startswith(word[:-2]) or word.startswith(a[:-2])) for a in asked)
 
 
 _WORDS = re.compile(r"[\wåäöÅÄÖ-]+")
@@ -94,11 +142,18 @@ GIVEN_BY: dict[str, frozenset[AnswerType]] = {
 }
 
 
+_PRIZE_INTENTS = frozenset(
+    {"winner_by_year", "year_by_winner", "winners_list", "theme_by_year", "year_by_theme", "prize_facts"}
+)
+
+
 def honour(q: Query, intent: str, said: str) -> None:
     """Make the reply give the kind of answer asked for, or say first that the documents do not."""
     kind = asked_type(q)
     if kind is None or not q.reply.answered or kind in GIVEN_BY.get(intent, ()) or gives(q, kind, said):
         return
+    if kind == "split" and (q.lines or intent not in _PRIZE_INTENTS):
+        return  # "hur fördelas paketet?" is the table's distribution, not joint winners' shares
     if kind == "organisation" and len(q.lines) >= 2 and intent == "budget_analysis":
         return  # "vem fick mest, A eller B?": the candidates are the lines named, and the answer is one of them
     passage = q.passages.best_with(q.text.raw, lambda text: gives(q, kind, text)) if q.passages else None

@@ -54,6 +54,7 @@ def budget_line(q: Query) -> None:
         q.reply.not_found("budget.no_head_count" if head_count else "budget.no_unit_cost")
     _place_notes(q)
     _partner_payments(q)
+    _left_the_package(q)
     for key in q.lines:
         line = budget.line(key)
         chosen = next((answer for cue, answer in facets if q.has(cue)), None)
@@ -64,6 +65,21 @@ def budget_line(q: Query) -> None:
         if chosen is None and q.has(lx.AREAS) and _stated_areas(q, line):
             chosen = _line_areas
         (chosen or _amounts)(q, line)
+
+
+def _left_the_package(q: Query) -> None:
+    """ "vad kostar SSPF per år nu?" of a line with nothing in the latest proposal: the package no longer says."""
+    if not q.has(lx.ONGOING_COST) or q.years:
+        return
+    budget = q.knowledge.budget
+    proposals = [c for c in budget.columns if c.kind == "forslag"]
+    if not proposals:
+        return
+    latest = max(proposals, key=lambda c: c.year)
+    for key in q.lines:
+        line = budget.line(key)
+        if not line.amount(latest.key):
+            q.reply.not_found_first("budget.left_package", line=q.reply.line(line), column=q.reply.column(latest))
 
 
 def _partner_payments(q: Query) -> None:
@@ -163,6 +179,7 @@ def _missing_columns(q: Query, columns: list[Column]) -> None:
         for kind in q.entities.column_kinds:
             if present and kind not in present:
                 missing = r.text(f"column.{kind}", year=year)
+                missing = missing[:1].upper() + missing[1:]  # it leads the sentence
                 available = r.join([r.column(c) for c in columns if c.year == year])
                 r.not_found("budget.no_such_column", missing=missing, year=year, available=available)
 
@@ -405,11 +422,19 @@ def _discrepancy_notes(q: Query, columns: list[Column]) -> None:
 
 
 def _in_history(q: Query) -> bool:
-    """The question names an amount the background gives for one of its years."""
-    return any(
+    """The question names an amount the background gives for one of its years, or a year only it covers.
+
+    "till vilken nivå höjdes anslaget 2019?": the table has no 2019 column, the background does.
+    """
+    budget = q.knowledge.budget
+    named_amount = any(
         entry.amount_sek in q.entities.amounts and any(entry.year_from <= year for year in q.years)
-        for entry in q.knowledge.budget.history
+        for entry in budget.history
     )
+    covered = bool(q.years) and all(
+        any(entry.year_from <= year <= (entry.year_to or budget.year) for entry in budget.history) for year in q.years
+    )
+    return named_amount or covered
 
 
 def history(q: Query) -> None:
@@ -502,7 +527,7 @@ def activity(q: Query) -> None:
         line = budget.line(key)
         r.fact(f"budget.lines.{key}.activities", ", ".join(line.activities), line.source)
         figures = [_cite_amount(q, line, column) for column in budget.columns]
-        r.not_found("budget.activity", activity=name[:1].upper() + name[1:], line=r.line(line), figures=r.join(figures))
+        r.not_found("budget.activity", activity=name, line=r.line(line), figures=r.join(figures))
 
 
 def decided_by(q: Query) -> None:
@@ -527,6 +552,8 @@ def analysis(q: Query) -> None:
         history(q)
     elif columns is None:
         _no_such_year(q, q.reply.text("budget.table"))
+    elif q.has(lx.UNDER_BUDGET) and q.has(lx.SHARE):
+        _percent_against_budget(q)  # "hur många procent under budget låg utfallet?"
     elif q.has(lx.UNDER_BUDGET) and not q.lines:
         _against_budget(q)
     elif q.has(lx.SHARE) and q.lines and not lx.asks_change(q.text, spans):
@@ -554,6 +581,24 @@ def analysis(q: Query) -> None:
 def _shares(q: Query, columns: list[Column]) -> None:
     """A line's share of its column's total (the document's total, as stated)."""
     r, budget = q.reply, q.knowledge.budget
+    if len(q.lines) >= 2 and q.has(lx.SUM_OF):  # "hur stor andel får A och B tillsammans?": the group's share first
+        for column in columns:
+            total = budget.totals.get(column.key)
+            amounts = [budget.line(key).amount(column.key) for key in q.lines]
+            if not total or any(amount is None for amount in amounts):
+                continue
+            together = sum(amount or 0 for amount in amounts)
+            for key in q.lines:
+                _cite_amount(q, budget.line(key), column)
+            _cite_total(q, column)
+            r.say(
+                "budget.share_together",
+                lines=r.join([r.line(budget.line(key)) for key in q.lines]),
+                column=r.column(column),
+                amount=r.money(together),
+                total=r.money(total),
+                percent=r.percent(together, total),
+            )
     for key in q.lines:
         line = budget.line(key)
         for column in columns:
@@ -813,6 +858,40 @@ def _against_budget(q: Query) -> None:
     if below is not None:
         r.fact("budget.outcome_below_budget.reason", below.reason, below.source)
         r.say("budget.why_below", reason=below.reason)
+
+
+def _percent_against_budget(q: Query) -> None:
+    """How many per cent the outcome fell under (or over) the budget of the same year, for lines or the total."""
+    r, budget = q.reply, q.knowledge.budget
+    years = q.years or sorted({c.year for c in budget.columns if c.kind == "utfall"})
+    keys = {c.key for c in budget.columns}
+    pairs = [(f"utfall_{year}", f"budget_{year}") for year in years if {f"utfall_{year}", f"budget_{year}"} <= keys]
+    if not pairs:
+        _no_such_year(q, r.text("budget.table"))
+        return
+    for outcome_key, planned_key in pairs:
+        outcome, planned = budget.column(outcome_key), budget.column(planned_key)
+        subjects: list[tuple[str, int | None, int | None]] = [
+            (r.line(budget.line(key)), budget.line(key).amount(outcome_key), budget.line(key).amount(planned_key))
+            for key in q.lines
+        ] or [(budget.name, _cite_total(q, outcome), _cite_total(q, planned))]
+        for key in q.lines:
+            _cite_amount(q, budget.line(key), outcome)
+            _cite_amount(q, budget.line(key), planned)
+        for subject, spent, meant in subjects:
+            if spent is None or not meant:
+                continue
+            r.say(
+                "budget.percent_under" if spent <= meant else "budget.percent_over",
+                subject=subject,
+                outcome=r.money(spent),
+                planned=r.money(meant),
+                outcome_column=r.column(outcome),
+                planned_column=r.column(planned),
+                percent=r.percent(abs(meant - spent), meant),
+            )
+    if not q.lines:
+        _discrepancy_notes(q, [budget.column(key) for pair in pairs for key in pair])
 
 
 def _lines_with_amount(q: Query, columns: list[Column]) -> None:

@@ -89,11 +89,16 @@ class CarryOver:
             e.winner_years = list(years) or [ctx.winner_year]
             inherited.append("winners")
         # A subject the data does not know is the question's own: the previous line never replaces it.
+        # "hur mycket skiljer det mot budgeten?" after a line's outcome: that line, against its own figure.
+        against_previous = intent == "budget_analysis" and ctx.intent in BUDGET_INTENTS and lx.DIFFERENCE.in_(text)
         if not e.lines and ctx.lines and not unknown_subject:
             share_of_line = intent == "budget_analysis" and lx.SHARE.in_(text)  # "och i procent av paketet?"
-            if share_of_line or (intent in BUDGET_INTENTS and follow_up):
+            if share_of_line or against_previous or (intent in BUDGET_INTENTS and follow_up):
                 e.lines = list(ctx.lines)
                 inherited.append("lines")
+        if against_previous and ctx.columns and e.column_kinds and set(ctx.columns) - set(e.column_kinds):
+            e.column_kinds = list(dict.fromkeys([*ctx.columns, *e.column_kinds]))  # type: ignore[list-item]
+            inherited.append("columns")
         if intent == "budget_line" and not e.column_kinds and follow_up and not e.years and ctx.columns:
             e.column_kinds = list(ctx.columns)  # type: ignore[arg-type]
             inherited.append("columns")

@@ -33,6 +33,8 @@ def _facets(has: Callable[[lx.Cue], bool]) -> list[Callable[[Query, Document], N
     about_a_document = has(lx.DOCUMENT_WORDS) or has(lx.PACKAGE) or has(lx.PRIZE)
     if has(lx.REGISTRATION_NUMBER):
         chosen.append(_registration)
+    if has(lx.CASE_DOCUMENTS):
+        chosen.append(_case_documents)
     if has(lx.ATTACHMENT):
         chosen.append(_attachments)
     if has(lx.APPROVED) and (has(lx.DOCUMENT_DATE) or has(lx.YEAR_QUESTION) or about_a_document):
@@ -90,6 +92,20 @@ def _attachments(q: Query, document: Document) -> None:
     for item in items:
         r.fact(f"documents.{document.id}.attachments", item.text, item.source)
     r.say("doc.attachments", document=document.title, items=r.join([quoted(i.text, r.lang) for i in items]))
+
+
+def _case_documents(q: Query, document: Document) -> None:
+    """ "vilka handlingar finns i ärendet?": the document's own list, else its attachments."""
+    r, items = q.reply, document.meta.case_documents
+    if not items:
+        if document.meta.attachments:
+            _attachments(q, document)
+            return
+        r.not_found("doc.no_case_documents", document=document.title)
+        return
+    for item in items:
+        r.fact(f"documents.{document.id}.case_documents", item.text, item.source)
+    r.say("doc.case_documents", document=document.title, items=r.join([quoted(i.text, r.lang) for i in items]))
 
 
 def _approvals(q: Query, document: Document) -> None:

@@ -24,8 +24,8 @@ PRIZE_YEAR_INTENTS = frozenset({"winner_by_year", "theme_by_year", "year_by_winn
 def is_analysis(q: Normalized, e: Entities) -> bool:
     if (lx.COMPARATIVE.in_(q) and (len(e.years) >= 2 or len(e.column_kinds) >= 2)) or lx.UNCHANGED.in_(q):
         return True
-    if lx.SHARE.in_(q) and e.lines:
-        return True
+    if lx.SHARE.in_(q) and (e.lines or lx.UNDER_BUDGET.in_(q)):
+        return True  # a line's share; "hur många procent under budget låg utfallet?"
     if e.amounts and (lx.WHICH_LINES.in_(q) or not e.lines) and not lx.TOTAL.in_(q):
         return True
     if (lx.MOST.in_(q) or lx.LEAST.in_(q)) and (not e.lines or lx.EXCEPT.in_(q) or len(e.lines) >= 2):

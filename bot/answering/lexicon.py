@@ -304,6 +304,14 @@ ASKS_COUNT = _cue("ASKS_COUNT")
 ASKS_DATE = _cue("ASKS_DATE")
 ASKS_PLACE = _cue("ASKS_PLACE")
 ASKS_ORGANISATION = _cue("ASKS_ORGANISATION")
+# "vem nominerade X?", "vem får nominera?": who nominates, which no winner's name answers.
+ASKS_NOMINATOR = _cue("ASKS_NOMINATOR")
+# "vilka fastighetsägare …?": the ones by name, which a category ("fastighetsägare") does not give.
+ASKS_NAMED = _cue("ASKS_NAMED")
+# An e-mail address, a phone number or a postal address.
+ASKS_CONTACT = _cue("ASKS_CONTACT")
+# How joint winners split the prize money.
+ASKS_SPLIT = _cue("ASKS_SPLIT")
 HOW_MANY = _cue("HOW_MANY")
 PACKAGE_DECISION = _cue("PACKAGE_DECISION")
 # The bodies that decide the package (the prize's founding decisions name the prize as well).
@@ -324,6 +332,8 @@ JURY_MEMBERS = _cue("JURY_MEMBERS")
 PER_UNIT = _cue("PER_UNIT")
 # "hur många trygghetsvärdar finns det?": a head count, which the documents do not give.
 HEAD_COUNT = _cue("HEAD_COUNT")
+# "vad kostar SSPF per år nu?": an ongoing cost, which a line that has left the package no longer shows.
+ONGOING_COST = _cue("ONGOING_COST")
 # Who signed a document ("vem har skrivit under?"); titles themselves come from the data.
 SIGNED = _cue("SIGNED")
 
@@ -337,6 +347,7 @@ PREPARED_BY = _cue("PREPARED_BY")
 APPROVED = _cue("APPROVED")
 HANDLED = _cue("HANDLED")
 ATTACHMENT = _cue("ATTACHMENT")
+CASE_DOCUMENTS = _cue("CASE_DOCUMENTS")
 PROPOSED_DECISION = _cue("PROPOSED_DECISION")
 OFFICE = _cue("OFFICE")
 # A cost the documents do not give (the jury's work, arranging the conference): not a line, not the prize sum.

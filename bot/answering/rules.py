@@ -171,6 +171,12 @@ RULES: tuple[Rule, ...] = (
         lambda s: bool(s.e.activities) and not s.lines,
     ),
     Rule(
+        "eligibility.nominator",  # "vem får lämna in en nominering?": the direction's words on nominating
+        "eligibility",
+        ("vem får lämna in en nominering?",),
+        lambda s: s.has(lx.ASKS_NOMINATOR) and not (s.lines or s.e.winner_years),
+    ),
+    Rule(
         "state_grant",
         "state_grant",
         ("hur stort är det statliga bidraget?",),

@@ -28,6 +28,10 @@ _APPROVAL = re.compile(r"([A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)+), ([^,\d]+?) 
 _TABLE_HEADER = re.compile(r"\bNamn\s+Datum\b")
 _PROPOSAL_HEADING = re.compile(r"förslag till beslut", re.I)
 _ATTACHMENT_HEADING = re.compile(r"^bilag", re.I)
+_CASE_DOCUMENTS_HEADING = re.compile(r"^handlingar", re.I)
+# The signatories that follow in the same block: a name of two capitalised words, then a capitalised title
+# (a PDF's text may run them onto the last document's line).
+_PERSON = re.compile(r"(?:^|\s)[A-ZÅÄÖ][\w-]+ [A-ZÅÄÖ][\w-]+ [A-ZÅÄÖ]")
 # A numbered attachment in the signature block: "1. Nomineringstext om trygghetspris 2023".
 _NUMBERED = re.compile(r"(?<!\S)\d{1,2}\.\s+([A-ZÅÄÖ][^\n]*?)(?=\s+(?:Attesterat|Bilaga|\d{1,2}\.\s)|\n|$)")
 _POINT = re.compile(r"(?<!\S)\d{1,2}\.\s+")
@@ -45,6 +49,7 @@ def read_metadata(document_id: str, sections: list[DocumentSection]) -> Document
     handled: list[SourcedText] = []
     approvals: list[Approval] = []
     attachments: list[SourcedText] = []
+    case_documents: list[SourcedText] = []
     proposal: list[SourcedText] = []
     for section in sections:
         source = SourceRef(document=document_id, section=section.heading)
@@ -68,6 +73,8 @@ def read_metadata(document_id: str, sections: list[DocumentSection]) -> Document
                 Approval(name=name, title=title.strip(), on=date.fromisoformat(day), source=source)
                 for name, title, day in _APPROVAL.findall(table)
             ]
+        if _CASE_DOCUMENTS_HEADING.search(section.heading):
+            case_documents += [SourcedText(text=line, source=source) for line in _case_documents(text)]
         if _ATTACHMENT_HEADING.search(section.heading):
             attachments += [SourcedText(text=line.strip(), source=source) for line in text.splitlines() if line.strip()]
         elif "Attesterat" in flat or "godkänts digitalt" in flat or section is sections[-1]:
@@ -79,8 +86,22 @@ def read_metadata(document_id: str, sections: list[DocumentSection]) -> Document
         handled=handled,
         approvals=approvals,
         attachments=attachments,
+        case_documents=case_documents,
         proposal=proposal,
     )
+
+
+def _case_documents(text: str) -> list[str]:
+    """The lines of "Handlingar i ärendet" up to the first signatory's name."""
+    found: list[str] = []
+    for line in text.splitlines():
+        person = _PERSON.search(line)
+        kept = (line[: person.start()] if person else line).strip()
+        if kept:
+            found.append(kept)
+        if person:
+            break
+    return found
 
 
 def _points(text: str) -> list[str]:

@@ -54,6 +54,7 @@ class DocumentMeta(Frozen):
     handled: list[SourcedText] = Field(default_factory=list)  # "behandlats i förvaltningsgruppen den …"
     approvals: list[Approval] = Field(default_factory=list)
     attachments: list[SourcedText] = Field(default_factory=list)
+    case_documents: list[SourcedText] = Field(default_factory=list)  # "Handlingar i ärendet", less the signatories
     proposal: list[SourcedText] = Field(default_factory=list)  # the decision it asks for, point by point
 
 

@@ -29,7 +29,8 @@ def test_an_outcome_for_a_year_without_one_is_said_to_be_missing(
 ) -> None:
     answer = answerer.answer(question)
     assert not answer.answered
-    says(answer, question, sv="inget utfall 2025", en="no outcome 2025")
+    says(answer, question, sv="Utfall 2025 framgår inte av dokumentet", en="Outcome 2025 is not stated in the document")
+    assert answer.text.startswith(("Utfall 2025 framgår inte", "Outcome 2025 is not stated")), answer.text  # it leads
     key = "sspf" if "SSPF" in question else "trygghetsvardar"
     proposal = kb.budget.line(key).amounts["forslag_2025"]
     assert mentions(answer.text, sek(proposal, answer.lang)), answer.text  # what exists for 2025
@@ -38,7 +39,7 @@ def test_an_outcome_for_a_year_without_one_is_said_to_be_missing(
 
 def test_an_outcome_total_for_2025_is_said_to_be_missing(answerer: Answerer) -> None:
     answer = answerer.answer("vad blev det totala utfallet 2025?")
-    assert not answer.answered and "inget utfall 2025" in answer.text
+    assert not answer.answered and answer.text.startswith("Utfall 2025 framgår inte av dokumentet"), answer.text
 
 
 def test_an_existing_outcome_is_not_flagged(answerer: Answerer) -> None:

@@ -70,7 +70,7 @@ def test_the_period_answer_says_whether_it_is_open_today(kb: KnowledgeBase) -> N
 )
 def test_a_column_the_year_does_not_have_is_said_to_be_missing(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question)
-    says(answer, question, sv="inget utfall 2025", en="no outcome 2025")
+    says(answer, question, sv="Utfall 2025 framgår inte av dokumentet", en="Outcome 2025 is not stated in the document")
     says(answer, question, sv="förslag 2025", en="proposal 2025")
 
 

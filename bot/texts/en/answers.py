@@ -33,7 +33,7 @@ TEXTS: dict[str, str] = {
     "check.no": "No, that is not right.",
     "prize.check_other_year": "No – {winner} won in {winner_year}, not in {year}.",
     "prize.winner_unknown": (
-        "I have no information about a winner in {year}; my documents do not say. "
+        "A winner in {year} is not stated in the documents; I have no information about it. "
         "I can answer about the winners {first}–{last}."
     ),
     "prize.year_of_winner": "{winner} won Trygghetspriset in {year} (theme: “{theme}”).",
@@ -42,7 +42,7 @@ TEXTS: dict[str, str] = {
     "prize.round_theme": "The theme of Trygghetspriset {year} is “{theme}”: the prize goes to {focus}.",
     "prize.theme_of_year": "The theme in {year} was “{theme}”. Winner: {winner}.",
     "prize.theme_unknown": (
-        "I have no information about the theme in {year}; my documents do not say. "
+        "The theme in {year} is not stated in the documents; I have no information about it. "
         "I know the themes for {first}–{last}."
     ),
     "prize.year_of_theme": "“{theme}” was the theme in {year}. Winner that year: {winner}.",
@@ -74,6 +74,8 @@ TEXTS: dict[str, str] = {
     "doc.registration_number": "{document} has the registration number {number}.",
     "doc.no_registration_number": "It is not stated in the documents what registration number (diarienummer) {document} has.",
     "doc.attachments": "{document} has the attachment: {items}.",
+    "doc.case_documents": "The documents in the case of {document}: {items}.",
+    "doc.no_case_documents": "Which documents are in the case of {document} is not stated in the documents.",
     "doc.no_attachments": "It is not stated in the documents that {document} has any attachment.",
     "doc.approval": "{name}, {title}, approved {document} digitally on {on} ({iso}).",
     "doc.no_approvals": "It is not stated in the documents who approved {document} or when.",
@@ -94,7 +96,7 @@ TEXTS: dict[str, str] = {
         "A cost or wage per hour, person or month is not in my documents; they give only each line's whole amount."
     ),
     "budget.no_head_count": "It is not stated in the documents how many people work within the line; they give only its whole amount.",
-    "budget.no_such_column": "The document has no {missing}; for {year} it gives only {available}.",
+    "budget.no_such_column": "{missing} is not stated in the document; for {year} it gives only {available}.",
     "budget.line_minus": "{first_line} − {second_line} in {column}: {first} − {second} = {result}.",
     "budget.line_more": "{first_line} has {delta} more than {second_line} in {column}.",
     "budget.line_less": "{first_line} has {delta} less than {second_line} in {column}.",
@@ -127,7 +129,7 @@ TEXTS: dict[str, str] = {
     # the safety package
     "budget.table": "the budget table",
     "budget.year_unknown": (
-        "I have no information about {what} for {years}; my documents do not say. "
+        "Figures for {what} for {years} are not stated in the documents; I have no information about them. "
         "The table in Trygghetspaketet only has the columns {columns}."
     ),
     "budget.figure": "{amount} ({column})",
@@ -167,7 +169,7 @@ TEXTS: dict[str, str] = {
         "Note: the lines for {column} add up to {computed}, while the document's SUMMA says {stated}. "
         "I give the document's figure."
     ),
-    "budget.history_unknown": "I have no information about the package for {years}; my documents do not say.",
+    "budget.history_unknown": "The package for {years} is not stated in the documents; I have no information about it.",
     "budget.history_entry": "The document says: “{text}”",
     "budget.outcome_reason": (
         "The outcome ({outcome}: {outcome_total}) was below budget ({planned}: {planned_total}) because: “{reason}”"
@@ -182,11 +184,12 @@ TEXTS: dict[str, str] = {
     ),
     "budget.areas_change": "The funds for {line} are proposed to increase by {delta} in {year}.",
     "budget.areas_change_down": "The funds for {line} are proposed to decrease by {delta} in {year}.",
-    "budget.unbudgeted": "There is no separate line for that in the budget table, so I cannot give an amount. “{text}”",
+    "budget.left_package": "What {line} costs per year now is not stated in the documents: the line has no amount in the safety package for {column}.",
+    "budget.unbudgeted": "A separate amount for that is not stated in the documents; there is no line of its own in the budget table. “{text}”",
     "budget.children": "“{text}”",
     "budget.activity": (
-        "{activity} has no budget line of its own, so I cannot give a separate amount. It is named as an example "
-        "under {line}: {figures}."
+        "A separate amount for {activity} is not stated in the documents; it has no budget line of its own and is "
+        "named as an example under {line}: {figures}."
     ),
     "budget.decided_by": "The document says: “{text}”",
     "budget.second_most": "Second most in {column}: {lines} with {amount}.",
@@ -194,6 +197,9 @@ TEXTS: dict[str, str] = {
     "budget.most": "Most in {column}: {lines} with {amount}.",
     "budget.least": "Least in {column}: {lines} with {amount}.",
     "budget.sum_of_lines": "{lines} get {amount} together ({column}).",
+    "budget.share_together": "Together, {lines} get {amount} of {total} in {column}, about {percent} %.",
+    "budget.percent_under": "{subject}: {outcome} ({outcome_column}) against {planned} ({planned_column}), that is {percent} % under budget.",
+    "budget.percent_over": "{subject}: {outcome} ({outcome_column}) against {planned} ({planned_column}), that is {percent} % over budget.",
     "budget.share": "{line} gets {amount} of {total} in {column}, about {percent} %.",
     "budget.delta_item": "{line} ({delta})",
     "budget.none": "none",
@@ -221,11 +227,15 @@ TEXTS: dict[str, str] = {
     "general.example_winner": "“who won in {year}?”",
     "general.example_theme": "“what was the theme in {year}?”",
     "general.example_budget": "“how much did trygghetsvärdar get in {year}?”",
-    "general.year_unknown": "I have no information about {year}; my documents do not say.",
+    "general.year_unknown": "{year} is not stated in the documents; I have no information about it.",
     "general.type_not_stated.date": "It is not stated in the documents when that happens or happened.",
     "general.type_not_stated.organisation": "It is not stated in the documents who or which organisation that is.",
     "general.type_not_stated.place": "It is not stated in the documents where that happens.",
     "general.type_not_stated.count": "It is not stated in the documents how many there are.",
+    "general.type_not_stated.nominator": "It is not stated in the documents who nominated or who may nominate.",
+    "general.type_not_stated.contact": "An e-mail address, phone number or postal address is not stated in the documents.",
+    "general.type_not_stated.split": "It is not stated in the documents how the prize money was split between the winners.",
+    "general.type_not_stated.named": "It is not stated in the documents which ones by name; they mention them only as a group.",
     "general.passage": "The document says (in Swedish): “{text}”",
     "prize.scenario_solo": (
         "No, not under the criteria. A mandatory criterion is “{criterion}” (the effort is a collaboration "

@@ -74,6 +74,8 @@ TEXTS: dict[str, str] = {
     "doc.registration_number": "{document} har diarienummer {number}.",
     "doc.no_registration_number": "Det framgår inte av dokumenten vilket diarienummer {document} har.",
     "doc.attachments": "Till {document} hör: {items}.",
+    "doc.case_documents": "Handlingar i ärendet om {document}: {items}.",
+    "doc.no_case_documents": "Vilka handlingar som finns i ärendet om {document} framgår inte av dokumenten.",
     "doc.no_attachments": "Det framgår inte av dokumenten att {document} har någon bilaga.",
     "doc.approval": "{name}, {title}, godkände {document} digitalt {on} ({iso}).",
     "doc.no_approvals": "Det framgår inte av dokumenten vem som godkände {document} eller när.",
@@ -97,7 +99,7 @@ TEXTS: dict[str, str] = {
     "budget.no_head_count": (
         "Hur många personer som arbetar inom posten framgår inte av dokumentet; det anger bara hela beloppet."
     ),
-    "budget.no_such_column": "Dokumentet har inget {missing}; för {year} anger det bara {available}.",
+    "budget.no_such_column": "{missing} framgår inte av dokumentet; för {year} anger det bara {available}.",
     "budget.line_minus": "{first_line} − {second_line} i {column}: {first} − {second} = {result}.",
     "budget.line_more": "{first_line} har {delta} mer än {second_line} i {column}.",
     "budget.line_less": "{first_line} har {delta} mindre än {second_line} i {column}.",
@@ -185,11 +187,12 @@ TEXTS: dict[str, str] = {
     ),
     "budget.areas_change": "Medlen till {line} föreslås utökas med {delta} under {year}.",
     "budget.areas_change_down": "Medlen till {line} föreslås minskas med {delta} under {year}.",
-    "budget.unbudgeted": "Det finns ingen egen budgetpost för det i tabellen, så något belopp kan jag inte ge. {text}",
+    "budget.left_package": "Vad {line} kostar per år nu framgår inte av dokumenten: posten har inget belopp i trygghetspaketet för {column}.",
+    "budget.unbudgeted": "Ett eget belopp för det framgår inte av dokumenten; det finns ingen egen budgetpost för det i tabellen. {text}",
     "budget.children": "{text}",
     "budget.activity": (
-        "{activity} har ingen egen budgetpost, så något eget belopp kan jag inte ge. Det nämns som exempel inom "
-        "{line}: {figures}."
+        "Ett eget belopp för {activity} framgår inte av dokumenten; det har ingen egen budgetpost utan nämns som "
+        "exempel inom {line}: {figures}."
     ),
     "budget.decided_by": "{text}",
     "budget.second_most": "Näst mest i {column}: {lines} med {amount}.",
@@ -197,6 +200,9 @@ TEXTS: dict[str, str] = {
     "budget.most": "Mest i {column}: {lines} med {amount}.",
     "budget.least": "Minst i {column}: {lines} med {amount}.",
     "budget.sum_of_lines": "{lines} får tillsammans {amount} ({column}).",
+    "budget.share_together": "Tillsammans får {lines} {amount} av {total} i {column}, det vill säga cirka {percent} %.",
+    "budget.percent_under": "{subject}: {outcome} ({outcome_column}) mot {planned} ({planned_column}), det vill säga {percent} % under budget.",
+    "budget.percent_over": "{subject}: {outcome} ({outcome_column}) mot {planned} ({planned_column}), det vill säga {percent} % över budget.",
     "budget.share": "{line} får {amount} av {total} i {column}, det vill säga cirka {percent} %.",
     "budget.delta_item": "{line} ({delta})",
     "budget.none": "inga",
@@ -229,6 +235,10 @@ TEXTS: dict[str, str] = {
     "general.type_not_stated.organisation": "Det framgår inte av dokumenten vem eller vilken organisation det gäller.",
     "general.type_not_stated.place": "Det framgår inte av dokumenten var det sker.",
     "general.type_not_stated.count": "Det framgår inte av dokumenten hur många det är.",
+    "general.type_not_stated.nominator": "Det framgår inte av dokumenten vem som nominerade eller vem som får nominera.",
+    "general.type_not_stated.contact": "Det framgår inte av dokumenten någon e-postadress, något telefonnummer eller någon adress.",
+    "general.type_not_stated.split": "Det framgår inte av dokumenten hur prissumman delades mellan vinnarna.",
+    "general.type_not_stated.named": "Det framgår inte av dokumenten vilka det är; de nämner dem bara som grupp.",
     "general.passage": "Så här står det i dokumentet: ”{text}”",
     "prize.scenario_solo": (
         "Nej, inte enligt kriterierna. Ett obligatoriskt kriterium är att ”{criterion}”, så en insats som en "

@@ -1,0 +1,34 @@
+"""Issue 19: a group's share of the total, and per cent under or over budget, for the total or a line."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering import Answerer
+
+
+@pytest.mark.parametrize(
+    ("question", "share"),
+    [
+        ("vilken andel av förslaget 2025 får arbetsgrupperna och de lokala aktörerna sammanlagt?", "40 %"),
+        ("together, what share of the 2025 proposal goes to the security hosts and the other efforts?", "60 %"),
+    ],
+)
+def test_the_share_of_a_group_of_lines_is_their_sum_over_the_total(
+    answerer: Answerer, question: str, share: str
+) -> None:
+    answer = answerer.answer(question)
+    assert share in answer.text.split(". ")[0], answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "percent"),
+    [
+        ("med hur många procent understeg utfallet budgeten 2024?", "18 %"),
+        ("how many per cent below budget was the outcome in 2024?", "18 %"),
+        ("hur många procent under budget hamnade trygghetsvärdar 2024?", "12 %"),
+    ],
+)
+def test_per_cent_under_budget(answerer: Answerer, question: str, percent: str) -> None:
+    answer = answerer.answer(question)
+    assert percent in answer.text and ("under budget" in answer.text), answer.text
