@@ -60,6 +60,8 @@ def budget_line(q: Query) -> None:
         chosen = next((answer for cue, answer in facets if q.has(cue)), None)
         if not q.reply.answered:  # a rate or head count the documents lack: the line's whole amounts
             chosen = _amounts
+        if chosen is _change and _one_kind_two_years(q):  # "outcome from 2024 to 2025": those two columns
+            chosen = _between_years
         if chosen is None and q.has(lx.DESCRIPTION) and not q.has(lx.MONEY) and not q.years:
             chosen = _description
         if chosen is None and q.has(lx.AREAS) and _stated_areas(q, line):
@@ -286,12 +288,25 @@ def _change(q: Query, line: BudgetLine) -> None:
     _line_difference(q, line, *_compared_columns(q))
 
 
+def _one_kind_two_years(q: Query) -> bool:
+    """ "utfall 2025 mot utfall 2024": one kind of column, named for two years the tables both have."""
+    kinds, keys = set(q.entities.column_kinds), {(c.kind, c.year) for c in q.knowledge.budget.columns}
+    return len(kinds) == 1 and len(q.years) == 2 and all((next(iter(kinds)), year) in keys for year in q.years)
+
+
+def _between_years(q: Query, line: BudgetLine) -> None:
+    _line_difference(q, line, *_compared_columns(q))
+
+
 def _compared_columns(q: Query) -> tuple[Column, Column]:
     """Which two columns a rise/fall/difference question compares."""
     budget = q.knowledge.budget
     kinds = q.entities.column_kinds
     latest = max(budget.columns, key=lambda c: c.year)
     by_kind = {(c.kind, c.year): c for c in budget.columns}
+    if _one_kind_two_years(q):  # "utfall 2025 mot utfall 2024": one kind, two years
+        first, second = sorted(q.years)
+        return by_kind[(kinds[0], first)], by_kind[(kinds[0], second)]
     if len(q.years) == 1 and not kinds:  # "ökade X 2025?": the year's proposal against the budget before it
         proposal, before = by_kind.get(("forslag", q.years[0])), by_kind.get(("budget", q.years[0] - 1))
         if proposal and before:
@@ -473,6 +488,10 @@ def outcome_reason(q: Query) -> None:
 
 def state_grant(q: Query) -> None:
     r, grant = q.reply, q.knowledge.budget.state_grant
+    # "för 2024": the document whose figure is for that year, when a later one gives another year's.
+    for_year = [b.state_grant for b in q.knowledge.budgets if b.state_grant.year in q.years]
+    if for_year:
+        grant = for_year[-1]
     r.fact("budget.state_grant.per_inhabitant_sek", grant.per_inhabitant_sek, grant.source)
     r.fact("budget.state_grant.total_sek", grant.total_sek, grant.source)
     figures = {

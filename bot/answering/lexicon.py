@@ -336,6 +336,9 @@ HEAD_COUNT = _cue("HEAD_COUNT")
 ONGOING_COST = _cue("ONGOING_COST")
 # Who signed a document ("vem har skrivit under?"); titles themselves come from the data.
 SIGNED = _cue("SIGNED")
+# "vem är ordförande i kommunstyrelsen?": a body other than the jury, whose chair no document names.
+OTHER_BODY = _cue("OTHER_BODY")
+JURY_WORD = _cue("JURY_WORD")
 
 
 

@@ -239,6 +239,8 @@ def jury(q: Query) -> None:
         r.not_found("prize.jury_members_unknown")
     if q.has(lx.PER_UNIT):  # "vad tjänar juryns ordförande?": pay is not in the document
         r.not_found("prize.jury_pay_unknown")
+    if q.has(lx.OTHER_BODY) and not q.has(lx.JURY_WORD):  # the chair of another body: only the jury's is named
+        r.not_found("prize.other_body_chair_unknown")
     r.say("prize.jury", chair=jury_.chair, appointed_by=jury_.appointed_by, term=jury_.term_years, task=jury_.task)
 
 

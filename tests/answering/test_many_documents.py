@@ -107,3 +107,26 @@ def test_a_grant_whose_law_no_document_names_is_given_without_one() -> None:
         text = Answerer(lawless).answer(question).text
         assert "()" not in text and "enligt" not in text and " under " not in text
         assert "24 kr" in text or "SEK 24 " in text
+
+
+# --- issue 19: year-specific facts by year, and one column kind across two documents -------------
+
+
+@pytest.mark.parametrize("question", ["hur stort var statsbidraget för 2024?", "what was the state grant in 2024?"])
+def test_the_grant_for_a_year_comes_from_the_document_whose_figure_is_for_it(
+    with_2026: Answerer, question: str
+) -> None:
+    answer = with_2026.answer(question)
+    assert "2024" in answer.text and ("2,5 mkr" in answer.text or "2.5 million" in answer.text), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hur mycket mer fick trygghetsvärdar i utfall 2025 än i utfall 2024?",
+        "what was the change in outcome for the security hosts from 2024 to 2025?",
+    ],
+)
+def test_one_column_kind_across_two_documents_is_compared_year_to_year(with_2026: Answerer, question: str) -> None:
+    answer = with_2026.answer(question)
+    assert ("0,5 mkr" in answer.text or "0.5 million" in answer.text) and "2025" in answer.text, answer.text

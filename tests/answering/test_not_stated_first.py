@@ -78,3 +78,15 @@ def test_the_ongoing_cost_of_a_line_that_left_the_package_is_not_stated(answerer
 def test_the_ongoing_cost_of_a_line_still_in_the_package_is_answered(answerer: Answerer) -> None:
     answer = answerer.answer("vad kostar trygghetsvärdar per år?")
     assert answer.answered and "framgår inte" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["vem är ordförande i socialnämnden?", "who chairs the municipal executive board?"]
+)
+def test_the_chair_of_a_body_other_than_the_jury_is_not_stated(answerer: Answerer, question: str) -> None:
+    leads_with_not_stated(answerer, question)
+
+
+def test_the_jurys_chair_is_answered(answerer: Answerer) -> None:
+    answer = answerer.answer("vem är ordförande i juryn?")
+    assert "socialborgarrådet" in answer.text and "framgår inte" not in answer.text, answer.text

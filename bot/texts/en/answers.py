@@ -66,6 +66,7 @@ TEXTS: dict[str, str] = {
     "prize.nomination_count_unknown": "It is not stated in the documents how many nominations came in, for any year.",
     "prize.jury_size_unknown": "It is not stated in the documents how many members the jury has.",
     "prize.jury_pay_unknown": "It is not stated in the documents what the jury's chair or members are paid.",
+    "prize.other_body_chair_unknown": "Who chairs or sits on that body is not stated in the documents; they name only the jury's chair.",
     "prize.jury_members_unknown": "It is not stated in the documents who sits on the jury; they name only the chair.",
     "prize.times_won": "According to the document {times}: {years}.",
     "prize.times_once": "once",

@@ -66,6 +66,7 @@ TEXTS: dict[str, str] = {
     "prize.nomination_count_unknown": "Hur många nomineringar som kommit in framgår inte av mina dokument, för något år.",
     "prize.jury_size_unknown": "Hur många jurymedlemmar det är framgår inte av dokumentet.",
     "prize.jury_pay_unknown": "Vad juryns ordförande eller ledamöter får i lön eller ersättning framgår inte av dokumentet.",
+    "prize.other_body_chair_unknown": "Vem som är ordförande eller ledamot i det organet framgår inte av dokumenten; de nämner bara juryns ordförande.",
     "prize.jury_members_unknown": "Vilka som sitter i juryn framgår inte av dokumentet; det nämner bara ordföranden.",
     "prize.times_won": "Enligt dokumentet {times}: {years}.",
     "prize.times_once": "en gång",
