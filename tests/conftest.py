@@ -21,14 +21,29 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
+def started_server(*, own: bool = False) -> PostgresServer:
+    """A throwaway PostgreSQL server, or a skip with the reason (a failure in CI, where they must run)."""
     try:
-        server = start_server()
+        return start_server(own=own)
     except ServerUnavailable as error:
         if in_ci():
             pytest.fail(f"PostgreSQL tests cannot run in CI: {error}", pytrace=False)
         pytest.skip(f"no PostgreSQL server: {error}")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    server = started_server()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def own_postgres() -> Iterator[PostgresServer]:
+    """A server of the test's own, which it may stop and start under the bot (an outage)."""
+    server = started_server(own=True)
     try:
         yield server
     finally:

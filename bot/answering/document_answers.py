@@ -8,6 +8,7 @@ does not state is said to be missing, then what the document does say about itse
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 from bot.answering import lexicon as lx
 from bot.answering.query import Query
@@ -85,27 +86,26 @@ def _registration(q: Query, document: Document) -> None:
 
 
 def _attachments(q: Query, document: Document) -> None:
-    r, items = q.reply, document.meta.attachments
-    if not items:
-        r.not_found("doc.no_attachments", document=document.title)
-        return
-    for item in items:
-        r.fact(f"documents.{document.id}.attachments", item.text, item.source)
-    r.say("doc.attachments", document=document.title, items=r.join([quoted(i.text, r.lang) for i in items]))
+    _listed(q, document, "attachments")
 
 
 def _case_documents(q: Query, document: Document) -> None:
     """ "vilka handlingar finns i ärendet?": the document's own list, else its attachments."""
-    r, items = q.reply, document.meta.case_documents
+    if not document.meta.case_documents and document.meta.attachments:
+        _attachments(q, document)
+        return
+    _listed(q, document, "case_documents")
+
+
+def _listed(q: Query, document: Document, kind: Literal["attachments", "case_documents"]) -> None:
+    """One of the document's own lists, each item quoted and cited, or that it has none."""
+    r, items = q.reply, getattr(document.meta, kind)
     if not items:
-        if document.meta.attachments:
-            _attachments(q, document)
-            return
-        r.not_found("doc.no_case_documents", document=document.title)
+        r.not_found(f"doc.no_{kind}", document=document.title)
         return
     for item in items:
-        r.fact(f"documents.{document.id}.case_documents", item.text, item.source)
-    r.say("doc.case_documents", document=document.title, items=r.join([quoted(i.text, r.lang) for i in items]))
+        r.fact(f"documents.{document.id}.{kind}", item.text, item.source)
+    r.say(f"doc.{kind}", document=document.title, items=r.join([quoted(i.text, r.lang) for i in items]))
 
 
 def _approvals(q: Query, document: Document) -> None:

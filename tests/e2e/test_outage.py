@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Awaitable, Iterator
+from collections.abc import AsyncIterator, Awaitable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,7 +21,6 @@ import pytest
 
 from bot.texts import t
 from store import open_store_async
-from tests.conftest import in_ci
 from tests.e2e.conftest import HEALTH_TOKEN, SECRET
 from tests.e2e.fakeconnector import FakeConnector, activity, send
 from tests.e2e.fakeslack import FakeSlack
@@ -29,27 +28,12 @@ from tests.e2e.signing import SlackSender
 from tests.e2e.test_nominations import VALID, open_modal
 from tests.e2e.test_teams import VALID as CARD
 from tests.e2e.test_teams import BothServer, say, teams_settings
-from tests.postgres_server import PostgresServer, ServerUnavailable, start_server
+from tests.postgres_server import PostgresServer
 
 T = TypeVar("T")
 SLACK_ACK_SECONDS = 3.0
 HEALTH_SECONDS = 1.0
 RECOVERY_SECONDS = 10.0
-
-
-@pytest.fixture
-def own_postgres() -> Iterator[PostgresServer]:
-    """A server of this test's own: it is stopped and started under the bot."""
-    try:
-        server = start_server(own=True)
-    except ServerUnavailable as error:
-        if in_ci():
-            pytest.fail(f"PostgreSQL tests cannot run in CI: {error}", pytrace=False)
-        pytest.skip(f"no PostgreSQL server: {error}")
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture

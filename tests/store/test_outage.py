@@ -4,7 +4,6 @@ connection attempts do not pile up, and the store works again soon after the ser
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 
 import pytest
 
@@ -12,22 +11,7 @@ from store import StoreError
 from store.errors import StoreUnavailableError
 from store.postgres import PgStore, open_postgres_store
 from store.postgres.db import POOL_TIMEOUT, RETRY_SECONDS
-from tests.conftest import in_ci
-from tests.postgres_server import PostgresServer, ServerUnavailable, start_server
-
-
-@pytest.fixture
-def own_postgres() -> Iterator[PostgresServer]:
-    try:
-        server = start_server(own=True)
-    except ServerUnavailable as error:
-        if in_ci():
-            pytest.fail(f"PostgreSQL tests cannot run in CI: {error}", pytrace=False)
-        pytest.skip(f"no PostgreSQL server: {error}")
-    try:
-        yield server
-    finally:
-        server.stop()
+from tests.postgres_server import PostgresServer
 
 
 async def fails_within(store: PgStore, seconds: float) -> float:
