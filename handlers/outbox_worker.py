@@ -82,6 +82,18 @@ class RetryLater(Exception):
         self.retry_after = retry_after
 
 
+async def cancel_and_wait(task: asyncio.Task[None]) -> None:
+    """Cancel ``task`` and wait for it to end. A cancellation of the *calling* task that arrives
+    meanwhile is passed on, never swallowed: swallowing it kept a stopped worker looping for ever."""
+    task.cancel()
+    try:
+        await task
+    except asyncio.CancelledError:
+        current = asyncio.current_task()
+        if current is not None and current.cancelling():
+            raise
+
+
 class Claims:
     """One claimed batch of a worker: its leases renewed (the heartbeat) until the batch is done.
 
@@ -109,9 +121,7 @@ class Claims:
         try:
             yield self
         finally:
-            heartbeat.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await heartbeat
+            await cancel_and_wait(heartbeat)
 
     async def _heartbeat(self) -> None:
         while True:
@@ -179,9 +189,7 @@ class OutboxWorker(ABC, Generic[D]):
 
     async def stop(self) -> None:
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            await cancel_and_wait(self._task)
             self._task = None
 
     async def _run(self) -> None:

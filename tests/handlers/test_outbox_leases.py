@@ -16,7 +16,7 @@ import pytest
 
 from bot.clock import system_clock
 from bot.outbox.model import OutboxMessage
-from handlers.outbox_worker import OutboxWorker, WorkerTiming
+from handlers.outbox_worker import Claims, OutboxWorker, WorkerTiming
 from store import Store, open_store_async
 from tests.store.conftest import event, nomination
 
@@ -106,3 +106,32 @@ async def test_a_message_whose_lease_passed_to_another_worker_is_left_to_it(
     [left_over] = {first, second} - {started}
     left = await store.outbox.get(left_over)
     assert left is not None and left.status == "pending" and left.claimed_by == "other"
+
+
+async def test_a_worker_cancelled_while_its_heartbeat_ends_is_cancelled_not_kept_running() -> None:
+    """The worker's own cancellation (a stop) arriving while it waits for its heartbeat to end
+    must end the worker; swallowing it kept a stopped worker running and a shutdown hanging."""
+    ending = asyncio.Event()
+
+    class SlowToStop:
+        async def renew(self, *args: Any, **kwargs: Any) -> set[str]:
+            try:
+                await asyncio.sleep(3600)
+            except asyncio.CancelledError:
+                ending.set()
+                await asyncio.sleep(0.2)  # the heartbeat's own clean-up takes a moment
+                raise
+            return set()
+
+    claims = Claims(SlowToStop(), "w", 0.03, ["m1"])  # type: ignore[arg-type]
+
+    async def worker() -> None:
+        async with claims.renewed():
+            await asyncio.sleep(0.05)  # a beat starts a renewal that is slow to stop
+        await asyncio.sleep(3600)  # a worker that was not stopped goes on to its next round
+
+    task = asyncio.get_running_loop().create_task(worker())
+    await asyncio.wait_for(ending.wait(), 5)
+    task.cancel()  # the stop arrives while the batch's heartbeat is being ended
+    with pytest.raises(asyncio.CancelledError):
+        await asyncio.wait_for(task, 5)
