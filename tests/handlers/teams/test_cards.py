@@ -50,17 +50,21 @@ def test_user_text_cannot_mention_or_inject_markup() -> None:
         assert "**" not in made_inert and not re.search(r"(?<!\\)\]\(", made_inert)  # no live link
 
 
-def test_the_jury_post_escapes_the_nomination() -> None:
+def submitted(nominee: str, partners: list[str]) -> Nomination:
     now = datetime(2023, 6, 15, tzinfo=UTC)
-    nomination = Nomination(
-        nominee="@channel <at>Alla</at>",
-        partners=["Polisen", "[x](https://evil)"],
+    return Nomination(
+        nominee=nominee,
+        partners=partners,
         round_year=ROUND.year,
         status="submitted",
         nominator=Nominator(name="Anna"),
         created_at=now,
         updated_at=now,
     )
+
+
+def test_the_jury_post_escapes_the_nomination() -> None:
+    nomination = submitted("@channel <at>Alla</at>", ["Polisen", "[x](https://evil)"])
     post = jury_post(nomination, Rules(PRIZE).checklist(nomination.content()))
     text = str(post)
     assert "@channel" not in text and "<at>" not in text and not re.search(r"(?<!\\)\]\(https", text)
@@ -87,18 +91,9 @@ def test_a_submitted_card_with_the_efforts_name_as_a_partner_is_refused_beside_p
 
 
 def test_a_withdrawn_nominations_jury_post_says_so_and_a_submitted_ones_does_not() -> None:
-    now = datetime(2023, 6, 15, tzinfo=UTC)
-    submitted = Nomination(
-        nominee="Trygga Tensta",
-        partners=["Polisen", "Fältgruppen"],
-        round_year=ROUND.year,
-        status="submitted",
-        nominator=Nominator(name="Anna"),
-        created_at=now,
-        updated_at=now,
-    )
-    withdrawn = submitted.model_copy(update={"status": "withdrawn"})
+    active = submitted("Trygga Tensta", ["Polisen", "Fältgruppen"])
+    withdrawn = active.model_copy(update={"status": "withdrawn"})
     note = t("sv", "post.withdrawn_note")
-    for nomination, shown in ((submitted, False), (withdrawn, True)):
+    for nomination, shown in ((active, False), (withdrawn, True)):
         post = jury_post(nomination, Rules(PRIZE).checklist(nomination.content()))
         assert (note in json.dumps(post, ensure_ascii=False)) is shown
