@@ -15,14 +15,21 @@ from typing import Literal
 from bot.answering import lexicon as lx
 from bot.answering.query import Query
 
-AnswerType = Literal["nominator", "contact", "split", "named", "name", "date", "organisation", "place", "count"]
+AnswerType = Literal[
+    "nominator", "contact", "split", "named", "name", "reason", "date", "organisation", "place", "count"
+]
 
 _MONTHS = (
     "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
     "january|february|march|may|june|july|august|october"
 )
-_NUMBER_WORDS = (
-    "en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|one|two|three|four|five|six|seven|eight|nine|ten"
+# "en"/"ett"/"one" are left out: as articles they are in almost every sentence and count nothing.
+_NUMBER_WORDS = "två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|two|three|four|five|six|seven|eight|nine|ten"
+# Figures that are not counts: money, per cents, years and dates ("0,4 mkr", "2026", "SEK 0.4 million").
+_NOT_A_COUNT = re.compile(
+    r"(?:SEK\s*)?\d[\d\s,.]*\s*(?:mkr|tkr|kr\b|kronor|million|miljoner|%|procent|per cent)"
+    r"|\b(?:19|20)\d{2}(?:-\d{2}-\d{2})?\b",
+    re.IGNORECASE,
 )
 # Text of each kind. A year counts as a date ("när vann de?" is answered by a year).
 GIVES: dict[AnswerType, re.Pattern[str]] = {
@@ -53,6 +60,12 @@ GIVES: dict[AnswerType, re.Pattern[str]] = {
     # A name, not a category: a capitalised word inside a sentence, or an acronym (checked per sentence).
     "named": re.compile(r"(?<=[\wåäöÅÄÖ,] )(?:[A-ZÅÄÖ][a-zåäöé]+|[A-ZÅÄÖ]{3,})\b"),
     "count": re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE),
+    # A cause or an aim, in the words that give one.
+    "reason": re.compile(
+        r"\b(?:eftersom|därför|för att|på grund av|med anledning av|i syfte att|syfte[tn]?|så att|mot bakgrund av"
+        r"|behov\w*|because|since|due to|in order to|so that|as a result|owing to|aim\w*|purpose|need\w*)\b",
+        re.IGNORECASE,
+    ),
     # A proper name: two capitalised words ("Process Kedjan", "Anna Svensson"), not a title
     # ("socialborgarrådet") or a role.
     "name": re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? [A-ZÅÄÖ][a-zåäöé]+\b"),
@@ -63,6 +76,7 @@ _ASKS: tuple[tuple[AnswerType, lx.Cue], ...] = (
     ("split", lx.ASKS_SPLIT),
     ("named", lx.ASKS_NAMED),
     ("name", lx.ASKS_NAME),
+    ("reason", lx.WHY),
     ("count", lx.ASKS_COUNT),
     ("date", lx.ASKS_DATE),
     ("place", lx.ASKS_PLACE),
@@ -76,14 +90,27 @@ def asked_type(q: Query) -> AnswerType | None:
     if tokens and tokens[0] in {"var", "vart"} and len(tokens) > 1 and tokens[1] not in _VAR_AS_VERB:
         return "place"  # "var delas priset ut?"; "var det 2019?" is the verb
     kind = next((kind for kind, cue in _ASKS if q.has(cue)), None)
+    if kind == "count" and _MONEY_COUNTED.search(q.text.raw):
+        return None  # "hur många kronor fick SSPF?" is an amount: the figures answer it
     if kind is None and q.has(lx.SPLIT_VERB) and q.has(lx.PRIZE_CASH) and q.has(lx.BETWEEN_OR_EACH):
         return "split"  # "hur delades prispengarna mellan A och B?"
+    if kind is None and q.has(lx.EXACT_DATE) and q.has(lx.WHICH_OF):
+        return "date"  # "på vilket sammanträde (datum) …?"
     return kind
 
 
 _VAR_AS_VERB = frozenset({"det", "den", "detta", "de", "utfallet", "budgeten", "summan", "beloppet", "hon", "han"})
 
 
+# A day: "26 oktober", "2023-05-11" (a year alone is not one).
+_DAY = re.compile(
+    rf"\b\d{{1,2}}\.?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b", re.IGNORECASE
+)
+# "hur många kronor", "how many per cent": an amount or a share asked as a count.
+_MONEY_COUNTED = re.compile(
+    r"\b(?:många|many)\s+(?:kronor|kr|mkr|tkr|miljoner|procent\w*|sek|millions?|crowns|per\s*cent|percent)\b",
+    re.IGNORECASE,
+)
 # A table column's name ("förslag 2025") names a year without dating anything.
 _COLUMN_LABEL = re.compile(r"\b(?:förslag|utfall|budget|proposal|outcome)\s+(?:19|20)\d{2}\b", re.IGNORECASE)
 
@@ -93,12 +120,16 @@ def gives(q: Query, kind: AnswerType, said: str) -> bool:
     about_figures = q.has(lx.MONEY) or q.has(lx.CHANGE) or q.has(lx.ROSE) or q.has(lx.FELL)
     if kind == "date" and not about_figures:
         said = _COLUMN_LABEL.sub("", said)
+    if kind == "date" and q.has(lx.EXACT_DATE):
+        return bool(_DAY.search(said))  # "vilket datum": a year does not give the day
     if kind in ("organisation", "place", "named", "name"):
         # The question's own subject repeated ("SSPF", "trygghetskonferensen") names no one and no place.
         asked = [word.casefold() for word in _WORDS.findall(q.text.raw)]
         said = "".join(word for word in _WORDS_AND_GAPS.findall(said) if not _same_word(word.casefold(), asked))
     if kind == "named":
         return _names_of_the_kind(q, said)
+    if kind == "count":
+        said = _NOT_A_COUNT.sub("", said)
     return bool(GIVES[kind].search(said))
 
 
@@ -143,7 +174,7 @@ GIVEN_BY: dict[str, frozenset[AnswerType]] = {
     "winners_list": frozenset({"organisation", "place", "date", "count", "name"}),
     "signatory": frozenset({"organisation"}),
     "document_meta": frozenset({"organisation", "date"}),
-    "budget_decision": frozenset({"organisation", "date"}),
+    "budget_decision": frozenset({"organisation"}),
     "nomination_period": frozenset({"date"}),
     "nomination_count": frozenset({"count"}),
 }
@@ -162,8 +193,9 @@ _ALWAYS_LEAD: frozenset[AnswerType] = frozenset({"split", "name"})
 def honour(q: Query, intent: str, said: str) -> None:
     """Make the reply give the kind of answer asked for, or say first that the documents do not."""
     kind = asked_type(q)
-    if kind is None or kind in GIVEN_BY.get(intent, ()) or gives(q, kind, said):
-        return
+    by_construction = kind in GIVEN_BY.get(intent, ()) and not (kind == "date" and q.has(lx.EXACT_DATE))
+    if kind is None or by_construction or gives(q, kind, said):
+        return  # (a document's answer is dated, but "vilket datum sammanträder …" asks another day)
     if not q.reply.answered and kind not in _ALWAYS_LEAD:
         return  # the answer already leads with what the documents do not say
     if kind == "split" and (q.lines or intent not in _PRIZE_INTENTS):

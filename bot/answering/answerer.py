@@ -239,6 +239,8 @@ def _named_recipient(text: Normalized, subject: str | None) -> bool:
     the word before it marks a recipient, so the question is not about the package as a whole."""
     if not subject or lx.TOTAL.in_(text):
         return False  # "paketet totalt för helåret": the total, whatever the period is called
+    if lx.INCLUSION.in_(text):
+        return True  # "ingår kameraövervakning i paketet?"
     tokens = text.tokens
     first = fold(subject.split()[0])
     return any(

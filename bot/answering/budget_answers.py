@@ -69,6 +69,19 @@ def budget_line(q: Query) -> None:
         (chosen or _amounts)(q, line)
 
 
+def _no_own_line(q: Query, line: BudgetLine, columns: list[Column]) -> None:
+    """A line that a newer table added ("Nattvandring" in 2026) has no figure in an older column: say
+    it had no line of its own there, and where it has one, rather than only "ingen uppgift"."""
+    r = q.reply
+    missing = [column for column in columns if line.amount(column.key) is None]
+    if not missing:
+        return
+    stated = [column for column in q.knowledge.budget.columns if line.amount(column.key) is not None]
+    r.not_found_first("budget.no_own_line", line=r.line(line), columns=r.join([r.column(c) for c in missing]))
+    if stated:
+        r.say("budget.own_line_in", figures=r.join([_cite_amount(q, line, column) for column in stated]))
+
+
 def _left_the_package(q: Query) -> None:
     """ "vad kostar SSPF per år nu?" of a line with nothing in the latest proposal: the package no longer says."""
     if not q.has(lx.ONGOING_COST) or q.years:
@@ -137,8 +150,10 @@ def _amounts(q: Query, line: BudgetLine) -> None:
         short = _below_budget(line, columns)
         if short is not None:
             r.say("check.yes" if short else "check.no")
-    figures = [_cite_amount(q, line, column) for column in columns]
-    r.say("budget.line_figures", line=r.line(line), figures=r.join(figures))
+    if any(line.amount(column.key) is not None for column in columns):
+        figures = [_cite_amount(q, line, column) for column in columns]
+        r.say("budget.line_figures", line=r.line(line), figures=r.join(figures))
+    _no_own_line(q, line, columns)
     present = [amount for column in columns if (amount := line.amount(column.key)) is not None]
     if q.has(lx.SUM_OF) and len(present) >= 2:  # "… i utfall och budget 2024 tillsammans?"
         r.say("budget.line_sum", line=r.line(line), amount=r.money(sum(present)))
@@ -864,6 +879,7 @@ def _against_budget(q: Query) -> None:
         _no_such_year(q, r.text("budget.table"))
         return
     for outcome, planned in pairs:
+        _total_against_budget(q, outcome, planned)
         over, under, matched, _ = _by_change(q, planned, outcome)  # outcome above, below or equal to plan
         r.say(
             "budget.against_budget",
@@ -877,6 +893,25 @@ def _against_budget(q: Query) -> None:
     if below is not None:
         r.fact("budget.outcome_below_budget.reason", below.reason, below.source)
         r.say("budget.why_below", reason=below.reason)
+
+
+def _total_against_budget(q: Query, outcome: Column, planned: Column) -> None:
+    """The whole package's outcome against its budget, the difference worked out ("3,3 mot 3,5 mkr")."""
+    r = q.reply
+    spent, meant = _cite_total(q, outcome), _cite_total(q, planned)
+    if spent is None or meant is None:
+        return
+    key = "budget.total_under_budget" if spent < meant else "budget.total_over_budget"
+    if spent == meant:
+        key = "budget.total_as_budgeted"
+    r.say(
+        key,
+        outcome=r.column(outcome),
+        planned=r.column(planned),
+        spent=r.money(spent),
+        meant=r.money(meant),
+        delta=r.money(abs(meant - spent)),
+    )
 
 
 def _percent_against_budget(q: Query) -> None:
@@ -939,6 +974,9 @@ def _lines_with_amount(q: Query, columns: list[Column]) -> None:
 
 def _table(q: Query, columns: list[Column]) -> None:
     r, budget = q.reply, q.knowledge.budget
+    if q.has(lx.HOW_MANY) and not q.lines:  # "hur många poster har tabellen?": the count, then the lines
+        stated = [line for line in budget.lines if any(line.amount(c.key) is not None for c in columns)]
+        r.say("budget.line_count", count=len(stated), columns=r.join([r.column(c) for c in columns]))
     for line in [budget.line(key) for key in q.lines] or budget.lines:
         figures = [_cite_amount(q, line, column) for column in columns]
         r.say("budget.line_figures", line=r.line(line), figures=r.join(figures))

@@ -26,6 +26,8 @@ def is_analysis(q: Normalized, e: Entities) -> bool:
         return True
     if lx.SHARE.in_(q) and (e.lines or lx.UNDER_BUDGET.in_(q)):
         return True  # a line's share; "hur många procent under budget låg utfallet?"
+    if lx.UNDER_BUDGET.in_(q) and not e.lines and not lx.is_yes_no(q):
+        return True  # "hur mycket under budget hamnade det totala utfallet?": the difference
     if e.amounts and (lx.WHICH_LINES.in_(q) or not e.lines) and not lx.TOTAL.in_(q):
         return True
     if (lx.MOST.in_(q) or lx.LEAST.in_(q)) and (not e.lines or lx.EXCEPT.in_(q) or len(e.lines) >= 2):
@@ -40,7 +42,7 @@ def is_analysis(q: Normalized, e: Entities) -> bool:
         return True
     if lx.asks_change(q, len(e.years) >= 2 or len(e.column_kinds) >= 2) and not e.lines:
         return True  # "the per cent change in the total from the 2024 outcome to the 2025 proposal"
-    if lx.DISTRIBUTION.in_(q) and not e.lines:
+    if lx.DISTRIBUTION.in_(q) and not (e.lines or lx.TOTAL_FIGURE.in_(q)):
         return True
     return lx.WHICH_LINES.in_(q) and not e.lines
 

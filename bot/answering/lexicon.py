@@ -230,6 +230,8 @@ PRIZE_DECISIONS = _cue("PRIZE_DECISIONS")
 # --- the safety package ---------------------------------------------------
 PACKAGE = _cue("PACKAGE")
 TOTAL = _cue("TOTAL")
+# The total's own figure ("vilken totalsumma anger tabellen?"), not the table it sums.
+TOTAL_FIGURE = _cue("TOTAL_FIGURE")
 MONEY = _cue("MONEY")
 HISTORY = _cue("HISTORY")
 STATE_GRANT = _cue("STATE_GRANT")
@@ -323,6 +325,12 @@ ASKS_NAME = _cue("ASKS_NAME")
 JURY_CHAIR = _cue("JURY_CHAIR")
 # The word before a thing money goes to ("går till gatubelysning", "what did X get"): marks a recipient.
 RECIPIENT_MARKER = _cue("RECIPIENT_MARKER")
+# What money may be used for ("vad får vinnaren använda prispengarna till?").
+USE_OF_MONEY = _cue("USE_OF_MONEY")
+# Whether a thing is part of something ("ingår kameraövervakning i paketet?").
+INCLUSION = _cue("INCLUSION")
+# A day is asked, not a year ("på vilket sammanträde (datum)").
+EXACT_DATE = _cue("EXACT_DATE")
 HOW_MANY = _cue("HOW_MANY")
 PACKAGE_DECISION = _cue("PACKAGE_DECISION")
 # The bodies that decide the package (the prize's founding decisions name the prize as well).

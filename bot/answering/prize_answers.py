@@ -270,6 +270,8 @@ def _amount(q: Query) -> None:
         round_.year: direction for direction in q.knowledge.prizes for round_ in direction.rounds
     }
     asked = [year for year in q.years if year in by_year]
+    if q.has(lx.USE_OF_MONEY):  # "vad får vinnaren använda pengarna till?": no document says
+        r.not_found("prize.money_use_unknown")
     if q.entities.amounts and lx.is_yes_no(q.text):  # "är prissumman 100 000 kr?"
         amounts = {by_year[year].amount_sek for year in asked} or {prize.amount_sek}
         r.say("check.yes" if amounts & set(q.entities.amounts) else "check.no")
@@ -287,6 +289,17 @@ def _amount(q: Query) -> None:
         r.say("prize.amount_in_year", name=prize.name, amount=r.money(direction.amount_sek), year=year)
     if other_years:
         r.not_found("prize.amount_unknown_year", years=r.join([str(year) for year in other_years]))
+    first, last = by_year[asked[0]].amount_sek, by_year[asked[-1]].amount_sek
+    if len(asked) >= 2 and first != last:  # "hur mycket höjdes prissumman från 2023 till 2024?"
+        key = "prize.amount_rose" if last > first else "prize.amount_fell"
+        r.say(
+            key,
+            before=r.money(first),
+            after=r.money(last),
+            first=asked[0],
+            last=asked[-1],
+            delta=r.money(abs(last - first)),
+        )
 
 
 def _first(q: Query) -> None:

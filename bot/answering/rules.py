@@ -116,7 +116,9 @@ def _continuing_line(s: Signals) -> bool:
     """ "och 2024?", "varför ökar det?" about the line just discussed."""
     continuing = s.ctx.intent == "budget_line" and bool(s.ctx.lines) and not (s.lines or s.has(lx.TOTAL, lx.PACKAGE))
     column_only = len(s.q.tokens) <= 3 and bool(s.e.years or s.e.column_kinds)  # "utfall 2024?"
-    return continuing and (s.short or column_only or (s.has(lx.WHY) and len(s.q.tokens) <= 5))
+    # "and what was the outcome in 2024?": a continuation naming only another column or year.
+    other_column = s.has(lx.FOLLOW_UP) and bool(s.e.years or s.e.column_kinds) and not is_analysis(s.q, s.e)
+    return continuing and (s.short or column_only or other_column or (s.has(lx.WHY) and len(s.q.tokens) <= 5))
 
 
 def _history_year(s: Signals) -> bool:

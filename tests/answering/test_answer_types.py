@@ -141,3 +141,42 @@ def test_money_for_a_thing_with_no_line_is_not_the_package_total(
 def test_the_package_total_for_a_period_is_still_the_total(answerer: Answerer) -> None:
     answer = answerer.answer("hur mycket är paketet totalt för helåret 2025?")
     assert answer.answered and "3,5 mkr" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "vilket datum sammanträder kommunstyrelsen om fördelningen av trygghetspaketet?",  # a day, not a year
+        "on what date does the board meet to decide on the safety package?",
+        "vad får pristagaren lägga prispengarna på, får de användas till löner?",  # the use of the money
+        "what may the prize money be spent on?",
+        "ingår kameraövervakning i paketet för 2025?",  # a thing with no line, asked as inclusion
+        "is street lighting included in the safety package?",
+        "how many night walkers does the package pay for?",  # a count, which amounts do not give
+    ],
+)
+def test_a_day_a_use_an_inclusion_or_a_count_the_documents_lack_is_said_to_be_missing_first(
+    answerer: Answerer, question: str
+) -> None:
+    answer = answerer.answer(question)
+    first = answer.text.split(".")[0]
+    assert "framgår inte" in first or "not stated" in first, answer.text
+    assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hur många kronor fick trygghetsvärdar i utfall 2024?",  # money asked as "how many"
+        "how many per cent of the 2025 proposal goes to SSPF?",
+        "vilket datum delas priset ut 2023?",  # the direction gives the day
+    ],
+)
+def test_an_amount_or_a_day_the_documents_give_is_answered(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert answer.answered and not answer.text.startswith(NOT_STATED), answer.text
+
+
+def test_a_count_of_the_table_lines_is_given(answerer: Answerer) -> None:
+    answer = answerer.answer("hur många budgetposter finns i tabellen?")
+    assert "5 poster" in answer.text, answer.text

@@ -39,3 +39,16 @@ def test_a_unit_follow_up_restates_the_previous_question(chat: Chat) -> None:
     chat.ask("vad fick SSPF 2024?")
     answer = chat.ask("i tkr?")
     assert "SSPF" in answer.text and "1 500 tkr" in answer.text
+
+
+def test_a_follow_up_naming_only_another_column_keeps_the_line(chat: Chat) -> None:
+    chat.ask("what does SSPF get in the 2025 proposal?")
+    answer = chat.ask("and how about its outcome for 2024?")
+    assert answer.frame["subjects"] == {"lines": ["sspf"]}
+    assert "1.5 million (outcome 2024)" in answer.text and "in total" not in answer.text.lower(), answer.text
+
+
+def test_a_follow_up_asking_an_operation_is_not_taken_for_another_column(chat: Chat) -> None:
+    chat.ask("vad fick trygghetsvärdar i utfall 2024?")
+    answer = chat.ask("och hur stor är skillnaden mot budgeten samma år?")
+    assert "0,2 mkr" in answer.text, answer.text  # 1,6 − 1,4: the difference, not one more column

@@ -106,3 +106,34 @@ def test_why_the_difference_after_budget_and_outcome_totals_gives_the_documents_
     chat.ask("and the outcome?")
     answer = chat.ask("why the difference?")
     assert answer.intent == "outcome_reason" and "lugnare" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Other words for the same facts: the signatories, the body asked to approve, the document's date.
+        ("vem är avsändare av tjänsteutlåtandet om trygghetspriset?", "Lina Blombergsson"),
+        ("who are the senders of the safety package memo?", "Henrik Ahl"),
+        ("which committee is asked to approve the direction of the 2023 prize?", "Socialnämnden"),
+        ("vilket datum är tjänsteutlåtandet om trygghetspaketet från?", "29 januari 2025"),
+    ],
+)
+def test_document_facts_asked_in_other_words(answerer: Answerer, question: str, expected: str) -> None:
+    answer = answerer.answer(question)
+    assert answer.answered and expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "intent"),
+    [
+        ("vilken slutsumma står i tabellen för utfall 2024?", "4,1 mkr", "budget_total"),
+        ("what's the grand total of the 2025 proposal?", "3.5 million", "budget_total"),
+        ("vem avgör vem som får trygghetspriset?", "jury", "jury"),
+        ("who selects the winner of the safety prize?", "jury", "jury"),
+    ],
+)
+def test_the_total_figure_and_who_decides_the_prize(
+    answerer: Answerer, question: str, expected: str, intent: str
+) -> None:
+    answer = answerer.answer(question)
+    assert answer.intent == intent and expected in answer.text, answer.text

@@ -14,7 +14,7 @@ from bot.answering import Answer, Answerer
 from bot.knowledge import KnowledgeBase, default_knowledge
 from bot.knowledge.imported import with_document
 from bot.knowledge.importing import parse_document
-from tests.knowledge.importing.documents import budget_decision
+from tests.knowledge.importing.documents import budget_decision, prize_2024
 from tests.knowledge.importing.written import BudgetDecision
 
 # 2026: trygghetsvärdar 2 mkr -> 2,2 mkr (+200 tkr), widened to Kummelnäs; the grant's law is not named.
@@ -130,3 +130,31 @@ def test_the_grant_for_a_year_comes_from_the_document_whose_figure_is_for_it(
 def test_one_column_kind_across_two_documents_is_compared_year_to_year(with_2026: Answerer, question: str) -> None:
     answer = with_2026.answer(question)
     assert ("0,5 mkr" in answer.text or "0.5 million" in answer.text) and "2025" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("vad fick nattvandringen i budget 2025?", "ingen egen post"),
+        ("how much did Nattvandring get in the 2025 budget?", "no line of its own"),
+    ],
+)
+def test_a_line_a_newer_table_added_had_no_line_of_its_own_before(
+    with_2026: Answerer, question: str, says: str
+) -> None:
+    answer = with_2026.answer(question)
+    assert says in answer.text.split(".")[0] and not answer.answered, answer.text
+    assert "300" in answer.text or "0,3" in answer.text or "0.3" in answer.text  # where it has one, cited
+    assert "ingen uppgift" not in answer.text and "no figure" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("med hur mycket höjdes prissumman mellan 2023 och 2024?", "10 000 kr mer"),
+        ("how much did the prize money change from 2023 to 2024?", "10,000 more"),
+    ],
+)
+def test_the_prize_sums_of_two_directions_are_compared(question: str, says: str) -> None:
+    answer = Answerer(imported(default_knowledge(), prize_2024(), "2024.txt")).answer(question)
+    assert says in answer.text, answer.text

@@ -53,3 +53,15 @@ def test_per_cent_under_budget(answerer: Answerer, question: str, percent: str) 
 def test_a_change_of_the_total_between_two_columns(answerer: Answerer, question: str, percent: str, wrong: str) -> None:
     answer = answerer.answer(question)
     assert percent in answer.text and wrong not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "difference"),
+    [
+        ("hur långt under budget låg paketets utfall 2024 totalt?", "0,9 mkr under budget"),
+        ("by how much did the package's total outcome undershoot its budget in 2024?", "0.9 million under budget"),
+    ],
+)
+def test_the_total_outcome_against_its_budget_is_worked_out(answerer: Answerer, question: str, difference: str) -> None:
+    answer = answerer.answer(question)
+    assert difference in answer.text.split(". ")[0], answer.text
