@@ -28,13 +28,25 @@ from aiohttp import web
 from bot import __version__
 from bot.config import Settings
 from bot.core import Core
-from store import Store, open_store_async
+from store import DEFAULT_TENANT, Store
 
 # Builds the core over a store: the composition root (trygghetsbot.compose) hands it in, so no
 # adapter imports the composition.
 CoreFactory = Callable[[Store], Core]
 # Opens the store an app serves (the composition root's, with its settings).
-StoreOpener = Callable[[], Awaitable[Store]]
+# Opens a tenant's store. Only the composition root (trygghetsbot.compose.store_opener) knows how;
+# the platforms call it for the default tenant and, serving many Slack workspaces, for each one.
+StoreOpener = Callable[[str], Awaitable[Store]]
+
+
+def serving(store: Store) -> StoreOpener:
+    """An opener that hands out a store already open (for one tenant: a test's, a command's)."""
+
+    async def opened(tenant: str = DEFAULT_TENANT) -> Store:
+        return store
+
+    return opened
+
 
 HEALTH_CACHE_SECONDS = 1.0
 # A load balancer's health check gets its answer within a second, also while the database does
@@ -86,29 +98,24 @@ class StoreHealth:
 
 
 STORE = web.AppKey("store", Store)
+STORE_OPENER: web.AppKey[StoreOpener] = web.AppKey("store_opener")
 STORE_HEALTH = web.AppKey("store_health", StoreHealth)
 SETTINGS = web.AppKey("settings", Settings)
 # Per platform: a function of the app giving its fields in the health report.
 HEALTH = web.AppKey("health", list[Callable[[web.Application], dict[str, Any]]])
 
 
-def create_app(
-    settings: Settings, *, store: Store | None = None, open_store: StoreOpener | None = None
-) -> web.Application:
-    """``store``: the store to serve (closed with the app); else ``open_store`` opens it on start-up
-    (the composition root hands it in), else the store the settings select."""
+def create_app(settings: Settings, *, open_store: StoreOpener) -> web.Application:
+    """The shared web app: ``/healthz`` and the default tenant's store, which ``open_store`` opens on
+    start-up (and the app closes at shutdown); each platform adds its routes (``install``)."""
     app = web.Application()
     app[HEALTH] = []
     app[SETTINGS] = settings
+    app[STORE_OPENER] = open_store
     app[STORE_HEALTH] = StoreHealth(lambda: app[STORE])
 
     async def store_context(app: web.Application) -> AsyncIterator[None]:
-        if store is not None:
-            app[STORE] = store
-        elif open_store is not None:
-            app[STORE] = await open_store()
-        else:
-            app[STORE] = await open_store_async(settings, clock=settings.clock())
+        app[STORE] = await open_store(DEFAULT_TENANT)
         yield
         await app[STORE_HEALTH].close()
         await app[STORE].aclose()

@@ -37,3 +37,26 @@ def test_no_import_runs_against_the_arrows(package: str) -> None:
         for path in (ROOT / package).rglob("*.py")
     }
     assert {path: names for path, names in offenders.items() if names} == {}
+
+
+# What opens a store or builds the core: only the composition root (trygghetsbot/compose.py) may call
+# these; an adapter receives the core factory and the store opener it hands out.
+WIRING = {"open_store", "open_store_async", "build_router", "build_assistant", "build_service", "build_jury_service"}
+
+
+def imported_names(path: Path) -> set[str]:
+    return {
+        alias.name
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+
+
+def test_only_the_composition_root_opens_stores_and_builds_the_core() -> None:
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(imported_names(path) & WIRING)
+        for package in ("handlers", "bot")
+        for path in (ROOT / package).rglob("*.py")
+    }
+    assert {path: names for path, names in offenders.items() if names} == {}

@@ -28,6 +28,8 @@ from store import DEFAULT_TENANT, Store, open_store_async
 if TYPE_CHECKING:  # aiohttp is imported by the commands that serve, not by every command
     from aiohttp import web
 
+    from handlers.web import StoreOpener
+
 
 def settings_knowledge(settings: Settings) -> KnowledgeBase:
     """The shipped documents and those imported into the settings' knowledge folder.
@@ -46,6 +48,17 @@ def settings_round(settings: Settings, round_year: int | None = None) -> Round:
     """
     prize = settings_knowledge(settings).prize
     return current_round(prize, round_year or settings.round_year, local_day(settings.clock()()))
+
+
+def store_opener(settings: Settings) -> StoreOpener:
+    """How the platforms open a tenant's store (the default one, and each Slack workspace's own TinyDB
+    file when many are served): the store the settings select, on the settings' clock. A server does
+    not wait for another writer's lock (``TRYGGHETSBOT_LOCK_WAIT`` is for the commands)."""
+
+    async def open_tenant(tenant: str = DEFAULT_TENANT) -> Store:
+        return await open_store_async(settings, tenant=tenant, clock=settings.clock())
+
+    return open_tenant
 
 
 async def open_settings_store(
@@ -135,8 +148,7 @@ def serve_app(settings: Settings) -> web.Application:
     workspace's settings)."""
     from handlers.web import create_app
 
-    # A server does not wait for another writer's lock (TRYGGHETSBOT_LOCK_WAIT is for the commands).
-    app = create_app(settings, open_store=lambda: open_store_async(settings, clock=settings.clock()))
+    app = create_app(settings, open_store=store_opener(settings))
     make_core = core_factory(settings)
     if settings.slack_configured:
         from handlers.slack.transport import server as slack_server

@@ -16,7 +16,7 @@ from handlers.slack.transport.server import create_web_app
 from store import open_store
 from tests.e2e.fakeslack import FakeSlack
 from tests.e2e.signing import SlackSender
-from trygghetsbot.compose import core_factory
+from trygghetsbot.compose import core_factory, store_opener
 
 SECRET = "test-signing-secret"
 HEALTH_TOKEN = "test-health-token-0123456789"  # TRYGGHETSBOT_HEALTH_TOKEN: /healthz details
@@ -43,6 +43,7 @@ class BotServer:
             self.settings,
             make_core=core_factory(self.settings),
             make_core_for=core_factory,
+            open_store=store_opener(self.settings),
             outbox_poll_seconds=0.05,
             retry_base_seconds=self.retry_base_seconds,
             identity_retry_seconds=0.05,

@@ -12,6 +12,7 @@ import pytest
 
 from bot.config import Settings, load_settings
 from handlers.slack.transport.socket_mode import run_socket_mode
+from handlers.web import serving
 from store import open_store
 from tests.e2e.conftest import make_settings
 from tests.e2e.fakeslack import BOT_USER_ID, TEAM_ID, FakeSlack
@@ -26,7 +27,9 @@ async def socket_bot(tmp_path: Path, fake: FakeSlack, monkeypatch: pytest.Monkey
     monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-test")
     settings = load_settings(_env_file=None)
     running = asyncio.create_task(
-        run_socket_mode(settings, core_factory(settings), open_store(settings.db_path), identity_retry_seconds=0.05)
+        run_socket_mode(
+            settings, core_factory(settings), serving(open_store(settings.db_path)), identity_retry_seconds=0.05
+        )
     )
     await fake.socket_connected()
     yield settings

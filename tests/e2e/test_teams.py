@@ -26,7 +26,7 @@ from tests.e2e.fakeconnector import Call, FakeConnector, activity, send
 from tests.e2e.fakeslack import FakeSlack
 from tests.e2e.test_exactly_once import wait_until_sent
 from tests.texts import ADDED_VALUE, DESCRIPTION
-from trygghetsbot.compose import core_factory
+from trygghetsbot.compose import core_factory, store_opener
 
 JURY = ("19:jury-one@thread.tacv2", "19:jury-two@thread.tacv2")
 APP_ID = "11111111-2222-3333-4444-555555555555"
@@ -54,7 +54,7 @@ class TeamsServer(BotServer):
         self.retry_base_seconds = retry_base_seconds
 
     def build_app(self) -> web.Application:
-        app = create_app(self.settings)
+        app = create_app(self.settings, open_store=store_opener(self.settings))
         timing = WorkerTiming(poll_seconds=0.05, retry_base_seconds=self.retry_base_seconds)
         teams_server.install(app, self.settings, make_core=core_factory(self.settings), timing=timing)
         return app

@@ -27,7 +27,7 @@ from store import open_store
 from tests.e2e.fakeconnector import Call, FakeConnector, activity, send
 from tests.e2e.test_teams import JURY, TeamsServer, errors_after, inputs, teams_settings
 from tests.nominations.conftest import good_content
-from trygghetsbot.compose import build_jury_service, core_factory
+from trygghetsbot.compose import build_jury_service, core_factory, store_opener
 
 ANNA = "0a0a0a0a-0000-4000-8000-00000000000a"
 BO = "0b0b0b0b-0000-4000-8000-00000000000b"
@@ -41,7 +41,7 @@ GOOD = {"collaboration": "yes", "added_value": "yes", "innovation": "4", "inspir
 
 class JuryServer(TeamsServer):
     def build_app(self) -> web.Application:
-        app = create_app(self.settings)
+        app = create_app(self.settings, open_store=store_opener(self.settings))
         timing = WorkerTiming(poll_seconds=0.05, retry_base_seconds=self.retry_base_seconds)
         make_core = core_factory(self.settings)
         teams_server.install(app, self.settings, make_core=make_core, timing=timing, jury_check_seconds=0.05)

@@ -15,7 +15,7 @@ from aiohttp import web
 
 from bot import __version__
 from bot.config import Settings, SettingsError, load_settings
-from handlers.web import HEALTH, create_app
+from handlers.web import HEALTH, create_app, serving
 from store import Store, open_store
 from tests.store.conftest import event, nomination
 
@@ -50,7 +50,7 @@ async def serve() -> AsyncIterator[Serve]:
 
     async def start(settings: Settings, store: Store | None = None) -> Served:
         store = store or open_store(settings.db_path)
-        app = create_app(settings, store=store)
+        app = create_app(settings, open_store=serving(store))
         app[HEALTH].append(lambda app: {"slack_identity_known": True})
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()

@@ -20,8 +20,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if not check_for_slack(settings, "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"):
         return 2
     from handlers.slack.transport.socket_mode import run_socket_mode
-    from trygghetsbot.compose import core_factory
+    from trygghetsbot.compose import core_factory, store_opener
 
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run_socket_mode(settings, core_factory(settings)))
+        asyncio.run(run_socket_mode(settings, core_factory(settings), store_opener(settings)))
     return 0

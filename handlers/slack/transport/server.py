@@ -30,7 +30,7 @@ from handlers.slack.transport.inbound import RejectedRequest, check_shape, parse
 from handlers.slack.transport.oauth import add_routes as add_oauth_routes
 from handlers.slack.transport.oauth import oauth_flow
 from handlers.slack.transport.workspaces import Workspaces, team_of, uninstalls
-from handlers.web import HEALTH, STORE, CoreFactory, create_app
+from handlers.web import HEALTH, STORE, STORE_OPENER, CoreFactory, StoreOpener, create_app
 from store import Store
 from store.tenant_settings import tenant_settings
 
@@ -47,15 +47,15 @@ def create_web_app(
     *,
     make_core: CoreFactory,
     make_core_for: Callable[[Settings], CoreFactory] | None = None,
-    store: Store | None = None,
+    open_store: StoreOpener,
     outbox_poll_seconds: float = 1.0,
     retry_base_seconds: float | None = None,
     identity_retry_seconds: float = 1.0,
     jury_check_seconds: float = 60.0,
     recheck_seconds: float = RECHECK_SECONDS,
 ) -> web.Application:
-    """An application serving Slack only; on startup it opens ``store`` (default: the store the settings select)."""
-    app = create_app(settings, store=store)
+    """An application serving Slack only; on startup it opens the default tenant's store with ``open_store``."""
+    app = create_app(settings, open_store=open_store)
     install(
         app,
         settings,
@@ -156,6 +156,7 @@ def install(
                 start,
                 make_core_for or (lambda _: make_core),
                 registry=app[STORE],
+                open_store=app[STORE_OPENER],
                 recheck_seconds=recheck_seconds,
             )
             await app[WORKSPACES].start_installed()

@@ -29,8 +29,8 @@ from handlers.slack.delivery.jury_messages import JuryMessenger
 from handlers.slack.delivery.nomination_events import JuryNotifier
 from handlers.slack.transport.client import build_outbox_client, build_web_client, http_session
 from handlers.slack.transport.inbound import RejectedRequest, check_shape
-from handlers.web import CoreFactory
-from store import Store, open_store_async
+from handlers.web import CoreFactory, StoreOpener
+from store import DEFAULT_TENANT
 
 log = logging.getLogger(__name__)
 
@@ -97,13 +97,12 @@ class GuardedSocketModeHandler(AsyncBaseSocketModeHandler):
 async def run_socket_mode(
     settings: Settings,
     make_core: CoreFactory,
-    store: Store | None = None,
+    open_store: StoreOpener,
     *,
     identity_retry_seconds: float = 1.0,
 ) -> None:
-    """Serve until cancelled; opens the store the settings select unless ``store`` is given."""
-    if store is None:
-        store = await open_store_async(settings, clock=settings.clock())
+    """Serve until cancelled, over the default tenant's store, which ``open_store`` opens."""
+    store = await open_store(DEFAULT_TENANT)
     http = http_session()
     deps = build_deps(settings, store, http, make_core)
     client = build_web_client(settings, http)

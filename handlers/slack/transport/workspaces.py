@@ -33,8 +33,8 @@ from bot.config import Settings
 from bot.tenants import RECHECK_SECONDS, TenantSettings, tenant_view
 from handlers.slack.transport.oauth import StoreInstallationStore
 from handlers.tasks import BackgroundTasks
-from handlers.web import CoreFactory
-from store import Store, open_store_async
+from handlers.web import CoreFactory, StoreOpener
+from store import Store
 from store.tenant_settings import load_tenant_settings
 
 log = logging.getLogger(__name__)
@@ -95,11 +95,14 @@ class Workspaces:
         make_core_for: Callable[[Settings], CoreFactory],
         *,
         registry: Store,
+        open_store: StoreOpener,
         recheck_seconds: float = RECHECK_SECONDS,
     ) -> None:
-        """``registry``: the default tenant's store, which holds the installations (and lends its connections)."""
+        """``registry``: the default tenant's store, which holds the installations (and lends its connections);
+        ``open_store``: the composition root's opener, for a workspace's own TinyDB file."""
         self.settings = settings
         self.registry = registry
+        self._open_store = open_store
         self.flow = flow
         self._start = start
         self._make_core_for = make_core_for
@@ -188,9 +191,7 @@ class Workspaces:
         if store is None:
             # PostgreSQL: the registry's pool, shared by every workspace; TinyDB: the workspace's own file.
             clock = self.settings.clock()
-            store = await self.registry.open_for(team_id, clock) or await open_store_async(
-                self.settings, tenant=team_id, clock=clock, lock_wait=self.settings.lock_wait
-            )
+            store = await self.registry.open_for(team_id, clock) or await self._open_store(team_id)
             self._stores[team_id] = store
         return store
 
