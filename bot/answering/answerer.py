@@ -11,6 +11,7 @@ from bot.answering import general_answers as general
 from bot.answering import lexicon as lx
 from bot.answering import prize_answers as prize
 from bot.answering.carryover import UNIT_WORDS, CarryOver
+from bot.answering.draft import AnswerDraft
 from bot.answering.entities import EntityExtractor
 from bot.answering.frame import read_frame
 from bot.answering.intents import BUDGET_INTENTS, PRIZE_YEAR_INTENTS
@@ -18,7 +19,6 @@ from bot.answering.model import Answer, ConversationContext
 from bot.answering.normalize import Normalized, fold
 from bot.answering.passages import PassageIndex
 from bot.answering.query import Query
-from bot.answering.reply import Reply
 from bot.answering.rules import classify, decide
 from bot.clock import Clock, system_clock
 from bot.knowledge import KnowledgeBase
@@ -117,25 +117,25 @@ class Answerer:
         follow_up = intent == context.intent
         unknown_subject = self._unknown_subject(text)
         inherited = self.carry.fill(intent, entities, context, text, years, unknown_subject)
-        reply = Reply(self.knowledge, lang, unit=money_unit(text))
+        draft = AnswerDraft(self.knowledge, lang, unit=money_unit(text))
         today = local_day(self.clock())
-        query = Query(text, entities, context, self.knowledge, reply, years, follow_up, today, self.passages)
+        query = Query(text, entities, context, self.knowledge, draft, years, follow_up, today, self.passages)
         if _asks_unstated_cost(query, intent):
             # "vad kostar juryns arbete?": no document gives that cost; say so first, then what they do say.
-            reply.not_found("general.cost_unknown")
+            draft.not_found("general.cost_unknown")
         if intent in {"budget_line", "unbudgeted"} and not (entities.lines or entities.unbudgeted) and unknown_subject:
             budget.unknown_subject(query, unknown_subject)
         elif intent == "year_by_theme":
             prize.year_by_theme(query, theme_years)
         else:
             RESOLVERS[intent](query)
-        if not reply.has_sentences():  # never an empty answer: the documents' words, or that they are silent
+        if not draft.has_sentences():  # never an empty answer: the documents' words, or that they are silent
             general.out_of_scope(query)
         else:  # a date for "när", a place for "var" … or "det framgår inte" first
-            answer_types.honour(query, intent, reply.said())
+            answer_types.honour(query, intent, draft.said())
         if latest is not None:
-            reply.lead("general.latest_covered", year=latest)
-        answer = query.reply.build(intent, self._next_context(intent, query, lang))
+            draft.lead("general.latest_covered", year=latest)
+        answer = draft.build(intent, self._next_context(intent, query, lang))
         answer.frame = read_frame(query, intent, inherited)
         answer.rule = rule.id
         return answer

@@ -1,4 +1,6 @@
-"""Building an answer: sentences from the text catalog, the facts used, their sources."""
+"""The answer being written: sentences from the text catalog, the facts used, their sources.
+
+The answer functions write into an :class:`AnswerDraft` (``q.reply``); ``build`` makes the result."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from bot.knowledge.money import MoneyUnit, format_sek
 from bot.texts import Lang, format_date, format_decimal, month_name, t, t_count
 
 
-class Reply:
+class AnswerDraft:
     def __init__(self, knowledge: KnowledgeBase, lang: Lang, unit: MoneyUnit = "auto") -> None:
         self.knowledge = knowledge
         self.lang: Lang = lang
