@@ -27,10 +27,7 @@ from collections import defaultdict
 from collections.abc import MutableMapping
 from typing import Any, Literal, Protocol
 
-from pydantic import BaseModel, Field
-
-from bot.answering import Answer, ConversationContext, Fact, Source
-from bot.answering.model import reply_json
+from bot.answering import ConversationContext, Reply
 from bot.clock import Clock
 from bot.nominations.dialog import CANCEL, NominationDialog, Turn, normalise_command
 from bot.nominations.model import Nominator
@@ -57,28 +54,7 @@ _MAX_QUESTION_WORDS = 25
 
 
 class QuestionAnswerer(Protocol):
-    def answer(self, question: str, context: ConversationContext | None = None) -> Answer: ...
-
-
-class Reply(BaseModel):
-    """What the bot says back to one message; ``texts`` are separate chat messages."""
-
-    texts: list[str]
-    intent: str
-    lang: Literal["sv", "en"] = "sv"
-    answered: bool = True
-    facts: list[Fact] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
-    # Set when the message changed a nomination, for platform side effects.
-    dialog_outcome: str | None = None
-    nomination_id: str | None = None
-
-    @property
-    def text(self) -> str:
-        return "\n\n".join(self.texts)
-
-    def to_json_dict(self) -> dict[str, object]:
-        return reply_json(self.text, self.intent, self.lang, self.answered, self.facts, self.sources)
+    def answer(self, question: str, context: ConversationContext | None = None) -> Reply: ...
 
 
 def starts_nomination(text: str) -> bool:
@@ -214,14 +190,7 @@ class Assistant:
         # Not a question (likely an answer to the dialog's question, which is not at hand): no guess.
         if command or not (answer.answered or looks_like_question(text)):
             return self._unavailable(answer.lang)
-        return Reply(
-            texts=[answer.text],
-            intent=answer.intent,
-            lang=answer.lang,
-            answered=answer.answered,
-            facts=answer.facts,
-            sources=answer.sources,
-        )
+        return answer
 
     @staticmethod
     def _unavailable(lang: Literal["sv", "en"]) -> Reply:
@@ -309,20 +278,12 @@ class Assistant:
     ) -> tuple[Reply, ConversationState]:
         saved = state.answer_context if self.answer_contexts is None else self.answer_contexts.get(state.key)
         context = ConversationContext.model_validate(saved) if saved else None
-        answer = self.answerer.answer(text.strip(), context)
-        texts = [answer.text]
-        if resume is not None:
-            texts.append(t(answer.lang, "nom.dialog.back_to_dialog", prompt=self.dialog.prompt(resume, answer.lang)))
-        reply = Reply(
-            texts=texts,
-            intent=answer.intent,
-            lang=answer.lang,
-            answered=answer.answered,
-            facts=answer.facts,
-            sources=answer.sources,
-        )
-        context_json = answer.context.model_dump(mode="json")
+        reply = self.answerer.answer(text.strip(), context)
+        if resume is not None:  # the answer, then the dialog's question again as a message of its own
+            back = t(reply.lang, "nom.dialog.back_to_dialog", prompt=self.dialog.prompt(resume, reply.lang))
+            reply = reply.model_copy(update={"texts": [*reply.texts, back]})
+        context_json = (reply.context or ConversationContext()).model_dump(mode="json")
         if self.answer_contexts is not None:
             self.answer_contexts[state.key] = context_json
-            return reply, state.model_copy(update={"lang": answer.lang})
-        return reply, state.model_copy(update={"answer_context": context_json, "lang": answer.lang})
+            return reply, state.model_copy(update={"lang": reply.lang})
+        return reply, state.model_copy(update={"answer_context": context_json, "lang": reply.lang})

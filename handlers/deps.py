@@ -15,7 +15,8 @@ from typing import Protocol
 
 import aiohttp
 
-from bot.assistant import Assistant, Reply
+from bot.answering import Reply
+from bot.assistant import Assistant
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase
 from bot.nominations.model import Nominator

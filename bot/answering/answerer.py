@@ -15,7 +15,7 @@ from bot.answering.draft import AnswerDraft
 from bot.answering.entities import EntityExtractor
 from bot.answering.frame import read_frame
 from bot.answering.intents import BUDGET_INTENTS, PRIZE_YEAR_INTENTS
-from bot.answering.model import Answer, ConversationContext
+from bot.answering.model import ConversationContext, Reply
 from bot.answering.normalize import Normalized, fold
 from bot.answering.passages import PassageIndex
 from bot.answering.query import Query
@@ -72,7 +72,7 @@ class Answerer:
         self.passages = PassageIndex(knowledge.sections)
         self.carry = CarryOver(self.extractor, lambda text, e, ctx: classify(text, e, ctx, self._table_years))
 
-    def answer(self, question: str, context: ConversationContext | None = None) -> Answer:
+    def answer(self, question: str, context: ConversationContext | None = None) -> Reply:
         context = context or ConversationContext()
         text = self.extractor.normalize(question[:MAX_QUESTION_CHARS])
         entities = self.extractor.extract(text)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from bot.answering.model import Answer, ConversationContext, Fact, Source
+from bot.answering.model import ConversationContext, Fact, Reply, Source
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.models import BudgetLine, Column, SourceRef
 from bot.knowledge.money import MoneyUnit, format_sek
@@ -101,14 +101,14 @@ class AnswerDraft:
         return line.name
 
     # --- result -------------------------------------------------------------
-    def build(self, intent: str, context: ConversationContext) -> Answer:
+    def build(self, intent: str, context: ConversationContext) -> Reply:
         text = " ".join(self._sentences) + "\n" + self._source_line()
         sources = [
             Source(document=ref.document, title=self.knowledge.document_title(ref), section=ref.section)
             for ref in self._sources
         ]
-        return Answer(
-            text=text,
+        return Reply(
+            texts=[text],
             lang=self.lang,
             intent=intent,
             facts=self._facts,

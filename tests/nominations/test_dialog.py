@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.answering import Answer, ConversationContext
-from bot.assistant import DIALOG_INTENT, Assistant, Reply, looks_like_question
+from bot.answering import ConversationContext, Reply
+from bot.assistant import DIALOG_INTENT, Assistant, looks_like_question
 from bot.clock import fixed_clock
 from bot.knowledge import default_knowledge
 from bot.nominations.dialog import NominationDialog
@@ -29,11 +29,11 @@ class FakeAnswerer:
     def __init__(self) -> None:
         self.contexts: list[ConversationContext | None] = []
 
-    def answer(self, question: str, context: ConversationContext | None = None) -> Answer:
+    def answer(self, question: str, context: ConversationContext | None = None) -> Reply:
         self.contexts.append(context)
         seen = len(self.contexts)
-        return Answer(
-            text=f"SVAR: {question}", lang="sv", intent="fake", context=ConversationContext(years=[2000 + seen])
+        return Reply(
+            texts=[f"SVAR: {question}"], lang="sv", intent="fake", context=ConversationContext(years=[2000 + seen])
         )
 
 

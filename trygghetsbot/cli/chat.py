@@ -32,7 +32,7 @@ import sys
 import uuid
 from typing import Any
 
-from bot.assistant import Reply
+from bot.answering import Reply
 from bot.config import Settings
 from bot.nominations.dialog import normalise_command
 from bot.nominations.model import Nominator
@@ -185,7 +185,7 @@ class Console:
             print(t("sv", "cli.chat_welcome"))
             greeting = runner.run(self.greet())
             if greeting is not None:
-                print_text_or_json(greeting, self.as_json)
+                print_text_or_json(greeting, self.as_json, explained=False)
         while True:
             if interactive:
                 print("> ", end="", flush=True)
@@ -210,7 +210,7 @@ class Console:
                 log.error("could not answer %r: %s: %s", message, type(error).__name__, error)
                 print(t("sv", "chat.error"), flush=True)
                 continue
-            print_text_or_json(reply, self.as_json)
+            print_text_or_json(reply, self.as_json, explained=False)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

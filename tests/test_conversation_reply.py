@@ -1,0 +1,67 @@
+"""One result type end to end: what the conversation router gives a platform for a question is the
+answerer's own reply, with the frame, the rule, the facts and the sources that explain it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.answering import Answerer, Reply
+from bot.assistant import Assistant
+from bot.clock import fixed_clock
+from bot.knowledge import default_knowledge
+from bot.nominations.dialog import NominationDialog
+from bot.nominations.model import Nominator
+from bot.nominations.service import NominationService
+from store import open_store
+
+USER = Nominator(user_id="slack:U1")
+CLOCK = fixed_clock(date(2023, 6, 15))
+QUESTION = "vad fick trygghetsvärdar 2025?"
+
+
+@pytest.fixture
+def answerer() -> Answerer:
+    return Answerer(default_knowledge(), CLOCK)
+
+
+@pytest.fixture
+def router(tmp_path: Path, answerer: Answerer) -> Iterator[Assistant]:
+    store = open_store(tmp_path / "db.json")
+    kb = answerer.knowledge
+    service = NominationService(store.nominations, kb.prize, kb.prize.latest_round, CLOCK)
+    yield Assistant(answerer, NominationDialog(service), store.dialogs, CLOCK)
+    store.close()
+
+
+async def test_the_routers_reply_to_a_question_is_the_answerers_reply(answerer: Answerer, router: Assistant) -> None:
+    direct = answerer.answer(QUESTION)
+    routed = await router.handle("slack:U1", USER, QUESTION)
+    assert isinstance(routed, Reply) and routed == direct
+    assert routed.rule == "budget_line" and routed.frame["topic"] == "budget" and routed.facts
+    assert routed.to_json_dict() == direct.to_json_dict()
+
+
+async def test_a_question_in_a_dialog_keeps_the_answer_and_adds_the_dialogs_question(
+    answerer: Answerer, router: Assistant
+) -> None:
+    await router.handle("slack:U1", USER, "nominera")
+    direct = answerer.answer(QUESTION)
+    routed = await router.handle("slack:U1", USER, QUESTION)
+    assert routed.texts[0] == direct.text and len(routed.texts) == 2
+    assert (routed.frame, routed.rule, routed.facts, routed.sources) == (
+        direct.frame,
+        direct.rule,
+        direct.facts,
+        direct.sources,
+    )
+
+
+def test_chat_json_keeps_its_shape_without_the_explanation(answerer: Answerer) -> None:
+    data = answerer.answer(QUESTION).to_json_dict(explained=False)
+    assert list(data) == ["answer", "intent", "lang", "answered", "facts", "sources"]
+    explained = answerer.answer(QUESTION).to_json_dict()
+    assert list(explained) == [*data, "frame", "rule"]
