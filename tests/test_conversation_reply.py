@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.answering import Answerer, Reply
-from bot.assistant import Assistant
 from bot.clock import fixed_clock
+from bot.conversation import ConversationRouter
 from bot.knowledge import default_knowledge
 from bot.nominations.dialog import NominationDialog
 from bot.nominations.model import Nominator
@@ -29,15 +29,17 @@ def answerer() -> Answerer:
 
 
 @pytest.fixture
-def router(tmp_path: Path, answerer: Answerer) -> Iterator[Assistant]:
+def router(tmp_path: Path, answerer: Answerer) -> Iterator[ConversationRouter]:
     store = open_store(tmp_path / "db.json")
     kb = answerer.knowledge
     service = NominationService(store.nominations, kb.prize, kb.prize.latest_round, CLOCK)
-    yield Assistant(answerer, NominationDialog(service), store.dialogs, CLOCK)
+    yield ConversationRouter(answerer, NominationDialog(service), store.dialogs, CLOCK)
     store.close()
 
 
-async def test_the_routers_reply_to_a_question_is_the_answerers_reply(answerer: Answerer, router: Assistant) -> None:
+async def test_the_routers_reply_to_a_question_is_the_answerers_reply(
+    answerer: Answerer, router: ConversationRouter
+) -> None:
     direct = answerer.answer(QUESTION)
     routed = await router.handle("slack:U1", USER, QUESTION)
     assert isinstance(routed, Reply) and routed == direct
@@ -46,7 +48,7 @@ async def test_the_routers_reply_to_a_question_is_the_answerers_reply(answerer: 
 
 
 async def test_a_question_in_a_dialog_keeps_the_answer_and_adds_the_dialogs_question(
-    answerer: Answerer, router: Assistant
+    answerer: Answerer, router: ConversationRouter
 ) -> None:
     await router.handle("slack:U1", USER, "nominera")
     direct = answerer.answer(QUESTION)

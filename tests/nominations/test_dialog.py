@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.answering import ConversationContext, Reply
-from bot.assistant import DIALOG_INTENT, Assistant, looks_like_question
 from bot.clock import fixed_clock
+from bot.conversation import DIALOG_INTENT, ConversationRouter, looks_like_question
 from bot.knowledge import default_knowledge
 from bot.nominations.dialog import NominationDialog
 from bot.nominations.model import Nominator
@@ -44,24 +44,24 @@ class Chat:
         self.user = user
         self.answerer = FakeAnswerer()
         self.store: Store = open_store(path)
-        self.assistant = self._assistant()
+        self.router = self._router()
         # A chat surface with sessions (the console) gives one; None is a surface without (Slack).
         self.session: str | None = None
 
-    def _assistant(self) -> Assistant:
+    def _router(self) -> ConversationRouter:
         prize = default_knowledge().prize
         clock = fixed_clock(self.day)
         service = NominationService(self.store.nominations, prize, prize.latest_round, clock)
-        return Assistant(self.answerer, NominationDialog(service), self.store.dialogs, clock)
+        return ConversationRouter(self.answerer, NominationDialog(service), self.store.dialogs, clock)
 
     def restart(self, day: date | None = None) -> None:
         self.store.close()
         self.day = day or self.day
         self.store = open_store(self.path)
-        self.assistant = self._assistant()
+        self.router = self._router()
 
     async def say(self, text: str) -> Reply:
-        return await self.assistant.handle(self.user.user_id or "", self.user, text, session=self.session)
+        return await self.router.handle(self.user.user_id or "", self.user, text, session=self.session)
 
     async def says(self, *texts: str) -> Reply:
         reply = None
@@ -395,12 +395,12 @@ async def test_a_new_console_session_is_greeted_with_the_nomination_in_progress(
     chat.session = "first run"
     await chat.says("nominera", "Trygga Kista", "Polisen, Skolan")
     chat.restart()
-    greeting = await chat.assistant.greeting("console:anna", "second run")
+    greeting = await chat.router.greeting("console:anna", "second run")
     assert greeting is not None and greeting.texts[0].startswith("Du har en påbörjad nominering (fråga 3 av 10)")
     chat.session = "second run"
     await chat.say(DESCRIPTION)  # seen in the greeting: taken as the answer
     assert (await dialog_of(chat)).content.description == DESCRIPTION
-    assert await chat.assistant.greeting("console:bert", "x") is None
+    assert await chat.router.greeting("console:bert", "x") is None
 
 
 @pytest.mark.parametrize(
@@ -463,7 +463,7 @@ async def test_answers_after_the_last_save_are_not_dropped_silently(chat: Chat) 
 
 
 async def test_a_blocked_submit_says_how_to_fix_it(chat: Chat, tmp_path: Path) -> None:
-    service = chat.assistant.dialog.service
+    service = chat.router.dialog.service
     await service.save_draft(good_content(description="För kort text."), USER)  # a draft: no criteria yet
     reply = await chat.say("nominera")
     assert "Så här ser nomineringen ut" in reply.text

@@ -1,11 +1,11 @@
-"""The conversation router every chat surface calls: console now, Slack and Teams later.
+"""The conversation router every chat surface calls: the console, Slack and Teams.
 
-``await Assistant.handle(key, user, text)`` takes one message in one
-conversation and returns a :class:`Reply`. It drives the nomination dialog when
-one is active or being started ("nominera", "/nominera", "jag vill nominera"),
-lists, edits and withdraws the user's own nominations, and otherwise asks the
-question answerer. A question in the middle of a dialog ("vem vann 2019?") is
-answered and the dialog's current question is asked again.
+``await ConversationRouter.handle(key, user, text)`` takes one message in one conversation and
+returns a :class:`bot.answering.Reply` (for a question, the answerer's own). It drives the
+nomination dialog when one is active or being started ("nominera", "/nominera", "jag vill
+nominera"), lists, edits and withdraws the user's own nominations, and otherwise asks the question
+answerer. A question in the middle of a dialog ("vem vann 2019?") is answered and the dialog's
+current question is asked again.
 
 The conversation's state (the answerer's context and the dialog) is loaded and
 saved through the :class:`DialogRepository` Protocol on every message, so a
@@ -106,7 +106,7 @@ def looks_like_question(text: str) -> bool:
     return stripped.endswith("?") and len(stripped.split()) <= _MAX_QUESTION_WORDS
 
 
-class Assistant:
+class ConversationRouter:
     def __init__(
         self,
         answerer: QuestionAnswerer,
