@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import MutableMapping
 from typing import Any, Literal, Protocol
 
-from bot.answering import ConversationContext, Reply
+from bot.answering import ConversationContext, Intent, Reply
 from bot.clock import Clock
 from bot.nominations.dialog import CANCEL, NominationDialog, Turn, normalise_command
 from bot.nominations.model import Nominator
@@ -36,8 +36,6 @@ from bot.nominations.state import ConversationState, DialogState
 from bot.ports import StoreUnavailable
 from bot.texts import t
 
-DIALOG_INTENT = "nomination_dialog"
-UNAVAILABLE_INTENT = "store_unavailable"
 log = logging.getLogger(__name__)
 
 _START = re.compile(r"^(/nominera|/nominate|(jag )?vill nominera|nominera|ny nominering|i want to nominate|nominate)\b")
@@ -159,7 +157,7 @@ class ConversationRouter:
             try:
                 await self._save(state, session, loaded)
             except StoreUnavailable as error:
-                if reply.intent == DIALOG_INTENT:
+                if reply.intent == Intent.NOMINATION_DIALOG:
                     # The dialog's step was not kept: say so rather than pretend it was.
                     return self._unavailable(state.lang)
                 log.warning("the follow-up context of %s was not saved: %s", key, error)
@@ -194,7 +192,7 @@ class ConversationRouter:
 
     @staticmethod
     def _unavailable(lang: Literal["sv", "en"]) -> Reply:
-        return Reply(texts=[t(lang, "chat.unavailable")], intent=UNAVAILABLE_INTENT, lang=lang, answered=False)
+        return Reply(texts=[t(lang, "chat.unavailable")], intent=Intent.STORE_UNAVAILABLE, lang=lang, answered=False)
 
     async def _save(self, state: ConversationState, session: str | None, loaded: ConversationState | None) -> None:
         dialog = state.dialog
@@ -266,7 +264,7 @@ class ConversationRouter:
             texts.append(t(state.lang, "nom.dialog.back_to_dialog", prompt=self.dialog.prompt(resume, state.lang)))
         reply = Reply(
             texts=texts,
-            intent=DIALOG_INTENT,
+            intent=Intent.NOMINATION_DIALOG,
             lang=state.lang,
             dialog_outcome=turn.outcome,
             nomination_id=turn.nomination.id if turn.nomination else None,

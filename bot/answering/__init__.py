@@ -6,6 +6,7 @@ what the conversation router gives every platform.
 """
 
 from bot.answering.answerer import Answerer
+from bot.answering.intents import Intent
 from bot.answering.model import ConversationContext, Fact, Reply, Source
 
-__all__ = ["Answerer", "ConversationContext", "Fact", "Reply", "Source"]
+__all__ = ["Answerer", "ConversationContext", "Fact", "Intent", "Reply", "Source"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from bot.answering.intents import Intent
 from bot.answering.model import ConversationContext, Fact, Reply, Source
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.models import BudgetLine, Column, SourceRef
@@ -101,7 +102,7 @@ class AnswerDraft:
         return line.name
 
     # --- result -------------------------------------------------------------
-    def build(self, intent: str, context: ConversationContext) -> Reply:
+    def build(self, intent: Intent, context: ConversationContext) -> Reply:
         text = " ".join(self._sentences) + "\n" + self._source_line()
         sources = [
             Source(document=ref.document, title=self.knowledge.document_title(ref), section=ref.section)

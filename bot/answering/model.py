@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bot.answering.intents import Intent
 from bot.texts import Lang
 
 
@@ -28,7 +29,7 @@ class Fact(BaseModel):
 class ConversationContext(BaseModel):
     """What a follow-up ("och 2024?", "why?") may lean on. JSON-serialisable for storage."""
 
-    intent: str | None = None
+    intent: Intent | None = None
     years: list[int] = Field(default_factory=list)
     lines: list[str] = Field(default_factory=list)
     columns: list[str] = Field(default_factory=list)
@@ -44,7 +45,7 @@ class Reply(BaseModel):
 
     texts: list[str]
     lang: Lang
-    intent: str
+    intent: Intent
     answered: bool = True
     facts: list[Fact] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)

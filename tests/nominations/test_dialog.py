@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.answering import ConversationContext, Reply
+from bot.answering import ConversationContext, Intent, Reply
 from bot.clock import fixed_clock
-from bot.conversation import DIALOG_INTENT, ConversationRouter, looks_like_question
+from bot.conversation import ConversationRouter, looks_like_question
 from bot.knowledge import default_knowledge
 from bot.nominations.dialog import NominationDialog
 from bot.nominations.model import Nominator
@@ -21,6 +21,8 @@ from tests.nominations.conftest import good_content
 from tests.texts import ADDED_VALUE, DESCRIPTION
 
 USER = Nominator(user_id="console:anna")
+# The fake answerer's intent (an answerer's, not the dialog's): a reply with it was a question answered.
+ANSWERED = Intent.HELP
 
 
 class FakeAnswerer:
@@ -33,7 +35,7 @@ class FakeAnswerer:
         self.contexts.append(context)
         seen = len(self.contexts)
         return Reply(
-            texts=[f"SVAR: {question}"], lang="sv", intent="fake", context=ConversationContext(years=[2000 + seen])
+            texts=[f"SVAR: {question}"], lang="sv", intent=ANSWERED, context=ConversationContext(years=[2000 + seen])
         )
 
 
@@ -84,7 +86,7 @@ async def chat(tmp_path: Path):  # type: ignore[no-untyped-def]
 async def test_start_phrases_begin_the_dialog(chat: Chat) -> None:
     for phrase in ("nominera", "/nominera", "Jag vill nominera", "jag vill nominera!"):
         reply = await chat.say(phrase)
-        assert reply.intent == DIALOG_INTENT
+        assert reply.intent == Intent.NOMINATION_DIALOG
         assert reply.texts[-1].startswith("Vilken insats")
         await chat.say("avbryt")
 
@@ -167,7 +169,7 @@ async def test_cancel_stores_nothing(chat: Chat) -> None:
     assert reply.text == "Nomineringen är avbruten. Inget har skickats in."
     assert await chat.store.nominations.list() == []
     reply = await chat.say("Polisen")
-    assert reply.intent == "fake"  # no dialog any more: a normal question
+    assert reply.intent == ANSWERED  # no dialog any more: a normal question
 
 
 async def test_draft_is_saved_and_resumed(chat: Chat) -> None:
@@ -177,7 +179,7 @@ async def test_draft_is_saved_and_resumed(chat: Chat) -> None:
     (draft,) = await chat.store.nominations.list()
     assert draft.status == "draft" and draft.partners == ["Polisen", "Skolan"]
     reply = await chat.say("Beskrivning som inte är en del av dialogen")
-    assert reply.intent == "fake"  # paused dialog: the bot answers questions
+    assert reply.intent == ANSWERED  # paused dialog: the bot answers questions
     reply = await chat.say("fortsätt")
     assert reply.texts == [
         "Du har en påbörjad nominering. Vi fortsätter där du var.",
@@ -317,7 +319,7 @@ async def test_period_closing_mid_dialog_stops_edits(tmp_path: Path) -> None:
 async def test_question_in_the_middle_is_answered_and_the_dialog_resumes(chat: Chat) -> None:
     await chat.says("nominera", "Trygga Tensta")
     reply = await chat.say("Vem vann 2019?")
-    assert reply.intent == "fake"
+    assert reply.intent == ANSWERED
     assert reply.texts == [
         "SVAR: Vem vann 2019?",
         "Tillbaka till nomineringen: Vilka organisationer genomför insatsen tillsammans? Räkna med den ansvariga "
@@ -548,7 +550,7 @@ async def test_a_command_without_its_id_shows_how_to_write_it_and_the_ids(
     await chat.says(*["hoppa över"] * 4, "Anna", "hoppa över", "skicka")
     (n,) = await chat.store.nominations.list()
     reply = await chat.say(command)
-    assert reply.intent == DIALOG_INTENT
+    assert reply.intent == Intent.NOMINATION_DIALOG
     lines = reply.text.splitlines()
     assert lines[0] == syntax.format(id=n.id)
     assert lines[1] == "Dina nomineringar till Trygghetspriset 2023:"
@@ -558,4 +560,5 @@ async def test_a_command_without_its_id_shows_how_to_write_it_and_the_ids(
 
 async def test_a_command_without_its_id_in_english_and_with_no_nominations(chat: Chat) -> None:
     reply = await chat.say("withdraw")  # an English command is answered in English
-    assert reply.intent == DIALOG_INTENT and reply.text == "You have no nominations for Trygghetspriset 2023."
+    assert reply.intent == Intent.NOMINATION_DIALOG
+    assert reply.text == "You have no nominations for Trygghetspriset 2023."

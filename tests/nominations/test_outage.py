@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.answering import Answerer
+from bot.answering import Answerer, Intent
 from bot.clock import fixed_clock
-from bot.conversation import DIALOG_INTENT, UNAVAILABLE_INTENT, ConversationRouter
+from bot.conversation import ConversationRouter
 from bot.knowledge import default_knowledge
 from bot.nominations.dialog import NominationDialog
 from bot.nominations.model import Nominator
@@ -88,7 +88,7 @@ async def test_what_needs_the_store_gets_try_again_in_a_minute(
 ) -> None:
     dialogs.down = True
     reply = await router.handle("k", USER, text)
-    assert reply.intent == UNAVAILABLE_INTENT and reply.texts == [t("sv", "chat.unavailable")]
+    assert reply.intent == Intent.STORE_UNAVAILABLE and reply.texts == [t("sv", "chat.unavailable")]
     assert "försök igen om en minut" in reply.text.lower()
     assert await store.nominations.list() == []
 
@@ -97,16 +97,16 @@ async def test_a_dialog_step_that_cannot_be_saved_is_not_pretended(
     router: ConversationRouter, dialogs: Switchable, store: Store
 ) -> None:
     for text in ("nominera", "Trygga Tensta", "Polisen, Skolan", DESCRIPTION):
-        assert (await router.handle("k", USER, text)).intent == DIALOG_INTENT
+        assert (await router.handle("k", USER, text)).intent == Intent.NOMINATION_DIALOG
     dialogs.saves_fail = True
     reply = await router.handle("k", USER, ADDED_VALUE)
-    assert reply.intent == UNAVAILABLE_INTENT
+    assert reply.intent == Intent.STORE_UNAVAILABLE
     # A question's context is best effort: still answered when it cannot be saved.
     assert "Process Kedjan" in (await router.handle("k", USER, "vem vann 2019?")).text
     dialogs.saves_fail = False
     # The dialog is where it was before the unsaved step: the answer is asked for again.
     again = await router.handle("k", USER, "fortsätt")
-    assert again.intent == DIALOG_INTENT and "mervärde" in again.text.lower()
+    assert again.intent == Intent.NOMINATION_DIALOG and "mervärde" in again.text.lower()
     assert await store.nominations.list() == []
 
 
