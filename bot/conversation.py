@@ -29,7 +29,7 @@ from typing import Any, Literal, Protocol
 
 from bot.answering import ConversationContext, Intent, Reply
 from bot.clock import Clock
-from bot.nominations.dialog import CANCEL, NominationDialog, Turn, normalise_command
+from bot.nominations.dialog import CANCEL, DialogOutcome, NominationDialog, Turn, normalise_command
 from bot.nominations.model import Nominator
 from bot.nominations.ports import DialogRepository
 from bot.nominations.state import ConversationState, DialogState
@@ -226,13 +226,13 @@ class ConversationRouter:
             if state.dialog is not None:
                 return self._dialog_reply(state, self.dialog.resume(state.dialog, state.lang))
             turn = await self.dialog.start(user, state.lang)
-            if turn.outcome == "started":
+            if turn.outcome == DialogOutcome.STARTED:
                 # "fortsätt" with nothing saved does not silently begin a new nomination.
-                turn = Turn([t(state.lang, "nom.dialog.nothing_to_resume")], None, "nothing")
+                turn = Turn([t(state.lang, "nom.dialog.nothing_to_resume")], None, DialogOutcome.NOTHING)
             return self._dialog_reply(state, turn)
         if _LIST.match(command):
             listing = await self.dialog.list_own(user, state.lang)
-            return self._dialog_reply(state, Turn([listing], state.dialog, "listed"), resume=active)
+            return self._dialog_reply(state, Turn([listing], state.dialog, DialogOutcome.LISTED), resume=active)
         without_id: Literal["edit", "withdraw"] | None = None
         if _EDIT_WITHOUT_ID.match(command):
             without_id = "edit"
@@ -240,7 +240,7 @@ class ConversationRouter:
             without_id = "withdraw"
         if without_id and at_summary_or_start:
             text = await self.dialog.command_help(user, without_id, state.lang)
-            return self._dialog_reply(state, Turn([text], state.dialog, "listed"), resume=active)
+            return self._dialog_reply(state, Turn([text], state.dialog, DialogOutcome.LISTED), resume=active)
         edit = _EDIT.match(command) if at_summary_or_start else None
         if edit:
             return self._dialog_reply(state, await self.dialog.start_edit(user, edit.group(1), state.lang))

@@ -8,12 +8,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
-from bot.answering import Answerer, Reply
+from bot.answering import Answerer, Intent, Reply
 from bot.clock import fixed_clock
 from bot.conversation import ConversationRouter
 from bot.knowledge import default_knowledge
-from bot.nominations.dialog import NominationDialog
+from bot.nominations.dialog import DialogOutcome, NominationDialog
 from bot.nominations.model import Nominator
 from bot.nominations.service import NominationService
 from store import open_store
@@ -67,3 +68,17 @@ def test_chat_json_keeps_its_shape_without_the_explanation(answerer: Answerer) -
     assert list(data) == ["answer", "intent", "lang", "answered", "facts", "sources"]
     explained = answerer.answer(QUESTION).to_json_dict()
     assert list(explained) == [*data, "frame", "rule"]
+
+
+async def test_the_routers_own_replies_carry_enum_members(router: ConversationRouter) -> None:
+    started = await router.handle("slack:U1", USER, "nominera")
+    assert started.intent is Intent.NOMINATION_DIALOG and started.dialog_outcome is DialogOutcome.STARTED
+    listed = await router.handle("slack:U1", USER, "mina nomineringar")
+    assert listed.dialog_outcome is DialogOutcome.LISTED and listed.to_json_dict()["intent"] == "nomination_dialog"
+
+
+def test_a_reply_takes_only_known_intents_and_outcomes() -> None:
+    with pytest.raises(ValidationError):
+        Reply(texts=["x"], lang="sv", intent="fake")
+    with pytest.raises(ValidationError):
+        Reply(texts=["x"], lang="sv", intent=Intent.NOMINATION_DIALOG, dialog_outcome="done")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.answering.intents import Intent
+from bot.nominations.dialog import DialogOutcome
 from bot.texts import Lang
 
 
@@ -56,7 +57,7 @@ class Reply(BaseModel):
     frame: dict[str, object] = Field(default_factory=dict)
     rule: str = ""
     # Set by the router when the message changed a nomination, for platform side effects.
-    dialog_outcome: str | None = None
+    dialog_outcome: DialogOutcome | None = None
     nomination_id: str | None = None
 
     @property
