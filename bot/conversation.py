@@ -27,6 +27,8 @@ from collections import defaultdict
 from collections.abc import MutableMapping
 from typing import Any, Literal, Protocol
 
+from pydantic import ValidationError
+
 from bot.answering import ConversationContext, Intent, Reply
 from bot.clock import Clock
 from bot.nominations.dialog import CANCEL, DialogOutcome, NominationDialog, Turn, normalise_command
@@ -97,6 +99,18 @@ def _is_command(command: str) -> bool:
         or _WITHDRAW.match(command)
         or command in CANCEL
     )
+
+
+def _follow_up_context(saved: dict[str, Any] | None, key: str) -> ConversationContext | None:
+    """The stored follow-up context, or None where it no longer reads (saved by another version
+    of the bot, with an intent it does not know): the question is then answered on its own."""
+    if not saved:
+        return None
+    try:
+        return ConversationContext.model_validate(saved)
+    except ValidationError as error:
+        log.warning("the follow-up context of %s was dropped: %s", key, error.errors()[0]["msg"])
+        return None
 
 
 def looks_like_question(text: str) -> bool:
@@ -275,7 +289,7 @@ class ConversationRouter:
         self, state: ConversationState, text: str, *, resume: DialogState | None
     ) -> tuple[Reply, ConversationState]:
         saved = state.answer_context if self.answer_contexts is None else self.answer_contexts.get(state.key)
-        context = ConversationContext.model_validate(saved) if saved else None
+        context = _follow_up_context(saved, state.key)
         reply = self.answerer.answer(text.strip(), context)
         if resume is not None:  # the answer, then the dialog's question again as a message of its own
             back = t(reply.lang, "nom.dialog.back_to_dialog", prompt=self.dialog.prompt(resume, reply.lang))

@@ -82,3 +82,16 @@ def test_a_reply_takes_only_known_intents_and_outcomes() -> None:
         Reply(texts=["x"], lang="sv", intent="fake")
     with pytest.raises(ValidationError):
         Reply(texts=["x"], lang="sv", intent=Intent.NOMINATION_DIALOG, dialog_outcome="done")
+
+
+async def test_a_stored_context_with_an_intent_no_longer_known_is_dropped(
+    answerer: Answerer, router: ConversationRouter
+) -> None:
+    # Saved by another version of the bot: the question is answered on its own, not refused.
+    await router.handle("slack:U1", USER, "vem vann 2019?")
+    state = await router.conversations.load("slack:U1")
+    assert state is not None
+    stale = state.model_copy(update={"answer_context": {**state.answer_context, "intent": "retired_intent"}})
+    await router.conversations.save(stale)
+    routed = await router.handle("slack:U1", USER, QUESTION)
+    assert routed == answerer.answer(QUESTION)
