@@ -56,7 +56,8 @@ class Reply(BaseModel):
     # and the rule that decided the answer: a wrong answer can be explained from ``ask --json``.
     frame: dict[str, object] = Field(default_factory=dict)
     rule: str = ""
-    # Set by the router when the message changed a nomination, for platform side effects.
+    # Set by the router for a step of the nomination dialog: what the step did and the nomination it
+    # saved, submitted, edited or withdrawn, for platform side effects.
     dialog_outcome: DialogOutcome | None = None
     nomination_id: str | None = None
 
@@ -69,7 +70,7 @@ class Reply(BaseModel):
         ``chat --json`` without it (``explained=False``), as it has always been."""
         data: dict[str, object] = {
             "answer": self.text,
-            "intent": self.intent,
+            "intent": self.intent.value,
             "lang": self.lang,
             "answered": self.answered,
             "facts": [fact.model_dump() for fact in self.facts],
