@@ -16,7 +16,7 @@ from bot.answering import lexicon as lx
 from bot.answering.intents import Intent
 from bot.answering.query import Query
 
-AnswerType = Literal["nominator", "contact", "split", "named", "date", "organisation", "place", "count"]
+AnswerType = Literal["nominator", "contact", "split", "named", "name", "date", "organisation", "place", "count"]
 
 _MONTHS = (
     "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
@@ -54,12 +54,16 @@ GIVES: dict[AnswerType, re.Pattern[str]] = {
     # A name, not a category: a capitalised word inside a sentence, or an acronym (checked per sentence).
     "named": re.compile(r"(?<=[\wåäöÅÄÖ,] )(?:[A-ZÅÄÖ][a-zåäöé]+|[A-ZÅÄÖ]{3,})\b"),
     "count": re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE),
+    # A proper name: two capitalised words ("Process Kedjan", "Anna Svensson"), not a title
+    # ("socialborgarrådet") or a role.
+    "name": re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? [A-ZÅÄÖ][a-zåäöé]+\b"),
 }
 _ASKS: tuple[tuple[AnswerType, lx.Cue], ...] = (
     ("nominator", lx.ASKS_NOMINATOR),
     ("contact", lx.ASKS_CONTACT),
     ("split", lx.ASKS_SPLIT),
     ("named", lx.ASKS_NAMED),
+    ("name", lx.ASKS_NAME),
     ("count", lx.ASKS_COUNT),
     ("date", lx.ASKS_DATE),
     ("place", lx.ASKS_PLACE),
@@ -72,7 +76,10 @@ def asked_type(q: Query) -> AnswerType | None:
     tokens = q.text.tokens
     if tokens and tokens[0] in {"var", "vart"} and len(tokens) > 1 and tokens[1] not in _VAR_AS_VERB:
         return "place"  # "var delas priset ut?"; "var det 2019?" is the verb
-    return next((kind for kind, cue in _ASKS if q.has(cue)), None)
+    kind = next((kind for kind, cue in _ASKS if q.has(cue)), None)
+    if kind is None and q.has(lx.SPLIT_VERB) and q.has(lx.PRIZE_CASH) and q.has(lx.BETWEEN_OR_EACH):
+        return "split"  # "hur delades prispengarna mellan A och B?"
+    return kind
 
 
 _VAR_AS_VERB = frozenset({"det", "den", "detta", "de", "utfallet", "budgeten", "summan", "beloppet", "hon", "han"})
@@ -87,7 +94,7 @@ def gives(q: Query, kind: AnswerType, said: str) -> bool:
     about_figures = q.has(lx.MONEY) or q.has(lx.CHANGE) or q.has(lx.ROSE) or q.has(lx.FELL)
     if kind == "date" and not about_figures:
         said = _COLUMN_LABEL.sub("", said)
-    if kind in ("organisation", "place", "named"):
+    if kind in ("organisation", "place", "named", "name"):
         # The question's own subject repeated ("SSPF", "trygghetskonferensen") names no one and no place.
         asked = [word.casefold() for word in _WORDS.findall(q.text.raw)]
         said = "".join(word for word in _WORDS_AND_GAPS.findall(said) if not _same_word(word.casefold(), asked))
@@ -129,12 +136,12 @@ _WORDS_AND_GAPS = re.compile(r"[\wåäöÅÄÖ-]+|[^\wåäöÅÄÖ-]+")
 
 # Answers that are of a kind by construction (a winner is an organisation, a period is dates).
 GIVEN_BY: dict[Intent, frozenset[AnswerType]] = {
-    Intent.WINNER_BY_YEAR: frozenset({"organisation", "place"}),
-    Intent.THEME_BY_YEAR: frozenset({"organisation", "place"}),
-    Intent.YEAR_BY_THEME: frozenset({"organisation", "place", "date"}),
+    Intent.WINNER_BY_YEAR: frozenset({"organisation", "place", "name"}),
+    Intent.THEME_BY_YEAR: frozenset({"organisation", "place", "name"}),
+    Intent.YEAR_BY_THEME: frozenset({"organisation", "place", "date", "name"}),
     Intent.JURY: frozenset({"organisation"}),
-    Intent.YEAR_BY_WINNER: frozenset({"organisation", "place", "date"}),
-    Intent.WINNERS_LIST: frozenset({"organisation", "place", "date", "count"}),
+    Intent.YEAR_BY_WINNER: frozenset({"organisation", "place", "date", "name"}),
+    Intent.WINNERS_LIST: frozenset({"organisation", "place", "date", "count", "name"}),
     Intent.SIGNATORY: frozenset({"organisation"}),
     Intent.DOCUMENT_META: frozenset({"organisation", "date"}),
     Intent.BUDGET_DECISION: frozenset({"organisation", "date"}),
@@ -155,11 +162,18 @@ _PRIZE_INTENTS = frozenset(
 )
 
 
+# Kinds so particular that a gap said about something else ("nothing about the prize sum in 2020")
+# does not answer them: "how was the money split" still needs its own "not stated" first.
+_ALWAYS_LEAD: frozenset[AnswerType] = frozenset({"split", "name"})
+
+
 def honour(q: Query, intent: Intent, said: str) -> None:
     """Make the reply give the kind of answer asked for, or say first that the documents do not."""
     kind = asked_type(q)
-    if kind is None or not q.reply.answered or kind in GIVEN_BY.get(intent, ()) or gives(q, kind, said):
+    if kind is None or kind in GIVEN_BY.get(intent, ()) or gives(q, kind, said):
         return
+    if not q.reply.answered and kind not in _ALWAYS_LEAD:
+        return  # the answer already leads with what the documents do not say
     if kind == "split" and (q.lines or intent not in _PRIZE_INTENTS):
         return  # "hur fördelas paketet?" is the table's distribution, not joint winners' shares
     if kind == "organisation" and len(q.lines) >= 2 and intent == Intent.BUDGET_ANALYSIS:

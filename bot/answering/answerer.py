@@ -129,6 +129,9 @@ class Answerer:
             and unknown_subject
         ):
             budget.unknown_subject(query, unknown_subject)
+        elif intent == Intent.BUDGET_TOTAL and not entities.lines and _named_recipient(text, unknown_subject):
+            # "hur mycket går till gatubelysning i paketet?": a thing with no line, not the package's total.
+            budget.unknown_subject(query, unknown_subject or "")
         elif intent == Intent.YEAR_BY_THEME:
             prize.year_by_theme(query, theme_years)
         else:
@@ -147,10 +150,18 @@ class Answerer:
     def _unknown_subject(self, text: Normalized) -> str | None:
         """A word the documents do not know, as the question wrote it ("fältassistenterna"), or None."""
         speller = self.extractor.speller
-        for token in text.tokens:
-            if len(token) >= 6 and token.isalpha() and not speller.knows(token) and not lx.ENGLISH.words & {token}:
-                words = [w for w in text.clean.split() if fold(w.strip("?!.,:;")) == token]
-                return words[0].strip("?!.,:;") if words else token
+
+        def unknown(token: str) -> bool:
+            return len(token) >= 6 and token.isalpha() and not speller.knows(token) and not lx.ENGLISH.words & {token}
+
+        words = [w.strip("?!.,:;") for w in text.clean.split()]
+        for index, word in enumerate(words):
+            if unknown(fold(word)):
+                # "street lighting": the unknown words that follow belong to the same name.
+                end = index + 1
+                while end < len(words) and unknown(fold(words[end])):
+                    end += 1
+                return " ".join(words[index:end])
         return None
 
     def _latest_year(self, intent: Intent) -> int | None:
@@ -231,3 +242,16 @@ def detect_language(text: Normalized, fallback: Lang) -> Lang:
     if swedish > english:
         return "sv"
     return fallback
+
+
+def _named_recipient(text: Normalized, subject: str | None) -> bool:
+    """Whether the unknown word is what money goes to ("till gatubelysning", "for street lighting"):
+    the word before it marks a recipient, so the question is not about the package as a whole."""
+    if not subject or lx.TOTAL.in_(text):
+        return False  # "paketet totalt för helåret": the total, whatever the period is called
+    tokens = text.tokens
+    first = fold(subject.split()[0])
+    return any(
+        token == first and index > 0 and lx.RECIPIENT_MARKER.matches_token(tokens[index - 1])
+        for index, token in enumerate(tokens)
+    )

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from bot.answering.intents import Intent
 from bot.answering.model import ConversationContext, Fact, Reply, Source
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.models import BudgetLine, Column, SourceRef
 from bot.knowledge.money import MoneyUnit, format_sek
-from bot.texts import Lang, format_date, format_decimal, month_name, t, t_count
+from bot.texts import Lang, format_date, month_name, t, t_count
 
 
 class AnswerDraft:
@@ -68,11 +69,15 @@ class AnswerDraft:
         return format_sek(amount, self.lang, self.unit)
 
     def percent(self, part: int, whole: int, signed: bool = False) -> str:
-        """``part`` of ``whole`` in per cent: whole numbers from 10 up, one decimal below ("2,9") where
-        rounding to a whole number would hide most of a small figure; exact values stay whole ("25")."""
-        value = 100 * part / whole
-        small = abs(value) < 10 and round(value, 1) != round(value)
-        text = format_decimal(abs(value), self.lang, 1) if small else str(abs(round(value)))
+        """``part`` of ``whole`` in per cent: whole numbers from 10 up ("43"), one decimal below ("2,9")
+        where rounding to a whole number would hide most of a small figure, and wherever one decimal is
+        exact ("12,5": rounding a half either way would misstate it); exact values stay whole ("25").
+        Decimals round half up, as people round, not as binary floats do."""
+        value = Decimal(100 * part) / Decimal(whole)
+        rounded = abs(value).quantize(Decimal(1), ROUND_HALF_UP)
+        tenths = abs(value).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        small = tenths != rounded and (abs(value) < 10 or tenths == abs(value))
+        text = str(tenths).replace(".", self.text("fmt.decimal_point")) if small else str(rounded)
         if text == "0":
             return text
         return ("−" if value < 0 else "+" if signed else "") + text

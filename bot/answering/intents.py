@@ -81,6 +81,8 @@ def is_analysis(q: Normalized, e: Entities) -> bool:
         return True  # "alla poster utom trygghetsvärdar tillsammans"
     if lx.DIFFERENCE.in_(q) or ((lx.ROSE.in_(q) or lx.FELL.in_(q)) and not e.lines):
         return True
+    if lx.asks_change(q, len(e.years) >= 2 or len(e.column_kinds) >= 2) and not e.lines:
+        return True  # "the per cent change in the total from the 2024 outcome to the 2025 proposal"
     if lx.DISTRIBUTION.in_(q) and not e.lines:
         return True
     return lx.WHICH_LINES.in_(q) and not e.lines

@@ -312,6 +312,17 @@ ASKS_NAMED = _cue("ASKS_NAMED")
 ASKS_CONTACT = _cue("ASKS_CONTACT")
 # How joint winners split the prize money.
 ASKS_SPLIT = _cue("ASKS_SPLIT")
+# ... or in other words: a verb of splitting, the money, and "between"/"each" ("hur delades
+# prispengarna mellan A och B?"), so that no one phrasing is needed.
+SPLIT_VERB = _cue("SPLIT_VERB")
+PRIZE_CASH = _cue("PRIZE_CASH")
+BETWEEN_OR_EACH = _cue("BETWEEN_OR_EACH")
+# A person's or a body's name ("vad heter socialborgarrådet?"), which a role or a title does not give.
+ASKS_NAME = _cue("ASKS_NAME")
+# The jury's chair by role ("vad heter ordföranden?" asks the chair's name, not the members').
+JURY_CHAIR = _cue("JURY_CHAIR")
+# The word before a thing money goes to ("går till gatubelysning", "what did X get"): marks a recipient.
+RECIPIENT_MARKER = _cue("RECIPIENT_MARKER")
 HOW_MANY = _cue("HOW_MANY")
 PACKAGE_DECISION = _cue("PACKAGE_DECISION")
 # The bodies that decide the package (the prize's founding decisions name the prize as well).

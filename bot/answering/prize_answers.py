@@ -235,7 +235,7 @@ def jury(q: Query) -> None:
     r.fact("prize.jury.term_years", jury_.term_years, jury_.source)
     if q.has(lx.HOW_MANY):
         r.not_found("prize.jury_size_unknown")
-    elif q.has(lx.JURY_MEMBERS):
+    elif q.has(lx.JURY_MEMBERS) and not (q.has(lx.ASKS_NAME) and q.has(lx.JURY_CHAIR)):
         r.not_found("prize.jury_members_unknown")
     if q.has(lx.PER_UNIT):  # "vad tjänar juryns ordförande?": pay is not in the document
         r.not_found("prize.jury_pay_unknown")

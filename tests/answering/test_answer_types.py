@@ -91,3 +91,53 @@ def test_each_kind_is_recognised_by_its_pattern(
     answerer: Answerer, question: str, kind: str, text: str, expected: bool
 ) -> None:
     assert gives(_query(answerer, question), kind, text) is expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "vad heter socialborgarrådet som är juryns ordförande?",  # a name where only a title is given
+        "what's the name of the chair of the jury?",
+        "hur fördelades pengarna mellan de två vinnarna 2020?",  # a split in other words than the cue list
+        "how was the prize money divided between the 2020 winners?",
+    ],
+)
+def test_a_name_or_a_split_the_documents_do_not_give_is_said_to_be_missing_first(
+    answerer: Answerer, question: str
+) -> None:
+    answer = answerer.answer(question)
+    assert answer.text.startswith(NOT_STATED), answer.text
+    assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("vad heter föreningen som vann 2019?", "Process Kedjan"),  # a winner is a name by construction
+        ("what was the name of the organisation that won in 2021?", "Gatans lag"),
+    ],
+)
+def test_a_name_the_documents_give_is_answered(answerer: Answerer, question: str, name: str) -> None:
+    answer = answerer.answer(question)
+    assert answer.answered and name in answer.text and not answer.text.startswith(NOT_STATED), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("hur mycket går till gatubelysning i trygghetspaketet 2025?", "gatubelysning"),
+        ("how much of the package goes to street lighting in 2025?", "street lighting"),
+        ("hur mycket av paketet får kameraövervakningen 2025?", "kameraövervakningen"),
+    ],
+)
+def test_money_for_a_thing_with_no_line_is_not_the_package_total(
+    answerer: Answerer, question: str, subject: str
+) -> None:
+    answer = answerer.answer(question)
+    assert answer.text.startswith(NOT_STATED) and subject in answer.text.split(".")[0], answer.text
+    assert "3,5 mkr (förslag 2025)" not in answer.text and "3.5 million (proposal 2025)" not in answer.text
+
+
+def test_the_package_total_for_a_period_is_still_the_total(answerer: Answerer) -> None:
+    answer = answerer.answer("hur mycket är paketet totalt för helåret 2025?")
+    assert answer.answered and "3,5 mkr" in answer.text, answer.text

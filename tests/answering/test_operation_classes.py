@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.answering import Answerer
+from bot.answering.draft import AnswerDraft
 from bot.knowledge import KnowledgeBase
+from bot.texts import Lang
 from tests.answering.conftest import sek
 
 
@@ -118,3 +120,22 @@ def test_small_percentages_keep_one_decimal_and_exact_ones_stay_whole(
     kb: KnowledgeBase, question: str, expected: str
 ) -> None:
     assert expected in Answerer(kb).answer(question).text
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "lang", "expected"),
+    [
+        (1, 8, "sv", "12,5"),  # exact in one decimal: neither 12 (banker's float rounding) nor 13
+        (-1, 8, "en", "−12.5"),
+        (3, 7, "sv", "43"),  # 42,857…: whole from 10 up
+        (1, 35, "sv", "2,9"),  # small: one decimal
+        (1, 40, "sv", "2,5"),
+        (1, 400, "sv", "0,3"),  # 0,25 rounds half up
+        (1, 4, "sv", "25"),
+        (-6, 41, "sv", "−15"),  # −14,63…
+    ],
+)
+def test_percent_rounds_half_up_and_keeps_an_exact_tenth(
+    kb: KnowledgeBase, part: int, whole: int, lang: Lang, expected: str
+) -> None:
+    assert AnswerDraft(kb, lang).percent(part, whole) == expected

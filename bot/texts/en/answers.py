@@ -237,6 +237,7 @@ TEXTS: dict[str, str] = {
     "general.type_not_stated.contact": "An e-mail address, phone number or postal address is not stated in the documents.",
     "general.type_not_stated.split": "It is not stated in the documents how the prize money was split between the winners.",
     "general.type_not_stated.named": "It is not stated in the documents which ones by name; they mention them only as a group.",
+    "general.type_not_stated.name": "It is not stated in the documents what the person or body is called; they give only the title or role.",
     "general.passage": "The document says (in Swedish): “{text}”",
     "prize.scenario_solo": (
         "No, not under the criteria. A mandatory criterion is “{criterion}” (the effort is a collaboration "

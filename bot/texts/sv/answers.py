@@ -240,6 +240,7 @@ TEXTS: dict[str, str] = {
     "general.type_not_stated.contact": "Det framgår inte av dokumenten någon e-postadress, något telefonnummer eller någon adress.",
     "general.type_not_stated.split": "Det framgår inte av dokumenten hur prissumman delades mellan vinnarna.",
     "general.type_not_stated.named": "Det framgår inte av dokumenten vilka det är; de nämner dem bara som grupp.",
+    "general.type_not_stated.name": "Det framgår inte av dokumenten vad personen eller organisationen heter; de anger bara titeln eller rollen.",
     "general.passage": "Så här står det i dokumentet: ”{text}”",
     "prize.scenario_solo": (
         "Nej, inte enligt kriterierna. Ett obligatoriskt kriterium är att ”{criterion}”, så en insats som en "
