@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.assistant import Assistant
+from bot.conversation import ConversationRouter
 from bot.jury.service import JuryService
 from bot.knowledge import KnowledgeBase
 from bot.nominations.service import NominationService
@@ -17,7 +17,7 @@ from bot.nominations.service import NominationService
 
 @dataclass(frozen=True)
 class Core:
-    assistant: Assistant
+    router: ConversationRouter
     nominations: NominationService
     jury: JuryService
     knowledge: KnowledgeBase  # what the answers and the nomination form are built from

@@ -15,8 +15,9 @@ from typing import Protocol
 
 import aiohttp
 
-from bot.assistant import Assistant, Reply
+from bot.answering import Reply
 from bot.config import Settings
+from bot.conversation import ConversationRouter
 from bot.knowledge import KnowledgeBase
 from bot.nominations.model import Nominator
 from bot.nominations.service import NominationService
@@ -35,7 +36,7 @@ class ChatDeps:
     settings: Settings
     knowledge: KnowledgeBase
     store: Store
-    assistant: Assistant
+    router: ConversationRouter
     service: NominationService
     tasks: BackgroundTasks = field(default_factory=BackgroundTasks)
     # Set when something was written to the outbox, so the platform's worker sends it at once.
@@ -43,7 +44,7 @@ class ChatDeps:
 
     async def converse(self, key: str, user: Nominator, text: str) -> Reply:
         """One message to the core's conversation router; the worker wakes when a nomination changed."""
-        reply = await self.assistant.handle(key, user, text)
+        reply = await self.router.handle(key, user, text)
         if reply.nomination_id:
             self.outbox_ready.set()
         return reply

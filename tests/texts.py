@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from bot.answering.model import Answer
+from bot.answering import Reply
 
 DESCRIPTION = (
     "Varje fredag och lördag nattvandrar vuxna från föreningen tillsammans med fältassistenter "
@@ -29,7 +29,7 @@ def question_lang(question: str) -> Literal["sv", "en"]:
     return "en" if _ENGLISH_QUESTION.search(question) else "sv"
 
 
-def says(answer: Answer, question: str, *, sv: str, en: str) -> None:
+def says(answer: Reply, question: str, *, sv: str, en: str) -> None:
     """The answer is in the question's language and says that language's phrase (not the other's)."""
     expected = question_lang(question)
     assert answer.lang == expected, (question, answer.lang, answer.text)

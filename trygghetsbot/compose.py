@@ -13,8 +13,8 @@ from collections.abc import Callable, MutableMapping
 from typing import TYPE_CHECKING, Any
 
 from bot.answering import Answerer
-from bot.assistant import Assistant
 from bot.config import Settings
+from bot.conversation import ConversationRouter
 from bot.core import Core
 from bot.jury.service import JuryService
 from bot.knowledge import KnowledgeBase, knowledge_in
@@ -82,14 +82,14 @@ def build_service(store: Store, settings: Settings) -> NominationService:
     )
 
 
-def build_assistant(
+def build_router(
     store: Store,
     settings: Settings,
     answer_contexts: MutableMapping[str, dict[str, Any]] | None = None,
     *,
     conversations: DialogRepository | None = None,
     service: NominationService | None = None,
-) -> Assistant:
+) -> ConversationRouter:
     """The conversation router over ``store``: what every chat surface talks to; its dialog uses
     ``service`` (a new one over ``store`` when not given).
 
@@ -97,7 +97,7 @@ def build_assistant(
     script mode keeps its own in memory).
     """
     service = service or build_service(store, settings)
-    return Assistant(
+    return ConversationRouter(
         answerer=Answerer(settings_knowledge(settings), settings.clock()),
         dialog=NominationDialog(service),
         conversations=store.dialogs if conversations is None else conversations,
@@ -130,10 +130,10 @@ def core_factory(settings: Settings) -> Callable[[Store], Core]:
     """What an adapter calls to build the core (conversation router, jury) over the store it opened."""
 
     def make(store: Store) -> Core:
-        # One nomination service: the one the assistant's dialog uses serves the platforms' forms too.
+        # One nomination service: the one the router's dialog uses serves the platforms' forms too.
         service = build_service(store, settings)
         return Core(
-            assistant=build_assistant(store, settings, service=service),
+            router=build_router(store, settings, service=service),
             nominations=service,
             jury=build_jury_service(store, settings),
             knowledge=settings_knowledge(settings),

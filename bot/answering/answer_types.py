@@ -13,6 +13,7 @@ import re
 from typing import Literal
 
 from bot.answering import lexicon as lx
+from bot.answering.intents import Intent
 from bot.answering.query import Query
 
 AnswerType = Literal[
@@ -165,23 +166,30 @@ _WORDS_AND_GAPS = re.compile(r"[\wåäöÅÄÖ-]+|[^\wåäöÅÄÖ-]+")
 
 
 # Answers that are of a kind by construction (a winner is an organisation, a period is dates).
-GIVEN_BY: dict[str, frozenset[AnswerType]] = {
-    "winner_by_year": frozenset({"organisation", "place", "name"}),
-    "theme_by_year": frozenset({"organisation", "place", "name"}),
-    "year_by_theme": frozenset({"organisation", "place", "date", "name"}),
-    "jury": frozenset({"organisation"}),
-    "year_by_winner": frozenset({"organisation", "place", "date", "name"}),
-    "winners_list": frozenset({"organisation", "place", "date", "count", "name"}),
-    "signatory": frozenset({"organisation"}),
-    "document_meta": frozenset({"organisation", "date"}),
-    "budget_decision": frozenset({"organisation"}),
-    "nomination_period": frozenset({"date"}),
-    "nomination_count": frozenset({"count"}),
+GIVEN_BY: dict[Intent, frozenset[AnswerType]] = {
+    Intent.WINNER_BY_YEAR: frozenset({"organisation", "place", "name"}),
+    Intent.THEME_BY_YEAR: frozenset({"organisation", "place", "name"}),
+    Intent.YEAR_BY_THEME: frozenset({"organisation", "place", "date", "name"}),
+    Intent.JURY: frozenset({"organisation"}),
+    Intent.YEAR_BY_WINNER: frozenset({"organisation", "place", "date", "name"}),
+    Intent.WINNERS_LIST: frozenset({"organisation", "place", "date", "count", "name"}),
+    Intent.SIGNATORY: frozenset({"organisation"}),
+    Intent.DOCUMENT_META: frozenset({"organisation", "date"}),
+    Intent.BUDGET_DECISION: frozenset({"organisation"}),
+    Intent.NOMINATION_PERIOD: frozenset({"date"}),
+    Intent.NOMINATION_COUNT: frozenset({"count"}),
 }
 
 
 _PRIZE_INTENTS = frozenset(
-    {"winner_by_year", "year_by_winner", "winners_list", "theme_by_year", "year_by_theme", "prize_facts"}
+    {
+        Intent.WINNER_BY_YEAR,
+        Intent.YEAR_BY_WINNER,
+        Intent.WINNERS_LIST,
+        Intent.THEME_BY_YEAR,
+        Intent.YEAR_BY_THEME,
+        Intent.PRIZE_FACTS,
+    }
 )
 
 
@@ -190,7 +198,7 @@ _PRIZE_INTENTS = frozenset(
 _ALWAYS_LEAD: frozenset[AnswerType] = frozenset({"split", "name"})
 
 
-def honour(q: Query, intent: str, said: str) -> None:
+def honour(q: Query, intent: Intent, said: str) -> None:
     """Make the reply give the kind of answer asked for, or say first that the documents do not."""
     kind = asked_type(q)
     by_construction = kind in GIVEN_BY.get(intent, ()) and not (kind == "date" and q.has(lx.EXACT_DATE))
@@ -200,7 +208,7 @@ def honour(q: Query, intent: str, said: str) -> None:
         return  # the answer already leads with what the documents do not say
     if kind == "split" and (q.lines or intent not in _PRIZE_INTENTS):
         return  # "hur fördelas paketet?" is the table's distribution, not joint winners' shares
-    if kind == "organisation" and len(q.lines) >= 2 and intent == "budget_analysis":
+    if kind == "organisation" and len(q.lines) >= 2 and intent == Intent.BUDGET_ANALYSIS:
         return  # "vem fick mest, A eller B?": the candidates are the lines named, and the answer is one of them
     passage = q.passages.best_with(q.text.raw, lambda text: gives(q, kind, text)) if q.passages else None
     if passage is not None:

@@ -11,14 +11,14 @@ from bot.answering import general_answers as general
 from bot.answering import lexicon as lx
 from bot.answering import prize_answers as prize
 from bot.answering.carryover import UNIT_WORDS, CarryOver
+from bot.answering.draft import AnswerDraft
 from bot.answering.entities import EntityExtractor
 from bot.answering.frame import read_frame
-from bot.answering.intents import BUDGET_INTENTS, PRIZE_YEAR_INTENTS
-from bot.answering.model import Answer, ConversationContext
+from bot.answering.intents import BUDGET_INTENTS, PRIZE_YEAR_INTENTS, Intent
+from bot.answering.model import ConversationContext, Reply
 from bot.answering.normalize import Normalized, fold
 from bot.answering.passages import PassageIndex
 from bot.answering.query import Query
-from bot.answering.reply import Reply
 from bot.answering.rules import classify, decide
 from bot.clock import Clock, system_clock
 from bot.knowledge import KnowledgeBase
@@ -28,35 +28,35 @@ from bot.texts import Lang
 
 MAX_QUESTION_CHARS = 2000
 
-RESOLVERS: dict[str, Callable[[Query], None]] = {
-    "help": general.help_,
-    "out_of_scope": general.out_of_scope,
-    "year_only": general.year_only,
-    "winner_by_year": prize.winner_by_year,
-    "other_contest": prize.other_contest,
-    "year_by_winner": prize.year_by_winner,
-    "winners_list": prize.winners_list,
-    "theme_by_year": prize.theme_by_year,
-    "criteria": prize.criteria,
-    "criteria_scenario": prize.criteria_scenario,
-    "eligibility": prize.eligibility,
-    "nomination_period": prize.nomination_period,
-    "nomination_count": prize.nomination_count,
-    "signatory": general.signatory,
-    "document_meta": documents.document_meta,
-    "jury": prize.jury,
-    "prize_facts": prize.prize_facts,
-    "budget_line": budget.budget_line,
-    "budget_total": budget.budget_total,
-    "budget_history": budget.history,
-    "budget_analysis": budget.analysis,
-    "outcome_reason": budget.outcome_reason,
-    "state_grant": budget.state_grant,
-    "areas": budget.areas,
-    "unbudgeted": budget.unbudgeted,
-    "children": budget.children,
-    "activity": budget.activity,
-    "budget_decision": budget.decided_by,
+RESOLVERS: dict[Intent, Callable[[Query], None]] = {
+    Intent.HELP: general.help_,
+    Intent.OUT_OF_SCOPE: general.out_of_scope,
+    Intent.YEAR_ONLY: general.year_only,
+    Intent.WINNER_BY_YEAR: prize.winner_by_year,
+    Intent.OTHER_CONTEST: prize.other_contest,
+    Intent.YEAR_BY_WINNER: prize.year_by_winner,
+    Intent.WINNERS_LIST: prize.winners_list,
+    Intent.THEME_BY_YEAR: prize.theme_by_year,
+    Intent.CRITERIA: prize.criteria,
+    Intent.CRITERIA_SCENARIO: prize.criteria_scenario,
+    Intent.ELIGIBILITY: prize.eligibility,
+    Intent.NOMINATION_PERIOD: prize.nomination_period,
+    Intent.NOMINATION_COUNT: prize.nomination_count,
+    Intent.SIGNATORY: general.signatory,
+    Intent.DOCUMENT_META: documents.document_meta,
+    Intent.JURY: prize.jury,
+    Intent.PRIZE_FACTS: prize.prize_facts,
+    Intent.BUDGET_LINE: budget.budget_line,
+    Intent.BUDGET_TOTAL: budget.budget_total,
+    Intent.BUDGET_HISTORY: budget.history,
+    Intent.BUDGET_ANALYSIS: budget.analysis,
+    Intent.OUTCOME_REASON: budget.outcome_reason,
+    Intent.STATE_GRANT: budget.state_grant,
+    Intent.AREAS: budget.areas,
+    Intent.UNBUDGETED: budget.unbudgeted,
+    Intent.CHILDREN: budget.children,
+    Intent.ACTIVITY: budget.activity,
+    Intent.BUDGET_DECISION: budget.decided_by,
 }
 
 
@@ -72,7 +72,7 @@ class Answerer:
         self.passages = PassageIndex(knowledge.sections)
         self.carry = CarryOver(self.extractor, lambda text, e, ctx: classify(text, e, ctx, self._table_years))
 
-    def answer(self, question: str, context: ConversationContext | None = None) -> Answer:
+    def answer(self, question: str, context: ConversationContext | None = None) -> Reply:
         context = context or ConversationContext()
         text = self.extractor.normalize(question[:MAX_QUESTION_CHARS])
         entities = self.extractor.extract(text)
@@ -88,13 +88,13 @@ class Answerer:
         # "i tkr?", "och 2024?": the previous question again, in that unit or for that year.
         text, entities = self.carry.restate(text, entities, context)
         rule = decide(text, entities, context, self._table_years)  # the rule table decides the intent
-        intent = rule.intent or context.intent or "out_of_scope"
+        intent = Intent(rule.intent or context.intent or Intent.OUT_OF_SCOPE)
         years = self.carry.years(intent, entities, context, text)
-        if intent == "year_by_theme":
+        if intent == Intent.YEAR_BY_THEME:
             theme_years = self.extractor.themes_matching(entities.content_words)
             if not theme_years:
-                intent = "theme_by_year"
-        if intent == "winners_list":
+                intent = Intent.THEME_BY_YEAR
+        if intent == Intent.WINNERS_LIST:
             # "vem vann i Skärholmen?": the winners the question describes, not all of them.
             entities.described_winner_years = self.extractor.winners_described_by(entities.content_words)
         if (
@@ -104,10 +104,10 @@ class Answerer:
             and 0 < years[1] - years[0] <= 20
         ):
             years = list(range(years[0], years[1] + 1))  # "mellan 2015 och 2017": 2016 too
-        if intent == "out_of_scope" and lx.ACTIVITIES.in_(text):
+        if intent == Intent.OUT_OF_SCOPE and lx.ACTIVITIES.in_(text):
             # "vilka exempel på aktiviteter finns?": the lines whose activities the documents name.
             entities.lines = [line.key for line in self.knowledge.budget.lines if line.activities]
-            intent = "budget_line" if entities.lines else intent
+            intent = Intent.BUDGET_LINE if entities.lines else intent
         # "i år" when today is past every year the documents hold: the latest they hold, said so first.
         latest = self._latest_year(intent) if calendar and years else None
         if latest is not None and min(years) > latest:
@@ -117,28 +117,32 @@ class Answerer:
         follow_up = intent == context.intent
         unknown_subject = self._unknown_subject(text)
         inherited = self.carry.fill(intent, entities, context, text, years, unknown_subject)
-        reply = Reply(self.knowledge, lang, unit=money_unit(text))
+        draft = AnswerDraft(self.knowledge, lang, unit=money_unit(text))
         today = local_day(self.clock())
-        query = Query(text, entities, context, self.knowledge, reply, years, follow_up, today, self.passages)
+        query = Query(text, entities, context, self.knowledge, draft, years, follow_up, today, self.passages)
         if _asks_unstated_cost(query, intent):
             # "vad kostar juryns arbete?": no document gives that cost; say so first, then what they do say.
-            reply.not_found("general.cost_unknown")
-        if intent in {"budget_line", "unbudgeted"} and not (entities.lines or entities.unbudgeted) and unknown_subject:
+            draft.not_found("general.cost_unknown")
+        if (
+            intent in {Intent.BUDGET_LINE, Intent.UNBUDGETED}
+            and not (entities.lines or entities.unbudgeted)
+            and unknown_subject
+        ):
             budget.unknown_subject(query, unknown_subject)
-        elif intent == "budget_total" and not entities.lines and _named_recipient(text, unknown_subject):
+        elif intent == Intent.BUDGET_TOTAL and not entities.lines and _named_recipient(text, unknown_subject):
             # "hur mycket går till gatubelysning i paketet?": a thing with no line, not the package's total.
             budget.unknown_subject(query, unknown_subject or "")
-        elif intent == "year_by_theme":
+        elif intent == Intent.YEAR_BY_THEME:
             prize.year_by_theme(query, theme_years)
         else:
             RESOLVERS[intent](query)
-        if not reply.has_sentences():  # never an empty answer: the documents' words, or that they are silent
+        if not draft.has_sentences():  # never an empty answer: the documents' words, or that they are silent
             general.out_of_scope(query)
         else:  # a date for "när", a place for "var" … or "det framgår inte" first
-            answer_types.honour(query, intent, reply.said())
+            answer_types.honour(query, intent, draft.said())
         if latest is not None:
-            reply.lead("general.latest_covered", year=latest)
-        answer = query.reply.build(intent, self._next_context(intent, query, lang))
+            draft.lead("general.latest_covered", year=latest)
+        answer = draft.build(intent, self._next_context(intent, query, lang))
         answer.frame = read_frame(query, intent, inherited)
         answer.rule = rule.id
         return answer
@@ -160,11 +164,11 @@ class Answerer:
                 return " ".join(words[index:end])
         return None
 
-    def _latest_year(self, intent: str) -> int | None:
+    def _latest_year(self, intent: Intent) -> int | None:
         """The latest year the documents hold for the question's topic (budget columns, prize rounds)."""
         if intent in _COSTED_INTENTS:
             return max((c.year for c in self.knowledge.budget.columns), default=None)
-        if intent in {"help", "out_of_scope", "year_only", "document_meta", "signatory"}:
+        if intent in {Intent.HELP, Intent.OUT_OF_SCOPE, Intent.YEAR_ONLY, Intent.DOCUMENT_META, Intent.SIGNATORY}:
             return None
         prize = self.knowledge.prize
         return max([r.year for r in prize.rounds] + [w.year for w in prize.winners])
@@ -178,10 +182,10 @@ class Answerer:
         return []
 
     @staticmethod
-    def _next_context(intent: str, q: Query, lang: Lang) -> ConversationContext:
+    def _next_context(intent: Intent, q: Query, lang: Lang) -> ConversationContext:
         years = q.years
-        winner_year = years[0] if years and intent in {"winner_by_year", "theme_by_year"} else None
-        if intent == "year_by_winner" and q.entities.winner_years:
+        winner_year = years[0] if years and intent in {Intent.WINNER_BY_YEAR, Intent.THEME_BY_YEAR} else None
+        if intent == Intent.YEAR_BY_WINNER and q.entities.winner_years:
             years = q.entities.winner_years[:1]
             winner_year = years[0]
         return ConversationContext(
@@ -197,12 +201,18 @@ class Answerer:
 
 
 # Intents whose answers are amounts the documents give (the package's lines and totals, the grant).
-_COSTED_INTENTS = BUDGET_INTENTS | {"budget_analysis", "state_grant", "activity", "unbudgeted", "budget_history"}
+_COSTED_INTENTS = BUDGET_INTENTS | {
+    Intent.BUDGET_ANALYSIS,
+    Intent.STATE_GRANT,
+    Intent.ACTIVITY,
+    Intent.UNBUDGETED,
+    Intent.BUDGET_HISTORY,
+}
 # Intents that already say the documents do not answer.
-_UNANSWERED_INTENTS = frozenset({"out_of_scope", "help", "other_contest", "year_only"})
+_UNANSWERED_INTENTS = frozenset({Intent.OUT_OF_SCOPE, Intent.HELP, Intent.OTHER_CONTEST, Intent.YEAR_ONLY})
 
 
-def _asks_unstated_cost(q: Query, intent: str) -> bool:
+def _asks_unstated_cost(q: Query, intent: Intent) -> bool:
     """A cost asked of something with no amount in the documents: the jury, the conference, the work.
 
     The package's lines and totals are amounts, and so is the prize sum, unless the question asks
@@ -210,7 +220,7 @@ def _asks_unstated_cost(q: Query, intent: str) -> bool:
     """
     if not q.has(lx.COST) or q.lines or intent in _COSTED_INTENTS or intent in _UNANSWERED_INTENTS:
         return False
-    if intent == "prize_facts":
+    if intent == Intent.PRIZE_FACTS:
         return q.has(lx.PRIZE_CONFERENCE) or q.has(lx.JURY_ONLY)
     return True
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.answering import lexicon as lx
+from bot.answering.intents import Intent
 from bot.answering.query import Query
 
 # Answer types in the order they are recognised: the first cue present names the type.
@@ -58,16 +59,16 @@ def read_frame(q: Query, intent: str, inherited: list[str]) -> dict[str, object]
 
 def _topic(intent: str) -> str:
     if intent.startswith("budget") or intent in {
-        "outcome_reason",
-        "state_grant",
-        "areas",
-        "unbudgeted",
-        "children",
-        "activity",
+        Intent.OUTCOME_REASON,
+        Intent.STATE_GRANT,
+        Intent.AREAS,
+        Intent.UNBUDGETED,
+        Intent.CHILDREN,
+        Intent.ACTIVITY,
     }:
         return "budget"
-    if intent == "document_meta" or intent == "signatory":
+    if intent == Intent.DOCUMENT_META or intent == Intent.SIGNATORY:
         return "document"
-    if intent in {"help", "out_of_scope", "year_only"}:
+    if intent in {Intent.HELP, Intent.OUT_OF_SCOPE, Intent.YEAR_ONLY}:
         return "general"
     return "prize"

@@ -2,23 +2,66 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from bot.answering import lexicon as lx
 from bot.answering.entities import Entities
 from bot.answering.normalize import Normalized
 
+
+class Intent(StrEnum):
+    """What a message is about: every intent the rule table (and the answerer after it) gives, and
+    the conversation router's own. The values are what ``ask --json`` and ``chat --json`` print."""
+
+    HELP = "help"
+    OUT_OF_SCOPE = "out_of_scope"
+    YEAR_ONLY = "year_only"
+    WINNER_BY_YEAR = "winner_by_year"
+    OTHER_CONTEST = "other_contest"
+    YEAR_BY_WINNER = "year_by_winner"
+    YEAR_BY_THEME = "year_by_theme"
+    WINNERS_LIST = "winners_list"
+    THEME_BY_YEAR = "theme_by_year"
+    CRITERIA = "criteria"
+    CRITERIA_SCENARIO = "criteria_scenario"
+    ELIGIBILITY = "eligibility"
+    NOMINATION_PERIOD = "nomination_period"
+    NOMINATION_COUNT = "nomination_count"
+    SIGNATORY = "signatory"
+    DOCUMENT_META = "document_meta"
+    JURY = "jury"
+    PRIZE_FACTS = "prize_facts"
+    BUDGET_LINE = "budget_line"
+    BUDGET_TOTAL = "budget_total"
+    BUDGET_HISTORY = "budget_history"
+    BUDGET_ANALYSIS = "budget_analysis"
+    OUTCOME_REASON = "outcome_reason"
+    STATE_GRANT = "state_grant"
+    AREAS = "areas"
+    UNBUDGETED = "unbudgeted"
+    CHILDREN = "children"
+    ACTIVITY = "activity"
+    BUDGET_DECISION = "budget_decision"
+    # The conversation router's: a step of the nomination dialog, and the store out of reach.
+    NOMINATION_DIALOG = "nomination_dialog"
+    STORE_UNAVAILABLE = "store_unavailable"
+
+
 BUDGET_INTENTS = frozenset(
     {
-        "budget_decision",
-        "activity",
-        "budget_line",
-        "budget_total",
-        "budget_history",
-        "budget_analysis",
-        "outcome_reason",
-        "areas",
+        Intent.BUDGET_DECISION,
+        Intent.ACTIVITY,
+        Intent.BUDGET_LINE,
+        Intent.BUDGET_TOTAL,
+        Intent.BUDGET_HISTORY,
+        Intent.BUDGET_ANALYSIS,
+        Intent.OUTCOME_REASON,
+        Intent.AREAS,
     }
 )
-PRIZE_YEAR_INTENTS = frozenset({"winner_by_year", "theme_by_year", "year_by_winner", "year_by_theme"})
+PRIZE_YEAR_INTENTS = frozenset(
+    {Intent.WINNER_BY_YEAR, Intent.THEME_BY_YEAR, Intent.YEAR_BY_WINNER, Intent.YEAR_BY_THEME}
+)
 
 
 def is_analysis(q: Normalized, e: Entities) -> bool:

@@ -1,9 +1,12 @@
-"""The answering core's public types: what goes in and what comes out."""
+"""The answering core's public types: what goes in and what comes out (the one :class:`Reply` the
+conversation router passes on to the platforms too)."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bot.answering.intents import Intent
+from bot.nominations.dialog import DialogOutcome
 from bot.texts import Lang
 
 
@@ -27,7 +30,7 @@ class Fact(BaseModel):
 class ConversationContext(BaseModel):
     """What a follow-up ("och 2024?", "why?") may lean on. JSON-serialisable for storage."""
 
-    intent: str | None = None
+    intent: Intent | None = None
     years: list[int] = Field(default_factory=list)
     lines: list[str] = Field(default_factory=list)
     columns: list[str] = Field(default_factory=list)
@@ -36,33 +39,41 @@ class ConversationContext(BaseModel):
     tokens: list[str] = Field(default_factory=list)  # the previous question, normalised
 
 
-class Answer(BaseModel):
-    text: str
+class Reply(BaseModel):
+    """What the bot says back to one message, from the answerer to every platform: the answer to a
+    question, or the conversation router's reply to a dialog step. ``texts`` are separate chat
+    messages (an answer in the middle of a nomination is followed by the dialog's question)."""
+
+    texts: list[str]
     lang: Lang
-    intent: str
+    intent: Intent
+    answered: bool = True
     facts: list[Fact] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
-    context: ConversationContext = Field(default_factory=ConversationContext)
-    answered: bool = True
+    # Set by the answerer: what a follow-up may lean on (pass it back in with the next question).
+    context: ConversationContext | None = None
     # The question as read (topic, subjects, years, columns, operation, answer type, inherited slots)
     # and the rule that decided the answer: a wrong answer can be explained from ``ask --json``.
     frame: dict[str, object] = Field(default_factory=dict)
     rule: str = ""
+    # Set by the router for a step of the nomination dialog: what the step did and the nomination it
+    # saved, submitted, edited or withdrawn, for platform side effects.
+    dialog_outcome: DialogOutcome | None = None
+    nomination_id: str | None = None
 
-    def to_json_dict(self) -> dict[str, object]:
-        data = reply_json(self.text, self.intent, self.lang, self.answered, self.facts, self.sources)
-        return {**data, "frame": self.frame, "rule": self.rule}
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.texts)
 
-
-def reply_json(
-    text: str, intent: str, lang: str, answered: bool, facts: list[Fact], sources: list[Source]
-) -> dict[str, object]:
-    """The JSON shape scripts read from ``ask --json`` and ``chat --json``, for answers and dialog replies."""
-    return {
-        "answer": text,
-        "intent": intent,
-        "lang": lang,
-        "answered": answered,
-        "facts": [fact.model_dump() for fact in facts],
-        "sources": [source.model_dump() for source in sources],
-    }
+    def to_json_dict(self, *, explained: bool = True) -> dict[str, object]:
+        """The JSON shape scripts read: ``ask --json`` with the explanation (frame and rule),
+        ``chat --json`` without it (``explained=False``), as it has always been."""
+        data: dict[str, object] = {
+            "answer": self.text,
+            "intent": self.intent.value,
+            "lang": self.lang,
+            "answered": self.answered,
+            "facts": [fact.model_dump() for fact in self.facts],
+            "sources": [source.model_dump() for source in self.sources],
+        }
+        return {**data, "frame": self.frame, "rule": self.rule} if explained else data

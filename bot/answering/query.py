@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bot.answering.draft import AnswerDraft
 from bot.answering.entities import Entities
 from bot.answering.lexicon import Cue
 from bot.answering.model import ConversationContext
 from bot.answering.normalize import Normalized
 from bot.answering.passages import PassageIndex
-from bot.answering.reply import Reply
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.models import Column, ColumnKind
 
@@ -21,7 +21,7 @@ class Query:
     entities: Entities
     context: ConversationContext
     knowledge: KnowledgeBase
-    reply: Reply
+    reply: AnswerDraft  # the answer being written; the answer functions add to it
     years: list[int]
     follow_up: bool
     today: date  # the app's clock: is the nomination period open now?

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from bot.answering import lexicon as lx
 from bot.answering.document_answers import asks_about_document
 from bot.answering.entities import Entities
-from bot.answering.intents import PRIZE_YEAR_INTENTS, is_analysis, is_short_follow_up
+from bot.answering.intents import PRIZE_YEAR_INTENTS, Intent, is_analysis, is_short_follow_up
 from bot.answering.model import ConversationContext
 from bot.answering.normalize import Normalized
 
@@ -92,7 +92,7 @@ def _then(s: Signals) -> bool:
     """ "och då?" after a winner: the year the conversation is about."""
     bare = len(s.q.tokens) <= 2 or s.has(lx.FOLLOW_UP)
     bare_then = bare and not s.has(lx.WINNER_LIST, lx.EARLIEST, lx.LATEST)
-    about_years = bool(s.ctx.years) and (s.ctx.intent in PRIZE_YEAR_INTENTS or s.ctx.intent == "year_only")
+    about_years = bool(s.ctx.years) and (s.ctx.intent in PRIZE_YEAR_INTENTS or s.ctx.intent == Intent.YEAR_ONLY)
     return (s.has(lx.THEN) or bare_then) and about_years
 
 
@@ -114,7 +114,9 @@ def _prize_of_a_year(s: Signals) -> bool:
 
 def _continuing_line(s: Signals) -> bool:
     """ "och 2024?", "varför ökar det?" about the line just discussed."""
-    continuing = s.ctx.intent == "budget_line" and bool(s.ctx.lines) and not (s.lines or s.has(lx.TOTAL, lx.PACKAGE))
+    continuing = (
+        s.ctx.intent == Intent.BUDGET_LINE and bool(s.ctx.lines) and not (s.lines or s.has(lx.TOTAL, lx.PACKAGE))
+    )
     column_only = len(s.q.tokens) <= 3 and bool(s.e.years or s.e.column_kinds)  # "utfall 2024?"
     # "and what was the outcome in 2024?": a continuation naming only another column or year.
     other_column = s.has(lx.FOLLOW_UP) and bool(s.e.years or s.e.column_kinds) and not is_analysis(s.q, s.e)
@@ -133,14 +135,14 @@ def _total(s: Signals) -> bool:
 def _continues(s: Signals) -> bool:
     """A question with no signal of its own but a year, "why" or "and": the previous intent goes on."""
     own = s.e.years or s.e.relative_year or s.has(lx.WHY, lx.FOLLOW_UP) or s.e.column_kinds
-    return bool(s.ctx.intent) and s.ctx.intent not in {"help", "out_of_scope"} and bool(own)
+    return bool(s.ctx.intent) and s.ctx.intent not in {Intent.HELP, Intent.OUT_OF_SCOPE} and bool(own)
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("help", "help", ("vad kan du hjälpa till med?",), lambda s: not s.q.tokens or s.has(lx.HELP)),
+    Rule("help", Intent.HELP, ("vad kan du hjälpa till med?",), lambda s: not s.q.tokens or s.has(lx.HELP)),
     Rule(
         "other_contest",
-        "other_contest",
+        Intent.OTHER_CONTEST,
         ("vem vann nobelpriset 2019?",),
         lambda s: (
             (s.has(lx.OTHER_CONTEST) or lx.names_another_prize(s.q))
@@ -149,200 +151,203 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "document_meta",
-        "document_meta",
+        Intent.DOCUMENT_META,
         ("vilket diarienummer har ärendet om trygghetspriset?",),
         lambda s: not s.lines and asks_about_document(s.has),
     ),
     Rule(
         "signatory",
-        "signatory",
+        Intent.SIGNATORY,
         ("vem har skrivit under tjänsteskrivelsen?",),
         lambda s: bool(s.e.signatories or s.has(lx.SIGNED)) and not s.lines,
     ),
     Rule(
         "nomination_count",
-        "nomination_count",
+        Intent.NOMINATION_COUNT,
         ("hur många nomineringar kom in?",),
         lambda s: s.has(lx.NOMINATION_COUNT),
     ),
-    Rule("unbudgeted", "unbudgeted", ("vad fick polarna?",), lambda s: bool(s.e.unbudgeted)),
+    Rule("unbudgeted", Intent.UNBUDGETED, ("vad fick polarna?",), lambda s: bool(s.e.unbudgeted)),
     Rule(
         "activity",
-        "activity",
+        Intent.ACTIVITY,
         ("hur mycket pengar går till filmvisning?",),
         lambda s: bool(s.e.activities) and not s.lines,
     ),
     Rule(
         "eligibility.nominator",  # "vem får lämna in en nominering?": the direction's words on nominating
-        "eligibility",
+        Intent.ELIGIBILITY,
         ("vem får lämna in en nominering?",),
         lambda s: s.has(lx.ASKS_NOMINATOR) and not (s.lines or s.e.winner_years),
     ),
     Rule(
         "state_grant",
-        "state_grant",
+        Intent.STATE_GRANT,
         ("hur stort är det statliga bidraget?",),
         lambda s: s.has(lx.STATE_GRANT) and not s.lines,
     ),
     Rule(
         "state_grant.follow_up",  # "and in total?" after the grant per inhabitant: the grant's total
-        "state_grant",
+        Intent.STATE_GRANT,
         ("hur stort är det statliga bidraget?", "och totalt?"),
-        lambda s: s.ctx.intent == "state_grant" and s.short and not (s.lines or s.has(lx.PACKAGE)),
+        lambda s: s.ctx.intent == Intent.STATE_GRANT and s.short and not (s.lines or s.has(lx.PACKAGE)),
     ),
     Rule(
         "nomination_period.now",  # "can I nominate now?": whether the period is open today
-        "nomination_period",
+        Intent.NOMINATION_PERIOD,
         ("kan jag nominera nu?",),
         lambda s: s.has(lx.NOMINATION) and s.has(lx.NOMINATE_NOW) and not s.lines,
     ),
     Rule(
         "criteria_scenario",
-        "criteria_scenario",
+        Intent.CRITERIA_SCENARIO,
         ("kan en förening nomineras för något den gjort helt själv?",),
         _scenario,
     ),
-    Rule("eligibility", "eligibility", ("vem kan nomineras till priset?",), _eligibility),
-    Rule("criteria", "criteria", ("vilka kriterier gäller?",), lambda s: s.has(lx.CRITERIA) and not s.lines),
-    Rule("budget_decision", "budget_decision", ("vem beslutar om trygghetspaketet?",), _package_decision),
-    Rule("jury", "jury", ("vem sitter i juryn?",), lambda s: s.has(lx.JURY)),
+    Rule("eligibility", Intent.ELIGIBILITY, ("vem kan nomineras till priset?",), _eligibility),
+    Rule("criteria", Intent.CRITERIA, ("vilka kriterier gäller?",), lambda s: s.has(lx.CRITERIA) and not s.lines),
+    Rule("budget_decision", Intent.BUDGET_DECISION, ("vem beslutar om trygghetspaketet?",), _package_decision),
+    Rule("jury", Intent.JURY, ("vem sitter i juryn?",), lambda s: s.has(lx.JURY)),
     Rule(
         "prize_facts.decisions",
-        "prize_facts",
+        Intent.PRIZE_FACTS,
         ("vem har fattat beslut om inriktningen för trygghetspriset?",),
         lambda s: s.has(lx.WHO) and s.has(lx.PRIZE_DECISIONS) and s.has(lx.PRIZE) and not s.lines,
     ),
     Rule(
         "theme_by_year",
-        "theme_by_year",
+        Intent.THEME_BY_YEAR,
         ("vilket tema hade priset 2019?",),
         lambda s: s.has(lx.THEME) and not s.lines and _theme_of_a_year(s),
     ),
     Rule(
         "year_by_theme",
-        "year_by_theme",
+        Intent.YEAR_BY_THEME,
         ("vilket år var temat barn och trygghet?",),
         lambda s: s.has(lx.THEME) and not s.lines,
     ),
     Rule(
         "year_by_winner",
-        "year_by_winner",
+        Intent.YEAR_BY_WINNER,
         ("när vann IGOR?",),
         lambda s: bool(s.e.winner_years) and not s.e.years,
     ),
-    Rule("year_by_winner.description", "year_by_winner", ("vem vann 2020?", "vad gör de?"), _about_last_winner),
+    Rule("year_by_winner.description", Intent.YEAR_BY_WINNER, ("vem vann 2020?", "vad gör de?"), _about_last_winner),
     Rule(
         "winner_by_year.who",
-        "winner_by_year",
+        Intent.WINNER_BY_YEAR,
         ("vem fick priset 2019?",),
         lambda s: s.has(lx.WHO) and s.has(lx.PRIZE) and bool(s.e.years) and not s.lines,
     ),
     Rule(
         "prize_facts.winner_money",
-        "prize_facts",
+        Intent.PRIZE_FACTS,
         ("hur mycket pengar vinner man?",),
         lambda s: s.has(lx.WIN) and s.has(lx.PRIZE_MONEY) and not (s.e.years or s.lines),
     ),
-    Rule("winner_by_year", "winner_by_year", ("vem vann 2019?",), _winner_of_a_year),
-    Rule("winners_list", "winners_list", ("vilka har vunnit?",), lambda s: s.has(lx.WIN) and not s.lines),
+    Rule("winner_by_year", Intent.WINNER_BY_YEAR, ("vem vann 2019?",), _winner_of_a_year),
+    Rule("winners_list", Intent.WINNERS_LIST, ("vilka har vunnit?",), lambda s: s.has(lx.WIN) and not s.lines),
     Rule(
         "year_by_theme.words",
-        "year_by_theme",
+        Intent.YEAR_BY_THEME,
         ("vilket år gällde det våld i nära relationer?",),
         lambda s: bool(s.e.theme_years) and s.has(lx.YEAR_QUESTION) and not (s.lines or s.e.years or s.e.amounts),
     ),
     Rule(
         "nomination_period",
-        "nomination_period",
+        Intent.NOMINATION_PERIOD,
         ("hur länge kan man nominera?",),
         lambda s: s.has(lx.NOMINATION, lx.DAYS_LEFT) and not s.lines,
     ),
-    Rule("winners_list.count", "winners_list", ("hur många gånger har priset delats ut?",), _count_of_prizes),
+    Rule("winners_list.count", Intent.WINNERS_LIST, ("hur många gånger har priset delats ut?",), _count_of_prizes),
     Rule(
-        "winner_by_year.prize_year", "winner_by_year", ("vad delades trygghetspriset ut för 2019?",), _prize_of_a_year
+        "winner_by_year.prize_year",
+        Intent.WINNER_BY_YEAR,
+        ("vad delades trygghetspriset ut för 2019?",),
+        _prize_of_a_year,
     ),
     Rule(
         "prize_facts",
-        "prize_facts",
+        Intent.PRIZE_FACTS,
         ("hur stor är prissumman?",),
         lambda s: s.has(lx.PRIZE, lx.PRIZE_CONFERENCE) and not (s.lines or s.has(lx.PACKAGE)),
     ),
     # --- the package ------------------------------------------------------------
-    Rule("budget_line.continuing", "budget_line", ("vad fick SSPF 2024?", "varför?"), _continuing_line),
+    Rule("budget_line.continuing", Intent.BUDGET_LINE, ("vad fick SSPF 2024?", "varför?"), _continuing_line),
     Rule(
         "budget_total.discrepancy",  # "stämmer summan?", "why don't the lines add up?"
-        "budget_total",
+        Intent.BUDGET_TOTAL,
         ("stämmer summan i tabellen?",),
         lambda s: s.has(lx.DISCREPANCY) and not s.lines,
     ),
     Rule(
         "outcome_reason",
-        "outcome_reason",
+        Intent.OUTCOME_REASON,
         ("varför blev utfallet lägre än budget?",),
         lambda s: s.has(lx.WHY) and (s.has(lx.OUTCOME_REASON) or "utfall" in s.e.column_kinds) and not s.lines,
     ),
     Rule(
         "outcome_reason.follow_up",  # "why the difference?" after the budget's and the outcome's totals
-        "outcome_reason",
+        Intent.OUTCOME_REASON,
         ("vad var utfallet och budgeten totalt 2024?", "varför skillnaden?"),
         lambda s: (
             s.has(lx.WHY)
             and not (s.lines or s.e.years)
-            and s.ctx.intent == "budget_total"
+            and s.ctx.intent == Intent.BUDGET_TOTAL
             and "utfall" in s.ctx.columns
         ),
     ),
     Rule(
         "budget_total.why",  # "varför är paketet bara 3,5 mkr?": who decided it and what left it
-        "budget_total",
+        Intent.BUDGET_TOTAL,
         ("varför är paketet bara 3,5 mkr?",),
         lambda s: s.has(lx.WHY) and s.has(lx.PACKAGE, lx.TOTAL) and not s.lines,
     ),
     Rule(
         "budget_analysis.share_of_line",  # "och i procent av paketet?" about the line just discussed
-        "budget_analysis",
+        Intent.BUDGET_ANALYSIS,
         ("vad fick trygghetsvärdar 2025?", "och i procent av paketet?"),
-        lambda s: s.has(lx.SHARE) and not s.lines and bool(s.ctx.lines) and s.ctx.intent == "budget_line",
+        lambda s: s.has(lx.SHARE) and not s.lines and bool(s.ctx.lines) and s.ctx.intent == Intent.BUDGET_LINE,
     ),
-    Rule("budget_analysis", "budget_analysis", ("vilken post är störst 2025?",), lambda s: is_analysis(s.q, s.e)),
+    Rule("budget_analysis", Intent.BUDGET_ANALYSIS, ("vilken post är störst 2025?",), lambda s: is_analysis(s.q, s.e)),
     Rule(
         "areas.municipality",  # the package's document names places, not a municipality
-        "areas",
+        Intent.AREAS,
         ("vilken kommun gäller trygghetspaketet?",),
         lambda s: s.has(lx.MUNICIPALITY) and not s.lines,
     ),
     Rule(
         "areas",
-        "areas",
+        Intent.AREAS,
         ("i vilka områden verkar paketet?",),
         lambda s: s.has(lx.AREAS) and not s.has(lx.MONEY) and not s.lines,
     ),
     Rule(
         "budget_line.areas",
-        "budget_line",
+        Intent.BUDGET_LINE,
         ("var verkar trygghetsvärdarna?",),
         lambda s: s.has(lx.AREAS) and not s.has(lx.MONEY) and len(s.e.lines) == 1,
     ),
-    Rule("budget_line", "budget_line", ("vad fick SSPF 2024?",), lambda s: s.lines),
-    Rule("children", "children", ("vad betyder paketet för barnen?",), lambda s: s.has(lx.CHILDREN)),
-    Rule("budget_history.year", "budget_history", ("hur stort var trygghetspaketet 2019?",), _history_year),
+    Rule("budget_line", Intent.BUDGET_LINE, ("vad fick SSPF 2024?",), lambda s: s.lines),
+    Rule("children", Intent.CHILDREN, ("vad betyder paketet för barnen?",), lambda s: s.has(lx.CHILDREN)),
+    Rule("budget_history.year", Intent.BUDGET_HISTORY, ("hur stort var trygghetspaketet 2019?",), _history_year),
     Rule(
         "budget_history",
-        "budget_history",
+        Intent.BUDGET_HISTORY,
         ("hur mycket var paketet från början?",),
         lambda s: s.has(lx.HISTORY) and not s.e.years,
     ),
-    Rule("budget_total", "budget_total", ("hur mycket är paketet totalt 2025?",), _total),
+    Rule("budget_total", Intent.BUDGET_TOTAL, ("hur mycket är paketet totalt 2025?",), _total),
     # --- the conversation -------------------------------------------------------
     Rule("follow_up", CONTINUE, ("vem vann 2019?", "varför?"), _continues),
-    Rule("greeting", "help", ("hej",), lambda s: s.has(lx.GREETING) and len(s.q.tokens) <= 3),
+    Rule("greeting", Intent.HELP, ("hej",), lambda s: s.has(lx.GREETING) and len(s.q.tokens) <= 3),
     Rule(
         "year_only",  # "2019": ask what about it rather than guess
-        "year_only",
+        Intent.YEAR_ONLY,
         ("2019",),
         lambda s: bool(s.e.years) and len(s.q.tokens) == len(s.e.years),
     ),
-    Rule("out_of_scope", "out_of_scope", ("hur blir vädret i morgon?",), lambda s: True),
+    Rule("out_of_scope", Intent.OUT_OF_SCOPE, ("hur blir vädret i morgon?",), lambda s: True),
 )
 
 
@@ -355,4 +360,4 @@ def decide(q: Normalized, e: Entities, ctx: ConversationContext, table_years: se
 def classify(q: Normalized, e: Entities, ctx: ConversationContext, table_years: set[int] | frozenset[int]) -> str:
     """The intent the deciding rule gives (the previous intent for a follow-up)."""
     rule = decide(q, e, ctx, table_years)
-    return rule.intent or ctx.intent or "out_of_scope"
+    return rule.intent or ctx.intent or Intent.OUT_OF_SCOPE

@@ -11,6 +11,7 @@ submits, saves, edits and withdraws through :class:`NominationService`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -73,13 +74,35 @@ def normalise_command(text: str) -> str:
     return " ".join(text.casefold().split()).strip(" .!")
 
 
+class DialogOutcome(StrEnum):
+    """What a message did in the nomination dialog: ``Reply.dialog_outcome``, for platform side effects."""
+
+    PROMPT = "prompt"  # the next question
+    STARTED = "started"
+    RESUMED = "resumed"
+    EDITING = "editing"
+    CONFIRMING = "confirming"
+    INVALID = "invalid"
+    SUMMARY = "summary"
+    SAVED = "saved"
+    SUBMITTED = "submitted"
+    EDITED = "edited"
+    WITHDRAWN = "withdrawn"
+    CANCELLED = "cancelled"
+    CLOSED = "closed"  # the nomination period is not open
+    ERROR = "error"
+    # The conversation router's: the user's nominations listed, nothing to resume.
+    LISTED = "listed"
+    NOTHING = "nothing"
+
+
 @dataclass
 class Turn:
     """What one message produced: replies, and the dialog to keep (``None`` when it ended)."""
 
     replies: list[str]
     dialog: DialogState | None
-    outcome: str = "prompt"
+    outcome: DialogOutcome = DialogOutcome.PROMPT
     nomination: Nomination | None = None
     errors: list[FieldError] = field(default_factory=list)
 
@@ -94,14 +117,14 @@ class NominationDialog:
         """A new dialog, or the user's latest draft resumed; outside the period, nothing."""
         closed = self.service.period_message(lang)
         if closed:
-            return Turn([closed], None, "closed")
+            return Turn([closed], None, DialogOutcome.CLOSED)
         drafts = [n for n in await self.service.list_own(user) if n.status == NominationStatus.draft]
         if drafts:
             return self.resume(self._from_nomination(drafts[-1], "create", user), lang)
         dialog = DialogState(round_year=self.service.round.year, step=CONTENT_STEPS[0], nominator=user)
         round_ = self.service.round
         intro = t(lang, "nom.dialog.start", year=round_.year, theme=round_.theme)
-        return Turn([intro, self.prompt(dialog, lang)], dialog, "started")
+        return Turn([intro, self.prompt(dialog, lang)], dialog, DialogOutcome.STARTED)
 
     def in_progress(self, dialog: DialogState, lang: str = "sv") -> Turn:
         """Where an unfinished nomination stands, and its current question (nothing is answered)."""
@@ -109,14 +132,14 @@ class NominationDialog:
             where = t(lang, "nom.dialog.in_progress", number=FIELD_STEPS.index(dialog.step) + 1, total=len(FIELD_STEPS))
         else:
             where = t(lang, "nom.dialog.in_progress_summary")
-        return Turn([where, self.prompt(dialog, lang)], dialog, "resumed")
+        return Turn([where, self.prompt(dialog, lang)], dialog, DialogOutcome.RESUMED)
 
     def resume(self, dialog: DialogState, lang: str = "sv") -> Turn:
         closed = self.service.period_message(lang)
         if closed:
-            return Turn([closed], None, "closed")
+            return Turn([closed], None, DialogOutcome.CLOSED)
         dialog = dialog.model_copy(update={"paused": False})
-        return Turn([t(lang, "nom.dialog.resume"), self.prompt(dialog, lang)], dialog, "resumed")
+        return Turn([t(lang, "nom.dialog.resume"), self.prompt(dialog, lang)], dialog, DialogOutcome.RESUMED)
 
     async def start_edit(self, user: Nominator, nomination_id: str, lang: str = "sv") -> Turn:
         found = await self._own(user, nomination_id, lang)
@@ -125,18 +148,20 @@ class NominationDialog:
         if found.status == NominationStatus.draft:
             return self.resume(self._from_nomination(found, "create", user), lang)
         if found.status == NominationStatus.withdrawn:
-            return Turn([t(lang, "nom.error.withdrawn", id=found.id)], None, "error")
+            return Turn([t(lang, "nom.error.withdrawn", id=found.id)], None, DialogOutcome.ERROR)
         dialog = self._from_nomination(found, "edit", user).model_copy(update={"step": SUMMARY})
-        return Turn([self.summary(dialog, lang)], dialog, "editing")
+        return Turn([self.summary(dialog, lang)], dialog, DialogOutcome.EDITING)
 
     async def start_withdraw(self, user: Nominator, nomination_id: str, lang: str = "sv") -> Turn:
         found = await self._own(user, nomination_id, lang)
         if isinstance(found, Turn):
             return found
         if found.status == NominationStatus.withdrawn:
-            return Turn([t(lang, "nom.error.withdrawn", id=found.id)], None, "error")
+            return Turn([t(lang, "nom.error.withdrawn", id=found.id)], None, DialogOutcome.ERROR)
         dialog = self._from_nomination(found, "withdraw", user).model_copy(update={"step": CONFIRM_WITHDRAW})
-        return Turn([t(lang, "nom.withdraw.confirm", id=found.id, nominee=found.nominee)], dialog, "confirming")
+        return Turn(
+            [t(lang, "nom.withdraw.confirm", id=found.id, nominee=found.nominee)], dialog, DialogOutcome.CONFIRMING
+        )
 
     async def list_own(self, user: Nominator, lang: str = "sv") -> str:
         mine = await self.service.list_own(user)
@@ -192,7 +217,7 @@ class NominationDialog:
         if dialog.step == CONFIRM_WITHDRAW:
             return await self._confirm_withdraw(dialog, command, lang)
         if command in RESUME:
-            return Turn([self.prompt(dialog, lang)], dialog, "prompt")
+            return Turn([self.prompt(dialog, lang)], dialog, DialogOutcome.PROMPT)
         if command in SAVE:
             return await (self._finish(dialog, lang) if dialog.mode == "edit" else self._save(dialog, lang))
         if command in BACK:
@@ -200,7 +225,9 @@ class NominationDialog:
         near = None if literal else self._near_command(dialog, command)
         if near is not None:
             asking = dialog.model_copy(update={"suggested_command": near, "suggested_for": text.strip()})
-            return Turn([t(lang, "nom.dialog.did_you_mean", command=near, text=text.strip())], asking, "confirming")
+            return Turn(
+                [t(lang, "nom.dialog.did_you_mean", command=near, text=text.strip())], asking, DialogOutcome.CONFIRMING
+            )
         if dialog.step == SUMMARY:
             return await self._at_summary(dialog, command, lang)
         return self._answer(dialog, text, command, lang)
@@ -252,20 +279,20 @@ class NominationDialog:
         if command in SKIP:
             if not self._optional(dialog, step):
                 message = t(lang, "nom.error.skip_required", field=field_label(step, lang))
-                return Turn([message, self.prompt(dialog, lang)], dialog, "invalid")
+                return Turn([message, self.prompt(dialog, lang)], dialog, DialogOutcome.INVALID)
             return self._advance(self._set(dialog, step, None), lang)
         if step == "partners":
             names = split_partners(text)
             if any(len(joined_names(name)) > 1 for name in names):
                 # "Polisen och Fältgruppen": two organisations, or one with "och" in its name? Ask.
                 asking = dialog.model_copy(update={"joined_partners": names})
-                return Turn([self._joined_question(names, lang)], asking, "confirming")
+                return Turn([self._joined_question(names, lang)], asking, DialogOutcome.CONFIRMING)
             return self._take_partners(dialog, names, lang)
         try:
             value = self._validate(dialog, step, text, lang)
         except InvalidField as invalid:
             retry = t(lang, "nom.dialog.retry", prompt=self.prompt(dialog, lang))
-            return Turn([invalid.error.message, retry], dialog, "invalid", errors=[invalid.error])
+            return Turn([invalid.error.message, retry], dialog, DialogOutcome.INVALID, errors=[invalid.error])
         return self._advance(self._set(dialog, step, value), lang)
 
     def _take_partners(self, dialog: DialogState, names: list[str], lang: str) -> Turn:
@@ -278,7 +305,7 @@ class NominationDialog:
                 raise InvalidField(error)
         except InvalidField as invalid:
             retry = t(lang, "nom.dialog.retry", prompt=self.prompt(dialog, lang))
-            return Turn([invalid.error.message, retry], dialog, "invalid", errors=[invalid.error])
+            return Turn([invalid.error.message, retry], dialog, DialogOutcome.INVALID, errors=[invalid.error])
         return self._advance(self._set(dialog, "partners", partners), lang)
 
     @staticmethod
@@ -306,10 +333,12 @@ class NominationDialog:
     def _advance(self, dialog: DialogState, lang: str) -> Turn:
         if dialog.return_to_summary:
             moved = dialog.model_copy(update={"step": SUMMARY, "return_to_summary": False})
-            return Turn([self.summary(moved, lang)], moved, "summary")
+            return Turn([self.summary(moved, lang)], moved, DialogOutcome.SUMMARY)
         next_step = self._next_step(dialog, dialog.step)
         moved = dialog.model_copy(update={"step": next_step, "history": [*dialog.history, dialog.step]})
-        return Turn([self.prompt(moved, lang)], moved, "summary" if next_step == SUMMARY else "prompt")
+        return Turn(
+            [self.prompt(moved, lang)], moved, DialogOutcome.SUMMARY if next_step == SUMMARY else DialogOutcome.PROMPT
+        )
 
     def _next_step(self, dialog: DialogState, step: str) -> str:
         index = FIELD_STEPS.index(step) + 1
@@ -324,15 +353,15 @@ class NominationDialog:
     def _back(self, dialog: DialogState, lang: str) -> Turn:
         if dialog.return_to_summary:
             moved = dialog.model_copy(update={"step": SUMMARY, "return_to_summary": False})
-            return Turn([self.summary(moved, lang)], moved, "summary")
+            return Turn([self.summary(moved, lang)], moved, DialogOutcome.SUMMARY)
         if not dialog.history:
-            return Turn([t(lang, "nom.error.first_step"), self.prompt(dialog, lang)], dialog, "prompt")
+            return Turn([t(lang, "nom.error.first_step"), self.prompt(dialog, lang)], dialog, DialogOutcome.PROMPT)
         moved = dialog.model_copy(update={"step": dialog.history[-1], "history": dialog.history[:-1]})
         text = self.prompt(moved, lang)
         previous = self._value_text(moved, moved.step, lang, empty="")
         if previous:
             text += "\n" + t(lang, "nom.dialog.previous", value=previous)
-        return Turn([text], moved, "prompt")
+        return Turn([text], moved, DialogOutcome.PROMPT)
 
     async def _at_summary(self, dialog: DialogState, command: str, lang: str) -> Turn:
         if command in SUBMIT:
@@ -342,18 +371,18 @@ class NominationDialog:
             step = self._field_from(rest)
             if step is None:
                 message = t(lang, "nom.error.unknown_field", value=rest)
-                return Turn([message, t(lang, "nom.summary.actions")], dialog, "summary")
+                return Turn([message, t(lang, "nom.summary.actions")], dialog, DialogOutcome.SUMMARY)
             moved = dialog.model_copy(update={"step": step, "return_to_summary": True})
-            return Turn([self.prompt(moved, lang)], moved, "prompt")
+            return Turn([self.prompt(moved, lang)], moved, DialogOutcome.PROMPT)
         actions = "nom.summary.actions_edit" if dialog.mode == "edit" else "nom.summary.actions"
-        return Turn([t(lang, actions)], dialog, "summary")
+        return Turn([t(lang, actions)], dialog, DialogOutcome.SUMMARY)
 
     async def _finish(self, dialog: DialogState, lang: str) -> Turn:
         try:
             if dialog.mode == "edit":
                 assert dialog.nomination_id is not None
                 edited = await self.service.edit(dialog.nomination_id, dialog.content, dialog.nominator, lang)
-                return Turn([t(lang, "nom.edited", id=edited.id)], None, "edited", edited)
+                return Turn([t(lang, "nom.edited", id=edited.id)], None, DialogOutcome.EDITED, edited)
             result = await self.service.submit(
                 dialog.content,
                 dialog.nominator,
@@ -362,7 +391,7 @@ class NominationDialog:
                 lang=lang,
             )
         except PeriodClosed as closed:
-            return Turn([e.message for e in closed.errors], None, "closed", errors=closed.errors)
+            return Turn([e.message for e in closed.errors], None, DialogOutcome.CLOSED, errors=closed.errors)
         except NominationError as refused:
             replies = [t(lang, "nom.summary.not_ready"), *(e.message for e in refused.errors)]
             fixable = next((e.field for e in refused.errors if e.field in FIELD_STEPS), None)
@@ -370,13 +399,13 @@ class NominationDialog:
                 number = FIELD_STEPS.index(fixable) + 1
                 replies.append(t(lang, "nom.summary.fix_hint", number=number, field=field_label(fixable, lang)))
             back_to_summary = dialog.model_copy(update={"step": SUMMARY})
-            return Turn(replies, back_to_summary, "invalid", errors=refused.errors)
+            return Turn(replies, back_to_summary, DialogOutcome.INVALID, errors=refused.errors)
         n = result.nomination
         key = "nom.submitted" if result.created else "nom.submitted_again"
         replies = [t(lang, key, nominee=n.nominee, year=n.round_year, id=n.id)]
         if result.duplicate_of:
             replies.append(t(lang, "nom.duplicate", nominee=n.nominee, other=result.duplicate_of.id))
-        return Turn(replies, None, "submitted", n)
+        return Turn(replies, None, DialogOutcome.SUBMITTED, n)
 
     async def _save(self, dialog: DialogState, lang: str) -> Turn:
         try:
@@ -384,34 +413,42 @@ class NominationDialog:
                 dialog.content, dialog.nominator, draft_id=dialog.nomination_id, lang=lang
             )
         except PeriodClosed as closed:
-            return Turn([e.message for e in closed.errors], None, "closed", errors=closed.errors)
+            return Turn([e.message for e in closed.errors], None, DialogOutcome.CLOSED, errors=closed.errors)
         except NominationError as refused:
-            return Turn([e.message for e in refused.errors] + [self.prompt(dialog, lang)], dialog, "invalid")
+            return Turn(
+                [e.message for e in refused.errors] + [self.prompt(dialog, lang)], dialog, DialogOutcome.INVALID
+            )
         saved = dialog.model_copy(update={"nomination_id": draft.id, "paused": True, "unsaved": False})
-        return Turn([t(lang, "nom.dialog.saved", id=draft.id)], saved, "saved", draft)
+        return Turn([t(lang, "nom.dialog.saved", id=draft.id)], saved, DialogOutcome.SAVED, draft)
 
     def _cancel(self, dialog: DialogState, lang: str, *, confirmed: bool = False) -> Turn:
         if dialog.mode == "withdraw":
-            return Turn([t(lang, "nom.withdraw.kept", id=dialog.nomination_id)], None, "cancelled")
+            return Turn([t(lang, "nom.withdraw.kept", id=dialog.nomination_id)], None, DialogOutcome.CANCELLED)
         if dialog.mode == "edit":
             # The nomination itself stays submitted: only these changes are dropped.
-            return Turn([t(lang, "nom.dialog.cancelled_edit", id=dialog.nomination_id)], None, "cancelled")
+            return Turn([t(lang, "nom.dialog.cancelled_edit", id=dialog.nomination_id)], None, DialogOutcome.CANCELLED)
         answered = self._answered_fields(dialog)
         if not confirmed and dialog.unsaved and answered >= CONFIRM_CANCEL_AFTER:
             asking = dialog.model_copy(update={"confirming_cancel": True})
-            return Turn([t(lang, "nom.dialog.confirm_cancel", count=answered)], asking, "confirming")
+            return Turn([t(lang, "nom.dialog.confirm_cancel", count=answered)], asking, DialogOutcome.CONFIRMING)
         if dialog.nomination_id:
             key = "nom.dialog.cancelled_draft_unsaved" if dialog.unsaved else "nom.dialog.cancelled_draft"
-            return Turn([t(lang, key, id=dialog.nomination_id)], None, "cancelled")
-        return Turn([t(lang, "nom.dialog.cancelled")], None, "cancelled")
+            return Turn([t(lang, key, id=dialog.nomination_id)], None, DialogOutcome.CANCELLED)
+        return Turn([t(lang, "nom.dialog.cancelled")], None, DialogOutcome.CANCELLED)
 
     def _confirm_cancel(self, dialog: DialogState, command: str, lang: str) -> Turn:
         if command in YES or command in CANCEL:
             return self._cancel(dialog, lang, confirmed=True)
         going_on = dialog.model_copy(update={"confirming_cancel": False})
         if command in NO:
-            return Turn([t(lang, "nom.dialog.cancel_declined"), self.prompt(going_on, lang)], going_on, "prompt")
-        return Turn([t(lang, "nom.dialog.confirm_cancel", count=self._answered_fields(dialog))], dialog, "confirming")
+            return Turn(
+                [t(lang, "nom.dialog.cancel_declined"), self.prompt(going_on, lang)], going_on, DialogOutcome.PROMPT
+            )
+        return Turn(
+            [t(lang, "nom.dialog.confirm_cancel", count=self._answered_fields(dialog))],
+            dialog,
+            DialogOutcome.CONFIRMING,
+        )
 
     def _answered_fields(self, dialog: DialogState) -> int:
         return sum(1 for step in FIELD_STEPS if self._value_text(dialog, step, "sv", empty=""))
@@ -419,25 +456,25 @@ class NominationDialog:
     async def _confirm_withdraw(self, dialog: DialogState, command: str, lang: str) -> Turn:
         assert dialog.nomination_id is not None
         if command in NO:
-            return Turn([t(lang, "nom.withdraw.kept", id=dialog.nomination_id)], None, "cancelled")
+            return Turn([t(lang, "nom.withdraw.kept", id=dialog.nomination_id)], None, DialogOutcome.CANCELLED)
         if command not in YES:
-            return Turn([self.prompt(dialog, lang)], dialog, "confirming")
+            return Turn([self.prompt(dialog, lang)], dialog, DialogOutcome.CONFIRMING)
         try:
             withdrawn = await self.service.withdraw(dialog.nomination_id, dialog.nominator, lang)
         except NominationError as refused:
-            return Turn([e.message for e in refused.errors], None, "error", errors=refused.errors)
-        return Turn([t(lang, "nom.withdraw.done", id=withdrawn.id)], None, "withdrawn", withdrawn)
+            return Turn([e.message for e in refused.errors], None, DialogOutcome.ERROR, errors=refused.errors)
+        return Turn([t(lang, "nom.withdraw.done", id=withdrawn.id)], None, DialogOutcome.WITHDRAWN, withdrawn)
 
     # --- helpers ---------------------------------------------------------------
 
     async def _own(self, user: Nominator, nomination_id: str, lang: str) -> Nomination | Turn:
         closed = self.service.period_message(lang)
         if closed:
-            return Turn([closed], None, "closed")
+            return Turn([closed], None, DialogOutcome.CLOSED)
         try:
             return await self.service.get_own(nomination_id, user, lang)
         except NominationError as missing:
-            return Turn([e.message for e in missing.errors], None, "error", errors=missing.errors)
+            return Turn([e.message for e in missing.errors], None, DialogOutcome.ERROR, errors=missing.errors)
 
     def _from_nomination(self, n: Nomination, mode: str, user: Nominator) -> DialogState:
         content = n.content()

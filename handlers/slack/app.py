@@ -43,7 +43,7 @@ def build_deps(settings: Settings, store: Store, http: aiohttp.ClientSession, ma
         settings=settings,
         knowledge=core.knowledge,
         store=store,
-        assistant=core.assistant,
+        router=core.router,
         service=core.nominations,
         clock=settings.clock(),
         http=http,

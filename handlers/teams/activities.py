@@ -2,7 +2,7 @@
 
 - A message in a personal chat, or a channel/group message that mentions the bot
   (``<at>Trygghetsboten</at> vem vann 2019?``), goes to the core's conversation router
-  (:meth:`bot.assistant.Assistant.handle`): questions, follow-ups and the dialog's commands
+  (:meth:`bot.conversation.ConversationRouter.handle`): questions, follow-ups and the dialog's commands
   ("mina nomineringar", "ändra nominering ID", "återkalla ID"), answered in the same thread.
 - "nominera" gets the nomination form as an Adaptive Card; its submission goes to
   :meth:`NominationService.submit`: refused fields come back on the card next to their inputs with

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from microsoft_agents.activity import Activity
 from microsoft_agents.hosting.core import ChannelAdapter, TurnContext
 
-from bot.assistant import edit_command, nomination_lang, starts_nomination
+from bot.conversation import edit_command, nomination_lang, starts_nomination
 from bot.texts import t
 from handlers.teams.activities import (
     MAX_MESSAGE_CHARS,

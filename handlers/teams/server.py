@@ -88,7 +88,7 @@ def install(
             settings=settings,
             knowledge=core.knowledge,
             store=store,
-            assistant=core.assistant,
+            router=core.router,
             service=core.nominations,
             connector=Connector(session, trusted, token_source(settings)),
             jury=core.jury,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answering import Answer, Answerer, ConversationContext
+from bot.answering import Answerer, ConversationContext, Reply
 from bot.knowledge import KnowledgeBase, default_knowledge
 from bot.knowledge.money import format_sek
 
@@ -24,7 +24,7 @@ class Chat:
         self.answerer = answerer
         self.context = ConversationContext()
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str) -> Reply:
         answer = self.answerer.answer(question, self.context)
         self.context = answer.context
         return answer

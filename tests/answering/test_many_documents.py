@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.answering import Answer, Answerer
+from bot.answering import Answerer, Reply
 from bot.knowledge import KnowledgeBase, default_knowledge
 from bot.knowledge.imported import with_document
 from bot.knowledge.importing import parse_document
@@ -47,7 +47,7 @@ def with_2027() -> Answerer:
     return Answerer(imported(kb, text, "2027.txt"))
 
 
-def titles(answer: Answer) -> set[str]:
+def titles(answer: Reply) -> set[str]:
     return {source.title for source in answer.sources}
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answering import Answerer
-from bot.answering.reply import Reply
+from bot.answering.draft import AnswerDraft
 from bot.knowledge import KnowledgeBase
 from bot.texts import Lang
 from tests.answering.conftest import sek
@@ -138,4 +138,4 @@ def test_small_percentages_keep_one_decimal_and_exact_ones_stay_whole(
 def test_percent_rounds_half_up_and_keeps_an_exact_tenth(
     kb: KnowledgeBase, part: int, whole: int, lang: Lang, expected: str
 ) -> None:
-    assert Reply(kb, lang).percent(part, whole) == expected
+    assert AnswerDraft(kb, lang).percent(part, whole) == expected

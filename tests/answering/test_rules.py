@@ -8,9 +8,10 @@ from importlib import resources
 import pytest
 from pydantic import ValidationError
 
-from bot.answering import Answerer, ConversationContext
+from bot.answering import Answerer, ConversationContext, Intent
 from bot.answering import lexicon as lx
-from bot.answering.rules import RULES, Rule
+from bot.answering.answerer import RESOLVERS
+from bot.answering.rules import CONTINUE, RULES, Rule
 
 
 def _fired(answerer: Answerer, example: tuple[str, ...]) -> str:
@@ -55,3 +56,20 @@ def test_the_vocabulary_file_is_validated() -> None:
     ):
         with pytest.raises(ValidationError):
             lx.Vocabulary.model_validate(broken)
+
+
+def test_intent_covers_every_intent_the_rule_table_gives() -> None:
+    given = {rule.intent for rule in RULES if rule.intent != CONTINUE}
+    assert all(isinstance(intent, Intent) for intent in given), given
+    # Each intent the answerer ends on has its resolver; year_by_theme has its own call.
+    answered = set(Intent) - {Intent.NOMINATION_DIALOG, Intent.STORE_UNAVAILABLE}
+    assert given <= answered and set(RESOLVERS) | {Intent.YEAR_BY_THEME} == answered
+
+
+def test_an_intent_reads_and_prints_as_the_string_it_always_was(answerer: Answerer) -> None:
+    answer = answerer.answer("vad fick trygghetsvärdar 2025?")
+    assert answer.intent is Intent.BUDGET_LINE and answer.context and answer.context.intent is Intent.BUDGET_LINE
+    assert json.loads(json.dumps(answer.to_json_dict()))["intent"] == "budget_line"
+    stored = answer.context.model_dump(mode="json")
+    assert stored["intent"] == "budget_line"
+    assert ConversationContext.model_validate(stored).intent is Intent.BUDGET_LINE

@@ -16,7 +16,7 @@ from handlers.deps import ChatDeps
 from handlers.outbox_worker import OutboxWorker, WorkerTiming
 from store import Store, open_store_async
 from tests.store.conftest import event, nomination
-from trygghetsbot.compose import build_assistant, build_service, settings_knowledge
+from trygghetsbot.compose import build_router, build_service, settings_knowledge
 
 
 class Delivered(OutboxWorker[ChatDeps]):
@@ -67,7 +67,7 @@ async def test_the_worker_purges_sent_messages_past_the_retention_again_and_agai
         settings=settings,
         knowledge=settings_knowledge(settings),
         store=store,
-        assistant=build_assistant(store, settings),
+        router=build_router(store, settings),
         service=build_service(store, settings),
     )
     live = deps.service.round.year

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.answering import Answer, ConversationContext
-from bot.assistant import DIALOG_INTENT, Assistant, Reply, looks_like_question
+from bot.answering import ConversationContext, Intent, Reply
 from bot.clock import fixed_clock
+from bot.conversation import ConversationRouter, looks_like_question
 from bot.knowledge import default_knowledge
 from bot.nominations.dialog import NominationDialog
 from bot.nominations.model import Nominator
@@ -21,6 +21,8 @@ from tests.nominations.conftest import good_content
 from tests.texts import ADDED_VALUE, DESCRIPTION
 
 USER = Nominator(user_id="console:anna")
+# The fake answerer's intent (an answerer's, not the dialog's): a reply with it was a question answered.
+ANSWERED = Intent.HELP
 
 
 class FakeAnswerer:
@@ -29,11 +31,11 @@ class FakeAnswerer:
     def __init__(self) -> None:
         self.contexts: list[ConversationContext | None] = []
 
-    def answer(self, question: str, context: ConversationContext | None = None) -> Answer:
+    def answer(self, question: str, context: ConversationContext | None = None) -> Reply:
         self.contexts.append(context)
         seen = len(self.contexts)
-        return Answer(
-            text=f"SVAR: {question}", lang="sv", intent="fake", context=ConversationContext(years=[2000 + seen])
+        return Reply(
+            texts=[f"SVAR: {question}"], lang="sv", intent=ANSWERED, context=ConversationContext(years=[2000 + seen])
         )
 
 
@@ -44,24 +46,24 @@ class Chat:
         self.user = user
         self.answerer = FakeAnswerer()
         self.store: Store = open_store(path)
-        self.assistant = self._assistant()
+        self.router = self._router()
         # A chat surface with sessions (the console) gives one; None is a surface without (Slack).
         self.session: str | None = None
 
-    def _assistant(self) -> Assistant:
+    def _router(self) -> ConversationRouter:
         prize = default_knowledge().prize
         clock = fixed_clock(self.day)
         service = NominationService(self.store.nominations, prize, prize.latest_round, clock)
-        return Assistant(self.answerer, NominationDialog(service), self.store.dialogs, clock)
+        return ConversationRouter(self.answerer, NominationDialog(service), self.store.dialogs, clock)
 
     def restart(self, day: date | None = None) -> None:
         self.store.close()
         self.day = day or self.day
         self.store = open_store(self.path)
-        self.assistant = self._assistant()
+        self.router = self._router()
 
     async def say(self, text: str) -> Reply:
-        return await self.assistant.handle(self.user.user_id or "", self.user, text, session=self.session)
+        return await self.router.handle(self.user.user_id or "", self.user, text, session=self.session)
 
     async def says(self, *texts: str) -> Reply:
         reply = None
@@ -84,7 +86,7 @@ async def chat(tmp_path: Path):  # type: ignore[no-untyped-def]
 async def test_start_phrases_begin_the_dialog(chat: Chat) -> None:
     for phrase in ("nominera", "/nominera", "Jag vill nominera", "jag vill nominera!"):
         reply = await chat.say(phrase)
-        assert reply.intent == DIALOG_INTENT
+        assert reply.intent == Intent.NOMINATION_DIALOG
         assert reply.texts[-1].startswith("Vilken insats")
         await chat.say("avbryt")
 
@@ -167,7 +169,7 @@ async def test_cancel_stores_nothing(chat: Chat) -> None:
     assert reply.text == "Nomineringen är avbruten. Inget har skickats in."
     assert await chat.store.nominations.list() == []
     reply = await chat.say("Polisen")
-    assert reply.intent == "fake"  # no dialog any more: a normal question
+    assert reply.intent == ANSWERED  # no dialog any more: a normal question
 
 
 async def test_draft_is_saved_and_resumed(chat: Chat) -> None:
@@ -177,7 +179,7 @@ async def test_draft_is_saved_and_resumed(chat: Chat) -> None:
     (draft,) = await chat.store.nominations.list()
     assert draft.status == "draft" and draft.partners == ["Polisen", "Skolan"]
     reply = await chat.say("Beskrivning som inte är en del av dialogen")
-    assert reply.intent == "fake"  # paused dialog: the bot answers questions
+    assert reply.intent == ANSWERED  # paused dialog: the bot answers questions
     reply = await chat.say("fortsätt")
     assert reply.texts == [
         "Du har en påbörjad nominering. Vi fortsätter där du var.",
@@ -317,7 +319,7 @@ async def test_period_closing_mid_dialog_stops_edits(tmp_path: Path) -> None:
 async def test_question_in_the_middle_is_answered_and_the_dialog_resumes(chat: Chat) -> None:
     await chat.says("nominera", "Trygga Tensta")
     reply = await chat.say("Vem vann 2019?")
-    assert reply.intent == "fake"
+    assert reply.intent == ANSWERED
     assert reply.texts == [
         "SVAR: Vem vann 2019?",
         "Tillbaka till nomineringen: Vilka organisationer genomför insatsen tillsammans? Räkna med den ansvariga "
@@ -395,12 +397,12 @@ async def test_a_new_console_session_is_greeted_with_the_nomination_in_progress(
     chat.session = "first run"
     await chat.says("nominera", "Trygga Kista", "Polisen, Skolan")
     chat.restart()
-    greeting = await chat.assistant.greeting("console:anna", "second run")
+    greeting = await chat.router.greeting("console:anna", "second run")
     assert greeting is not None and greeting.texts[0].startswith("Du har en påbörjad nominering (fråga 3 av 10)")
     chat.session = "second run"
     await chat.say(DESCRIPTION)  # seen in the greeting: taken as the answer
     assert (await dialog_of(chat)).content.description == DESCRIPTION
-    assert await chat.assistant.greeting("console:bert", "x") is None
+    assert await chat.router.greeting("console:bert", "x") is None
 
 
 @pytest.mark.parametrize(
@@ -463,7 +465,7 @@ async def test_answers_after_the_last_save_are_not_dropped_silently(chat: Chat) 
 
 
 async def test_a_blocked_submit_says_how_to_fix_it(chat: Chat, tmp_path: Path) -> None:
-    service = chat.assistant.dialog.service
+    service = chat.router.dialog.service
     await service.save_draft(good_content(description="För kort text."), USER)  # a draft: no criteria yet
     reply = await chat.say("nominera")
     assert "Så här ser nomineringen ut" in reply.text
@@ -548,7 +550,7 @@ async def test_a_command_without_its_id_shows_how_to_write_it_and_the_ids(
     await chat.says(*["hoppa över"] * 4, "Anna", "hoppa över", "skicka")
     (n,) = await chat.store.nominations.list()
     reply = await chat.say(command)
-    assert reply.intent == DIALOG_INTENT
+    assert reply.intent == Intent.NOMINATION_DIALOG
     lines = reply.text.splitlines()
     assert lines[0] == syntax.format(id=n.id)
     assert lines[1] == "Dina nomineringar till Trygghetspriset 2023:"
@@ -558,4 +560,5 @@ async def test_a_command_without_its_id_shows_how_to_write_it_and_the_ids(
 
 async def test_a_command_without_its_id_in_english_and_with_no_nominations(chat: Chat) -> None:
     reply = await chat.say("withdraw")  # an English command is answered in English
-    assert reply.intent == DIALOG_INTENT and reply.text == "You have no nominations for Trygghetspriset 2023."
+    assert reply.intent == Intent.NOMINATION_DIALOG
+    assert reply.text == "You have no nominations for Trygghetspriset 2023."

@@ -32,7 +32,7 @@ import sys
 import uuid
 from typing import Any
 
-from bot.assistant import Reply
+from bot.answering import Reply
 from bot.config import Settings
 from bot.nominations.dialog import normalise_command
 from bot.nominations.model import Nominator
@@ -42,7 +42,7 @@ from bot.nominations.state import ConversationState, DialogState
 from bot.texts import t
 from store import StoreError, StoreLockedError
 from trygghetsbot.cli.output import print_text_or_json
-from trygghetsbot.compose import build_assistant, open_settings_store
+from trygghetsbot.compose import build_router, open_settings_store
 
 log = logging.getLogger(__name__)
 
@@ -147,8 +147,8 @@ class Console:
             except (NeedsWriting, StoreError):  # a read-only store refuses writes with a StoreError
                 store = await open_settings_store(self.settings)
         try:
-            assistant = build_assistant(store, self.settings, self.contexts, conversations=self.run_conversations)
-            return await assistant.handle(self.key, self.user, message, session=self.session)
+            router = build_router(store, self.settings, self.contexts, conversations=self.run_conversations)
+            return await router.handle(self.key, self.user, message, session=self.session)
         finally:
             await store.aclose()
 
@@ -156,8 +156,8 @@ class Console:
         store = await open_settings_store(self.settings, read_only=True)
         try:
             conversations = self.run_conversations or ReadOnlyConversations(store.dialogs)
-            assistant = build_assistant(store, self.settings, self.contexts, conversations=conversations)
-            return await assistant.handle(self.key, self.user, message, session=self.session)
+            router = build_router(store, self.settings, self.contexts, conversations=conversations)
+            return await router.handle(self.key, self.user, message, session=self.session)
         finally:
             await store.aclose()
 
@@ -168,7 +168,7 @@ class Console:
         except StoreLockedError:
             return None  # the first message that needs the dialog says what is going on
         try:
-            return await build_assistant(store, self.settings).greeting(self.key, self.session)
+            return await build_router(store, self.settings).greeting(self.key, self.session)
         finally:
             await store.aclose()
 
@@ -185,7 +185,7 @@ class Console:
             print(t("sv", "cli.chat_welcome"))
             greeting = runner.run(self.greet())
             if greeting is not None:
-                print_text_or_json(greeting, self.as_json)
+                print_text_or_json(greeting, self.as_json, explained=False)
         while True:
             if interactive:
                 print("> ", end="", flush=True)
@@ -210,7 +210,7 @@ class Console:
                 log.error("could not answer %r: %s: %s", message, type(error).__name__, error)
                 print(t("sv", "chat.error"), flush=True)
                 continue
-            print_text_or_json(reply, self.as_json)
+            print_text_or_json(reply, self.as_json, explained=False)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

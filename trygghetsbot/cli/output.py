@@ -1,4 +1,4 @@
-"""What the commands print: a reply or an answer, exports (to a file, or standard output when none
+"""What the commands print: a reply, exports (to a file, or standard output when none
 is named), and text that may hold characters a terminal cannot print."""
 
 from __future__ import annotations
@@ -7,23 +7,16 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any, Protocol
+
+from bot.answering import Reply
 
 
-class Printable(Protocol):
-    """An answer (``ask``) or a reply (``chat``): its text, or all of it as JSON."""
-
-    @property
-    def text(self) -> str: ...
-
-    def to_json_dict(self) -> dict[str, Any]: ...
-
-
-def print_text_or_json(result: Printable, as_json: bool) -> None:
+def print_text_or_json(reply: Reply, as_json: bool, *, explained: bool = True) -> None:
+    """The reply's text, or all of it as JSON; ``explained``: with the frame and rule (``ask``)."""
     if as_json:
-        print(json.dumps(result.to_json_dict(), ensure_ascii=False), flush=True)
+        print(json.dumps(reply.to_json_dict(explained=explained), ensure_ascii=False), flush=True)
     else:
-        print(result.text, flush=True)
+        print(reply.text, flush=True)
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")

@@ -26,7 +26,7 @@ def register(app: AsyncApp, deps: SlackDeps) -> None:
         # the acknowledgement itself: no second request that could fail.
         user = command.get("user_id")
         key = conversation_key(command.get("team_id"), command.get("channel_id"), user)
-        reply = await deps.assistant.ask(key, slack_nominator(user or "-").user_id or key, question)
+        reply = await deps.router.ask(key, slack_nominator(user or "-").user_id or key, question)
         await ack(text=reply.text, response_type="ephemeral")
         deps.tasks.spawn(deps.languages.remember(user or "", reply.lang))
 

@@ -1,7 +1,7 @@
 """Events: a mention answers in a thread, a direct message talks (questions and the nomination
 dialog), opening App Home publishes it; an uninstall is logged.
 
-A mention's follow-up context is kept per user and thread in the store (``Assistant.ask``), so a
+A mention's follow-up context is kept per user and thread in the store (``ConversationRouter.ask``), so a
 follow-up in the thread keeps its subject on whichever process it lands."""
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ async def _answer_in_thread(
     deps: SlackDeps, client: AsyncWebClient, key: str, message: MessageEvent, thread_ts: str | None
 ) -> None:
     question = _LEADING_MENTION.sub("", message.text or "")
-    answer = await deps.assistant.ask(key, slack_nominator(message.user or "-").user_id or key, question)
+    answer = await deps.router.ask(key, slack_nominator(message.user or "-").user_id or key, question)
     await client.chat_postMessage(channel=message.channel or "", text=answer.text, thread_ts=thread_ts)
     await deps.languages.remember(message.user or "", answer.lang)
 

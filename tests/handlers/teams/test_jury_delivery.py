@@ -74,7 +74,7 @@ async def test_two_senders_send_each_digest_and_reminder_once(tmp_path: Path, mo
                 settings=config,
                 knowledge=core.knowledge,
                 store=store,
-                assistant=core.assistant,
+                router=core.router,
                 service=core.nominations,
                 connector=connector,  # type: ignore[arg-type]
                 jury=build_jury_service(store, config),
@@ -124,8 +124,8 @@ def teams_deps(config: Settings, store: Store, connector: SlowConnector) -> Team
         settings=config,
         knowledge=core.knowledge,
         store=store,
-        assistant=core.assistant,
-        service=core.assistant.dialog.service,
+        router=core.router,
+        service=core.router.dialog.service,
         connector=connector,  # type: ignore[arg-type]
         jury=build_jury_service(store, config),
     )

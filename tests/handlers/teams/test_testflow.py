@@ -70,8 +70,8 @@ def flow(config: Settings, store: Store, user: str, *, locale: str = "sv-SE") ->
         settings=config,
         knowledge=core.knowledge,
         store=store,
-        assistant=core.assistant,
-        service=core.assistant.dialog.service,
+        router=core.router,
+        service=core.router.dialog.service,
         connector=NoConnector(),  # type: ignore[arg-type]
         jury=build_jury_service(store, config),
     )

@@ -1,4 +1,6 @@
-"""Building an answer: sentences from the text catalog, the facts used, their sources."""
+"""The answer being written: sentences from the text catalog, the facts used, their sources.
+
+The answer functions write into an :class:`AnswerDraft` (``q.reply``); ``build`` makes the result."""
 
 from __future__ import annotations
 
@@ -6,14 +8,15 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from bot.answering.model import Answer, ConversationContext, Fact, Source
+from bot.answering.intents import Intent
+from bot.answering.model import ConversationContext, Fact, Reply, Source
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.models import BudgetLine, Column, SourceRef
 from bot.knowledge.money import MoneyUnit, format_sek
 from bot.texts import Lang, format_date, month_name, t, t_count
 
 
-class Reply:
+class AnswerDraft:
     def __init__(self, knowledge: KnowledgeBase, lang: Lang, unit: MoneyUnit = "auto") -> None:
         self.knowledge = knowledge
         self.lang: Lang = lang
@@ -104,14 +107,14 @@ class Reply:
         return line.name
 
     # --- result -------------------------------------------------------------
-    def build(self, intent: str, context: ConversationContext) -> Answer:
+    def build(self, intent: Intent, context: ConversationContext) -> Reply:
         text = " ".join(self._sentences) + "\n" + self._source_line()
         sources = [
             Source(document=ref.document, title=self.knowledge.document_title(ref), section=ref.section)
             for ref in self._sources
         ]
-        return Answer(
-            text=text,
+        return Reply(
+            texts=[text],
             lang=self.lang,
             intent=intent,
             facts=self._facts,

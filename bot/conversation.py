@@ -1,11 +1,11 @@
-"""The conversation router every chat surface calls: console now, Slack and Teams later.
+"""The conversation router every chat surface calls: the console, Slack and Teams.
 
-``await Assistant.handle(key, user, text)`` takes one message in one
-conversation and returns a :class:`Reply`. It drives the nomination dialog when
-one is active or being started ("nominera", "/nominera", "jag vill nominera"),
-lists, edits and withdraws the user's own nominations, and otherwise asks the
-question answerer. A question in the middle of a dialog ("vem vann 2019?") is
-answered and the dialog's current question is asked again.
+``await ConversationRouter.handle(key, user, text)`` takes one message in one conversation and
+returns a :class:`bot.answering.Reply` (for a question, the answerer's own). It drives the
+nomination dialog when one is active or being started ("nominera", "/nominera", "jag vill
+nominera"), lists, edits and withdraws the user's own nominations, and otherwise asks the question
+answerer. A question in the middle of a dialog ("vem vann 2019?") is answered and the dialog's
+current question is asked again.
 
 The conversation's state (the answerer's context and the dialog) is loaded and
 saved through the :class:`DialogRepository` Protocol on every message, so a
@@ -27,20 +27,17 @@ from collections import defaultdict
 from collections.abc import MutableMapping
 from typing import Any, Literal, Protocol
 
-from pydantic import BaseModel, Field
+from pydantic import ValidationError
 
-from bot.answering import Answer, ConversationContext, Fact, Source
-from bot.answering.model import reply_json
+from bot.answering import ConversationContext, Intent, Reply
 from bot.clock import Clock
-from bot.nominations.dialog import CANCEL, NominationDialog, Turn, normalise_command
+from bot.nominations.dialog import CANCEL, DialogOutcome, NominationDialog, Turn, normalise_command
 from bot.nominations.model import Nominator
 from bot.nominations.ports import DialogRepository
 from bot.nominations.state import ConversationState, DialogState
 from bot.ports import StoreUnavailable
 from bot.texts import t
 
-DIALOG_INTENT = "nomination_dialog"
-UNAVAILABLE_INTENT = "store_unavailable"
 log = logging.getLogger(__name__)
 
 _START = re.compile(r"^(/nominera|/nominate|(jag )?vill nominera|nominera|ny nominering|i want to nominate|nominate)\b")
@@ -57,28 +54,7 @@ _MAX_QUESTION_WORDS = 25
 
 
 class QuestionAnswerer(Protocol):
-    def answer(self, question: str, context: ConversationContext | None = None) -> Answer: ...
-
-
-class Reply(BaseModel):
-    """What the bot says back to one message; ``texts`` are separate chat messages."""
-
-    texts: list[str]
-    intent: str
-    lang: Literal["sv", "en"] = "sv"
-    answered: bool = True
-    facts: list[Fact] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
-    # Set when the message changed a nomination, for platform side effects.
-    dialog_outcome: str | None = None
-    nomination_id: str | None = None
-
-    @property
-    def text(self) -> str:
-        return "\n\n".join(self.texts)
-
-    def to_json_dict(self) -> dict[str, object]:
-        return reply_json(self.text, self.intent, self.lang, self.answered, self.facts, self.sources)
+    def answer(self, question: str, context: ConversationContext | None = None) -> Reply: ...
 
 
 def starts_nomination(text: str) -> bool:
@@ -125,12 +101,24 @@ def _is_command(command: str) -> bool:
     )
 
 
+def _follow_up_context(saved: dict[str, Any] | None, key: str) -> ConversationContext | None:
+    """The stored follow-up context, or None where it no longer reads (saved by another version
+    of the bot, with an intent it does not know): the question is then answered on its own."""
+    if not saved:
+        return None
+    try:
+        return ConversationContext.model_validate(saved)
+    except ValidationError as error:
+        log.warning("the follow-up context of %s was dropped: %s", key, error.errors()[0]["msg"])
+        return None
+
+
 def looks_like_question(text: str) -> bool:
     stripped = text.strip()
     return stripped.endswith("?") and len(stripped.split()) <= _MAX_QUESTION_WORDS
 
 
-class Assistant:
+class ConversationRouter:
     def __init__(
         self,
         answerer: QuestionAnswerer,
@@ -183,7 +171,7 @@ class Assistant:
             try:
                 await self._save(state, session, loaded)
             except StoreUnavailable as error:
-                if reply.intent == DIALOG_INTENT:
+                if reply.intent == Intent.NOMINATION_DIALOG:
                     # The dialog's step was not kept: say so rather than pretend it was.
                     return self._unavailable(state.lang)
                 log.warning("the follow-up context of %s was not saved: %s", key, error)
@@ -214,18 +202,11 @@ class Assistant:
         # Not a question (likely an answer to the dialog's question, which is not at hand): no guess.
         if command or not (answer.answered or looks_like_question(text)):
             return self._unavailable(answer.lang)
-        return Reply(
-            texts=[answer.text],
-            intent=answer.intent,
-            lang=answer.lang,
-            answered=answer.answered,
-            facts=answer.facts,
-            sources=answer.sources,
-        )
+        return answer
 
     @staticmethod
     def _unavailable(lang: Literal["sv", "en"]) -> Reply:
-        return Reply(texts=[t(lang, "chat.unavailable")], intent=UNAVAILABLE_INTENT, lang=lang, answered=False)
+        return Reply(texts=[t(lang, "chat.unavailable")], intent=Intent.STORE_UNAVAILABLE, lang=lang, answered=False)
 
     async def _save(self, state: ConversationState, session: str | None, loaded: ConversationState | None) -> None:
         dialog = state.dialog
@@ -259,13 +240,13 @@ class Assistant:
             if state.dialog is not None:
                 return self._dialog_reply(state, self.dialog.resume(state.dialog, state.lang))
             turn = await self.dialog.start(user, state.lang)
-            if turn.outcome == "started":
+            if turn.outcome == DialogOutcome.STARTED:
                 # "fortsätt" with nothing saved does not silently begin a new nomination.
-                turn = Turn([t(state.lang, "nom.dialog.nothing_to_resume")], None, "nothing")
+                turn = Turn([t(state.lang, "nom.dialog.nothing_to_resume")], None, DialogOutcome.NOTHING)
             return self._dialog_reply(state, turn)
         if _LIST.match(command):
             listing = await self.dialog.list_own(user, state.lang)
-            return self._dialog_reply(state, Turn([listing], state.dialog, "listed"), resume=active)
+            return self._dialog_reply(state, Turn([listing], state.dialog, DialogOutcome.LISTED), resume=active)
         without_id: Literal["edit", "withdraw"] | None = None
         if _EDIT_WITHOUT_ID.match(command):
             without_id = "edit"
@@ -273,7 +254,7 @@ class Assistant:
             without_id = "withdraw"
         if without_id and at_summary_or_start:
             text = await self.dialog.command_help(user, without_id, state.lang)
-            return self._dialog_reply(state, Turn([text], state.dialog, "listed"), resume=active)
+            return self._dialog_reply(state, Turn([text], state.dialog, DialogOutcome.LISTED), resume=active)
         edit = _EDIT.match(command) if at_summary_or_start else None
         if edit:
             return self._dialog_reply(state, await self.dialog.start_edit(user, edit.group(1), state.lang))
@@ -297,7 +278,7 @@ class Assistant:
             texts.append(t(state.lang, "nom.dialog.back_to_dialog", prompt=self.dialog.prompt(resume, state.lang)))
         reply = Reply(
             texts=texts,
-            intent=DIALOG_INTENT,
+            intent=Intent.NOMINATION_DIALOG,
             lang=state.lang,
             dialog_outcome=turn.outcome,
             nomination_id=turn.nomination.id if turn.nomination else None,
@@ -308,21 +289,13 @@ class Assistant:
         self, state: ConversationState, text: str, *, resume: DialogState | None
     ) -> tuple[Reply, ConversationState]:
         saved = state.answer_context if self.answer_contexts is None else self.answer_contexts.get(state.key)
-        context = ConversationContext.model_validate(saved) if saved else None
-        answer = self.answerer.answer(text.strip(), context)
-        texts = [answer.text]
-        if resume is not None:
-            texts.append(t(answer.lang, "nom.dialog.back_to_dialog", prompt=self.dialog.prompt(resume, answer.lang)))
-        reply = Reply(
-            texts=texts,
-            intent=answer.intent,
-            lang=answer.lang,
-            answered=answer.answered,
-            facts=answer.facts,
-            sources=answer.sources,
-        )
-        context_json = answer.context.model_dump(mode="json")
+        context = _follow_up_context(saved, state.key)
+        reply = self.answerer.answer(text.strip(), context)
+        if resume is not None:  # the answer, then the dialog's question again as a message of its own
+            back = t(reply.lang, "nom.dialog.back_to_dialog", prompt=self.dialog.prompt(resume, reply.lang))
+            reply = reply.model_copy(update={"texts": [*reply.texts, back]})
+        context_json = (reply.context or ConversationContext()).model_dump(mode="json")
         if self.answer_contexts is not None:
             self.answer_contexts[state.key] = context_json
-            return reply, state.model_copy(update={"lang": answer.lang})
-        return reply, state.model_copy(update={"answer_context": context_json, "lang": answer.lang})
+            return reply, state.model_copy(update={"lang": reply.lang})
+        return reply, state.model_copy(update={"answer_context": context_json, "lang": reply.lang})

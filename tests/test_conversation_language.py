@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from bot.answering import Answerer
-from bot.assistant import Assistant, command_lang
 from bot.clock import fixed_clock
+from bot.conversation import ConversationRouter, command_lang
 from bot.knowledge import default_knowledge
 from bot.nominations.dialog import NominationDialog
 from bot.nominations.model import Nominator
@@ -30,11 +30,11 @@ async def test_swedish_commands_after_an_english_question_are_answered_in_swedis
     store = open_store(tmp_path / "db.json")
     try:
         service = NominationService(store.nominations, kb.prize, kb.prize.latest_round, clock)
-        assistant = Assistant(Answerer(kb, clock), NominationDialog(service), store.dialogs, clock)
-        english = await assistant.handle("U1", USER, "who won the prize in 2019?")
+        router = ConversationRouter(Answerer(kb, clock), NominationDialog(service), store.dialogs, clock)
+        english = await router.handle("U1", USER, "who won the prize in 2019?")
         assert english.lang == "en"
         for command in ("nominera", "avbryt", "mina nomineringar"):
-            reply = await assistant.handle("U1", USER, command)
+            reply = await router.handle("U1", USER, command)
             assert reply.lang == "sv", (command, reply.text)
     finally:
         store.close()
