@@ -91,6 +91,8 @@ def asked_type(q: Query) -> AnswerType | None:
     if tokens and tokens[0] in {"var", "vart"} and len(tokens) > 1 and tokens[1] not in _VAR_AS_VERB:
         return "place"  # "var delas priset ut?"; "var det 2019?" is the verb
     kind = next((kind for kind, cue in _ASKS if q.has(cue)), None)
+    if kind == "place" and q.has(lx.RANK) and q.lines:
+        return None  # "vilken plats hamnar X på?": a line's rank, which the figures give
     if kind == "count" and _MONEY_COUNTED.search(q.text.raw):
         return None  # "hur många kronor fick SSPF?" is an amount: the figures answer it
     if kind is None and q.has(lx.SPLIT_VERB) and q.has(lx.PRIZE_CASH) and q.has(lx.BETWEEN_OR_EACH):
@@ -112,6 +114,8 @@ _MONEY_COUNTED = re.compile(
     r"\b(?:många|many)\s+(?:kronor|kr|mkr|tkr|miljoner|procent\w*|sek|millions?|crowns|per\s*cent|percent)\b",
     re.IGNORECASE,
 )
+# An event a question may ask the venue of; in either language, since the answer may be in the other.
+_EVENT = re.compile(r"\w*(?:konferens|conference|prisutdelning|ceremony)\w*", re.IGNORECASE)
 # A table column's name ("förslag 2025") names a year without dating anything.
 _COLUMN_LABEL = re.compile(r"\b(?:förslag|utfall|budget|proposal|outcome)\s+(?:19|20)\d{2}\b", re.IGNORECASE)
 
@@ -129,6 +133,8 @@ def gives(q: Query, kind: AnswerType, said: str) -> bool:
         said = "".join(word for word in _WORDS_AND_GAPS.findall(said) if not _same_word(word.casefold(), asked))
     if kind == "named":
         return _names_of_the_kind(q, said)
+    if kind == "place" and _EVENT.search(q.text.raw):
+        said = _EVENT.sub("", said)  # "where is the conference held?": the conference is not its own venue
     if kind == "count":
         said = _NOT_A_COUNT.sub("", said)
     return bool(GIVES[kind].search(said))

@@ -6,9 +6,10 @@ import re
 from collections.abc import Callable
 
 from bot.answering import lexicon as lx
+from bot.answering.intents import all_but
 from bot.answering.normalize import fold
 from bot.answering.query import Query
-from bot.knowledge.models import BudgetLine, Column, StatedChange
+from bot.knowledge.models import BudgetLine, Column, OutcomeBelowBudget, StatedChange
 
 
 def _no_such_year(q: Query, what: str) -> None:
@@ -48,7 +49,7 @@ def budget_line(q: Query) -> None:
         (lx.WHY, _why),
         (lx.CHANGE, _change),
     ]
-    head_count = q.has(lx.HEAD_COUNT) and not (q.has(lx.MONEY) or q.entities.amounts)
+    head_count = q.has(lx.HEAD_COUNT) and not (q.has(lx.MONEY) or q.has(lx.SHARE) or q.entities.amounts)
     if q.has(lx.PER_UNIT) or head_count:
         # Not in the documents: say so, then the line's whole amounts, which the document gives.
         q.reply.not_found("budget.no_head_count" if head_count else "budget.no_unit_cost")
@@ -62,11 +63,24 @@ def budget_line(q: Query) -> None:
             chosen = _amounts
         if chosen is _change and _one_kind_two_years(q):  # "outcome from 2024 to 2025": those two columns
             chosen = _between_years
-        if chosen is None and q.has(lx.DESCRIPTION) and not q.has(lx.MONEY) and not q.years:
+        # "vad är SSPF?", and "what does that money cover?" about the line just discussed.
+        about_it = q.has(lx.DESCRIPTION) and ((not q.has(lx.MONEY) and not q.years) or q.has(lx.REFERS_BACK))
+        if chosen is None and about_it and not q.entities.amounts:
             chosen = _description
         if chosen is None and q.has(lx.AREAS) and _stated_areas(q, line):
             chosen = _line_areas
         (chosen or _amounts)(q, line)
+
+
+def _status_note(q: Query, line: BudgetLine) -> None:
+    """Why a line gets nothing (it left the package), from the newest document that says so: a newer
+    table may give only the 0, or leave the line out."""
+    noted = q.knowledge.newest_stating(
+        lambda budget: next((own for own in budget.lines if own.key == line.key and own.status_note), None)
+    )
+    if noted is not None and noted.status_note:
+        q.reply.fact(f"budget.lines.{line.key}.status_note", noted.status_note, noted.source)
+        q.reply.say("budget.note", note=noted.status_note)
 
 
 def _no_own_line(q: Query, line: BudgetLine, columns: list[Column]) -> None:
@@ -80,6 +94,7 @@ def _no_own_line(q: Query, line: BudgetLine, columns: list[Column]) -> None:
     r.not_found_first("budget.no_own_line", line=r.line(line), columns=r.join([r.column(c) for c in missing]))
     if stated:
         r.say("budget.own_line_in", figures=r.join([_cite_amount(q, line, column) for column in stated]))
+    _status_note(q, line)
 
 
 def _left_the_package(q: Query) -> None:
@@ -158,9 +173,8 @@ def _amounts(q: Query, line: BudgetLine) -> None:
     if q.has(lx.SUM_OF) and len(present) >= 2:  # "… i utfall och budget 2024 tillsammans?"
         r.say("budget.line_sum", line=r.line(line), amount=r.money(sum(present)))
     keys = {c.key for c in columns}
-    if line.status_note and any(line.amount(k) == 0 for k in keys):
-        r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
-        r.say("budget.note", note=line.status_note)
+    if any(line.amount(k) == 0 for k in keys):
+        _status_note(q, line)
     for change in budget.stated_changes:
         if change.line == line.key and change.to_column in keys:
             r.fact(f"budget.changes.{line.key}", change.delta_sek, change.source)
@@ -170,6 +184,7 @@ def _amounts(q: Query, line: BudgetLine) -> None:
                 column=r.column(budget.column(change.from_column)),
                 reason=change.reason,
             )
+            _percent_of_change(q, line, budget.column(change.from_column), budget.column(change.to_column))
     below = budget.outcome_below_budget(q.years)
     if below is None or not {below.column, below.compared_to} <= keys:
         return
@@ -285,6 +300,11 @@ def _why(q: Query, line: BudgetLine) -> None:
 def _change(q: Query, line: BudgetLine) -> None:
     r, budget = q.reply, q.knowledge.budget
     change = _stated_change(q, line)
+    named = sorted(q.columns(default_all=False) or [], key=lambda c: (c.year, _KIND_ORDER.get(c.kind, 0)))
+    if change and len(named) == 2 and {c.key for c in named} != {change.from_column, change.to_column}:
+        # "from the 2024 outcome to the 2025 proposal": the columns asked, not the change a document states
+        _line_difference(q, line, named[0], named[1])
+        return
     if change:
         before = budget.column(change.from_column)
         after = budget.column(change.to_column)
@@ -299,8 +319,21 @@ def _change(q: Query, line: BudgetLine) -> None:
             after_column=r.column(after),
             reason=change.reason,
         )
+        _percent_of_change(q, line, before, after)
         return
     _line_difference(q, line, *_compared_columns(q))
+
+
+# Within one year the columns run budget, outcome, then the next year's proposal.
+_KIND_ORDER = {"budget": 0, "utfall": 1, "forslag": 2}
+
+
+def _percent_of_change(q: Query, line: BudgetLine, before: Column, after: Column) -> None:
+    """ "hur många procent mer är det?": a stated change in per cent of the earlier figure, when asked."""
+    first, second = line.amount(before.key), line.amount(after.key)
+    if q.has(lx.SHARE) and first and second is not None:
+        r = q.reply
+        r.say("budget.percent_change", percent=r.percent(second - first, first, True), before_column=r.column(before))
 
 
 def _one_kind_two_years(q: Query) -> bool:
@@ -477,14 +510,25 @@ def history(q: Query) -> None:
     if not entries:
         r.not_found("budget.history_unknown", years=r.join([str(y) for y in q.years]))
         return
+    if q.years and q.has(lx.COLUMN_UTFALL):
+        # The background gives the levels granted, not what was spent: an outcome it does not state.
+        r.not_found("budget.outcome_unknown_year", years=r.join([str(y) for y in q.years]))
     for entry in entries:
         r.fact(f"budget.history.{entry.key}", entry.amount_sek, entry.source)
         r.say("budget.history_entry", text=entry.text)
 
 
 def outcome_reason(q: Query) -> None:
+    budget = q.knowledge.budget
+    # "år för år": each year's own explanation, from the document that gives it.
+    each = [found for year in q.years if (found := budget.outcome_below_budget([year])) is not None]
+    each = [below for below in dict.fromkeys(each) if budget.column(below.column).year in q.years]
+    for below in each if len(each) >= 2 else [budget.outcome_below_budget(q.years)]:
+        _outcome_reason(q, below)
+
+
+def _outcome_reason(q: Query, below: OutcomeBelowBudget | None) -> None:
     r, budget = q.reply, q.knowledge.budget
-    below = budget.outcome_below_budget(q.years)
     if below is None:
         r.not_found("budget.no_outcome_reason")
         return
@@ -518,9 +562,31 @@ def state_grant(q: Query) -> None:
     named = q.knowledge.newest_stating(lambda budget: budget.state_grant if budget.state_grant.law else None)
     if named is None:
         r.say("budget.state_grant_no_law", **figures)
+    else:
+        r.fact("budget.state_grant.law", f"{named.law} ({named.law_sfs})", named.source)
+        r.say("budget.state_grant", law=named.law, sfs=named.law_sfs, **figures)
+    _state_grant_change(q)
+
+
+def _state_grant_change(q: Query) -> None:
+    """ "hur har statsbidraget ändrats?": the oldest and the newest document's figures side by side."""
+    r = q.reply
+    grants = sorted({b.state_grant.year: b.state_grant for b in q.knowledge.budgets}.values(), key=lambda g: g.year)
+    asked = lx.asks_change(q.text, True) or q.has(lx.DIFFERENCE) or q.has(lx.COMPARATIVE) or len(q.years) >= 2
+    if len(grants) < 2 or not asked:
         return
-    r.fact("budget.state_grant.law", f"{named.law} ({named.law_sfs})", named.source)
-    r.say("budget.state_grant", law=named.law, sfs=named.law_sfs, **figures)
+    before, after = grants[0], grants[-1]
+    for grant in (before, after):
+        r.fact(f"budget.state_grant.{grant.year}.per_inhabitant_sek", grant.per_inhabitant_sek, grant.source)
+    r.say(
+        "budget.state_grant_change",
+        before_year=before.year,
+        after_year=after.year,
+        before_per=r.money(before.per_inhabitant_sek),
+        after_per=r.money(after.per_inhabitant_sek),
+        before_total=r.money(before.total_sek),
+        after_total=r.money(after.total_sek),
+    )
 
 
 def areas(q: Query) -> None:
@@ -592,6 +658,8 @@ def analysis(q: Query) -> None:
         _against_budget(q)
     elif q.has(lx.SHARE) and q.lines and not lx.asks_change(q.text, spans):
         _shares(q, columns)
+    elif q.has(lx.RANK) and len(q.lines) == 1:
+        _rank(q, q.knowledge.budget.line(q.lines[0]), columns)
     elif q.entities.amounts:
         _lines_with_amount(q, columns)
     elif (q.has(lx.ROSE) or q.has(lx.FELL)) and (q.has(lx.MOST) or q.has(lx.LEAST)) and not _named_lines(q):
@@ -602,7 +670,7 @@ def analysis(q: Query) -> None:
         _extreme(q, columns, most=q.has(lx.MOST))
     elif len(q.lines) >= 2 and not q.has(lx.SUM_OF) and not _between_columns(q, columns):
         _line_differences(q, columns)  # "hur mycket mer fick X än Y 2024?", "X jämfört med Y"
-    elif q.lines and q.has(lx.EXCEPT) and (q.has(lx.SUM_OF) or q.has(lx.TOTAL)):
+    elif all_but(q.text, q.lines):
         _sum_of_lines(q, columns, [line.key for line in q.knowledge.budget.lines if line.key not in q.lines])
     elif len(q.lines) >= 2 and q.has(lx.SUM_OF):
         _sum_of_lines(q, columns, q.lines)
@@ -726,6 +794,29 @@ def _line_differences(q: Query, columns: list[Column]) -> None:
         if line.status_note and any(line.amount(c.key) == 0 for c in columns):
             r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
             r.say("budget.note", note=line.status_note)
+
+
+def _rank(q: Query, line: BudgetLine, columns: list[Column]) -> None:
+    """The line's place from the largest in each column (tied lines share a place), and who is ahead."""
+    r, budget = q.reply, q.knowledge.budget
+    for column in columns:
+        amount = line.amount(column.key)
+        if amount is None:
+            _cite_amount(q, line, column)
+            continue
+        present = budget.lines_with(column.key)
+        ahead = [other for other in present if other.amounts[column.key] > amount]
+        figures = [_cite_amount(q, other, column) for other in ahead]
+        r.say(
+            "budget.rank",
+            line=r.line(line),
+            place=len(ahead) + 1,
+            count=len(present),
+            column=r.column(column),
+            amount=_cite_amount(q, line, column),
+        )
+        if ahead:
+            r.say("budget.rank_ahead", lines=r.join([f"{r.line(o)} {f}" for o, f in zip(ahead, figures, strict=True)]))
 
 
 def _extreme(q: Query, columns: list[Column], most: bool) -> None:
@@ -889,6 +980,14 @@ def _against_budget(q: Query) -> None:
             over=over,
             matched=matched,
         )
+    # Each year's own explanation, from the document that gives it ("förklaringen respektive år").
+    if len(pairs) > 1:
+        for outcome, _planned in pairs:
+            below = budget.outcome_below_budget([outcome.year])
+            if below is not None and budget.column(below.column).year == outcome.year:
+                r.fact("budget.outcome_below_budget.reason", below.reason, below.source)
+                r.say("budget.why_below_year", year=outcome.year, reason=below.reason)
+        return
     below = budget.outcome_below_budget(q.years)
     if below is not None:
         r.fact("budget.outcome_below_budget.reason", below.reason, below.source)
@@ -943,6 +1042,7 @@ def _percent_against_budget(q: Query) -> None:
                 outcome_column=r.column(outcome),
                 planned_column=r.column(planned),
                 percent=r.percent(abs(meant - spent), meant),
+                used=r.percent(spent, meant),
             )
     if not q.lines:
         _discrepancy_notes(q, [budget.column(key) for pair in pairs for key in pair])

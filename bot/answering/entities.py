@@ -169,7 +169,7 @@ class EntityExtractor:
         self._winner_cues = [(winner.year, _cue_from_names(winner.aliases)) for winner in knowledge.prize.winners]
         # A signatory is recognised by the title the document gives ("socialdirektör") or the name.
         self._signatory_cues = [
-            ((doc.id, index), _cue_from_names([person.title, person.name]))
+            ((doc.id, index), _cue_from_names([person.title, person.name, person.name.split()[-1]]))
             for doc in knowledge.documents.values()
             for index, person in enumerate(doc.signed_by)
         ]

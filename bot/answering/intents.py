@@ -67,6 +67,8 @@ PRIZE_YEAR_INTENTS = frozenset(
 def is_analysis(q: Normalized, e: Entities) -> bool:
     if (lx.COMPARATIVE.in_(q) and (len(e.years) >= 2 or len(e.column_kinds) >= 2)) or lx.UNCHANGED.in_(q):
         return True
+    if lx.RANK.in_(q) and len(e.lines) == 1:
+        return True  # "vilken plats hamnar trygghetsvärdarna på 2024?"
     if lx.SHARE.in_(q) and (e.lines or lx.UNDER_BUDGET.in_(q)):
         return True  # a line's share; "hur många procent under budget låg utfallet?"
     if lx.UNDER_BUDGET.in_(q) and not e.lines and not lx.is_yes_no(q):
@@ -79,8 +81,8 @@ def is_analysis(q: Normalized, e: Entities) -> bool:
         return True  # "hur mycket mer fick X än Y?", "X jämfört med Y 2024"
     if len(e.lines) >= 2 and lx.SUM_OF.in_(q):
         return True
-    if e.lines and lx.EXCEPT.in_(q) and (lx.SUM_OF.in_(q) or lx.TOTAL.in_(q)):
-        return True  # "alla poster utom trygghetsvärdar tillsammans"
+    if all_but(q, e.lines):
+        return True  # "alla poster utom trygghetsvärdar tillsammans", "paketet minus X"
     if lx.DIFFERENCE.in_(q) or ((lx.ROSE.in_(q) or lx.FELL.in_(q)) and not e.lines):
         return True
     if lx.asks_change(q, len(e.years) >= 2 or len(e.column_kinds) >= 2) and not e.lines:
@@ -88,6 +90,12 @@ def is_analysis(q: Normalized, e: Entities) -> bool:
     if lx.DISTRIBUTION.in_(q) and not (e.lines or lx.TOTAL_FIGURE.in_(q)):
         return True
     return lx.WHICH_LINES.in_(q) and not e.lines
+
+
+def all_but(q: Normalized, lines: list[str]) -> bool:
+    """The package, or what is left of it, with named lines taken away ("paketet 2025 minus X")."""
+    whole = lx.SUM_OF.in_(q) or lx.TOTAL.in_(q) or lx.PACKAGE.in_(q) or lx.REMAINDER.in_(q)
+    return bool(lines) and lx.EXCEPT.in_(q) and whole
 
 
 def is_short_follow_up(q: Normalized) -> bool:

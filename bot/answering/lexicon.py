@@ -323,6 +323,14 @@ BETWEEN_OR_EACH = _cue("BETWEEN_OR_EACH")
 ASKS_NAME = _cue("ASKS_NAME")
 # The jury's chair by role ("vad heter ordföranden?" asks the chair's name, not the members').
 JURY_CHAIR = _cue("JURY_CHAIR")
+# Deciding, in any form ("vem ska besluta om vinnaren?", "who picks the winner?").
+DECIDE_VERB = _cue("DECIDE_VERB")
+# A line's place in its column ("vilken plats hamnar X på?", "where does X rank?").
+RANK = _cue("RANK")
+# Words pointing back at the previous subject ("what does that money cover?", "vad går den till?").
+REFERS_BACK = _cue("REFERS_BACK")
+# What is left once something is taken away ("what is left of the proposal without X?").
+REMAINDER = _cue("REMAINDER")
 # The word before a thing money goes to ("går till gatubelysning", "what did X get"): marks a recipient.
 RECIPIENT_MARKER = _cue("RECIPIENT_MARKER")
 # What money may be used for ("vad får vinnaren använda prispengarna till?").

@@ -91,7 +91,8 @@ class Speller:
 
 def normalize(text: str, speller: Speller | None = None) -> Normalized:
     clean = strip_chat_noise(text)
-    tokens = [fold_word(tok) for tok in _TOKEN.findall(clean)]
+    # "%" is a word ("the % increase", "hur många %"): read as "procent", which the cues know.
+    tokens = [fold_word(tok) for tok in _TOKEN.findall(clean.replace("%", " procent "))]
     if speller is not None:
         tokens = [speller.correct(tok) for tok in tokens]
     return Normalized(raw=text, clean=clean, tokens=tuple(tokens))

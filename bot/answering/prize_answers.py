@@ -255,6 +255,8 @@ def prize_facts(q: Query) -> None:
         (lx.PRIZE_AMOUNT, _amount),
     ]
     chosen = [answer for cue, answer in facets if q.has(cue)]
+    if q.has(lx.USE_OF_MONEY) and q.has(lx.MONEY):  # "vad får vinnaren använda pengarna till?"
+        chosen = [_money_use, *(answer for answer in chosen if answer is not _amount)]
     if not chosen:
         r.say("prize.summary", name=prize.name)
         chosen = [_purpose, _amount, _first]
@@ -264,14 +266,18 @@ def prize_facts(q: Query) -> None:
         answer(q)
 
 
+def _money_use(q: Query) -> None:
+    """No document says what the prize money may be used for: say so, then the sum they do give."""
+    q.reply.not_found("prize.money_use_unknown")
+    _amount(q)
+
+
 def _amount(q: Query) -> None:
     prize, r = q.knowledge.prize, q.reply
     by_year = {  # each direction's prize sum for the rounds it set (the newer direction wins)
         round_.year: direction for direction in q.knowledge.prizes for round_ in direction.rounds
     }
     asked = [year for year in q.years if year in by_year]
-    if q.has(lx.USE_OF_MONEY):  # "vad får vinnaren använda pengarna till?": no document says
-        r.not_found("prize.money_use_unknown")
     if q.entities.amounts and lx.is_yes_no(q.text):  # "är prissumman 100 000 kr?"
         amounts = {by_year[year].amount_sek for year in asked} or {prize.amount_sek}
         r.say("check.yes" if amounts & set(q.entities.amounts) else "check.no")

@@ -69,6 +69,14 @@ def _eligibility(s: Signals) -> bool:
     return eligible and not (s.lines or s.has(lx.YEAR_QUESTION))
 
 
+def _who_decides_the_prize(s: Signals) -> bool:
+    """ "vem ska besluta om vinnaren?", "who picks the winner?": the jury, in any form of the verb."""
+    about_the_prize_itself = s.has(lx.PACKAGE, lx.PRIZE_FIRST, lx.PRIZE_UNTIL, lx.HISTORY)
+    return (
+        s.has(lx.WHO) and s.has(lx.DECIDE_VERB) and s.has(lx.WIN, lx.PRIZE) and not (s.lines or about_the_prize_itself)
+    )
+
+
 def _package_decision(s: Signals) -> bool:
     if not s.has(lx.PACKAGE_DECISION) or s.lines:
         return False
@@ -120,7 +128,10 @@ def _continuing_line(s: Signals) -> bool:
     column_only = len(s.q.tokens) <= 3 and bool(s.e.years or s.e.column_kinds)  # "utfall 2024?"
     # "and what was the outcome in 2024?": a continuation naming only another column or year.
     other_column = s.has(lx.FOLLOW_UP) and bool(s.e.years or s.e.column_kinds) and not is_analysis(s.q, s.e)
-    return continuing and (s.short or column_only or other_column or (s.has(lx.WHY) and len(s.q.tokens) <= 5))
+    # "what does that money cover?": a question about the line that points back at it.
+    points_back = s.has(lx.REFERS_BACK) and len(s.q.tokens) <= 8 and not (s.e.years or is_analysis(s.q, s.e))
+    short_why = s.has(lx.WHY) and len(s.q.tokens) <= 5
+    return continuing and (s.short or column_only or other_column or points_back or short_why)
 
 
 def _history_year(s: Signals) -> bool:
@@ -153,7 +164,9 @@ RULES: tuple[Rule, ...] = (
         "document_meta",
         Intent.DOCUMENT_META,
         ("vilket diarienummer har ärendet om trygghetspriset?",),
-        lambda s: not s.lines and asks_about_document(s.has),
+        # A person named ("Henrik Ahl – vilken roll har han?") is asked about, not the document,
+        # unless the digital approval is (its list names who approved, with the acting titles).
+        lambda s: not (s.lines or (s.e.signatories and not s.has(lx.APPROVED))) and asks_about_document(s.has),
     ),
     Rule(
         "signatory",
@@ -208,6 +221,7 @@ RULES: tuple[Rule, ...] = (
     Rule("criteria", Intent.CRITERIA, ("vilka kriterier gäller?",), lambda s: s.has(lx.CRITERIA) and not s.lines),
     Rule("budget_decision", Intent.BUDGET_DECISION, ("vem beslutar om trygghetspaketet?",), _package_decision),
     Rule("jury", Intent.JURY, ("vem sitter i juryn?",), lambda s: s.has(lx.JURY)),
+    Rule("jury.who_decides", Intent.JURY, ("vem ska besluta om vinnaren?",), _who_decides_the_prize),
     Rule(
         "prize_facts.decisions",
         Intent.PRIZE_FACTS,
@@ -244,6 +258,12 @@ RULES: tuple[Rule, ...] = (
         Intent.PRIZE_FACTS,
         ("hur mycket pengar vinner man?",),
         lambda s: s.has(lx.WIN) and s.has(lx.PRIZE_MONEY) and not (s.e.years or s.lines),
+    ),
+    Rule(
+        "prize_facts.money_use",
+        Intent.PRIZE_FACTS,
+        ("what can the winner spend the 50 000 kr on?",),
+        lambda s: s.has(lx.USE_OF_MONEY) and s.has(lx.WIN, lx.PRIZE) and s.has(lx.MONEY) and not s.lines,
     ),
     Rule("winner_by_year", Intent.WINNER_BY_YEAR, ("vem vann 2019?",), _winner_of_a_year),
     Rule("winners_list", Intent.WINNERS_LIST, ("vilka har vunnit?",), lambda s: s.has(lx.WIN) and not s.lines),

@@ -140,16 +140,20 @@ TEXTS: dict[str, str] = {
     "budget.figure_missing": "no figure ({column})",
     "budget.not_in_table": "no figure",
     "budget.no_own_line": "{line} has no line of its own in the budget table for {columns}, so no amount of its own is stated.",
+    "budget.outcome_unknown_year": "The outcome for {years} is not stated in the documents; the table has no outcome for that year. The background gives only the allocation:",
     "budget.own_line_in": "It has a line of its own with {figures}.",
     "budget.no_outcome_reason": "My documents do not explain why that year's outcome differs from the budget.",
     "budget.in_one_table": "In only one of the tables ({before}, {after}): {items}.",
     "budget.percent_change": "That is about {percent} % compared with {before_column}.",
     "budget.against_budget": "Outcome against budget ({outcome} against {planned}): under budget: {under}. Over budget: {over}. As budgeted: {matched}.",
     "budget.line_count": "The table has {count} lines ({columns}).",
+    "budget.rank": "{line} is in place {place} of {count} lines in {column}: {amount}.",
+    "budget.rank_ahead": "Ahead of it: {lines}.",
     "budget.total_under_budget": "In total {spent} ({outcome}) against {meant} ({planned}): {meant} − {spent} = {delta} under budget.",
     "budget.total_over_budget": "In total {spent} ({outcome}) against {meant} ({planned}): {spent} − {meant} = {delta} over budget.",
     "budget.total_as_budgeted": "In total {spent} ({outcome}), as budgeted ({planned}).",
     "budget.why_below": "The document's explanation: {reason}",
+    "budget.why_below_year": "The document's explanation for {year}: {reason}",
     "budget.no_area_split": "It is not stated in the documents how much of the amount goes to {area}; they give only the line's whole amount.",
     "budget.unknown_place": "{place} is not mentioned in my documents, so I cannot say anything about it. What the document does give:",
     "budget.line_sum": "{line} in total: {amount}.",
@@ -184,6 +188,7 @@ TEXTS: dict[str, str] = {
     "budget.outcome_reason": (
         "The outcome ({outcome}: {outcome_total}) was below budget ({planned}: {planned_total}) because: “{reason}”"
     ),
+    "budget.state_grant_change": "Per inhabitant: {before_per} ({before_year}) and {after_per} ({after_year}); in total about {before_total} and {after_total}.",
     "budget.state_grant_no_law": (
         "The municipality receives a general state grant for crime prevention of {per_inhabitant} per "
         "inhabitant each year, about {total} in {year}."
@@ -208,8 +213,8 @@ TEXTS: dict[str, str] = {
     "budget.least": "Least in {column}: {lines} with {amount}.",
     "budget.sum_of_lines": "{lines} get {amount} together ({column}).",
     "budget.share_together": "Together, {lines} get {amount} of {total} in {column}, about {percent} %.",
-    "budget.percent_under": "{subject}: {outcome} ({outcome_column}) against {planned} ({planned_column}), that is {percent} % under budget.",
-    "budget.percent_over": "{subject}: {outcome} ({outcome_column}) against {planned} ({planned_column}), that is {percent} % over budget.",
+    "budget.percent_under": "{subject}: {outcome} ({outcome_column}) against {planned} ({planned_column}), that is {percent} % under budget ({used} % of the budget was used).",
+    "budget.percent_over": "{subject}: {outcome} ({outcome_column}) against {planned} ({planned_column}), that is {percent} % over budget ({used} % of the budget was used).",
     "budget.share": "{line} gets {amount} of {total} in {column}, about {percent} %.",
     "budget.delta_item": "{line} ({delta})",
     "budget.none": "none",

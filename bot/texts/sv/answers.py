@@ -143,16 +143,20 @@ TEXTS: dict[str, str] = {
     "budget.figure_missing": "ingen uppgift ({column})",
     "budget.not_in_table": "ingen uppgift",
     "budget.no_own_line": "{line} har ingen egen post i budgettabellen för {columns}, så något eget belopp framgår inte.",
+    "budget.outcome_unknown_year": "Utfallet för {years} framgår inte av dokumenten; tabellen har inget utfall för det året. Bakgrunden anger bara anslaget:",
     "budget.own_line_in": "En egen post finns med {figures}.",
     "budget.no_outcome_reason": "Mina dokument förklarar inte varför utfallet skiljer sig från budgeten det året.",
     "budget.in_one_table": "Bara i en av tabellerna ({before}, {after}): {items}.",
     "budget.percent_change": "Det är cirka {percent} % jämfört med {before_column}.",
     "budget.against_budget": "Utfallet mot budgeten ({outcome} mot {planned}): under budget: {under}. Över budget: {over}. Som budgeterat: {matched}.",
     "budget.line_count": "Tabellen har {count} poster ({columns}).",
+    "budget.rank": "{line} ligger på plats {place} av {count} poster i {column}: {amount}.",
+    "budget.rank_ahead": "Före ligger {lines}.",
     "budget.total_under_budget": "Totalt {spent} ({outcome}) mot {meant} ({planned}): {meant} − {spent} = {delta} under budget.",
     "budget.total_over_budget": "Totalt {spent} ({outcome}) mot {meant} ({planned}): {spent} − {meant} = {delta} över budget.",
     "budget.total_as_budgeted": "Totalt {spent} ({outcome}), som budgeterat ({planned}).",
     "budget.why_below": "Dokumentets förklaring: {reason}",
+    "budget.why_below_year": "Dokumentets förklaring för {year}: {reason}",
     "budget.no_area_split": "Hur beloppet fördelas på {area} framgår inte av dokumentet; det anger bara hela beloppet för posten.",
     "budget.unknown_place": "{place} nämns inte i mina dokument, så om det kan jag inte säga något. Det dokumentet anger är:",
     "budget.line_sum": "{line} sammanlagt: {amount}.",
@@ -187,6 +191,7 @@ TEXTS: dict[str, str] = {
     "budget.outcome_reason": (
         "Utfallet ({outcome}: {outcome_total}) blev lägre än budget ({planned}: {planned_total}) eftersom: {reason}"
     ),
+    "budget.state_grant_change": "Per invånare: {before_per} ({before_year}) och {after_per} ({after_year}); totalt cirka {before_total} och {after_total}.",
     "budget.state_grant_no_law": (
         "Kommunen får årligen generella statliga bidrag för det brottsförebyggande arbetet med {per_inhabitant} "
         "per invånare, totalt cirka {total} för {year}."
@@ -211,8 +216,8 @@ TEXTS: dict[str, str] = {
     "budget.least": "Minst i {column}: {lines} med {amount}.",
     "budget.sum_of_lines": "{lines} får tillsammans {amount} ({column}).",
     "budget.share_together": "Tillsammans får {lines} {amount} av {total} i {column}, det vill säga cirka {percent} %.",
-    "budget.percent_under": "{subject}: {outcome} ({outcome_column}) mot {planned} ({planned_column}), det vill säga {percent} % under budget.",
-    "budget.percent_over": "{subject}: {outcome} ({outcome_column}) mot {planned} ({planned_column}), det vill säga {percent} % över budget.",
+    "budget.percent_under": "{subject}: {outcome} ({outcome_column}) mot {planned} ({planned_column}), det vill säga {percent} % under budget ({used} % av budgeten användes).",
+    "budget.percent_over": "{subject}: {outcome} ({outcome_column}) mot {planned} ({planned_column}), det vill säga {percent} % över budget ({used} % av budgeten användes).",
     "budget.share": "{line} får {amount} av {total} i {column}, det vill säga cirka {percent} %.",
     "budget.delta_item": "{line} ({delta})",
     "budget.none": "inga",
