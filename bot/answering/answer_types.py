@@ -210,7 +210,7 @@ def honour(q: Query, intent: Intent, said: str) -> None:
     by_construction = kind in GIVEN_BY.get(intent, ()) and not (kind == "date" and q.has(lx.EXACT_DATE))
     if kind is None or by_construction or gives(q, kind, said):
         return  # (a document's answer is dated, but "vilket datum sammanträder …" asks another day)
-    if not q.reply.answered and kind not in _ALWAYS_LEAD:
+    if not q.draft.answered and kind not in _ALWAYS_LEAD:
         return  # the answer already leads with what the documents do not say
     if kind == "split" and (q.lines or intent not in _PRIZE_INTENTS):
         return  # "hur fördelas paketet?" is the table's distribution, not joint winners' shares
@@ -218,8 +218,8 @@ def honour(q: Query, intent: Intent, said: str) -> None:
         return  # "vem fick mest, A eller B?": the candidates are the lines named, and the answer is one of them
     passage = q.passages.best_with(q.text.raw, lambda text: gives(q, kind, text)) if q.passages else None
     if passage is not None:
-        q.reply.restart()
-        q.reply.fact(f"passage.{passage.source.document}", passage.text, passage.source)
-        q.reply.say("general.passage", text=passage.text)
+        q.draft.restart()
+        q.draft.fact(f"passage.{passage.source.document}", passage.text, passage.source)
+        q.draft.say("general.passage", text=passage.text)
         return
-    q.reply.not_found_first(f"general.type_not_stated.{kind}")
+    q.draft.not_found_first(f"general.type_not_stated.{kind}")

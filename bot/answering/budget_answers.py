@@ -13,12 +13,12 @@ from bot.knowledge.models import BudgetLine, Column, OutcomeBelowBudget, StatedC
 
 
 def _no_such_year(q: Query, what: str) -> None:
-    columns = [q.reply.column(c) for c in q.knowledge.budget.columns]
-    q.reply.not_found(
+    columns = [q.draft.column(c) for c in q.knowledge.budget.columns]
+    q.draft.not_found(
         "budget.year_unknown",
         what=what,
-        years=q.reply.join([str(y) for y in q.years]),
-        columns=q.reply.join(columns),
+        years=q.draft.join([str(y) for y in q.years]),
+        columns=q.draft.join(columns),
     )
 
 
@@ -26,16 +26,16 @@ def _cite_amount(q: Query, line: BudgetLine, column: Column) -> str:
     """ "Förslag 2025: 2 mkr" with its source, or that the column's table has no figure for the line."""
     amount = line.amount(column.key)
     if amount is None:
-        return q.reply.text("budget.figure_missing", column=q.reply.column(column))
-    q.reply.fact(f"budget.lines.{line.key}.{column.key}", amount, q.knowledge.budget.column_source(column.key))
-    return q.reply.text("budget.figure", column=q.reply.column(column), amount=q.reply.money(amount))
+        return q.draft.text("budget.figure_missing", column=q.draft.column(column))
+    q.draft.fact(f"budget.lines.{line.key}.{column.key}", amount, q.knowledge.budget.column_source(column.key))
+    return q.draft.text("budget.figure", column=q.draft.column(column), amount=q.draft.money(amount))
 
 
 def _cite_total(q: Query, column: Column) -> int | None:
     budget = q.knowledge.budget
     total = budget.totals.get(column.key)
     if total is not None:
-        q.reply.fact(f"budget.totals.{column.key}", total, budget.column_source(column.key))
+        q.draft.fact(f"budget.totals.{column.key}", total, budget.column_source(column.key))
     return total
 
 
@@ -52,14 +52,14 @@ def budget_line(q: Query) -> None:
     head_count = q.has(lx.HEAD_COUNT) and not (q.has(lx.MONEY) or q.has(lx.SHARE) or q.entities.amounts)
     if q.has(lx.PER_UNIT) or head_count:
         # Not in the documents: say so, then the line's whole amounts, which the document gives.
-        q.reply.not_found("budget.no_head_count" if head_count else "budget.no_unit_cost")
+        q.draft.not_found("budget.no_head_count" if head_count else "budget.no_unit_cost")
     _place_notes(q)
     _partner_payments(q)
     _left_the_package(q)
     for key in q.lines:
         line = budget.line(key)
         chosen = next((answer for cue, answer in facets if q.has(cue)), None)
-        if not q.reply.answered:  # a rate or head count the documents lack: the line's whole amounts
+        if not q.draft.answered:  # a rate or head count the documents lack: the line's whole amounts
             chosen = _amounts
         if chosen is _change and _one_kind_two_years(q):  # "outcome from 2024 to 2025": those two columns
             chosen = _between_years
@@ -79,14 +79,14 @@ def _status_note(q: Query, line: BudgetLine) -> None:
         lambda budget: next((own for own in budget.lines if own.key == line.key and own.status_note), None)
     )
     if noted is not None and noted.status_note:
-        q.reply.fact(f"budget.lines.{line.key}.status_note", noted.status_note, noted.source)
-        q.reply.say("budget.note", note=noted.status_note)
+        q.draft.fact(f"budget.lines.{line.key}.status_note", noted.status_note, noted.source)
+        q.draft.say("budget.note", note=noted.status_note)
 
 
 def _no_own_line(q: Query, line: BudgetLine, columns: list[Column]) -> None:
     """A line that a newer table added ("Nattvandring" in 2026) has no figure in an older column: say
     it had no line of its own there, and where it has one, rather than only "ingen uppgift"."""
-    r = q.reply
+    r = q.draft
     missing = [column for column in columns if line.amount(column.key) is None]
     if not missing:
         return
@@ -109,7 +109,7 @@ def _left_the_package(q: Query) -> None:
     for key in q.lines:
         line = budget.line(key)
         if not line.amount(latest.key):
-            q.reply.not_found_first("budget.left_package", line=q.reply.line(line), column=q.reply.column(latest))
+            q.draft.not_found_first("budget.left_package", line=q.draft.line(line), column=q.draft.column(latest))
 
 
 def _partner_payments(q: Query) -> None:
@@ -121,7 +121,7 @@ def _partner_payments(q: Query) -> None:
         for partner in line.partners:
             stem = fold(partner)[: max(5, len(partner) - 2)]  # "fastighetsägare" in "fastighetsägarna"
             if any(token.startswith(stem) for token in q.text.tokens):
-                q.reply.not_found("budget.partner_payment_unknown", partner=partner, line=q.reply.line(line))
+                q.draft.not_found("budget.partner_payment_unknown", partner=partner, line=q.draft.line(line))
                 return
 
 
@@ -131,7 +131,7 @@ _PLACE = re.compile(r"(?<=\S)\s+([A-ZÅÄÖ][a-zåäöéü][\wåäöÅÄÖ-]+)")
 
 def _place_notes(q: Query) -> None:
     """A place in the question: the documents do not split amounts by area, nor speak of other places."""
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     areas = {area.casefold(): area for line in budget.lines for area in line.areas}
     # Words the bot knows for its lines ("Security hosts") are not places, whatever their case.
     known = {
@@ -147,7 +147,7 @@ def _place_notes(q: Query) -> None:
 
 
 def _amounts(q: Query, line: BudgetLine) -> None:
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     columns = q.columns()
     if columns is None:
         _no_such_year(q, r.line(line))
@@ -205,7 +205,7 @@ def _below_budget(line: BudgetLine, columns: list[Column]) -> bool | None:
 
 def _missing_columns(q: Query, columns: list[Column]) -> None:
     """ "utfallet 2025?" when the table has only a proposal for 2025: say so before what it does have."""
-    r = q.reply
+    r = q.draft
     for year in q.years:
         present = {c.kind for c in columns if c.year == year}
         for kind in q.entities.column_kinds:
@@ -217,22 +217,22 @@ def _missing_columns(q: Query, columns: list[Column]) -> None:
 
 
 def _description(q: Query, line: BudgetLine) -> None:
-    q.reply.fact(f"budget.lines.{line.key}.description", line.description, line.source)
+    q.draft.fact(f"budget.lines.{line.key}.description", line.description, line.source)
     if line.expansion:
         _expansion(q, line)
-    q.reply.say("budget.line_description", line=q.reply.line(line), description=line.description)
+    q.draft.say("budget.line_description", line=q.draft.line(line), description=line.description)
 
 
 def _expansion(q: Query, line: BudgetLine) -> None:
     if not line.expansion:
-        q.reply.not_found("budget.no_expansion", line=q.reply.line(line))
+        q.draft.not_found("budget.no_expansion", line=q.draft.line(line))
         return
-    q.reply.fact(f"budget.lines.{line.key}.expansion", line.expansion, line.source)
-    q.reply.say("budget.expansion", line=line.name, expansion=line.expansion)
+    q.draft.fact(f"budget.lines.{line.key}.expansion", line.expansion, line.source)
+    q.draft.say("budget.expansion", line=line.name, expansion=line.expansion)
 
 
 def _activities(q: Query, line: BudgetLine) -> None:
-    r = q.reply
+    r = q.draft
     if not line.activities:
         r.not_found("budget.no_activities", line=r.line(line), description=line.description)
         r.fact(f"budget.lines.{line.key}.description", line.description, line.source)
@@ -242,7 +242,7 @@ def _activities(q: Query, line: BudgetLine) -> None:
 
 
 def _partners(q: Query, line: BudgetLine) -> None:
-    r = q.reply
+    r = q.draft
     if not line.partners:
         r.not_found("budget.no_partners", line=r.line(line))
         _description(q, line)  # what the document does say about the line
@@ -259,7 +259,7 @@ def _stated_areas(q: Query, line: BudgetLine) -> BudgetLine | None:
 
 
 def _line_areas(q: Query, line: BudgetLine) -> None:
-    r = q.reply
+    r = q.draft
     stated = _stated_areas(q, line) or line
     r.fact(f"budget.lines.{line.key}.areas", ", ".join(stated.areas), stated.source)
     r.say("budget.line_areas", line=r.line(line), description=stated.description)
@@ -279,7 +279,7 @@ def _stated_change(q: Query, line: BudgetLine) -> StatedChange | None:
 
 
 def _why(q: Query, line: BudgetLine) -> None:
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     if line.status_note:
         r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
         r.say("budget.note", note=line.status_note)
@@ -298,7 +298,7 @@ def _why(q: Query, line: BudgetLine) -> None:
 
 
 def _change(q: Query, line: BudgetLine) -> None:
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     change = _stated_change(q, line)
     named = sorted(q.columns(default_all=False) or [], key=lambda c: (c.year, _KIND_ORDER.get(c.kind, 0)))
     if change and len(named) == 2 and {c.key for c in named} != {change.from_column, change.to_column}:
@@ -332,7 +332,7 @@ def _percent_of_change(q: Query, line: BudgetLine, before: Column, after: Column
     """ "hur många procent mer är det?": a stated change in per cent of the earlier figure, when asked."""
     first, second = line.amount(before.key), line.amount(after.key)
     if q.has(lx.SHARE) and first and second is not None:
-        r = q.reply
+        r = q.draft
         r.say("budget.percent_change", percent=r.percent(second - first, first, True), before_column=r.column(before))
 
 
@@ -370,7 +370,7 @@ def _compared_columns(q: Query) -> tuple[Column, Column]:
 
 
 def _line_difference(q: Query, line: BudgetLine, before: Column, after: Column) -> None:
-    r = q.reply
+    r = q.draft
     first, second = line.amount(before.key), line.amount(after.key)
     figures = [_cite_amount(q, line, before), _cite_amount(q, line, after)]
     if first is None or second is None:  # one table lacks the line: no difference to give
@@ -392,7 +392,7 @@ def _line_difference(q: Query, line: BudgetLine, before: Column, after: Column) 
 
 
 def budget_total(q: Query) -> None:
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     if q.has(lx.WHY):  # "varför är paketet bara 3,5 mkr?": the decision, then what left the package
         _why_total(q)
         return
@@ -418,7 +418,7 @@ def budget_total(q: Query) -> None:
 
 def _why_total(q: Query) -> None:
     """The reasons the documents give for a total: who decided it, and lines that left the package."""
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     columns = q.columns() or [max(budget.columns, key=lambda c: (c.year, c.kind == "forslag"))]
     decided_by(q)
     for column in columns:
@@ -435,7 +435,7 @@ def _why_total(q: Query) -> None:
 
 def _total_change(q: Query, before: Column, after: Column) -> dict[str, str] | None:
     """The package's total from one column to another, cited; None when either total is missing."""
-    r, totals = q.reply, q.knowledge.budget.totals
+    r, totals = q.draft, q.knowledge.budget.totals
     first, second = totals.get(before.key), totals.get(after.key)
     if first is None or second is None:
         return None
@@ -451,7 +451,7 @@ def _total_change(q: Query, before: Column, after: Column) -> dict[str, str] | N
 
 def _by_change(q: Query, before: Column, after: Column) -> tuple[str, str, str, list[str]]:
     """The lines, cited, that rose, fell or stayed from ``before`` to ``after``, and those in one table only."""
-    r = q.reply
+    r = q.draft
     rose: list[str] = []
     fell: list[str] = []
     same: list[str] = []
@@ -472,7 +472,7 @@ def _by_change(q: Query, before: Column, after: Column) -> tuple[str, str, str, 
 
 def _discrepancy_notes(q: Query, columns: list[Column]) -> None:
     """A total the document contradicts is given as stated, with the contradiction named."""
-    r = q.reply
+    r = q.draft
     for column in columns:
         discrepancy = q.knowledge.discrepancy_for(column.key)
         if discrepancy:
@@ -501,7 +501,7 @@ def _in_history(q: Query) -> bool:
 
 
 def history(q: Query) -> None:
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     entries = [
         entry
         for entry in budget.history
@@ -528,7 +528,7 @@ def outcome_reason(q: Query) -> None:
 
 
 def _outcome_reason(q: Query, below: OutcomeBelowBudget | None) -> None:
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     if below is None:
         r.not_found("budget.no_outcome_reason")
         return
@@ -546,7 +546,7 @@ def _outcome_reason(q: Query, below: OutcomeBelowBudget | None) -> None:
 
 
 def state_grant(q: Query) -> None:
-    r, grant = q.reply, q.knowledge.budget.state_grant
+    r, grant = q.draft, q.knowledge.budget.state_grant
     # "för 2024": the document whose figure is for that year, when a later one gives another year's.
     for_year = [b.state_grant for b in q.knowledge.budgets if b.state_grant.year in q.years]
     if for_year:
@@ -570,7 +570,7 @@ def state_grant(q: Query) -> None:
 
 def _state_grant_change(q: Query) -> None:
     """ "hur har statsbidraget ändrats?": the oldest and the newest document's figures side by side."""
-    r = q.reply
+    r = q.draft
     grants = sorted({b.state_grant.year: b.state_grant for b in q.knowledge.budgets}.values(), key=lambda g: g.year)
     asked = lx.asks_change(q.text, True) or q.has(lx.DIFFERENCE) or q.has(lx.COMPARATIVE) or len(q.years) >= 2
     if len(grants) < 2 or not asked:
@@ -592,8 +592,8 @@ def _state_grant_change(q: Query) -> None:
 def areas(q: Query) -> None:
     budget = q.knowledge.budget
     if q.has(lx.MUNICIPALITY):
-        q.reply.not_found("budget.no_municipality")  # then the places it does name
-    r = q.reply
+        q.draft.not_found("budget.no_municipality")  # then the places it does name
+    r = q.draft
     for line in budget.lines:
         if _stated_areas(q, line):
             _line_areas(q, line)
@@ -607,7 +607,7 @@ def areas(q: Query) -> None:
 
 def unknown_subject(q: Query, subject: str) -> None:
     """ "vad fick fältassistenterna 2024?": no line, no mention; say so, then the lines there are."""
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     r.not_found("budget.unknown_subject", subject=subject)
     r.fact("budget.table_source", budget.name, budget.table_source)
     r.say("budget.lines_are", lines=r.join([r.line(line) for line in budget.lines]))
@@ -616,13 +616,13 @@ def unknown_subject(q: Query, subject: str) -> None:
 def unbudgeted(q: Query) -> None:
     for index in q.entities.unbudgeted:
         mention = q.knowledge.budget.unbudgeted_mentions[index]
-        q.reply.fact(f"budget.unbudgeted.{mention.name}", mention.text, mention.source)
-        q.reply.not_found("budget.unbudgeted", text=mention.text)
+        q.draft.fact(f"budget.unbudgeted.{mention.name}", mention.text, mention.source)
+        q.draft.not_found("budget.unbudgeted", text=mention.text)
 
 
 def activity(q: Query) -> None:
     """An activity named in the documents has no amount of its own: say where it belongs."""
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     for key, name in q.entities.activities:
         line = budget.line(key)
         r.fact(f"budget.lines.{key}.activities", ", ".join(line.activities), line.source)
@@ -632,14 +632,14 @@ def activity(q: Query) -> None:
 
 def decided_by(q: Query) -> None:
     decided = q.knowledge.budget.decided_by
-    q.reply.fact("budget.decided_by", decided.text, decided.source)
-    q.reply.say("budget.decided_by", text=decided.text)
+    q.draft.fact("budget.decided_by", decided.text, decided.source)
+    q.draft.say("budget.decided_by", text=decided.text)
 
 
 def children(q: Query) -> None:
     text = q.knowledge.budget.children
-    q.reply.fact("budget.children", text.text, text.source)
-    q.reply.say("budget.children", text=text.text)
+    q.draft.fact("budget.children", text.text, text.source)
+    q.draft.say("budget.children", text=text.text)
 
 
 # --- questions over the table ---------------------------------------------
@@ -651,7 +651,7 @@ def analysis(q: Query) -> None:
     if columns is None and _in_history(q):  # "har paketet legat på 6 mkr sedan 2019?": the background
         history(q)
     elif columns is None:
-        _no_such_year(q, q.reply.text("budget.table"))
+        _no_such_year(q, q.draft.text("budget.table"))
     elif q.has(lx.UNDER_BUDGET) and q.has(lx.SHARE):
         _percent_against_budget(q)  # "hur många procent under budget låg utfallet?"
     elif q.has(lx.UNDER_BUDGET) and not q.lines:
@@ -682,7 +682,7 @@ def analysis(q: Query) -> None:
 
 def _shares(q: Query, columns: list[Column]) -> None:
     """A line's share of its column's total (the document's total, as stated)."""
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     if len(q.lines) >= 2 and q.has(lx.SUM_OF):  # "hur stor andel får A och B tillsammans?": the group's share first
         for column in columns:
             total = budget.totals.get(column.key)
@@ -748,7 +748,7 @@ def _line_differences(q: Query, columns: list[Column]) -> None:
     When the question takes a direction for granted that the table contradicts ("hur mycket
     mer fick X än Y?" when X got less), that is said first.
     """
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     # The question's order when it named the lines itself; the data's when a follow-up inherited them.
     asked = q.entities.asked_lines if set(q.entities.asked_lines) == set(q.lines) else q.lines
     first, second = (budget.line(key) for key in asked[:2])
@@ -798,7 +798,7 @@ def _line_differences(q: Query, columns: list[Column]) -> None:
 
 def _rank(q: Query, line: BudgetLine, columns: list[Column]) -> None:
     """The line's place from the largest in each column (tied lines share a place), and who is ahead."""
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     for column in columns:
         amount = line.amount(column.key)
         if amount is None:
@@ -820,7 +820,7 @@ def _rank(q: Query, line: BudgetLine, columns: list[Column]) -> None:
 
 
 def _extreme(q: Query, columns: list[Column], most: bool) -> None:
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     for column in columns:
         pick = max if most else min
         present = _candidates(q, budget.lines_with(column.key))
@@ -864,7 +864,7 @@ def _extreme(q: Query, columns: list[Column], most: bool) -> None:
 
 def _largest_change(q: Query, *, rising: bool, most: bool) -> None:
     """ "vilken post minskade mest?": the line(s) with the largest (or smallest) rise or fall."""
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     before, after = _compared_columns(q)
     sign = 1 if rising else -1
     both = [line for line in _candidates(q, budget.lines_with(after.key)) if line.amount(before.key) is not None]
@@ -895,7 +895,7 @@ def _largest_change(q: Query, *, rising: bool, most: bool) -> None:
 
 
 def _sum_of_lines(q: Query, columns: list[Column], keys: list[str]) -> None:
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     lines = [budget.line(key) for key in keys]
     for column in columns:
         figures = [_cite_amount(q, line, column) for line in lines]
@@ -912,7 +912,7 @@ def _sum_of_lines(q: Query, columns: list[Column], keys: list[str]) -> None:
 
 
 def _changes(q: Query) -> None:
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     before, after = _compared_columns(q)
     if q.lines:
         for key in q.lines:
@@ -959,7 +959,7 @@ def _changes(q: Query) -> None:
 
 def _against_budget(q: Query) -> None:
     """Each line's outcome against the budget of the same year: which went under, which matched."""
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     years = q.years or sorted({c.year for c in budget.columns if c.kind == "utfall"})
     pairs = [
         (budget.column(f"utfall_{year}"), budget.column(f"budget_{year}"))
@@ -996,7 +996,7 @@ def _against_budget(q: Query) -> None:
 
 def _total_against_budget(q: Query, outcome: Column, planned: Column) -> None:
     """The whole package's outcome against its budget, the difference worked out ("3,3 mot 3,5 mkr")."""
-    r = q.reply
+    r = q.draft
     spent, meant = _cite_total(q, outcome), _cite_total(q, planned)
     if spent is None or meant is None:
         return
@@ -1015,7 +1015,7 @@ def _total_against_budget(q: Query, outcome: Column, planned: Column) -> None:
 
 def _percent_against_budget(q: Query) -> None:
     """How many per cent the outcome fell under (or over) the budget of the same year, for lines or the total."""
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     years = q.years or sorted({c.year for c in budget.columns if c.kind == "utfall"})
     keys = {c.key for c in budget.columns}
     pairs = [(f"utfall_{year}", f"budget_{year}") for year in years if {f"utfall_{year}", f"budget_{year}"} <= keys]
@@ -1049,7 +1049,7 @@ def _percent_against_budget(q: Query) -> None:
 
 
 def _lines_with_amount(q: Query, columns: list[Column]) -> None:
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     for amount in q.entities.amounts:
         found = []
         for column in columns:
@@ -1073,7 +1073,7 @@ def _lines_with_amount(q: Query, columns: list[Column]) -> None:
 
 
 def _table(q: Query, columns: list[Column]) -> None:
-    r, budget = q.reply, q.knowledge.budget
+    r, budget = q.draft, q.knowledge.budget
     if q.has(lx.HOW_MANY) and not q.lines:  # "hur många poster har tabellen?": the count, then the lines
         stated = [line for line in budget.lines if any(line.amount(c.key) is not None for c in columns)]
         r.say("budget.line_count", count=len(stated), columns=r.join([r.column(c) for c in columns]))

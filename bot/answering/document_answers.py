@@ -70,13 +70,13 @@ def _documents(q: Query) -> list[Document]:
 
 
 def _date(q: Query, document: Document) -> None:
-    r = q.reply
+    r = q.draft
     r.fact(f"documents.{document.id}.dated", document.dated.isoformat(), document.signature_source())
     r.say("doc.dated", document=document.title, dated=r.date(document.dated), issuer=document.issuer)
 
 
 def _registration(q: Query, document: Document) -> None:
-    r, number = q.reply, document.meta.registration_number
+    r, number = q.draft, document.meta.registration_number
     if number is None:
         r.not_found("doc.no_registration_number", document=document.title)
         _date(q, document)  # what the document does say about itself
@@ -99,7 +99,7 @@ def _case_documents(q: Query, document: Document) -> None:
 
 def _listed(q: Query, document: Document, kind: Literal["attachments", "case_documents"]) -> None:
     """One of the document's own lists, each item quoted and cited, or that it has none."""
-    r, items = q.reply, getattr(document.meta, kind)
+    r, items = q.draft, getattr(document.meta, kind)
     if not items:
         r.not_found(f"doc.no_{kind}", document=document.title)
         return
@@ -109,7 +109,7 @@ def _listed(q: Query, document: Document, kind: Literal["attachments", "case_doc
 
 
 def _approvals(q: Query, document: Document) -> None:
-    r, approvals = q.reply, document.meta.approvals
+    r, approvals = q.draft, document.meta.approvals
     if not approvals:
         r.not_found("doc.no_approvals", document=document.title)
         _date(q, document)
@@ -127,7 +127,7 @@ def _approvals(q: Query, document: Document) -> None:
 
 
 def _handled(q: Query, document: Document) -> None:
-    r, handled = q.reply, document.meta.handled
+    r, handled = q.draft, document.meta.handled
     if not handled:
         r.not_found("doc.not_handled", document=document.title)
         return
@@ -137,7 +137,7 @@ def _handled(q: Query, document: Document) -> None:
 
 
 def _prepared(q: Query, document: Document) -> None:
-    r, meta = q.reply, document.meta
+    r, meta = q.draft, document.meta
     r.fact(f"documents.{document.id}.issuer", document.issuer, document.signature_source())
     r.say("doc.issuer", document=document.title, issuer=document.issuer)
     if meta.prepared_in is not None:
@@ -146,7 +146,7 @@ def _prepared(q: Query, document: Document) -> None:
 
 
 def _proposal(q: Query, document: Document) -> None:
-    r, points = q.reply, document.meta.proposal
+    r, points = q.draft, document.meta.proposal
     if not points:
         r.not_found("doc.no_proposal", document=document.title)
         return

@@ -1,6 +1,6 @@
 """The answer being written: sentences from the text catalog, the facts used, their sources.
 
-The answer functions write into an :class:`AnswerDraft` (``q.reply``); ``build`` makes the result."""
+The answer functions write into an :class:`AnswerDraft` (``q.draft``); ``build`` makes the result."""
 
 from __future__ import annotations
 

@@ -7,12 +7,12 @@ from bot.answering.query import Query
 
 
 def help_(q: Query) -> None:
-    q.reply.say("general.help")
+    q.draft.say("general.help")
 
 
 def year_only(q: Query) -> None:
     """A bare year: suggest what can be asked about it (only what the documents cover for that year)."""
-    r, year = q.reply, q.years[0]
+    r, year = q.draft, q.years[0]
     examples = []
     if q.knowledge.prize.winner_for(year):
         examples.append(r.text("general.example_winner", year=year))
@@ -30,10 +30,10 @@ def out_of_scope(q: Query) -> None:
     """No structured answer fits: the documents' own words when a passage truly answers, else say so."""
     passage = q.passages.best(q.text.raw) if q.passages else None
     if passage is None:
-        q.reply.not_found("general.out_of_scope")
+        q.draft.not_found("general.out_of_scope")
         return
-    q.reply.fact(f"passage.{passage.source.document}", passage.text, passage.source)
-    q.reply.say("general.passage", text=passage.text)
+    q.draft.fact(f"passage.{passage.source.document}", passage.text, passage.source)
+    q.draft.say("general.passage", text=passage.text)
 
 
 def _names_document(q: Query, document_id: str) -> bool:
@@ -44,7 +44,7 @@ def _names_document(q: Query, document_id: str) -> bool:
 
 def signatory(q: Query) -> None:
     """Who signed the documents ("vem är socialdirektör?"), as each document's signature block says."""
-    r, documents = q.reply, q.knowledge.documents
+    r, documents = q.draft, q.knowledge.documents
     named = [doc for doc in documents.values() if _names_document(q, doc.id)] or list(documents.values())
     wanted = q.entities.signatories or [(doc.id, i) for doc in named for i in range(len(doc.signed_by))]
     if not wanted:

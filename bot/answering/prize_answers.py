@@ -10,7 +10,7 @@ from bot.texts import quoted
 
 
 def _winner_sentence(q: Query, winner: Winner, key: str) -> None:
-    r = q.reply
+    r = q.draft
     r.fact(f"prize.winners[{winner.year}].winner", winner.winner, winner.source)
     r.fact(f"prize.winners[{winner.year}].theme", winner.theme, winner.source)
     r.say(key, year=winner.year, winner=winner.winner, theme=winner.theme)
@@ -24,7 +24,7 @@ def _known_span(q: Query) -> tuple[int, int]:
 
 
 def winner_by_year(q: Query) -> None:
-    prize, r = q.knowledge.prize, q.reply
+    prize, r = q.knowledge.prize, q.draft
     if not q.years:
         winners_list(q)
         return
@@ -58,7 +58,7 @@ def other_contest(q: Query) -> None:
     """Winners of other contests are not in the documents: say so, and show how to ask about ours."""
     known = [w.year for w in q.knowledge.prize.winners]
     year = q.years[0] if q.years and q.years[0] in known else max(known)
-    q.reply.not_found("prize.other_contest", year=year)
+    q.draft.not_found("prize.other_contest", year=year)
 
 
 def year_by_winner(q: Query) -> None:
@@ -68,13 +68,13 @@ def year_by_winner(q: Query) -> None:
         if winner:
             _winner_sentence(q, winner, "prize.year_of_winner")
             if q.has(lx.DESCRIPTION) and not winner.description:  # "vad gör de?": say what is not known
-                q.reply.say("prize.no_description", winner=winner.winner)
+                q.draft.say("prize.no_description", winner=winner.winner)
     if q.has(lx.PRIZE_MONEY) or q.has(lx.MONEY):  # "hur mycket fick Gatans lag?": the prize sum
         _amount(q)
 
 
 def winners_list(q: Query) -> None:
-    r = q.reply
+    r = q.draft
     winners = sorted(q.knowledge.prize.winners, key=lambda w: w.year)
     if q.has(lx.EARLIEST) or q.has(lx.LATEST):  # "vem vann första gången?", "vem vann senast?"
         _winner_sentence(q, winners[0] if q.has(lx.EARLIEST) else winners[-1], "prize.winner_of_year")
@@ -101,7 +101,7 @@ def winners_list(q: Query) -> None:
 
 
 def theme_by_year(q: Query) -> None:
-    prize, r = q.knowledge.prize, q.reply
+    prize, r = q.knowledge.prize, q.draft
     if not q.years:
         themes_list(q)
         return
@@ -120,7 +120,7 @@ def theme_by_year(q: Query) -> None:
 
 
 def year_by_theme(q: Query, years: list[int]) -> None:
-    prize, r = q.knowledge.prize, q.reply
+    prize, r = q.knowledge.prize, q.draft
     for year in years:
         winner = prize.winner_for(year)
         round_ = prize.round_for(year)
@@ -133,7 +133,7 @@ def year_by_theme(q: Query, years: list[int]) -> None:
 
 
 def themes_list(q: Query) -> None:
-    r = q.reply
+    r = q.draft
     items = []
     for winner in sorted(q.knowledge.prize.winners, key=lambda w: w.year):
         r.fact(f"prize.winners[{winner.year}].theme", winner.theme, winner.source)
@@ -146,25 +146,25 @@ def themes_list(q: Query) -> None:
 
 def _quoted_criteria(q: Query, criteria: list[Criterion]) -> list[str]:
     for criterion in criteria:
-        q.reply.fact(f"prize.criteria.{criterion.key}", criterion.text, criterion.source)
-    return [quoted(c.text, q.reply.lang) for c in criteria]
+        q.draft.fact(f"prize.criteria.{criterion.key}", criterion.text, criterion.source)
+    return [quoted(c.text, q.draft.lang) for c in criteria]
 
 
 def _mandatory_criteria(q: Query) -> None:
     mandatory = _quoted_criteria(q, q.knowledge.prize.mandatory_criteria)
-    q.reply.say("prize.mandatory_criteria", count=len(mandatory), items=q.reply.join(mandatory))
+    q.draft.say("prize.mandatory_criteria", count=len(mandatory), items=q.draft.join(mandatory))
 
 
 def criteria(q: Query) -> None:
     if not (q.has(lx.ASSESSMENT) and not q.has(lx.NOMINATION)):  # not only the assessment criteria
         _mandatory_criteria(q)
     assessment = _quoted_criteria(q, q.knowledge.prize.assessment_criteria)
-    q.reply.say("prize.assessment_criteria", items=q.reply.join(assessment))
+    q.draft.say("prize.assessment_criteria", items=q.draft.join(assessment))
 
 
 def criteria_scenario(q: Query) -> None:
     """A scenario the mandatory criteria decide: done alone (collaboration) or ordinary work (added value)."""
-    prize, r = q.knowledge.prize, q.reply
+    prize, r = q.knowledge.prize, q.draft
     wanted = (
         ("added_value", "prize.scenario_ordinary") if q.has(lx.ORDINARY) else ("collaboration", "prize.scenario_solo")
     )
@@ -178,7 +178,7 @@ def criteria_scenario(q: Query) -> None:
 
 def eligibility(q: Query) -> None:
     """Who may be nominated: the document's sentence, then the criteria every nominee must meet."""
-    prize, r = q.knowledge.prize, q.reply
+    prize, r = q.knowledge.prize, q.draft
     r.fact("prize.eligible", prize.eligible.text, prize.eligible.source)
     r.say("prize.eligible", text=prize.eligible.text)
     _mandatory_criteria(q)
@@ -186,7 +186,7 @@ def eligibility(q: Query) -> None:
 
 
 def nomination_period(q: Query) -> None:
-    prize, r = q.knowledge.prize, q.reply
+    prize, r = q.knowledge.prize, q.draft
     rounds = [prize.round_for(year) for year in q.years] if q.years else [prize.round_on(q.today)]
     for year, round_ in zip(q.years or [prize.round_on(q.today).year], rounds, strict=True):
         if round_ is None:
@@ -226,11 +226,11 @@ def nomination_period(q: Query) -> None:
 
 
 def nomination_count(q: Query) -> None:
-    q.reply.not_found("prize.nomination_count_unknown")
+    q.draft.not_found("prize.nomination_count_unknown")
 
 
 def jury(q: Query) -> None:
-    jury_, r = q.knowledge.prize.jury, q.reply
+    jury_, r = q.knowledge.prize.jury, q.draft
     r.fact("prize.jury.chair", jury_.chair, jury_.source)
     r.fact("prize.jury.term_years", jury_.term_years, jury_.source)
     if q.has(lx.HOW_MANY):
@@ -245,7 +245,7 @@ def jury(q: Query) -> None:
 
 
 def prize_facts(q: Query) -> None:
-    prize, r = q.knowledge.prize, q.reply
+    prize, r = q.knowledge.prize, q.draft
     facets = [
         (lx.PRIZE_UNTIL, _until),
         (lx.PRIZE_FIRST, _first),
@@ -268,12 +268,12 @@ def prize_facts(q: Query) -> None:
 
 def _money_use(q: Query) -> None:
     """No document says what the prize money may be used for: say so, then the sum they do give."""
-    q.reply.not_found("prize.money_use_unknown")
+    q.draft.not_found("prize.money_use_unknown")
     _amount(q)
 
 
 def _amount(q: Query) -> None:
-    prize, r = q.knowledge.prize, q.reply
+    prize, r = q.knowledge.prize, q.draft
     by_year = {  # each direction's prize sum for the rounds it set (the newer direction wins)
         round_.year: direction for direction in q.knowledge.prizes for round_ in direction.rounds
     }
@@ -316,12 +316,12 @@ def _first(q: Query) -> None:
 
 def _year_with_decision(q: Query, path: str, year: int, key: str, decision: Decision) -> None:
     """A year the prize's decisions set (first award, last award), cited from that decision."""
-    q.reply.fact(path, year, decision.source)
-    q.reply.say(key, year=year, decision=decision.text)
+    q.draft.fact(path, year, decision.source)
+    q.draft.say(key, year=year, decision=decision.text)
 
 
 def _conference(q: Query) -> None:
-    prize, r = q.knowledge.prize, q.reply
+    prize, r = q.knowledge.prize, q.draft
     months = [r.month(number) for number in prize.awarded_at.months]
     r.fact("prize.awarded_at.months", ",".join(months), prize.awarded_at.source)
     r.say("prize.awarded_at", months=r.join(months, "fmt.or"))
@@ -342,7 +342,7 @@ def _until(q: Query) -> None:
 
 
 def _decisions(q: Query) -> None:
-    prize, r = q.knowledge.prize, q.reply
+    prize, r = q.knowledge.prize, q.draft
     # A decision the structured data does not hold ("vem godkänner inriktningen?"): the
     # document's own sentence, when one answers the question.
     passage = q.passages.best(q.text.raw) if q.passages else None
@@ -361,6 +361,6 @@ def _overlap(first: str, second: str) -> float:
 
 
 def _purpose(q: Query) -> None:
-    prize, r = q.knowledge.prize, q.reply
+    prize, r = q.knowledge.prize, q.draft
     r.fact("prize.purpose", prize.purpose.text, prize.purpose.source)
     r.say("prize.purpose", name=prize.name, purpose=prize.purpose.text)

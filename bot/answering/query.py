@@ -21,7 +21,7 @@ class Query:
     entities: Entities
     context: ConversationContext
     knowledge: KnowledgeBase
-    reply: AnswerDraft  # the answer being written; the answer functions add to it
+    draft: AnswerDraft  # the answer being written; the answer functions add to it
     years: list[int]
     follow_up: bool
     today: date  # the app's clock: is the nomination period open now?
