@@ -136,6 +136,9 @@ class Answerer:
             prize.year_by_theme(query, theme_years)
         else:
             RESOLVERS[intent](query)
+        if unknown_subject and lx.is_yes_no(text) and draft.answered and not draft.checked:
+            # "is the prize money taxable?": a yes/no about something the documents never mention.
+            draft.not_found_first("general.yes_no_not_stated", subject=unknown_subject)
         if not draft.has_sentences():  # never an empty answer: the documents' words, or that they are silent
             general.out_of_scope(query)
         else:  # a date for "när", a place for "var" … or "det framgår inte" first

@@ -72,15 +72,17 @@ def budget_line(q: Query) -> None:
         (chosen or _amounts)(q, line)
 
 
-def _status_note(q: Query, line: BudgetLine) -> None:
+def _status_note(q: Query, line: BudgetLine) -> bool:
     """Why a line gets nothing (it left the package), from the newest document that says so: a newer
     table may give only the 0, or leave the line out."""
     noted = q.knowledge.newest_stating(
         lambda budget: next((own for own in budget.lines if own.key == line.key and own.status_note), None)
     )
-    if noted is not None and noted.status_note:
-        q.draft.fact(f"budget.lines.{line.key}.status_note", noted.status_note, noted.source)
-        q.draft.say("budget.note", note=noted.status_note)
+    if noted is None or not noted.status_note:
+        return False
+    q.draft.fact(f"budget.lines.{line.key}.status_note", noted.status_note, noted.source)
+    q.draft.say("budget.note", note=noted.status_note)
+    return True
 
 
 def _no_own_line(q: Query, line: BudgetLine, columns: list[Column]) -> None:
@@ -170,6 +172,7 @@ def _amounts(q: Query, line: BudgetLine) -> None:
         r.say("budget.line_figures", line=r.line(line), figures=r.join(figures))
     _no_own_line(q, line, columns)
     present = [amount for column in columns if (amount := line.amount(column.key)) is not None]
+    _average(q, present)
     if q.has(lx.SUM_OF) and len(present) >= 2:  # "… i utfall och budget 2024 tillsammans?"
         r.say("budget.line_sum", line=r.line(line), amount=r.money(sum(present)))
     keys = {c.key for c in columns}
@@ -206,6 +209,8 @@ def _below_budget(line: BudgetLine, columns: list[Column]) -> bool | None:
 def _missing_columns(q: Query, columns: list[Column]) -> None:
     """ "utfallet 2025?" when the table has only a proposal for 2025: say so before what it does have."""
     r = q.draft
+    if q.paired_columns():
+        return  # each kind was named with its own year: nothing was asked that the table lacks
     for year in q.years:
         present = {c.kind for c in columns if c.year == year}
         for kind in q.entities.column_kinds:
@@ -270,19 +275,21 @@ def _stated_change(q: Query, line: BudgetLine) -> StatedChange | None:
 
     A year no stated change reaches has none (the table's figures answer it instead).
     """
+    return _stated_change_in(q, line, q.years)
+
+
+def _stated_change_in(q: Query, line: BudgetLine, years: list[int]) -> StatedChange | None:
     budget = q.knowledge.budget
     stated = [(budget.column(c.to_column).year, index, c) for index, c in enumerate(budget.stated_changes)]
     stated = [item for item in stated if item[2].line == line.key]
-    if q.years:
-        stated = [item for item in stated if item[0] in q.years]
+    if years:
+        stated = [item for item in stated if item[0] in years]
     return max(stated, key=lambda item: item[:2])[2] if stated else None  # a later document wins a tie
 
 
 def _why(q: Query, line: BudgetLine) -> None:
     r, budget = q.draft, q.knowledge.budget
-    if line.status_note:
-        r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
-        r.say("budget.note", note=line.status_note)
+    if _status_note(q, line):
         return
     change = _stated_change(q, line)
     if change:
@@ -305,23 +312,25 @@ def _change(q: Query, line: BudgetLine) -> None:
         # "from the 2024 outcome to the 2025 proposal": the columns asked, not the change a document states
         _line_difference(q, line, named[0], named[1])
         return
-    if change:
-        before = budget.column(change.from_column)
-        after = budget.column(change.to_column)
-        r.fact(f"budget.changes.{line.key}", change.delta_sek, change.source)
+    # "2025 respektive 2026": each year's stated change, when the documents state one for several.
+    each = [found for year in q.years if (found := _stated_change_in(q, line, [year])) is not None]
+    for stated in each if len(each) >= 2 else [change] if change else []:
+        before = budget.column(stated.from_column)
+        after = budget.column(stated.to_column)
+        r.fact(f"budget.changes.{line.key}", stated.delta_sek, stated.source)
         r.say(
             "budget.change",
             line=r.line(line),
-            delta=r.money(change.delta_sek),
+            delta=r.money(stated.delta_sek),
             before=r.money(line.amounts[before.key]),  # the loader checked both figures exist
             before_column=r.column(before),
             after=r.money(line.amounts[after.key]),
             after_column=r.column(after),
-            reason=change.reason,
+            reason=stated.reason,
         )
         _percent_of_change(q, line, before, after)
-        return
-    _line_difference(q, line, *_compared_columns(q))
+    if not change:
+        _line_difference(q, line, *_compared_columns(q))
 
 
 # Within one year the columns run budget, outcome, then the next year's proposal.
@@ -411,9 +420,20 @@ def budget_total(q: Query) -> None:
         else:
             figures.append(r.text("budget.figure", column=r.column(column), amount=r.money(total)))
     r.say("budget.totals", name=budget.name, figures=r.join(figures))
+    _average(q, [total for column in columns if (total := budget.totals.get(column.key)) is not None])
     _discrepancy_notes(q, columns)
     if any(c.year == budget.year for c in columns):
         r.fact("budget.decided_by", budget.decided_by.text, budget.decided_by.source)
+
+
+def _average(q: Query, amounts: list[int]) -> None:
+    """ "genomsnittet av utfall 2024 och förslag 2025": the mean of the figures given, worked out."""
+    if not q.has(lx.AVERAGE) or len(amounts) < 2:
+        return
+    r = q.draft
+    mean = round(sum(amounts) / len(amounts))
+    terms = " + ".join(r.money(amount) for amount in amounts)
+    r.say("budget.average", terms=terms, count=len(amounts), mean=r.money(mean))
 
 
 def _why_total(q: Query) -> None:
@@ -423,9 +443,8 @@ def _why_total(q: Query) -> None:
     decided_by(q)
     for column in columns:
         for line in budget.lines:
-            if line.status_note and line.amount(column.key) == 0:
-                r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
-                r.say("budget.note", note=line.status_note)
+            if line.amount(column.key) == 0:
+                _status_note(q, line)
     before, after = _compared_columns(q)
     sentence = _total_change(q, before, after)
     if sentence and budget.totals[before.key] != budget.totals[after.key]:
@@ -671,7 +690,8 @@ def analysis(q: Query) -> None:
     elif len(q.lines) >= 2 and not q.has(lx.SUM_OF) and not _between_columns(q, columns):
         _line_differences(q, columns)  # "hur mycket mer fick X än Y 2024?", "X jämfört med Y"
     elif all_but(q.text, q.lines):
-        _sum_of_lines(q, columns, [line.key for line in q.knowledge.budget.lines if line.key not in q.lines])
+        rest = [line.key for line in q.knowledge.budget.lines if line.key not in q.lines]
+        _sum_of_lines(q, columns, rest, the_rest=True)
     elif len(q.lines) >= 2 and q.has(lx.SUM_OF):
         _sum_of_lines(q, columns, q.lines)
     elif any(q.has(cue) for cue in (lx.DIFFERENCE, lx.COMPARATIVE, lx.UNCHANGED)) or lx.asks_change(q.text, spans):
@@ -791,9 +811,8 @@ def _line_differences(q: Query, columns: list[Column]) -> None:
             r.say(key, delta=r.money(abs(delta)), **names)
     _discrepancy_notes(q, columns)
     for line in (first, second):  # a line at 0 kr because it left the package: the document's reason
-        if line.status_note and any(line.amount(c.key) == 0 for c in columns):
-            r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
-            r.say("budget.note", note=line.status_note)
+        if any(line.amount(c.key) == 0 for c in columns):
+            _status_note(q, line)
 
 
 def _rank(q: Query, line: BudgetLine, columns: list[Column]) -> None:
@@ -882,9 +901,8 @@ def _largest_change(q: Query, *, rising: bool, most: bool) -> None:
     picked = [line for line in candidates if moved[line.key] == target]
     for line in picked:
         _line_difference(q, line, before, after)
-        if line.status_note and line.amount(after.key) == 0:
-            r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
-            r.say("budget.note", note=line.status_note)
+        if line.amount(after.key) == 0:
+            _status_note(q, line)
     r.say(
         "budget.largest_change" if len(picked) == 1 else "budget.largest_change_many",
         extent=r.text("budget.most_word" if most else "budget.least_word"),
@@ -894,20 +912,39 @@ def _largest_change(q: Query, *, rising: bool, most: bool) -> None:
     )
 
 
-def _sum_of_lines(q: Query, columns: list[Column], keys: list[str]) -> None:
+def _sum_of_lines(q: Query, columns: list[Column], keys: list[str], *, the_rest: bool = False) -> None:
+    """The sum of the lines ``keys`` per column; ``the_rest``: every line but those named, so each
+    column sums the lines its own table has (a line added or gone later is not "no figure")."""
     r, budget = q.draft, q.knowledge.budget
-    lines = [budget.line(key) for key in keys]
+    named = [budget.line(key) for key in keys]
+    sums: list[tuple[Column, int]] = []
     for column in columns:
+        lines = [line for line in named if line.amount(column.key) is not None] if the_rest else named
         figures = [_cite_amount(q, line, column) for line in lines]
         if any(line.amount(column.key) is None for line in lines):  # a sum of what the table lacks is no sum
             r.say("budget.line_figures", line=r.join([r.line(x) for x in lines]), figures=r.join(figures))
             continue
         total = sum(line.amounts[column.key] for line in lines)
+        sums.append((column, total))
         r.say(
             "budget.sum_of_lines",
             lines=r.join([r.line(x) for x in lines]),
             column=r.column(column),
             amount=r.money(total),
+        )
+    asks_change = lx.asks_change(q.text, True) or q.has(lx.DIFFERENCE) or q.has(lx.COMPARATIVE)
+    if len(sums) == 2 and asks_change:  # "utan nattvandringen, hur mycket ändras totalen från … till …?"
+        (first, before), (second, after) = sorted(sums, key=lambda item: (item[0].year, _KIND_ORDER[item[0].kind]))
+        r.say(
+            "budget.sum_change",
+            before_column=r.column(first),
+            after_column=r.column(second),
+            before=r.money(before),
+            after=r.money(after),
+            delta=r.money(abs(after - before)),
+            direction=r.text("budget.up" if after > before else "budget.down")
+            if after != before
+            else r.text("budget.same"),
         )
 
 
@@ -953,8 +990,7 @@ def _changes(q: Query) -> None:
         r.say("budget.total_difference", **total_sentence)
     _discrepancy_notes(q, [before, after])
     for line in notes:
-        r.fact(f"budget.lines.{line.key}.status_note", line.status_note, line.source)
-        r.say("budget.note", note=line.status_note)
+        _status_note(q, line)
 
 
 def _against_budget(q: Query) -> None:
@@ -1042,6 +1078,7 @@ def _percent_against_budget(q: Query) -> None:
                 outcome_column=r.column(outcome),
                 planned_column=r.column(planned),
                 percent=r.percent(abs(meant - spent), meant),
+                diff=r.money(abs(meant - spent)),
                 used=r.percent(spent, meant),
             )
     if not q.lines:

@@ -15,6 +15,9 @@ from bot.knowledge.models import BudgetLine, Column, SourceRef
 from bot.knowledge.money import MoneyUnit, format_sek
 from bot.texts import Lang, format_date, month_name, t, t_count
 
+# How an answer that settles a yes/no question begins ("Nej, inte enligt kriterierna …").
+_YES_OR_NO = ("Ja,", "Nej,", "Yes,", "No,")
+
 
 class AnswerDraft:
     def __init__(self, knowledge: KnowledgeBase, lang: Lang, unit: MoneyUnit = "auto") -> None:
@@ -25,10 +28,13 @@ class AnswerDraft:
         self._facts: list[Fact] = []
         self._sources: list[SourceRef] = []
         self.answered = True
+        self.checked = False
 
     # --- collecting -------------------------------------------------------
     def say(self, key: str, /, **values: object) -> None:
         self._sentences.append(t(self.lang, key, **values))
+        if key in ("check.yes", "check.no") or self._sentences[-1].startswith(_YES_OR_NO):
+            self.checked = True  # a yes/no question was answered yes or no
 
     def has_sentences(self) -> bool:
         return bool(self._sentences)

@@ -346,6 +346,11 @@ def _cue_from_names(names: Iterable[str]) -> Cue:
     return Cue.of(*patterns)
 
 
+_COLUMN_WORDS = frozenset(
+    {"budget", "budgeten", "utfall", "utfallet", "forslag", "forslaget", "proposal", "outcome", "ar", "year"}
+)
+
+
 def _numbers(tokens: tuple[str, ...]) -> tuple[list[int], list[int]]:
     """Amounts in kronor and years (4-digit numbers without a money unit)."""
     amounts: list[int] = []
@@ -363,8 +368,11 @@ def _numbers(tokens: tuple[str, ...]) -> tuple[list[int], list[int]]:
             value = float(token.replace(" ", "").replace("\u00a0", "").replace(",", "."))
         except ValueError:
             continue
-        if factor is None and value.is_integer() and 1900 <= value <= 2100 and len(token) == 4:
-            years.append(int(value))
+        after_column = index > 0 and tokens[index - 1] in _COLUMN_WORDS
+        if value.is_integer() and 1900 <= value <= 2100 and len(token) == 4 and (factor is None or after_column):
+            years.append(int(value))  # "förslag 2026 – mkr": the column's year, then the unit asked for
+        elif factor is None and after_column and len(token) == 2 and 10 <= value <= 40:
+            years.append(2000 + int(value))  # "budget 25", "utfall 24": a year written short
         elif factor is not None:
             amounts.append(round(value * factor))
         elif value >= 1000:

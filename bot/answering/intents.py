@@ -89,6 +89,8 @@ def is_analysis(q: Normalized, e: Entities) -> bool:
         return True  # "the per cent change in the total from the 2024 outcome to the 2025 proposal"
     if lx.DISTRIBUTION.in_(q) and not (e.lines or lx.TOTAL_FIGURE.in_(q)):
         return True
+    if lx.TABLE_WORD.in_(q) and not (e.lines or lx.TOTAL.in_(q)):
+        return True  # "show me the budget table"
     return lx.WHICH_LINES.in_(q) and not e.lines
 
 

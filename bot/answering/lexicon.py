@@ -331,6 +331,12 @@ RANK = _cue("RANK")
 REFERS_BACK = _cue("REFERS_BACK")
 # What is left once something is taken away ("what is left of the proposal without X?").
 REMAINDER = _cue("REMAINDER")
+# An average over columns or lines ("genomsnittet av utfall 2024 och förslag 2025").
+AVERAGE = _cue("AVERAGE")
+# The table's own words ("kolumnen", "column", "raden"): known words, never a subject of their own.
+TABLE_TERMS = _cue("TABLE_TERMS")
+# The table itself: shown whole, unless the question asks its total ("what total does the table give?").
+TABLE_WORD = _cue("TABLE_WORD")
 # The word before a thing money goes to ("går till gatubelysning", "what did X get"): marks a recipient.
 RECIPIENT_MARKER = _cue("RECIPIENT_MARKER")
 # What money may be used for ("vad får vinnaren använda prispengarna till?").

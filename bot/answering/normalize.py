@@ -89,10 +89,15 @@ class Speller:
         return corrected
 
 
+_SHORT_YEAR = re.compile(r"(?<![\w,.])[-–'’]([123]\d)\b")
+
+
 def normalize(text: str, speller: Speller | None = None) -> Normalized:
     clean = strip_chat_noise(text)
-    # "%" is a word ("the % increase", "hur många %"): read as "procent", which the cues know.
-    tokens = [fold_word(tok) for tok in _TOKEN.findall(clean.replace("%", " procent "))]
+    # "%" is a word ("the % increase", "hur många %"): read as "procent", which the cues know;
+    # "-24", "'25" are years written short ("sspf -24").
+    spelled = _SHORT_YEAR.sub(r" 20\1", clean.replace("%", " procent "))
+    tokens = [fold_word(tok) for tok in _TOKEN.findall(spelled)]
     if speller is not None:
         tokens = [speller.correct(tok) for tok in tokens]
     return Normalized(raw=text, clean=clean, tokens=tuple(tokens))

@@ -78,8 +78,8 @@ def _who_decides_the_prize(s: Signals) -> bool:
 
 
 def _package_decision(s: Signals) -> bool:
-    if not s.has(lx.PACKAGE_DECISION) or s.lines:
-        return False
+    if not s.has(lx.PACKAGE_DECISION) or s.lines or _history_year(s):
+        return False  # "how big was the appropriation after 2019?": the background, not who decides
     not_the_prize = not s.has(lx.PRIZE, lx.WIN, lx.JURY_ONLY)
     return s.has(lx.PACKAGE) or (not_the_prize and s.has(lx.BUDGET_MONEY, lx.DECISION_BODY))
 

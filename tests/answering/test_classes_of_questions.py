@@ -113,3 +113,69 @@ def test_each_years_explanation_for_an_outcome_under_budget() -> None:
     kb = with_document(kb, parse_document(budget_2026(), known=kb, file_name="2026.txt").item)
     answer = Answerer(kb).answer("varför hamnade utfallet under budget 2024 och 2025, år för år?")
     assert "utfall 2024: 4,1 mkr" in answer.text and "utfall 2025: 3,3 mkr" in answer.text, answer.text
+
+
+# --- written after fresh set 6 scored 86 % (87,5 % with next year imported) before any change for it ---
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("sspf utfall -24?", "1,5 mkr (utfall 2024)"),  # a year written short
+        ("övriga insatser förslag 25", "0,1 mkr (förslag 2025)"),
+        ("vad blir snittet av summan i budget 2024 och förslag 2025?", "/ 2 = 4 250 000 kr"),  # an average
+        ("the total in the outcome 2024 column, please", "4.1 million (outcome 2024)"),  # the table's total
+        ("hur mycket avvek totalen 2024 från budgeten, i kronor och procent?", "= 900 000 kr, det vill säga 18 %"),
+    ],
+)
+def test_short_years_averages_and_the_tables_total(answerer: Answerer, question: str, expected: str) -> None:
+    answer = answerer.answer(question)
+    assert expected in answer.text, answer.text
+
+
+def test_each_kind_is_read_with_its_own_year(answerer: Answerer) -> None:
+    answer = answerer.answer("jämför paketets totala utfall 2024 med totalen i förslag 2025")
+    assert "framgår inte" not in answer.text, answer.text  # no "förslag 2024" or "utfall 2025" asked
+    assert answer.frame["columns"] == ["utfall_2024", "forslag_2025"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "får vinnaren behålla prispengarna skattefritt?",  # a yes/no about what no document mentions
+        "is the safety package audited externally?",
+    ],
+)
+def test_a_yes_or_no_about_what_no_document_mentions(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert "framgår inte" in first(answer) or "not stated" in first(answer), answer.text
+
+
+def test_a_yes_or_no_the_documents_settle_is_not_doubted(answerer: Answerer) -> None:
+    answer = answerer.answer("får vi nominera ett projekt vi drivit helt själva?")
+    assert answer.text.startswith("Nej"), answer.text
+
+
+def test_a_follow_up_in_phone_style_keeps_the_state_grant(chat: Chat) -> None:
+    chat.ask("statsbidraget per invånare?")
+    answer = chat.ask("o totalt")
+    assert answer.intent == "state_grant" and "mkr" in answer.text, answer.text
+
+
+def test_the_council_that_looked_at_the_case(answerer: Answerer) -> None:
+    answer = answerer.answer("which council reviewed the prize case before it was decided?")
+    assert "funktionshinder" in answer.text, answer.text
+
+
+def test_an_appropriation_in_a_year_before_the_table_is_the_background(answerer: Answerer) -> None:
+    answer = answerer.answer("what was the appropriation for the package in 2020?")
+    assert "6 mkr" in answer.text or "6 million" in answer.text, answer.text
+
+
+def test_each_years_stated_change_and_sums_without_a_line(two_budgets: Answerer) -> None:
+    both = two_budgets.answer("hur mycket utökades trygghetsvärdarna 2025 och 2026, år för år?")
+    assert "0,4 mkr" in both.text and "0,2 mkr" in both.text, both.text  # each document's stated change
+    without = two_budgets.answer(
+        "bortsett från nattvandring, hur förändras summan från förslag 2025 till förslag 2026?"
+    )
+    assert "Från förslag 2025 till förslag 2026:" in without.text and "Nattvandring" not in first(without), without.text

@@ -12,7 +12,7 @@ from tests.texts import says
 
 # --- a column the table lacks ("utfallet 2025") ---------------------------------------------
 
-NOT_STATED = ("framgår inte", "not in my documents", "not stated in the documents")
+NOT_STATED = ("framgår inte", "not stated in my documents", "not stated in the documents")
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ AFTER = date(2023, 10, 1)
 
 NOW_QUESTIONS = ["kan jag nominera nu?", "går det att nominera nu?", "is the nomination period open now?"]
 
-NOT_STATED = ("framgår inte", "not in my documents", "not stated in the documents")
+NOT_STATED = ("framgår inte", "not stated in my documents", "not stated in the documents")
 
 
 def on(kb: KnowledgeBase, day: date) -> Answerer:
@@ -220,7 +220,7 @@ def test_a_year_no_document_covers_is_not_given_another_years_figure(
     stated = kb.documents[kb.prize.amount_source.document].dated.year
     assert str(stated) in answer.text  # the figure is given as that year's
     assert answer.answered is False
-    says(answer, question, sv="ingenting", en="nothing")
+    says(answer, question, sv="framgår inte", en="not stated")
 
 
 def test_the_prize_sum_of_the_documents_year_is_answered(answerer: Answerer) -> None:

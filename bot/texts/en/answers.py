@@ -21,14 +21,14 @@ TEXTS: dict[str, str] = {
     "prize.winner_of_year": "Trygghetspriset {year} went to {winner} (theme: “{theme}”).",
     "prize.winner_description": "The document describes it as {description}.",
     "prize.winner_not_decided": (
-        "The {year} winner is not in my documents, so I cannot answer that. "
+        "The {year} winner is not stated in my documents, so I cannot answer that. "
         "I know the winners {first}–{last}."
     ),
     "prize.other_contest": (
         "Sorry, I cannot answer that: I only know about Trygghetspriset, not other contests or prizes. "
         "Try for example “who won Trygghetspriset in {year}?”."
     ),
-    "prize.no_description": "My documents say nothing more about {winner} than its name, year and theme.",
+    "prize.no_description": "Nothing more about {winner} than its name, year and theme is stated in my documents.",
     "check.yes": "Yes, that is right.",
     "check.no": "No, that is not right.",
     "prize.check_other_year": "No – {winner} won in {winner_year}, not in {year}.",
@@ -94,7 +94,7 @@ TEXTS: dict[str, str] = {
     "doc.signatory": "{name} is {title}, {unit}, and signed {document} ({dated}).",
     "doc.no_signatory": "I find no such signature in my documents.",
     "budget.no_unit_cost": (
-        "A cost or wage per hour, person or month is not in my documents; they give only each line's whole amount."
+        "A cost or wage per hour, person or month is not stated in my documents; they give only each line's whole amount."
     ),
     "budget.no_head_count": "It is not stated in the documents how many people work within the line; they give only its whole amount.",
     "budget.no_such_column": "{missing} is not stated in the document; for {year} it gives only {available}.",
@@ -117,7 +117,7 @@ TEXTS: dict[str, str] = {
     ),
     "prize.summary": "{name} is awarded every year to recognise work that makes the city safer.",
     "prize.amount_in_year": "According to the {year} decision the prize sum of {name} is {amount}.",
-    "prize.amount_unknown_year": "My documents say nothing about the prize sum in {years}.",
+    "prize.amount_unknown_year": "The prize sum in {years} is not stated in my documents.",
     "prize.money_use_unknown": "It is not stated in the documents what the winner may use the prize money for.",
     "prize.amount_rose": "The prize sum went up from {before} ({first}) to {after} ({last}), that is {delta} more.",
     "prize.amount_fell": "The prize sum went down from {before} ({first}) to {after} ({last}), that is {delta} less.",
@@ -147,6 +147,8 @@ TEXTS: dict[str, str] = {
     "budget.percent_change": "That is about {percent} % compared with {before_column}.",
     "budget.against_budget": "Outcome against budget ({outcome} against {planned}): under budget: {under}. Over budget: {over}. As budgeted: {matched}.",
     "budget.line_count": "The table has {count} lines ({columns}).",
+    "budget.sum_change": "From {before_column} to {after_column}: {after} − {before}, {direction} {delta}.",
+    "budget.average": "The average: ({terms}) / {count} = {mean}.",
     "budget.rank": "{line} is in place {place} of {count} lines in {column}: {amount}.",
     "budget.rank_ahead": "Ahead of it: {lines}.",
     "budget.total_under_budget": "In total {spent} ({outcome}) against {meant} ({planned}): {meant} − {spent} = {delta} under budget.",
@@ -180,7 +182,7 @@ TEXTS: dict[str, str] = {
     "budget.same": "unchanged,",
     "budget.totals": "{name} in total: {figures}.",
     "budget.discrepancy": (
-        "Note: the lines for {column} add up to {computed}, while the document's SUMMA says {stated}. "
+        "Note: the lines for {column} add up to {computed}, which does not match the document's SUMMA, {stated}. "
         "I give the document's figure."
     ),
     "budget.history_unknown": "The package for {years} is not stated in the documents; I have no information about it.",
@@ -213,8 +215,8 @@ TEXTS: dict[str, str] = {
     "budget.least": "Least in {column}: {lines} with {amount}.",
     "budget.sum_of_lines": "{lines} get {amount} together ({column}).",
     "budget.share_together": "Together, {lines} get {amount} of {total} in {column}, about {percent} %.",
-    "budget.percent_under": "{subject}: {outcome} ({outcome_column}) against {planned} ({planned_column}), that is {percent} % under budget ({used} % of the budget was used).",
-    "budget.percent_over": "{subject}: {outcome} ({outcome_column}) against {planned} ({planned_column}), that is {percent} % over budget ({used} % of the budget was used).",
+    "budget.percent_under": "{subject}: {outcome} ({outcome_column}) against {planned} ({planned_column}): {planned} − {outcome} = {diff}, that is {percent} % under budget ({used} % of the budget was used).",
+    "budget.percent_over": "{subject}: {outcome} ({outcome_column}) against {planned} ({planned_column}): {outcome} − {planned} = {diff}, that is {percent} % over budget ({used} % of the budget was used).",
     "budget.share": "{line} gets {amount} of {total} in {column}, about {percent} %.",
     "budget.delta_item": "{line} ({delta})",
     "budget.none": "none",
@@ -247,6 +249,7 @@ TEXTS: dict[str, str] = {
     "general.type_not_stated.organisation": "It is not stated in the documents who or which organisation that is.",
     "general.type_not_stated.place": "It is not stated in the documents where that happens.",
     "general.type_not_stated.count": "It is not stated in the documents how many there are.",
+    "general.yes_no_not_stated": "“{subject}” is not stated anywhere in the documents, so I cannot answer yes or no.",
     "general.type_not_stated.nominator": "It is not stated in the documents who nominated or who may nominate.",
     "general.type_not_stated.contact": "An e-mail address, phone number or postal address is not stated in the documents.",
     "general.type_not_stated.split": "It is not stated in the documents how the prize money was split between the winners.",
@@ -264,7 +267,7 @@ TEXTS: dict[str, str] = {
     ),
     "prize.after_close": "After the period, the document says (in Swedish): {text}",
     "general.out_of_scope": (
-        "Sorry, I cannot answer that: it is not in my documents. I only answer questions about "
+        "Sorry, I cannot answer that: it is not stated in my documents. I only answer questions about "
         "Trygghetspriset (winners, themes, criteria, nomination, jury) and Trygghetspaketet (budget lines, "
         "totals, history, state grant)."
     ),

@@ -21,7 +21,7 @@ TEXTS: dict[str, str] = {
     "prize.winner_of_year": "Trygghetspriset {year} gick till {winner} (tema: ”{theme}”).",
     "prize.winner_description": "Det är {description}.",
     "prize.winner_not_decided": (
-        "Vinnaren {year} finns inte i mina dokument, så det kan jag inte svara på. "
+        "Vinnaren {year} framgår inte av mina dokument, så det kan jag inte svara på. "
         "Jag har uppgifter om vinnarna {first}–{last}."
     ),
     "prize.other_contest": (
@@ -120,7 +120,7 @@ TEXTS: dict[str, str] = {
     ),
     "prize.summary": "{name} delas ut årligen för att uppmärksamma trygghetsskapande arbete.",
     "prize.amount_in_year": "Enligt beslutet {year} är prissumman för {name} {amount}.",
-    "prize.amount_unknown_year": "Om prissumman {years} säger mina dokument ingenting.",
+    "prize.amount_unknown_year": "Prissumman {years} framgår inte av mina dokument.",
     "prize.money_use_unknown": "Vad vinnaren får använda prispengarna till framgår inte av dokumenten.",
     "prize.amount_rose": "Prissumman höjdes från {before} ({first}) till {after} ({last}), alltså {delta} mer.",
     "prize.amount_fell": "Prissumman sänktes från {before} ({first}) till {after} ({last}), alltså {delta} mindre.",
@@ -150,6 +150,8 @@ TEXTS: dict[str, str] = {
     "budget.percent_change": "Det är cirka {percent} % jämfört med {before_column}.",
     "budget.against_budget": "Utfallet mot budgeten ({outcome} mot {planned}): under budget: {under}. Över budget: {over}. Som budgeterat: {matched}.",
     "budget.line_count": "Tabellen har {count} poster ({columns}).",
+    "budget.sum_change": "Från {before_column} till {after_column}: {after} − {before}, {direction} {delta}.",
+    "budget.average": "Genomsnittet: ({terms}) / {count} = {mean}.",
     "budget.rank": "{line} ligger på plats {place} av {count} poster i {column}: {amount}.",
     "budget.rank_ahead": "Före ligger {lines}.",
     "budget.total_under_budget": "Totalt {spent} ({outcome}) mot {meant} ({planned}): {meant} − {spent} = {delta} under budget.",
@@ -183,7 +185,7 @@ TEXTS: dict[str, str] = {
     "budget.same": "oförändrat,",
     "budget.totals": "{name} totalt: {figures}.",
     "budget.discrepancy": (
-        "Observera: raderna för {column} summerar till {computed}, medan dokumentets SUMMA anger {stated}. "
+        "Observera: raderna för {column} summerar till {computed}, vilket inte stämmer med dokumentets SUMMA, {stated}. "
         "Jag återger dokumentets siffra."
     ),
     "budget.history_unknown": "Jag har inga uppgifter om trygghetspaketet för {years} – det framgår inte av mina dokument.",
@@ -216,8 +218,8 @@ TEXTS: dict[str, str] = {
     "budget.least": "Minst i {column}: {lines} med {amount}.",
     "budget.sum_of_lines": "{lines} får tillsammans {amount} ({column}).",
     "budget.share_together": "Tillsammans får {lines} {amount} av {total} i {column}, det vill säga cirka {percent} %.",
-    "budget.percent_under": "{subject}: {outcome} ({outcome_column}) mot {planned} ({planned_column}), det vill säga {percent} % under budget ({used} % av budgeten användes).",
-    "budget.percent_over": "{subject}: {outcome} ({outcome_column}) mot {planned} ({planned_column}), det vill säga {percent} % över budget ({used} % av budgeten användes).",
+    "budget.percent_under": "{subject}: {outcome} ({outcome_column}) mot {planned} ({planned_column}): {planned} − {outcome} = {diff}, det vill säga {percent} % under budget ({used} % av budgeten användes).",
+    "budget.percent_over": "{subject}: {outcome} ({outcome_column}) mot {planned} ({planned_column}): {outcome} − {planned} = {diff}, det vill säga {percent} % över budget ({used} % av budgeten användes).",
     "budget.share": "{line} får {amount} av {total} i {column}, det vill säga cirka {percent} %.",
     "budget.delta_item": "{line} ({delta})",
     "budget.none": "inga",
@@ -250,6 +252,7 @@ TEXTS: dict[str, str] = {
     "general.type_not_stated.organisation": "Det framgår inte av dokumenten vem eller vilken organisation det gäller.",
     "general.type_not_stated.place": "Det framgår inte av dokumenten var det sker.",
     "general.type_not_stated.count": "Det framgår inte av dokumenten hur många det är.",
+    "general.yes_no_not_stated": "Något om ”{subject}” framgår inte av dokumenten, så det kan jag inte svara ja eller nej på.",
     "general.type_not_stated.nominator": "Det framgår inte av dokumenten vem som nominerade eller vem som får nominera.",
     "general.type_not_stated.contact": "Det framgår inte av dokumenten någon e-postadress, något telefonnummer eller någon adress.",
     "general.type_not_stated.split": "Det framgår inte av dokumenten hur prissumman delades mellan vinnarna.",
