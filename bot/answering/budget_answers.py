@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from bot.answering import lexicon as lx
 from bot.answering.intents import all_but
-from bot.answering.normalize import fold
+from bot.answering.normalize import fold, normalize
 from bot.answering.query import Query
 from bot.knowledge.models import BudgetLine, Column, OutcomeBelowBudget, StatedChange
 
@@ -63,6 +63,10 @@ def budget_line(q: Query) -> None:
             chosen = _amounts
         if chosen is _change and _one_kind_two_years(q):  # "outcome from 2024 to 2025": those two columns
             chosen = _between_years
+        if chosen is _expansion and (q.entities.column_kinds or q.years):
+            # "what does 'utfall' mean, and what was the utfall for X?": the figure too, and "not an
+            # abbreviation" only for a line that is one
+            chosen = _expansion_and_amounts
         # "vad är SSPF?", and "what does that money cover?" about the line just discussed.
         about_it = q.has(lx.DESCRIPTION) and ((not q.has(lx.MONEY) and not q.years) or q.has(lx.REFERS_BACK))
         if chosen is None and about_it and not q.entities.amounts:
@@ -234,6 +238,12 @@ def _expansion(q: Query, line: BudgetLine) -> None:
         return
     q.draft.fact(f"budget.lines.{line.key}.expansion", line.expansion, line.source)
     q.draft.say("budget.expansion", line=line.name, expansion=line.expansion)
+
+
+def _expansion_and_amounts(q: Query, line: BudgetLine) -> None:
+    if line.expansion:
+        _expansion(q, line)
+    _amounts(q, line)
 
 
 def _activities(q: Query, line: BudgetLine) -> None:
@@ -703,6 +713,10 @@ def analysis(q: Query) -> None:
 def _shares(q: Query, columns: list[Column]) -> None:
     """A line's share of its column's total (the document's total, as stated)."""
     r, budget = q.draft, q.knowledge.budget
+    left_out = _left_out(q)
+    if left_out is not None:
+        _shares_of_the_rest(q, columns, left_out)
+        return
     if len(q.lines) >= 2 and q.has(lx.SUM_OF):  # "hur stor andel får A och B tillsammans?": the group's share first
         for column in columns:
             total = budget.totals.get(column.key)
@@ -738,6 +752,63 @@ def _shares(q: Query, columns: list[Column]) -> None:
                 percent=r.percent(amount, total),
             )
     _discrepancy_notes(q, columns)
+
+
+def _left_out(q: Query) -> str | None:
+    """ "leaving SSPF out, what share went to X?": the named line the exclusion word stands before."""
+    tokens = q.text.tokens
+    if len(q.lines) < 2 or not q.has(lx.EXCEPT):
+        return None
+    phrases = [phrase.split() for phrase in lx.EXCEPT.phrases]
+    where = next(
+        (
+            index
+            for index, token in enumerate(tokens)
+            if lx.EXCEPT.matches_token(token) or any(list(tokens[index : index + len(p)]) == p for p in phrases)
+        ),
+        None,
+    )
+    if where is None:
+        return None
+    mentions = {key: _first_mention(q, key) for key in q.lines}
+    after = [(index, key) for key, index in mentions.items() if index is not None and index > where]
+    return min(after)[1] if after else None
+
+
+def _first_mention(q: Query, key: str) -> int | None:
+    line = q.knowledge.budget.line(key)
+    firsts = {normalize(name).tokens[0] for name in (line.name, *line.synonyms) if normalize(name).tokens}
+    return next((index for index, token in enumerate(q.text.tokens) if token in firsts), None)
+
+
+def _shares_of_the_rest(q: Query, columns: list[Column], left_out: str) -> None:
+    """Each other named line's share of the column's total less the line left out, worked out."""
+    r, budget = q.draft, q.knowledge.budget
+    gone = budget.line(left_out)
+    for column in columns:
+        total, removed = budget.totals.get(column.key), gone.amount(column.key)
+        if not total or removed is None:
+            continue
+        rest = total - removed
+        _cite_total(q, column)
+        _cite_amount(q, gone, column)
+        for key in q.lines:
+            line = budget.line(key)
+            amount = line.amount(column.key)
+            if key == left_out or amount is None or not rest:
+                continue
+            _cite_amount(q, line, column)
+            r.say(
+                "budget.share_of_rest",
+                line=r.line(line),
+                gone=r.line(gone),
+                column=r.column(column),
+                amount=r.money(amount),
+                total=r.money(total),
+                removed=r.money(removed),
+                rest=r.money(rest),
+                percent=r.percent(amount, rest),
+            )
 
 
 def _named_lines(q: Query) -> list[str]:

@@ -179,3 +179,20 @@ def test_each_years_stated_change_and_sums_without_a_line(two_budgets: Answerer)
         "bortsett från nattvandring, hur förändras summan från förslag 2025 till förslag 2026?"
     )
     assert "Från förslag 2025 till förslag 2026:" in without.text and "Nattvandring" not in first(without), without.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("utan SSPF, hur stor andel av utfallet 2024 gick till trygghetsvärdarna?", "1,4 mkr av det, cirka 54 %"),
+        ("excluding the security hosts, what share of the 2025 proposal goes to the local working groups?", "47 %"),
+    ],
+)
+def test_a_share_of_what_is_left_once_a_line_is_left_out(answerer: Answerer, question: str, expected: str) -> None:
+    answer = answerer.answer(question)
+    assert expected in answer.text, answer.text
+
+
+def test_a_column_word_asked_about_with_a_line_gives_the_figure(answerer: Answerer) -> None:
+    answer = answerer.answer("what does 'förslag' mean here, and what is the förslag for SSPF in 2025?")
+    assert "SEK 0 (proposal 2025)" in answer.text and "abbreviation" not in answer.text, answer.text

@@ -147,6 +147,7 @@ TEXTS: dict[str, str] = {
     "budget.percent_change": "That is about {percent} % compared with {before_column}.",
     "budget.against_budget": "Outcome against budget ({outcome} against {planned}): under budget: {under}. Over budget: {over}. As budgeted: {matched}.",
     "budget.line_count": "The table has {count} lines ({columns}).",
+    "budget.share_of_rest": "Without {gone}: {total} − {removed} = {rest} ({column}); {line} gets {amount} of that, about {percent} %.",
     "budget.sum_change": "From {before_column} to {after_column}: {after} − {before}, {direction} {delta}.",
     "budget.average": "The average: ({terms}) / {count} = {mean}.",
     "budget.rank": "{line} is in place {place} of {count} lines in {column}: {amount}.",

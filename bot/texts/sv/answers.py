@@ -150,6 +150,7 @@ TEXTS: dict[str, str] = {
     "budget.percent_change": "Det är cirka {percent} % jämfört med {before_column}.",
     "budget.against_budget": "Utfallet mot budgeten ({outcome} mot {planned}): under budget: {under}. Över budget: {over}. Som budgeterat: {matched}.",
     "budget.line_count": "Tabellen har {count} poster ({columns}).",
+    "budget.share_of_rest": "Utan {gone}: {total} − {removed} = {rest} ({column}); {line} får {amount} av det, cirka {percent} %.",
     "budget.sum_change": "Från {before_column} till {after_column}: {after} − {before}, {direction} {delta}.",
     "budget.average": "Genomsnittet: ({terms}) / {count} = {mean}.",
     "budget.rank": "{line} ligger på plats {place} av {count} poster i {column}: {amount}.",
