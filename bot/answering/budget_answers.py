@@ -572,6 +572,14 @@ def _outcome_reason(q: Query, below: OutcomeBelowBudget | None) -> None:
         planned_total=r.money(planned_total) if planned_total is not None else r.text("budget.not_in_table"),
         reason=below.reason,
     )
+    if outcome_total is not None and planned_total is not None and outcome_total < planned_total:
+        # "… och hur mycket lägre?": the gap worked out, beside the reason
+        r.say(
+            "budget.outcome_gap",
+            planned=r.money(planned_total),
+            outcome=r.money(outcome_total),
+            gap=r.money(planned_total - outcome_total),
+        )
 
 
 def state_grant(q: Query) -> None:
@@ -663,6 +671,9 @@ def decided_by(q: Query) -> None:
     decided = q.knowledge.budget.decided_by
     q.draft.fact("budget.decided_by", decided.text, decided.source)
     q.draft.say("budget.decided_by", text=decided.text)
+    if q.has(lx.DISTRIBUTION) and not q.lines:  # "… ge fördelningen": the decided split, from the table
+        columns = q.columns(default_all=False) or [max(q.knowledge.budget.columns, key=lambda c: (c.year, c.kind))]
+        _table(q, columns)
 
 
 def children(q: Query) -> None:
@@ -685,7 +696,7 @@ def analysis(q: Query) -> None:
         _percent_against_budget(q)  # "hur många procent under budget låg utfallet?"
     elif q.has(lx.UNDER_BUDGET) and not q.lines:
         _against_budget(q)
-    elif q.has(lx.SHARE) and q.lines and not lx.asks_change(q.text, spans):
+    elif q.has(lx.SHARE) and q.lines and not (lx.asks_change(q.text, spans) or (spans and q.has(lx.COMPARATIVE))):
         _shares(q, columns)
     elif q.has(lx.RANK) and len(q.lines) == 1:
         _rank(q, q.knowledge.budget.line(q.lines[0]), columns)
@@ -1029,7 +1040,9 @@ def _changes(q: Query) -> None:
     rose, fell, same, partial = _by_change(q, before, after)
     notes = [line for line in budget.lines if line.status_note and line.amount(after.key) == 0]
     total_sentence = _total_change(q, before, after)
-    about_the_total = q.has(lx.PACKAGE) or q.has(lx.TOTAL)
+    # "how does that compare with 2024?" right after the package's total: still the total
+    after_a_total = q.context.intent == "budget_total" and not q.lines
+    about_the_total = q.has(lx.PACKAGE) or q.has(lx.TOTAL) or after_a_total
     totals = budget.totals
     if about_the_total and q.has(lx.SHARE) and totals.get(before.key) and after.key in totals:
         # "med hur många procent minskade paketet?": the two totals and the change in per cent, nothing else

@@ -50,6 +50,8 @@ def signatory(q: Query) -> None:
     if not wanted:
         r.not_found("doc.no_signatory")
         return
+    if q.has(lx.REPLACED) and q.entities.signatories and _replaced(q):
+        return
     for doc_id, index in wanted:
         doc = documents[doc_id]
         person = doc.signed_by[index]
@@ -62,3 +64,33 @@ def signatory(q: Query) -> None:
             document=doc.title,
             dated=r.date(doc.dated),
         )
+
+
+def _replaced(q: Query) -> bool:
+    """ "vem skrev under 2026 i stället för X?": who signs the newer document of the same series that
+    the named signatory's document had not, with their titles. False when no newer one exists."""
+    r, documents = q.draft, q.knowledge.documents
+    doc_id, index = q.entities.signatories[0]
+    older = documents[doc_id]
+    series = older.id.rsplit("-", 1)[0]  # "trygghetspaketet-2025" -> "trygghetspaketet"
+    newer = [doc for doc in documents.values() if doc.id.rsplit("-", 1)[0] == series and doc.dated > older.dated]
+    if not newer:
+        return False
+    latest = max(newer, key=lambda doc: doc.dated)
+    before = {person.name for person in older.signed_by}
+    arrived = [person for person in latest.signed_by if person.name not in before]
+    gone = older.signed_by[index]
+    r.fact(f"documents.{older.id}.signed_by[{index}]", f"{gone.name}, {gone.title}", older.signature_source())
+    for number, person in enumerate(latest.signed_by):
+        if person in arrived:
+            r.fact(
+                f"documents.{latest.id}.signed_by[{number}]",
+                f"{person.name}, {person.title}",
+                latest.signature_source(),
+            )
+    if not arrived:
+        r.say("doc.no_new_signatory", document=latest.title, name=gone.name)
+        return True
+    names = r.join([f"{person.name} ({person.title.lower()}, {person.unit})" for person in arrived])
+    r.say("doc.new_signatory", document=latest.title, names=names, name=gone.name, older=older.title)
+    return True

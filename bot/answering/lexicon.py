@@ -337,6 +337,10 @@ AVERAGE = _cue("AVERAGE")
 TABLE_TERMS = _cue("TABLE_TERMS")
 # The table itself: shown whole, unless the question asks its total ("what total does the table give?").
 TABLE_WORD = _cue("TABLE_WORD")
+# Receiving the prize in other words than winning ("who got the very first prize?").
+RECEIVED = _cue("RECEIVED")
+# One person in another's place ("vem har ersatt X bland undertecknarna 2026?").
+REPLACED = _cue("REPLACED")
 # The word before a thing money goes to ("går till gatubelysning", "what did X get"): marks a recipient.
 RECIPIENT_MARKER = _cue("RECIPIENT_MARKER")
 # What money may be used for ("vad får vinnaren använda prispengarna till?").

@@ -287,6 +287,12 @@ RULES: tuple[Rule, ...] = (
         _prize_of_a_year,
     ),
     Rule(
+        "winners_list.first_or_latest",  # the first or the latest winner, whatever the verb
+        Intent.WINNERS_LIST,
+        ("who got the very first trygghetspris?",),
+        lambda s: s.has(lx.WHO) and s.has(lx.EARLIEST, lx.LATEST) and s.has(lx.RECEIVED) and s.has(lx.PRIZE),
+    ),
+    Rule(
         "prize_facts",
         Intent.PRIZE_FACTS,
         ("hur stor är prissumman?",),

@@ -92,6 +92,8 @@ TEXTS: dict[str, str] = {
     "budget.lines_are": "The table's lines are {lines}.",
     "doc.allocation": "The allocation in the table ({column}): {items}.",
     "doc.signatory": "{name} is {title}, {unit}, and signed {document} ({dated}).",
+    "doc.new_signatory": "{document} is signed by {names}, who did not sign {older}, which {name} signed.",
+    "doc.no_new_signatory": "{document} has no new signatory in place of {name}.",
     "doc.no_signatory": "I find no such signature in my documents.",
     "budget.no_unit_cost": (
         "A cost or wage per hour, person or month is not stated in my documents; they give only each line's whole amount."
@@ -147,6 +149,7 @@ TEXTS: dict[str, str] = {
     "budget.percent_change": "That is about {percent} % compared with {before_column}.",
     "budget.against_budget": "Outcome against budget ({outcome} against {planned}): under budget: {under}. Over budget: {over}. As budgeted: {matched}.",
     "budget.line_count": "The table has {count} lines ({columns}).",
+    "budget.outcome_gap": "The gap: {planned} − {outcome} = {gap}.",
     "budget.share_of_rest": "Without {gone}: {total} − {removed} = {rest} ({column}); {line} gets {amount} of that, about {percent} %.",
     "budget.sum_change": "From {before_column} to {after_column}: {after} − {before}, {direction} {delta}.",
     "budget.average": "The average: ({terms}) / {count} = {mean}.",

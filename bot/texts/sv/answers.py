@@ -92,6 +92,8 @@ TEXTS: dict[str, str] = {
     "budget.lines_are": "Tabellens poster är {lines}.",
     "doc.allocation": "Fördelningen i tabellen ({column}): {items}.",
     "doc.signatory": "{name} är {title}, {unit}, och har undertecknat {document} ({dated}).",
+    "doc.new_signatory": "{document} undertecknas av {names}, som inte fanns bland undertecknarna av {older} där {name} stod med.",
+    "doc.no_new_signatory": "{document} har inga nya undertecknare i stället för {name}.",
     "doc.no_signatory": "Jag hittar ingen sådan underskrift i mina dokument.",
     "budget.no_unit_cost": (
         "Någon kostnad eller lön per timme, person eller månad framgår inte av dokumentet; det anger bara hela "
@@ -150,6 +152,7 @@ TEXTS: dict[str, str] = {
     "budget.percent_change": "Det är cirka {percent} % jämfört med {before_column}.",
     "budget.against_budget": "Utfallet mot budgeten ({outcome} mot {planned}): under budget: {under}. Över budget: {over}. Som budgeterat: {matched}.",
     "budget.line_count": "Tabellen har {count} poster ({columns}).",
+    "budget.outcome_gap": "Skillnaden: {planned} − {outcome} = {gap}.",
     "budget.share_of_rest": "Utan {gone}: {total} − {removed} = {rest} ({column}); {line} får {amount} av det, cirka {percent} %.",
     "budget.sum_change": "Från {before_column} till {after_column}: {after} − {before}, {direction} {delta}.",
     "budget.average": "Genomsnittet: ({terms}) / {count} = {mean}.",
