@@ -404,7 +404,7 @@ def _line_difference(q: Query, line: BudgetLine, before: Column, after: Column) 
         before=r.money(first),
         after=r.money(second),
         delta=r.money(abs(delta)),
-        direction=r.text("budget.up" if delta > 0 else "budget.down") if delta else r.text("budget.same"),
+        direction=r.direction(delta),
     )
     if q.has(lx.SHARE) and first:  # "hur många procent ökade …?": the change against the earlier figure
         r.say("budget.percent_change", percent=r.percent(delta, first, signed=True), before_column=r.column(before))
@@ -1024,9 +1024,7 @@ def _sum_of_lines(q: Query, columns: list[Column], keys: list[str], *, the_rest:
             before=r.money(before),
             after=r.money(after),
             delta=r.money(abs(after - before)),
-            direction=r.text("budget.up" if after > before else "budget.down")
-            if after != before
-            else r.text("budget.same"),
+            direction=r.direction(after - before),
         )
 
 

@@ -71,6 +71,10 @@ class AnswerDraft:
         self.say(key, **values)
 
     # --- formatting helpers ------------------------------------------------
+    def direction(self, delta: int) -> str:
+        """ "en ökning med" / "en minskning med" / "oförändrat," for a change of ``delta``."""
+        return self.text("budget.up" if delta > 0 else "budget.down") if delta else self.text("budget.same")
+
     def money(self, amount: int) -> str:
         return format_sek(amount, self.lang, self.unit)
 
