@@ -116,18 +116,7 @@ def test_parallel_chats_of_one_user_keep_their_own_follow_ups(tmp_path: Path) ->
         "budget": ["vad fick trygghetsvärdar 2025?", "och 2024?"] * 5,
         "winners": ["vem vann 2019?", "och året innan?"] * 5,
     }
-    processes = {
-        name: subprocess.Popen(
-            [sys.executable, "-m", "trygghetsbot", "chat", "--json", "--user", "anna"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-            cwd=tmp_path,
-        )
-        for name in conversations
-    }
+    processes = {name: start_chat(tmp_path, "--json", env=env) for name in conversations}
     outputs = {
         name: process.communicate("".join(line + "\n" for line in conversations[name]), timeout=60)
         for name, process in processes.items()
@@ -177,8 +166,10 @@ def test_a_quit_word_ends_the_chat_with_a_goodbye(tmp_path: Path, word: str) -> 
     assert result.stderr == ""
 
 
-def start_chat(tmp_path: Path, *args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "TRYGGHETSBOT_DB": str(tmp_path / "data" / "db.json"), "TRYGGHETSBOT_NOW": "2023-06-15"}
+def start_chat(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    """``trygghetsbot chat`` as user anna in ``tmp_path`` (default: its own database, a fixed day)."""
+    if env is None:
+        env = {**os.environ, "TRYGGHETSBOT_DB": str(tmp_path / "data" / "db.json"), "TRYGGHETSBOT_NOW": "2023-06-15"}
     return subprocess.Popen(
         [sys.executable, "-m", "trygghetsbot", "chat", "--user", "anna", *args],
         stdin=subprocess.PIPE,
