@@ -39,7 +39,6 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -51,13 +50,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from _common import QUESTIONS, free_port, wait_healthy  # noqa: E402
 
-from bot.clock import fixed_clock  # noqa: E402
-from bot.knowledge import default_knowledge  # noqa: E402
-from bot.nominations.model import Nominator  # noqa: E402
-from bot.nominations.service import NominationService  # noqa: E402
-from store import open_store  # noqa: E402
 from tests.e2e.fakeconnector import FakeConnector, activity  # noqa: E402
-from tests.nominations.conftest import good_content  # noqa: E402
+from tests.nominations.conftest import submit_teams_nominations  # noqa: E402
 
 BARE_SERVER = """
 import sys
@@ -86,17 +80,7 @@ def cpu_seconds(pid: int) -> tuple[float, float]:
 
 async def seed(db: Path) -> list[str]:
     """Nominations submitted during the 2023 period: what the jurors score."""
-    prize = default_knowledge().prize
-    with open_store(db) as store:
-        service = NominationService(
-            store.nominations, prize, prize.latest_round, fixed_clock(date(2023, 6, 15)), platforms=("teams",)
-        )
-        ids = []
-        for number in range(NOMINATIONS):
-            nominator = Nominator(name="Anna", email=f"anna{number}@example.se", user_id=f"teams:n{number}")
-            result = await service.submit(good_content(nominee=f"Trygga kvarteret {number}"), nominator)
-            ids.append(result.nomination.id)
-    return ids
+    return await submit_teams_nominations(db, NOMINATIONS)
 
 
 def body_for(kind: str, number: int, fake: FakeConnector, nominations: list[str]) -> dict[str, Any]:

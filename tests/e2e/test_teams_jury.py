@@ -8,25 +8,20 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from collections.abc import AsyncIterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from aiohttp import web
 
-from bot.clock import fixed_clock
 from bot.config import Settings
-from bot.knowledge import default_knowledge
-from bot.nominations.model import Nominator
-from bot.nominations.service import NominationService
 from handlers.outbox_worker import WorkerTiming
 from handlers.teams import server as teams_server
 from handlers.web import create_app
 from store import open_store
 from tests.e2e.fakeconnector import Call, FakeConnector, activity, send
 from tests.e2e.test_teams import JURY, TeamsServer, errors_after, inputs, teams_settings
-from tests.nominations.conftest import good_content
+from tests.nominations.conftest import submit_teams_nominations
 from trygghetsbot.compose import build_jury_service, core_factory, store_opener
 
 ANNA = "0a0a0a0a-0000-4000-8000-00000000000a"
@@ -55,16 +50,7 @@ def jury_settings(tmp_path: Path, fake: FakeConnector, monkeypatch: pytest.Monke
 
 async def seed(settings: Settings, count: int = 2) -> list[str]:
     """Nominations submitted during the period, with their Teams jury posts waiting in the outbox."""
-    prize = default_knowledge().prize
-    with open_store(settings.db_path) as store:
-        clock = fixed_clock(date(2023, 6, 15))
-        service = NominationService(store.nominations, prize, prize.latest_round, clock, platforms=("teams",))
-        ids = []
-        for number in range(count):
-            nominator = Nominator(name="Anna", email=f"anna{number}@example.se", user_id=f"teams:n{number}")
-            result = await service.submit(good_content(nominee=f"Trygga kvarteret {number}"), nominator)
-            ids.append(result.nomination.id)
-    return ids
+    return await submit_teams_nominations(settings.db_path, count)
 
 
 @pytest.fixture

@@ -52,5 +52,21 @@ def good_content(**changes: object) -> NominationContent:
     return base.model_copy(update=changes)
 
 
+async def submit_teams_nominations(db_path: Path, count: int) -> list[str]:
+    """``count`` nominations from Teams users submitted on a day of the 2023 period into the TinyDB
+    file ``db_path`` (their Teams jury posts wait in the outbox); their ids."""
+    prize = default_knowledge().prize
+    with open_store(db_path) as store:
+        service = NominationService(
+            store.nominations, prize, prize.latest_round, fixed_clock(date(2023, 6, 15)), platforms=("teams",)
+        )
+        ids = []
+        for number in range(count):
+            nominator = Nominator(name="Anna", email=f"anna{number}@example.se", user_id=f"teams:n{number}")
+            result = await service.submit(good_content(nominee=f"Trygga kvarteret {number}"), nominator)
+            ids.append(result.nomination.id)
+    return ids
+
+
 ANNA = Nominator(name="Anna Andersson", email="anna@example.se")
 BERT = Nominator(name="Bert Berg", email="bert@example.se")
